@@ -1,0 +1,5 @@
+-- make demo: a short tour over examples/corpus/ (grows as capabilities land).
+.load dist/news
+SELECT news_version() AS version;
+SELECT sentence, substr(t, start, length) AS text
+FROM (SELECT 'Mr. Putin met Mr. Xi in Beijing on Friday. They talked for hours. The U.S. was not there.' AS t), news_sentences(t);

@@ -1,0 +1,117 @@
+/* news_version(), news_debug(), news_sentences(text), news_clean(text), news_fold(text). */
+#include "modules.h"
+#include "tvf.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <libxml/xmlversion.h>
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+SQLITE_EXTENSION_INIT3
+
+#ifndef NW_BUILD_INFO
+#define NW_BUILD_INFO "unknown"
+#endif
+
+static void fn_version(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  (void)argv;
+  sqlite3_result_text(ctx, NEWS_VERSION, -1, SQLITE_STATIC);
+}
+
+static void fn_debug(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  (void)argv;
+  nw_buf out = {0};
+  char line[512];
+  uint32_t jit = 0;
+  char pcre_ver[64] = "?";
+  pcre2_config(PCRE2_CONFIG_JIT, &jit);
+  pcre2_config(PCRE2_CONFIG_VERSION, pcre_ver);
+  snprintf(line, sizeof line,
+           "version: %s\nbuild: %s\nsqlite: %s\npcre2: %s (JIT %s)\nutf8proc: %s\nlibxml2: %s\n", NEWS_VERSION,
+           NW_BUILD_INFO, sqlite3_libversion(), pcre_ver, jit ? "yes" : "no", utf8proc_version(),
+           LIBXML_DOTTED_VERSION);
+  int rc = nw_buf_append(&out, line, strlen(line));
+  nw_debug_articles(&out);
+  nw_debug_entities(&out);
+  nw_debug_quotes(&out);
+  nw_debug_dates(&out);
+  if (rc || !out.data) {
+    nw_buf_free(&out);
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  while (out.len && out.data[out.len - 1] == '\n') out.len--;
+  sqlite3_result_text64(ctx, out.data, out.len, free, SQLITE_UTF8);
+}
+
+/* Scalar helper: run a buffer transform over one TEXT argument. */
+static void run_transform(sqlite3_context *ctx, sqlite3_value *v, int (*fn)(const char *, size_t, nw_buf *)) {
+  size_t len;
+  const char *s = nw_value_text(v, &len);
+  if (!s) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  nw_buf out = {0};
+  if (fn(s, len, &out) || nw_buf_append(&out, "", 0)) {
+    nw_buf_free(&out);
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  sqlite3_result_text64(ctx, out.data, out.len, free, SQLITE_UTF8);
+}
+
+static void fn_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  run_transform(ctx, argv[0], nw_fold);
+}
+
+static void fn_clean(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  run_transform(ctx, argv[0], nw_clean);
+}
+
+enum { SENT_SENTENCE, SENT_START, SENT_LENGTH, SENT_NCOL };
+
+static int produce_sentences(nw_rowset *rs, const char *text, size_t len, int argc, sqlite3_value **args, char **err) {
+  (void)argc;
+  (void)args;
+  nw_doc doc = {0};
+  if (nw_tokenize(&doc, text, len)) {
+    nw_doc_free(&doc);
+    *err = sqlite3_mprintf("news_sentences: text too large or out of memory");
+    return SQLITE_ERROR;
+  }
+  int rc = SQLITE_OK;
+  for (size_t s = 0; s < doc.nsent; s++) {
+    if (nw_row_new(rs)) { rc = SQLITE_NOMEM; break; }
+    nw_set_int(rs, SENT_SENTENCE, (int64_t)s + 1);
+    nw_set_span(rs, SENT_START, SENT_LENGTH, doc.sent[s].start, doc.sent[s].end);
+  }
+  nw_doc_free(&doc);
+  return rc;
+}
+
+static const nw_tvf sentences_tvf = {
+  .name = "news_sentences",
+  .schema = "CREATE TABLE x(sentence INTEGER, start INTEGER, length INTEGER, text HIDDEN)",
+  .ncol = SENT_NCOL,
+  .nargs_min = 1,
+  .nargs_max = 1,
+  .produce = produce_sentences,
+};
+
+int nw_register_text(sqlite3 *db) {
+  const int det = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+  int rc = sqlite3_create_function(db, "news_version", 0, det, NULL, fn_version, NULL, NULL);
+  if (rc == SQLITE_OK) rc = sqlite3_create_function(db, "news_debug", 0, det, NULL, fn_debug, NULL, NULL);
+  if (rc == SQLITE_OK) rc = sqlite3_create_function(db, "news_fold", 1, det, NULL, fn_fold, NULL, NULL);
+  if (rc == SQLITE_OK) rc = sqlite3_create_function(db, "news_clean", 1, det, NULL, fn_clean, NULL, NULL);
+  if (rc == SQLITE_OK) rc = nw_tvf_register(db, &sentences_tvf);
+  return rc;
+}

@@ -1,0 +1,339 @@
+/* The generic table-valued-function mechanism (see tvf.h).
+**
+** Modelled on SQLite's ext/misc/series.c: eponymous-only virtual tables whose
+** hidden columns are the function arguments. xBestIndex hands every usable
+** equality constraint on a hidden column to xFilter as an argument. */
+#include "tvf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+SQLITE_EXTENSION_INIT3
+
+/* ---- rowsets ---------------------------------------------------------- */
+
+static nw_cell *cur_row(nw_rowset *rs) { return rs->cells + (rs->nrow - 1) * (size_t)rs->ncol; }
+
+int nw_row_new(nw_rowset *rs) {
+  size_t need = (rs->nrow + 1) * (size_t)rs->ncol;
+  if (nw_grow((void **)&rs->cells, &rs->cap, need, sizeof *rs->cells)) return -1;
+  memset(rs->cells + rs->nrow * (size_t)rs->ncol, 0, (size_t)rs->ncol * sizeof *rs->cells);
+  rs->nrow++;
+  return 0;
+}
+
+static int set_arena(nw_rowset *rs, int col, const void *s, size_t n, int kind) {
+  nw_cell *c = &cur_row(rs)[col];
+  c->kind = (uint8_t)kind;
+  c->a = (int64_t)rs->arena.len;
+  c->b = (int64_t)n;
+  return nw_buf_append(&rs->arena, s, n);
+}
+
+int nw_set_text(nw_rowset *rs, int col, const char *s, size_t n) { return set_arena(rs, col, s, n, NW_CELL_TEXT); }
+int nw_set_blob(nw_rowset *rs, int col, const void *s, size_t n) { return set_arena(rs, col, s, n, NW_CELL_BLOB); }
+
+void nw_set_int(nw_rowset *rs, int col, int64_t v) {
+  nw_cell *c = &cur_row(rs)[col];
+  c->kind = NW_CELL_INT;
+  c->a = v;
+}
+
+void nw_set_real(nw_rowset *rs, int col, double v) {
+  nw_cell *c = &cur_row(rs)[col];
+  c->kind = NW_CELL_REAL;
+  c->r = v;
+}
+
+void nw_set_input(nw_rowset *rs, int col, size_t start, size_t end) {
+  nw_cell *c = &cur_row(rs)[col];
+  c->kind = NW_CELL_INPUT;
+  c->a = (int64_t)start;
+  c->b = (int64_t)end;
+}
+
+void nw_set_span(nw_rowset *rs, int col_start, int col_len, size_t start, size_t end) {
+  nw_cell *row = cur_row(rs);
+  row[col_start].kind = NW_CELL_POS;
+  row[col_start].a = (int64_t)start;
+  row[col_len].kind = NW_CELL_LEN;
+  row[col_len].a = (int64_t)start;
+  row[col_len].b = (int64_t)end;
+}
+
+static void rowset_clear(nw_rowset *rs) {
+  free(rs->cells);
+  nw_buf_free(&rs->arena);
+  rs->cells = NULL;
+  rs->nrow = rs->cap = 0;
+}
+
+/* ---- byte -> character positions -------------------------------------- */
+
+#define NW_CHARMAP_STEP 4096
+
+/* SQLite counts one character per byte, except that a byte >= 0xC0 swallows
+** the continuation bytes (0x80..0xBF) that follow it (SQLITE_SKIP_UTF8). */
+static size_t skip_char(const unsigned char *s, size_t len, size_t i) {
+  if (s[i++] >= 0xC0)
+    while (i < len && (s[i] & 0xC0) == 0x80) i++;
+  return i;
+}
+
+int nw_charmap_build(nw_charmap *m, const char *s, size_t len) {
+  memset(m, 0, sizeof *m);
+  m->s = s;
+  m->len = len;
+  size_t n = len / NW_CHARMAP_STEP + 1;
+  m->byte_at = malloc(n * sizeof *m->byte_at);
+  m->char_at = malloc(n * sizeof *m->char_at);
+  if (!m->byte_at || !m->char_at) {
+    nw_charmap_free(m);
+    return -1;
+  }
+  const unsigned char *u = (const unsigned char *)s;
+  size_t i = 0, k = 0;
+  int64_t chars = 0;
+  m->byte_at[0] = 0;
+  m->char_at[0] = 0;
+  k = 1;
+  while (i < len) {
+    i = skip_char(u, len, i);
+    chars++;
+    while (k < n && i >= k * NW_CHARMAP_STEP) {
+      m->byte_at[k] = i;
+      m->char_at[k] = chars;
+      k++;
+    }
+  }
+  m->n = k;
+  return 0;
+}
+
+int64_t nw_charmap_count(const nw_charmap *m, size_t off) {
+  if (off > m->len) off = m->len;
+  size_t k = off / NW_CHARMAP_STEP;
+  if (k >= m->n) k = m->n - 1;
+  while (k > 0 && m->byte_at[k] > off) k--;
+  size_t i = m->byte_at[k];
+  int64_t chars = m->char_at[k];
+  const unsigned char *u = (const unsigned char *)m->s;
+  while (i < off) {
+    i = skip_char(u, m->len, i);
+    chars++;
+  }
+  return chars;
+}
+
+void nw_charmap_free(nw_charmap *m) {
+  free(m->byte_at);
+  free(m->char_at);
+  m->byte_at = NULL;
+  m->char_at = NULL;
+}
+
+const char *nw_value_text(sqlite3_value *v, size_t *len) {
+  int t = sqlite3_value_type(v);
+  if (t == SQLITE_NULL) return NULL;
+  const char *s = t == SQLITE_BLOB ? (const char *)sqlite3_value_blob(v) : (const char *)sqlite3_value_text(v);
+  *len = (size_t)sqlite3_value_bytes(v);
+  return s ? s : "";
+}
+
+/* ---- the virtual table ------------------------------------------------ */
+
+typedef struct tvf_vtab {
+  sqlite3_vtab base;
+  const nw_tvf *def;
+} tvf_vtab;
+
+typedef struct tvf_cursor {
+  sqlite3_vtab_cursor base;
+  nw_rowset rs;
+  char *input;
+  nw_charmap map;
+  int have_map;
+  size_t row;
+} tvf_cursor;
+
+static int tvf_connect(sqlite3 *db, void *aux, int argc, const char *const *argv, sqlite3_vtab **out, char **err) {
+  (void)argc;
+  (void)argv;
+  const nw_tvf *def = aux;
+  int rc = sqlite3_declare_vtab(db, def->schema);
+  if (rc != SQLITE_OK) {
+    *err = sqlite3_mprintf("%s: bad schema: %s", def->name, sqlite3_errmsg(db));
+    return rc;
+  }
+  tvf_vtab *v = sqlite3_malloc(sizeof *v);
+  if (!v) return SQLITE_NOMEM;
+  memset(v, 0, sizeof *v);
+  v->def = def;
+  sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
+  *out = &v->base;
+  return SQLITE_OK;
+}
+
+static int tvf_disconnect(sqlite3_vtab *vt) {
+  sqlite3_free(vt);
+  return SQLITE_OK;
+}
+
+static int tvf_open(sqlite3_vtab *vt, sqlite3_vtab_cursor **out) {
+  tvf_cursor *c = sqlite3_malloc(sizeof *c);
+  if (!c) return SQLITE_NOMEM;
+  memset(c, 0, sizeof *c);
+  c->rs.ncol = ((tvf_vtab *)vt)->def->ncol;
+  *out = &c->base;
+  return SQLITE_OK;
+}
+
+static void cursor_reset(tvf_cursor *c) {
+  rowset_clear(&c->rs);
+  if (c->have_map) nw_charmap_free(&c->map);
+  c->have_map = 0;
+  free(c->input);
+  c->input = NULL;
+  c->row = 0;
+}
+
+static int tvf_close(sqlite3_vtab_cursor *cur) {
+  cursor_reset((tvf_cursor *)cur);
+  sqlite3_free(cur);
+  return SQLITE_OK;
+}
+
+/* idxNum bit j set: hidden argument j is constrained (argv in order of j). */
+static int tvf_best_index(sqlite3_vtab *vt, sqlite3_index_info *info) {
+  const nw_tvf *def = ((tvf_vtab *)vt)->def;
+  int arg_cons[16];
+  int mask = 0;
+  for (int j = 0; j < 16; j++) arg_cons[j] = -1;
+  for (int i = 0; i < info->nConstraint; i++) {
+    const struct sqlite3_index_constraint *k = &info->aConstraint[i];
+    int j = k->iColumn - def->ncol;
+    if (j < 0 || j >= def->nargs_max || j >= 16) continue;
+    if (k->op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
+    if (!k->usable) return SQLITE_CONSTRAINT; /* wait for a plan where the argument is known */
+    arg_cons[j] = i;
+    mask |= 1 << j;
+  }
+  int n = 0;
+  for (int j = 0; j < def->nargs_max && j < 16; j++) {
+    if (arg_cons[j] < 0) {
+      if (j < def->nargs_min) {
+        sqlite3_free(vt->zErrMsg);
+        vt->zErrMsg = sqlite3_mprintf("%s: missing argument %d", def->name, j + 1);
+        return SQLITE_ERROR;
+      }
+      continue;
+    }
+    info->aConstraintUsage[arg_cons[j]].argvIndex = ++n;
+    info->aConstraintUsage[arg_cons[j]].omit = 1;
+  }
+  info->idxNum = mask;
+  info->estimatedCost = 1000;
+  info->estimatedRows = 100;
+  return SQLITE_OK;
+}
+
+static int tvf_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, int argc, sqlite3_value **argv) {
+  (void)idxStr;
+  tvf_cursor *c = (tvf_cursor *)cur;
+  const nw_tvf *def = ((tvf_vtab *)cur->pVtab)->def;
+  cursor_reset(c);
+  if (argc < 1 || !(idxNum & 1)) return SQLITE_OK;
+  size_t len = 0;
+  const char *text = nw_value_text(argv[0], &len);
+  if (!text) return SQLITE_OK; /* NULL input: no rows */
+  c->input = malloc(len + 1);
+  if (!c->input) return SQLITE_NOMEM;
+  memcpy(c->input, text, len);
+  c->input[len] = 0;
+  c->rs.input = c->input;
+  c->rs.input_len = len;
+  char *err = NULL;
+  int rc = def->produce(&c->rs, c->input, len, argc - 1, argv + 1, &err);
+  if (rc != SQLITE_OK) {
+    sqlite3_free(cur->pVtab->zErrMsg);
+    cur->pVtab->zErrMsg = err ? err : sqlite3_mprintf("%s: %s", def->name, sqlite3_errstr(rc));
+    cursor_reset(c);
+    return rc;
+  }
+  return SQLITE_OK;
+}
+
+static int tvf_next(sqlite3_vtab_cursor *cur) {
+  ((tvf_cursor *)cur)->row++;
+  return SQLITE_OK;
+}
+
+static int tvf_eof(sqlite3_vtab_cursor *cur) {
+  tvf_cursor *c = (tvf_cursor *)cur;
+  return c->row >= c->rs.nrow;
+}
+
+static int64_t char_pos(tvf_cursor *c, size_t off) {
+  if (!c->have_map) {
+    if (nw_charmap_build(&c->map, c->rs.input, c->rs.input_len)) return -1;
+    c->have_map = 1;
+  }
+  return nw_charmap_count(&c->map, off);
+}
+
+static int tvf_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col) {
+  tvf_cursor *c = (tvf_cursor *)cur;
+  const nw_tvf *def = ((tvf_vtab *)cur->pVtab)->def;
+  if (col >= def->ncol) return SQLITE_OK; /* hidden argument columns read as NULL */
+  const nw_cell *k = &c->rs.cells[c->row * (size_t)c->rs.ncol + (size_t)col];
+  switch (k->kind) {
+    case NW_CELL_INT: sqlite3_result_int64(ctx, k->a); break;
+    case NW_CELL_REAL: sqlite3_result_double(ctx, k->r); break;
+    case NW_CELL_TEXT:
+      sqlite3_result_text64(ctx, c->rs.arena.data + k->a, (sqlite3_uint64)k->b, SQLITE_TRANSIENT, SQLITE_UTF8);
+      break;
+    case NW_CELL_BLOB: sqlite3_result_blob64(ctx, c->rs.arena.data + k->a, (sqlite3_uint64)k->b, SQLITE_TRANSIENT); break;
+    case NW_CELL_INPUT:
+      sqlite3_result_text64(ctx, c->rs.input + k->a, (sqlite3_uint64)(k->b - k->a), SQLITE_TRANSIENT, SQLITE_UTF8);
+      break;
+    case NW_CELL_POS: {
+      int64_t p = char_pos(c, (size_t)k->a);
+      if (p < 0) return SQLITE_NOMEM;
+      sqlite3_result_int64(ctx, p + 1);
+      break;
+    }
+    case NW_CELL_LEN: {
+      int64_t a = char_pos(c, (size_t)k->a), b = char_pos(c, (size_t)k->b);
+      if (a < 0 || b < 0) return SQLITE_NOMEM;
+      sqlite3_result_int64(ctx, b - a);
+      break;
+    }
+    default: sqlite3_result_null(ctx);
+  }
+  return SQLITE_OK;
+}
+
+static int tvf_rowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *rowid) {
+  *rowid = (sqlite3_int64)((tvf_cursor *)cur)->row + 1;
+  return SQLITE_OK;
+}
+
+static const sqlite3_module tvf_module = {
+  .iVersion = 0,
+  .xCreate = NULL, /* eponymous-only */
+  .xConnect = tvf_connect,
+  .xBestIndex = tvf_best_index,
+  .xDisconnect = tvf_disconnect,
+  .xDestroy = tvf_disconnect,
+  .xOpen = tvf_open,
+  .xClose = tvf_close,
+  .xFilter = tvf_filter,
+  .xNext = tvf_next,
+  .xEof = tvf_eof,
+  .xColumn = tvf_column,
+  .xRowid = tvf_rowid,
+};
+
+int nw_tvf_register(sqlite3 *db, const nw_tvf *def) {
+  return sqlite3_create_module_v2(db, def->name, &tvf_module, (void *)def, NULL);
+}

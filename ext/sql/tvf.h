@@ -1,0 +1,88 @@
+/* One generic table-valued-function mechanism for every news_* table.
+**
+** A table function is a declaration (nw_tvf): its schema, how many hidden
+** argument columns it takes, and a "produce rows for this input" callback
+** (or open/step/close for a stream). The callback appends rows of cells to a
+** nw_rowset; positions are given as BYTE offsets into the input text and
+** converted here, once, to 1-based character positions counted exactly as
+** SQLite's substr() and length() count them. */
+#ifndef NW_TVF_H
+#define NW_TVF_H
+
+#include <sqlite3ext.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "news.h"
+
+typedef enum nw_cell_kind {
+  NW_CELL_NULL = 0,
+  NW_CELL_INT,   /* a = value */
+  NW_CELL_REAL,  /* r = value */
+  NW_CELL_TEXT,  /* a = offset, b = length in the rowset's arena */
+  NW_CELL_BLOB,  /* a = offset, b = length in the rowset's arena */
+  NW_CELL_INPUT, /* a, b = byte range [a, b) of the input text, returned as TEXT */
+  NW_CELL_POS,   /* a = byte offset in the input: 1-based character position */
+  NW_CELL_LEN,   /* a, b = byte range of the input: its length in characters */
+} nw_cell_kind;
+
+typedef struct nw_cell {
+  int64_t a, b;
+  double r;
+  uint8_t kind;
+} nw_cell;
+
+typedef struct nw_rowset {
+  int ncol;
+  nw_cell *cells; /* row-major: row r, column c is cells[r * ncol + c] */
+  size_t nrow, cap;
+  nw_buf arena;
+  const char *input; /* the text positions refer to (owned by the cursor) */
+  size_t input_len;
+} nw_rowset;
+
+/* Start a new row (all cells NULL). Returns 0 or -1 (out of memory). */
+int nw_row_new(nw_rowset *rs);
+/* Setters on the current (last) row. Text setters copy into the arena. */
+int nw_set_text(nw_rowset *rs, int col, const char *s, size_t n);
+int nw_set_blob(nw_rowset *rs, int col, const void *s, size_t n);
+void nw_set_int(nw_rowset *rs, int col, int64_t v);
+void nw_set_real(nw_rowset *rs, int col, double v);
+void nw_set_input(nw_rowset *rs, int col, size_t start, size_t end);
+/* A span of the input as two columns: start (1-based chars) and length (chars). */
+void nw_set_span(nw_rowset *rs, int col_start, int col_len, size_t start, size_t end);
+
+typedef struct nw_tvf {
+  const char *name;
+  /* "CREATE TABLE x(visible columns..., arg1 HIDDEN, arg2 HIDDEN)" */
+  const char *schema;
+  int ncol;      /* visible columns (hidden argument columns follow them) */
+  int nargs_min; /* hidden arguments that must be given */
+  int nargs_max;
+  /* Batch extractors: append every row for text[0..len). args are the hidden
+  ** arguments after the first (the text); argc counts them. NULL text gives
+  ** no rows without calling produce. Return SQLITE_OK or an error with *err
+  ** set to a sqlite3_malloc'ed message. */
+  int (*produce)(nw_rowset *rs, const char *text, size_t len, int argc, sqlite3_value **args, char **err);
+} nw_tvf;
+
+/* Register an eponymous-only table-valued function. */
+int nw_tvf_register(sqlite3 *db, const nw_tvf *def);
+
+/* Byte offset -> 1-based character position, as substr() counts. Built once
+** per input with checkpoints so that lookups in any order stay cheap. */
+typedef struct nw_charmap {
+  const char *s;
+  size_t len;
+  size_t *byte_at;  /* scan position reached at checkpoint k */
+  int64_t *char_at; /* characters before byte_at[k] */
+  size_t n;
+} nw_charmap;
+int nw_charmap_build(nw_charmap *m, const char *s, size_t len);
+int64_t nw_charmap_count(const nw_charmap *m, size_t byte_off); /* characters in [0, off) */
+void nw_charmap_free(nw_charmap *m);
+
+/* Text of a value as UTF-8 bytes (TEXT or BLOB taken as is), or NULL. */
+const char *nw_value_text(sqlite3_value *v, size_t *len);
+
+#endif

@@ -1,0 +1,118 @@
+/*
+** sqlite-news core API: plain C over UTF-8 buffers, no SQLite types.
+**
+** Every extractor reads a tokenized document (nw_doc) and fills a growable
+** array of its own span structs with BYTE offsets into the text. The SQL
+** layer (ext/sql/) converts byte offsets into 1-based character positions.
+*/
+#ifndef NEWS_H
+#define NEWS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define NEWS_VERSION "0.1.0"
+
+/* ---- growable arrays ------------------------------------------------- */
+
+/* Grow *buf (element size elsz) so that it holds at least need elements.
+** Amortized doubling. Returns 0 on success, -1 when out of memory. */
+int nw_grow(void **buf, size_t *cap, size_t need, size_t elsz);
+
+/* A growable byte buffer (also used as a string arena). */
+typedef struct nw_buf {
+  char *data;
+  size_t len, cap;
+} nw_buf;
+int nw_buf_append(nw_buf *b, const char *s, size_t n);
+int nw_buf_putc(nw_buf *b, char c);
+void nw_buf_free(nw_buf *b);
+
+/* ---- UTF-8 ----------------------------------------------------------- */
+
+/* Decode one code point at s[*i] (bounded by len), advance *i.
+** Invalid or truncated sequences decode as U+FFFD and advance one byte. */
+int32_t nw_utf8_next(const char *s, size_t len, size_t *i);
+
+/* ---- tokens and sentences ------------------------------------------- */
+
+typedef enum nw_tok_class {
+  NW_TOK_WORD = 1, /* letters, possibly with inner digits, apostrophes, hyphens, periods (U.S.) */
+  NW_TOK_NUMBER,   /* digits, possibly with inner , . : / (1,000 3.5 10:30 02/04/2022) */
+  NW_TOK_PUNCT,    /* sentence and clause punctuation . , ; : ! ? ( ) [ ] - — … */
+  NW_TOK_QUOTE,    /* quotation marks and apostrophes used as marks: " “ ” ‘ ’ ' « » „ ` */
+  NW_TOK_SYMBOL,   /* anything else: $ % & @ # emoji, math, U+FFFD */
+} nw_tok_class;
+
+/* White space between the previous token and this one. */
+typedef enum nw_ws {
+  NW_WS_NONE = 0,
+  NW_WS_SPACE,     /* spaces or tabs */
+  NW_WS_NEWLINE,   /* exactly one line break */
+  NW_WS_PARAGRAPH, /* a blank line (two or more line breaks), or a NUL byte */
+} nw_ws;
+
+/* Token flags (bit set). */
+enum {
+  NW_TF_UPPER_INITIAL = 1 << 0, /* first letter is upper/title case */
+  NW_TF_ALL_UPPER = 1 << 1,     /* every letter upper case, at least one letter */
+  NW_TF_HAS_DIGIT = 1 << 2,
+  NW_TF_ABBREV = 1 << 3,        /* word ends with a period that belongs to it (Mr. U.S. Feb.) */
+  NW_TF_SENT_START = 1 << 4,    /* first token of a sentence */
+  NW_TF_NON_ASCII = 1 << 5,     /* contains bytes >= 0x80 */
+  NW_TF_LOWER_INITIAL = 1 << 6, /* first letter is lower case */
+};
+
+typedef struct nw_token {
+  uint32_t start, end; /* byte offsets, end exclusive */
+  uint32_t sentence;   /* 0-based sentence index */
+  uint8_t cls;         /* nw_tok_class */
+  uint8_t ws;          /* nw_ws before this token */
+  uint16_t flags;      /* NW_TF_* */
+} nw_token;
+
+typedef struct nw_sentence {
+  uint32_t first_tok, end_tok; /* token index range, end exclusive */
+  uint32_t start, end;         /* byte offsets */
+} nw_sentence;
+
+typedef struct nw_doc {
+  const char *text;
+  size_t len;
+  nw_token *tok;
+  size_t ntok, tok_cap;
+  nw_sentence *sent;
+  size_t nsent, sent_cap;
+} nw_doc;
+
+/* Largest text the core accepts (offsets are 32-bit). */
+#define NW_MAX_TEXT ((size_t)0xFFFFFFF0u)
+
+/* Tokenize text into doc (doc is reset first; its arrays are reused).
+** Linear time. Returns 0, or -1 when out of memory or text is too large. */
+int nw_tokenize(nw_doc *doc, const char *text, size_t len);
+void nw_doc_free(nw_doc *doc);
+
+/* Helpers over a token. */
+static inline size_t nw_tok_len(const nw_token *t) { return t->end - t->start; }
+/* 1 when the token's text equals s (ASCII case-insensitive when nocase). */
+int nw_tok_is(const nw_doc *d, size_t i, const char *s, int nocase);
+
+/* Abbreviations that keep their period ("Mr.", "Feb.", "No."), as data. */
+int nw_is_abbrev(const char *word, size_t n);
+
+/* ---- text helpers ---------------------------------------------------- */
+
+/* Case- and accent-folded key (NFKC casefold, marks stripped, apostrophes
+** and quotation marks unified). Appends to out. Returns 0 or -1 (OOM). */
+int nw_fold(const char *s, size_t n, nw_buf *out);
+
+/* NFC-normalize and tidy white space (spaces collapsed, trailing spaces cut,
+** at most one blank line between paragraphs). Appends to out. */
+int nw_normalize(const char *s, size_t n, nw_buf *out);
+
+/* news_clean: site furniture removed (as the article reader does), then
+** nw_normalize. Appends to out. */
+int nw_clean(const char *s, size_t n, nw_buf *out);
+
+#endif

@@ -1,0 +1,21 @@
+#!/bin/sh
+# Runs every test in the release build and then in the ASan+UBSan build, and
+# prints one closing line "N passed, N failed". Called by `make test`.
+set -u
+cd "$(dirname "$0")/.."
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+log=build/test.log
+: > "$log"
+status=0
+for build in rel asan; do
+  ext=dist/news
+  [ $build = asan ] && ext=build/asan/news
+  for t in build/$build/unit/test_*; do
+    [ -x "$t" ] || continue
+    "$t" >> "$log" 2>&1 || { status=1; echo "FAILED: $t ($build)"; }
+  done
+  build/$build/sqltest "$ext" tests/sql/*.sql >> "$log" 2>&1 || { status=1; echo "FAILED: SQL tests ($build)"; }
+done
+grep -E '^FAIL|ERROR|runtime error' "$log" | head -n 40
+awk '/: [0-9]+ passed, [0-9]+ failed$/ { p += $(NF-3); f += $(NF-1) } END { printf "%d passed, %d failed\n", p, f; exit (f > 0) }' "$log" || status=1
+exit $status

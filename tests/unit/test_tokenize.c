@@ -1,0 +1,134 @@
+/* Tokenizer and sentence splitter. */
+#include "check.h"
+#include "news.h"
+
+#include <stdlib.h>
+
+static nw_doc doc;
+
+static int tok(const char *s) { return nw_tokenize(&doc, s, strlen(s)); }
+
+/* Token i's text equals want. */
+#define TOK(i, want) CHECK_EQ_STRN(doc.text + doc.tok[i].start, nw_tok_len(&doc.tok[i]), want)
+#define SENT(i, want) CHECK_EQ_STRN(doc.text + doc.sent[i].start, doc.sent[i].end - doc.sent[i].start, want)
+
+static void test_words_and_abbreviations(void) {
+  CHECK_EQ_INT(tok("Mr. Putin met Xi’s team in the U.S. on Feb. 4, 2022."), 0);
+  TOK(0, "Mr.");
+  CHECK(doc.tok[0].flags & NW_TF_ABBREV);
+  TOK(1, "Putin");
+  CHECK(doc.tok[1].flags & NW_TF_UPPER_INITIAL);
+  TOK(3, "Xi");
+  TOK(4, "’s");
+  TOK(8, "U.S.");
+  CHECK(doc.tok[8].flags & NW_TF_ALL_UPPER);
+  TOK(10, "Feb.");
+  TOK(11, "4");
+  TOK(12, ",");
+  TOK(13, "2022");
+  TOK(14, ".");
+  CHECK_EQ_INT(doc.ntok, 15);
+  CHECK_EQ_INT(doc.nsent, 1);
+}
+
+static void test_numbers_and_punctuation(void) {
+  CHECK_EQ_INT(tok("It cost $1,000.50 at 10:30 on 2022-02-04... U.S.-led (AT&T) — \"yes\" ''no''"), 0);
+  TOK(0, "It");
+  TOK(2, "$");
+  TOK(3, "1,000.50");
+  CHECK_EQ_INT(doc.tok[3].cls, NW_TOK_NUMBER);
+  TOK(5, "10:30");
+  TOK(7, "2022-02-04");
+  TOK(8, "...");
+  TOK(9, "U.S.");
+  TOK(10, "-");
+  TOK(11, "led");
+  TOK(13, "AT&T");
+  TOK(15, "—");
+  CHECK_EQ_INT(doc.tok[15].cls, NW_TOK_PUNCT);
+  TOK(16, "\"");
+  CHECK_EQ_INT(doc.tok[16].cls, NW_TOK_QUOTE);
+  TOK(19, "''");
+  CHECK_EQ_INT(doc.tok[19].cls, NW_TOK_QUOTE);
+}
+
+static void test_sentences(void) {
+  CHECK_EQ_INT(tok("Mr. Putin met Mr. Xi in Beijing on Friday. They talked for hours. The U.S. was not there."), 0);
+  CHECK_EQ_INT(doc.nsent, 3);
+  SENT(0, "Mr. Putin met Mr. Xi in Beijing on Friday.");
+  SENT(2, "The U.S. was not there.");
+  /* initials, decimals and ellipses stay inside */
+  CHECK_EQ_INT(tok("Donald J. Trump said 3.5 percent... of them. Ok."), 0);
+  CHECK_EQ_INT(doc.nsent, 2);
+  /* a weak abbreviation ends a sentence before a starter word */
+  CHECK_EQ_INT(tok("He lives in the U.S. The talks failed."), 0);
+  CHECK_EQ_INT(doc.nsent, 2);
+  /* closing quote after the period */
+  CHECK_EQ_INT(tok("“We agree.” He left. “No,” she said."), 0);
+  CHECK_EQ_INT(doc.nsent, 3);
+  SENT(0, "“We agree.”");
+  /* blank lines end titles and datelines without a period */
+  CHECK_EQ_INT(tok("Xi Meets Putin\n\nFebruary 04, 2022\n\nThe two met on No. 10 Downing Street."), 0);
+  CHECK_EQ_INT(doc.nsent, 3);
+  CHECK(doc.tok[0].ws == NW_WS_PARAGRAPH);
+  /* wrapped lines continue in lower case */
+  CHECK_EQ_INT(tok("The leaders met in the\nface of criticism.\nNext line."), 0);
+  CHECK_EQ_INT(doc.nsent, 2);
+}
+
+static void test_unicode_and_bad_bytes(void) {
+  CHECK_EQ_INT(tok("Путин встретился с Си Цзиньпином. 習近平 😀 café"), 0);
+  TOK(0, "Путин");
+  CHECK(doc.tok[0].flags & NW_TF_UPPER_INITIAL);
+  CHECK_EQ_INT(doc.nsent, 2);
+  const char bad[] = "ab\xff\xfe cd\xc3 \xe2\x80 x\0y z";
+  CHECK_EQ_INT(nw_tokenize(&doc, bad, sizeof bad - 1), 0);
+  for (size_t i = 0; i < doc.ntok; i++) {
+    CHECK(doc.tok[i].end <= sizeof bad - 1);
+    CHECK(doc.tok[i].start < doc.tok[i].end);
+    if (i) CHECK(doc.tok[i].start >= doc.tok[i - 1].end);
+  }
+  CHECK_EQ_INT(tok(""), 0);
+  CHECK_EQ_INT(doc.ntok, 0);
+  CHECK_EQ_INT(doc.nsent, 0);
+}
+
+static void test_fold_and_normalize(void) {
+  nw_buf a = {0}, b = {0}, c = {0};
+  nw_fold("Zelenskyy", 9, &a);
+  nw_fold("ZELENSKYY", 9, &b);
+  const char *z = "Zel\xc3\xa9nskyy";
+  nw_fold(z, strlen(z), &c);
+  CHECK(a.len == b.len && memcmp(a.data, b.data, a.len) == 0);
+  CHECK(a.len == c.len && memcmp(a.data, c.data, a.len) == 0);
+  nw_buf_free(&a);
+  nw_buf_free(&b);
+  const char *in = "  e\xcc\x81t\xc3\xa9   two\t words  \n\n\n\nnext\r\nline \n";
+  nw_normalize(in, strlen(in), &a);
+  CHECK_EQ_STRN(a.data, a.len, "\xc3\xa9t\xc3\xa9 two words\n\nnext\nline");
+  nw_buf_free(&a);
+  nw_buf_free(&c);
+}
+
+static void test_linear_on_long_input(void) {
+  size_t n = 4 << 20;
+  char *s = malloc(n + 1);
+  for (size_t i = 0; i < n; i++) s[i] = "Ab. c\n\"'"[i % 8];
+  CHECK_EQ_INT(nw_tokenize(&doc, s, n), 0);
+  CHECK(doc.ntok > n / 8);
+  memset(s, 'a', n); /* one 4 MB word */
+  CHECK_EQ_INT(nw_tokenize(&doc, s, n), 0);
+  CHECK_EQ_INT(doc.ntok, 1);
+  free(s);
+}
+
+int main(void) {
+  RUN(test_words_and_abbreviations);
+  RUN(test_numbers_and_punctuation);
+  RUN(test_sentences);
+  RUN(test_unicode_and_bad_bytes);
+  RUN(test_fold_and_normalize);
+  RUN(test_linear_on_long_input);
+  nw_doc_free(&doc);
+  DONE();
+}

@@ -1,0 +1,20 @@
+#!/bin/sh
+# Installs the Debian packages the build and the tests need, when missing.
+# As root it runs apt-get; otherwise it prints the one command to run.
+set -e
+PKGS="build-essential pkg-config sqlite3 libsqlite3-dev libpcre2-dev libutf8proc-dev libxml2-dev"
+missing=""
+for p in $PKGS; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" = 0 ]; then
+  echo "installing:$missing"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq $missing >/dev/null
+else
+  echo "missing packages:$missing"
+  echo "run: sudo apt-get install -y$missing"
+  exit 1
+fi

@@ -1,0 +1,35 @@
+#!/bin/sh
+# make eval: accuracy of every capability on the gold sets in ../shared/bench
+# (predict.sh runs the extension, score.py scores). One block per gold set.
+set -u
+cd "$(dirname "$0")/.."
+B=${BENCH:-../shared/bench}
+[ -d "$B" ] || { echo "eval: no bench folder at $B (set BENCH=...)"; exit 1; }
+mkdir -p build/eval
+has() { sqlite3 :memory: ".load dist/news" "SELECT 1 FROM pragma_module_list WHERE name='$1'" 2>/dev/null | grep -q 1; }
+run() { # task gold name
+  task=$1 gold=$2 name=$3
+  sh "$B/predict.sh" "$task" "$gold" dist/news > "build/eval/$name.jsonl" 2> "build/eval/$name.err" || { echo "$name: predict failed"; cat "build/eval/$name.err"; return; }
+  echo "== $name"
+  python3 "$B/score.py" "$task" "$gold" "build/eval/$name.jsonl"
+}
+if has news_entities; then
+  run ner "$B/ner/conll2003-dev.jsonl" ner-conll-dev
+  run ner "$B/seeds/entities.jsonl" ner-seeds
+else echo "entities: missing"; fi
+if has news_quotes; then
+  run quotes "$B/quotes/polnear-dev.jsonl" quotes-polnear-dev
+  run quotes "$B/seeds/quotes.jsonl" quotes-seeds
+else echo "quotes: missing"; fi
+if has news_dates; then
+  run dates "$B/dates/timebank.jsonl" dates-timebank
+  run dates "$B/seeds/dates.jsonl" dates-seeds
+else echo "dates: missing"; fi
+if has news_articles; then
+  for a in seeds:seeds/files:seeds/articles.jsonl polnear-dev:articles/polnear-dev:articles/polnear-dev.jsonl html-dev:articles/html-dev:articles/html-dev.jsonl; do
+    name=${a%%:*} rest=${a#*:} folder=${rest%%:*} gold=${rest#*:}
+    sh "$B/predict.sh" articles "$B/$folder" dist/news > "build/eval/articles-$name.jsonl" 2> "build/eval/articles-$name.err" || { echo "articles-$name: predict failed"; continue; }
+    echo "== articles-$name"
+    python3 "$B/score.py" articles "$B/$gold" "build/eval/articles-$name.jsonl"
+  done
+else echo "articles: missing"; fi
