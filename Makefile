@@ -16,8 +16,10 @@ LIBS := $(PKG_LIBS) -lpthread -lm
 # adapter, the rest is the core (usable without SQLite, e.g. by unit tests).
 SQL_SRC := $(sort $(wildcard ext/sql/*.c))
 CORE_SRC := $(sort $(filter-out $(SQL_SRC),$(shell find ext -name '*.c')))
-# Modules append generated sources (embedded data) and rules in mk/*.mk.
+# Modules append generated sources (embedded data), test fixture generators
+# (TEST_PREP) and their own targets in mk/*.mk.
 GEN_SRC :=
+TEST_PREP :=
 -include $(sort $(wildcard mk/*.mk))
 
 ALL_SRC := $(CORE_SRC) $(SQL_SRC) $(GEN_SRC)
@@ -64,7 +66,6 @@ build/asan/unit/%: tests/unit/%.c $(CORE_ASAN_OBJ) tests/unit/check.h
 	$(CC) $(CFLAGS_COMMON) $(ASAN_FLAGS) -Itests/unit -o $@ $< $(CORE_ASAN_OBJ) $(LIBS)
 
 SQL_TESTS := $(sort $(wildcard tests/sql/*.sql))
-TEST_PREP :=   # modules add fixture generators here (mk/*.mk)
 
 # The test command README gives. Release build first, then ASan+UBSan.
 test: dist/news.so build/asan/news.so build/rel/sqltest build/asan/sqltest $(UNIT_REL) $(UNIT_ASAN) $(TEST_PREP)

@@ -115,4 +115,10 @@ int nw_normalize(const char *s, size_t n, nw_buf *out);
 ** nw_normalize. Appends to out. */
 int nw_clean(const char *s, size_t n, nw_buf *out);
 
+/* ---- extractors (one header each) ----------------------------------- */
+#include "news_articles.h"
+#include "news_entities.h"
+#include "news_quotes.h"
+#include "news_dates.h"
+
 #endif
