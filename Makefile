@@ -1,6 +1,8 @@
 # sqlite-news. `make` builds dist/news.so; `make test` runs every test in the
 # release and the sanitizer build; `make eval` and `make bench` measure.
 CC ?= cc
+# Two jobs by default: the machines here have two cores.
+MAKEFLAGS += --jobs=2
 PKGS := libpcre2-8 libxml-2.0 libutf8proc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lpcre2-8 -lxml2 -lutf8proc)

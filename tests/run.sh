@@ -16,6 +16,10 @@ for build in rel asan; do
   done
   build/$build/sqltest "$ext" tests/sql/*.sql >> "$log" 2>&1 || { status=1; echo "FAILED: SQL tests ($build)"; }
 done
+# The Python binding, where a Python that can load extensions exists.
+if [ -x /usr/bin/python3 ]; then
+  /usr/bin/python3 tests/python/test_binding.py dist/news >> "$log" 2>&1 || { status=1; echo "FAILED: Python binding"; }
+fi
 grep -E '^FAIL|ERROR|runtime error' "$log" | head -n 40
 awk '/: [0-9]+ passed, [0-9]+ failed$/ { p += $(NF-3); f += $(NF-1) } END { printf "%d passed, %d failed\n", p, f; exit (f > 0) }' "$log" || status=1
 exit $status
