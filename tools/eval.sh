@@ -6,12 +6,14 @@ cd "$(dirname "$0")/.."
 B=${BENCH:-../shared/bench}
 [ -d "$B" ] || { echo "eval: no bench folder at $B (set BENCH=...)"; exit 1; }
 mkdir -p build/eval
+rm -f build/eval/*.score.json
 has() { sqlite3 :memory: ".load dist/news" "SELECT 1 FROM pragma_module_list WHERE name='$1'" 2>/dev/null | grep -q 1; }
 run() { # task gold name
   task=$1 gold=$2 name=$3
   sh "$B/predict.sh" "$task" "$gold" dist/news > "build/eval/$name.jsonl" 2> "build/eval/$name.err" || { echo "$name: predict failed"; cat "build/eval/$name.err"; return; }
   echo "== $name"
   python3 "$B/score.py" "$task" "$gold" "build/eval/$name.jsonl"
+  python3 "$B/score.py" "$task" "$gold" "build/eval/$name.jsonl" --json > "build/eval/$name.score.json" 2>/dev/null
 }
 if has news_entities; then
   run ner "$B/ner/conll2003-dev.jsonl" ner-conll-dev
@@ -31,5 +33,9 @@ if has news_articles; then
     sh "$B/predict.sh" articles "$B/$folder" dist/news > "build/eval/articles-$name.jsonl" 2> "build/eval/articles-$name.err" || { echo "articles-$name: predict failed"; continue; }
     echo "== articles-$name"
     python3 "$B/score.py" articles "$B/$gold" "build/eval/articles-$name.jsonl"
+    python3 "$B/score.py" articles "$B/$gold" "build/eval/articles-$name.jsonl" --json > "build/eval/articles-$name.score.json" 2>/dev/null
   done
 else echo "articles: missing"; fi
+echo
+echo "== summary (one line per gold set)"
+ls build/eval/*.score.json >/dev/null 2>&1 && python3 tools/eval_summary.py build/eval/*.score.json

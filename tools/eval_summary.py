@@ -1,0 +1,30 @@
+"""One summary line per gold set from score.py --json outputs (make eval)."""
+import json
+import sys
+
+
+def pct(x):
+    return f"{100 * x:.1f}"
+
+
+for path in sys.argv[1:]:
+    name = path.rsplit("/", 1)[-1].removesuffix(".score.json")
+    try:
+        s = json.load(open(path))
+    except (OSError, ValueError):
+        print(f"{name}: no score")
+        continue
+    task = s.get("task")
+    if task == "ner":
+        a = s.get("ALL") or s.get("all") or {}
+        print(f"{name}: F1 {pct(a.get('f1', 0))} (P {pct(a.get('p', 0))} R {pct(a.get('r', 0))})")
+    elif task == "quotes":
+        att = s.get("attributed", {})
+        print(f"{name}: quote recall {pct(s.get('quote_recall', 0))}, attributed F1 {pct(att.get('f1', 0))}, "
+              f"speaker accuracy {pct(s.get('speaker_acc', 0))}")
+    elif task == "dates":
+        print(f"{name}: strict F1 {pct(s['strict']['f1'])}, value F1 {pct(s['value']['f1'])}, "
+              f"relaxed F1 {pct(s['relaxed']['f1'])}")
+    else:
+        keys = {k: v for k, v in s.items() if k not in ("task", "gold_file", "pred_file", "warnings")}
+        print(f"{name}: " + json.dumps(keys, separators=(",", ":"))[:400])
