@@ -9,4 +9,30 @@
 ** ref is "YYYY-MM-DD" or NULL. Writes a NUL-terminated value to out (at least
 ** 11 bytes) and returns its length, or 0 when expr is not a date. */
 size_t nw_date_parse(const char *expr, size_t n, const char *ref, char out[16]);
+
+/* TimeML TIMEX3 types. */
+typedef enum nw_timex_type { NW_TIMEX_DATE = 1, NW_TIMEX_TIME, NW_TIMEX_DURATION, NW_TIMEX_SET } nw_timex_type;
+
+/* One temporal expression: byte range in the text, type, TIMEX3 value. */
+typedef struct nw_timex {
+  uint32_t start, end;
+  uint8_t type;
+  char value[32];
+} nw_timex;
+
+typedef struct nw_timexes {
+  nw_timex *v;
+  size_t n, cap;
+} nw_timexes;
+
+/* Every temporal expression of a tokenized text, in order, without overlaps.
+** ref ("YYYY-MM-DD", ref_len bytes; NULL or invalid: none) anchors relative
+** expressions; without it they get underspecified values ("XXXX-XX-XX").
+** out is reset first. Returns 0, or -1 when out of memory. */
+int nw_dates_extract(const nw_doc *doc, const char *ref, size_t ref_len, nw_timexes *out);
+void nw_timexes_free(nw_timexes *t);
+/* "DATE", "TIME", "DURATION", "SET". */
+const char *nw_timex_type_name(int type);
+/* Sizes of the compiled-in tables, for news_debug(). */
+size_t nw_dates_word_count(void);
 #endif

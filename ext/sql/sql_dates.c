@@ -1,10 +1,87 @@
-/* SQL functions of the dates capability (scaffolding: registers nothing yet). */
+/* news_dates(text [, reference]) and news_date(expr [, reference]).
+**
+**   SELECT mention, type, value FROM news_dates('He left on Friday.', '2022-02-05');
+**   -- Friday|DATE|2022-02-04
+**   SELECT news_date('4 Feb. 2022');  -- 2022-02-04
+**
+** The reference is the publication date ('YYYY-MM-DD'); without one (or when
+** it is NULL or not such a date) relative expressions get underspecified
+** values such as 'XXXX-XX-XX'. Extraction lives in ext/dates/. */
+#include <stdio.h>
+#include <string.h>
+
 #include "modules.h"
+#include "tvf.h"
+
 SQLITE_EXTENSION_INIT3
 
-int nw_register_dates(sqlite3 *db) {
-  (void)db;
-  return SQLITE_OK;
+enum { D_MENTION, D_TYPE, D_VALUE, D_START, D_LENGTH, D_NCOL };
+
+static int produce_dates(nw_rowset *rs, const char *text, size_t len, int argc, sqlite3_value **args, char **err) {
+  size_t ref_len = 0;
+  const char *ref = argc >= 1 ? nw_value_text(args[0], &ref_len) : NULL;
+  nw_doc doc = {0};
+  nw_timexes tx = {0};
+  int rc = SQLITE_OK;
+  if (nw_tokenize(&doc, text, len) || nw_dates_extract(&doc, ref, ref_len, &tx)) {
+    *err = sqlite3_mprintf("news_dates: text too large or out of memory");
+    rc = SQLITE_ERROR;
+  }
+  for (size_t k = 0; rc == SQLITE_OK && k < tx.n; k++) {
+    const nw_timex *t = &tx.v[k];
+    const char *type = nw_timex_type_name(t->type);
+    if (nw_row_new(rs) || nw_set_text(rs, D_TYPE, type, strlen(type)) ||
+        nw_set_text(rs, D_VALUE, t->value, strlen(t->value))) {
+      rc = SQLITE_NOMEM;
+      break;
+    }
+    nw_set_input(rs, D_MENTION, t->start, t->end);
+    nw_set_span(rs, D_START, D_LENGTH, t->start, t->end);
+  }
+  nw_timexes_free(&tx);
+  nw_doc_free(&doc);
+  return rc;
 }
 
-void nw_debug_dates(nw_buf *out) { (void)out; }
+static const nw_tvf dates_tvf = {
+  .name = "news_dates",
+  .schema = "CREATE TABLE x(mention TEXT, type TEXT, value TEXT, start INTEGER, length INTEGER,"
+            " text HIDDEN, reference HIDDEN)",
+  .ncol = D_NCOL,
+  .nargs_min = 1,
+  .nargs_max = 2,
+  .produce = produce_dates,
+};
+
+static void fn_date(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  size_t len, ref_len = 0;
+  const char *s = nw_value_text(argv[0], &len);
+  const char *ref = argc > 1 ? nw_value_text(argv[1], &ref_len) : NULL;
+  char refz[16], out[16];
+  if (!s) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  if (ref) { /* nw_date_parse wants a NUL-terminated reference */
+    if (ref_len >= sizeof refz) ref_len = sizeof refz - 1;
+    memcpy(refz, ref, ref_len);
+    refz[ref_len] = 0;
+  }
+  size_t n = nw_date_parse(s, len, ref ? refz : NULL, out);
+  if (n) sqlite3_result_text(ctx, out, (int)n, SQLITE_TRANSIENT);
+  else sqlite3_result_null(ctx);
+}
+
+int nw_register_dates(sqlite3 *db) {
+  const int det = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+  int rc = sqlite3_create_function(db, "news_date", 1, det, NULL, fn_date, NULL, NULL);
+  if (rc == SQLITE_OK) rc = sqlite3_create_function(db, "news_date", 2, det, NULL, fn_date, NULL, NULL);
+  if (rc == SQLITE_OK) rc = nw_tvf_register(db, &dates_tvf);
+  return rc;
+}
+
+void nw_debug_dates(nw_buf *out) {
+  char line[96];
+  int n = snprintf(line, sizeof line, "dates: %zu words\n", nw_dates_word_count());
+  if (n > 0) nw_buf_append(out, line, (size_t)n);
+}

@@ -1,0 +1,126 @@
+/* The driver: run the recognizers left to right over the tokens (longest
+** match, no overlaps), find the tense around each mention, normalize its
+** value against the reference; and nw_date_parse, the one-expression form. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dates_internal.h"
+
+const char *nw_timex_type_name(int type) {
+  static const char *const names[] = {"", "DATE", "TIME", "DURATION", "SET"};
+  return type >= 1 && type <= 4 ? names[type] : "";
+}
+
+size_t nw_dates_word_count(void) { return dt_words_map_size(); }
+
+void nw_timexes_free(nw_timexes *t) {
+  free(t->v);
+  memset(t, 0, sizeof *t);
+}
+
+/* A word in the past tense by its form ("announced", "agreed"). */
+static int looks_past(dt_ctx *c, size_t i) {
+  const nw_token *t = &c->doc->tok[i];
+  size_t n = nw_tok_len(t);
+  const char *w = c->doc->text + t->start;
+  return t->cls == NW_TOK_WORD && n > 4 && (t->flags & NW_TF_LOWER_INITIAL) && w[n - 2] == 'e' && w[n - 1] == 'd';
+}
+
+static int future_form(dt_ctx *c, size_t i) {
+  const nw_token *t = &c->doc->tok[i];
+  size_t n = nw_tok_len(t);
+  const char *w = c->doc->text + t->start;
+  if (dt_sense(c, i, DW_FUTURE) != INT32_MIN) return 1;
+  return n > 3 && w[n - 2] == 'l' && w[n - 1] == 'l' && (w[n - 3] == '\'' || (n > 5 && !memcmp(w + n - 5, "\xE2\x80\x99", 3)));
+}
+
+/* The tense nearest the mention [a, b) in its sentence: -1 past, +1 future, 0 none. */
+static int tense_near(dt_ctx *c, size_t a, size_t b) {
+  const nw_sentence *s = &c->doc->sent[c->doc->tok[a].sentence];
+  size_t lo = s->first_tok, hi = s->end_tok;
+  for (size_t d = 1; d < 40; d++) {
+    int found = 0;
+    if (a >= lo + d) {
+      size_t i = a - d;
+      found = 1;
+      if (future_form(c, i)) return 1;
+      if (dt_sense(c, i, DW_PAST) != INT32_MIN || looks_past(c, i)) return -1;
+    }
+    if (b + d - 1 < hi) {
+      size_t i = b + d - 1;
+      found = 1;
+      if (future_form(c, i)) return 1;
+      if (dt_sense(c, i, DW_PAST) != INT32_MIN || looks_past(c, i)) return -1;
+    }
+    if (!found) break;
+  }
+  return 0;
+}
+
+static int needs_tense(const dt_spec *s) {
+  return s->kind == SK_WEEKDAY || (s->kind == SK_ABS && !s->year && s->month && !s->unit) ||
+         (s->kind == SK_REL && s->unit == DU_WEEKEND && !s->offset);
+}
+
+int nw_dates_extract(const nw_doc *doc, const char *ref, size_t ref_len, nw_timexes *out) {
+  out->n = 0;
+  dt_ref r = {0, 0, 0, 0};
+  if (ref && dt_parse_ymd(ref, ref_len, &r.y, &r.m, &r.d)) r.ok = 1;
+  if (!doc->ntok) return 0;
+  dt_ctx c = {doc, malloc(doc->ntok * sizeof(int32_t))};
+  if (!c.word) return -1;
+  for (size_t i = 0; i < doc->ntok; i++) c.word[i] = -2;
+  int rc = 0;
+  for (size_t i = 0; i < doc->ntok;) {
+    dt_spec s;
+    size_t e = dt_recognize(&c, i, &s);
+    if (!e) { i++; continue; }
+    if (nw_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v)) { rc = -1; break; }
+    nw_timex *t = &out->v[out->n];
+    int tense = needs_tense(&s) ? tense_near(&c, i, e) : 0;
+    if (dt_normalize(&s, &r, tense, t->value, sizeof t->value)) {
+      t->start = doc->tok[i].start;
+      t->end = doc->tok[e - 1].end;
+      t->type = s.type;
+      out->n++;
+    }
+    i = e;
+  }
+  free(c.word);
+  return rc;
+}
+
+/* A value that names a calendar date: YYYY, YYYY-MM or YYYY-MM-DD (a time's date part). */
+static size_t calendar_part(const char *v) {
+  size_t n = 0;
+  while (n < 4 && v[n] >= '0' && v[n] <= '9') n++;
+  if (n != 4) return 0;
+  if (v[4] != '-') return v[4] == 0 ? 4 : 0;
+  if (!(v[5] >= '0' && v[5] <= '1' && v[6] >= '0' && v[6] <= '9')) return 4;
+  if (v[7] != '-') return 7;
+  if (v[8] >= '0' && v[8] <= '3' && v[9] >= '0' && v[9] <= '9') return 10;
+  return 7;
+}
+
+size_t nw_date_parse(const char *expr, size_t n, const char *ref, char out[16]) {
+  out[0] = 0;
+  if (!expr) return 0;
+  nw_doc doc = {0};
+  nw_timexes tx = {0};
+  size_t len = 0;
+  if (nw_tokenize(&doc, expr, n) == 0 && nw_dates_extract(&doc, ref, ref ? strlen(ref) : 0, &tx) == 0) {
+    /* The most precise date mentioned wins: "10:30 AM, Fri February 4, 2022" is 2022-02-04. */
+    for (size_t k = 0; k < tx.n; k++) {
+      if (tx.v[k].type != NW_TIMEX_DATE && tx.v[k].type != NW_TIMEX_TIME) continue;
+      size_t m = calendar_part(tx.v[k].value);
+      if (m > len) {
+        len = m;
+        memcpy(out, tx.v[k].value, m);
+        out[m] = 0;
+      }
+    }
+  }
+  nw_timexes_free(&tx);
+  nw_doc_free(&doc);
+  return len;
+}

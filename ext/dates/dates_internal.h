@@ -1,0 +1,117 @@
+/* Internals of the temporal-expression extractor (ext/dates/): the calendar,
+** the word tables, the recognizers' result (a dt_spec) and its normalizer.
+** Flow: tokens -> recognizers (dates_recognize.c) fill a dt_spec per mention
+** -> dates_normalize.c turns it into a TIMEX3 value against the reference. */
+#ifndef NW_DATES_INTERNAL_H
+#define NW_DATES_INTERNAL_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "news.h"
+
+/* ---- calendar (dates_calendar.c): proleptic Gregorian ------------------ */
+int dt_is_leap(int y);
+int dt_days_in_month(int y, int m);
+int64_t dt_days_from_civil(int y, int m, int d); /* days since 1970-01-01 */
+void dt_civil_from_days(int64_t z, int *y, int *m, int *d);
+int dt_weekday(int y, int m, int d); /* ISO: Monday 1 .. Sunday 7 */
+/* ISO 8601 week of a date: *wy is the week-numbering year. */
+void dt_iso_week(int y, int m, int d, int *wy, int *wk);
+int dt_iso_weeks_in_year(int y); /* 52 or 53 */
+/* Shift a date by n months (day clamped to the month's length). */
+void dt_add_months(int *y, int *m, int *d, int n);
+/* "YYYY-MM-DD" (at least 10 bytes, more ignored) -> 1 and fields, else 0. */
+int dt_parse_ymd(const char *s, size_t n, int *y, int *m, int *d);
+
+/* ---- word tables (dates_words.c) ---------------------------------------- */
+typedef enum dt_word_kind {
+  DW_MONTH = 1, /* val 1..12 */
+  DW_WEEKDAY,   /* val 1..7 (ISO), plural forms have val + 10 */
+  DW_NUM,       /* cardinal number word: val */
+  DW_ORD,       /* ordinal word: val */
+  DW_UNIT,      /* val: DU_* (plural forms have DU_PLURAL set) */
+  DW_SEASON,    /* val: 1 SP, 2 SU, 3 FA, 4 WI */
+  DW_POD,       /* part of day, val: DP_* */
+  DW_REL,       /* last/next/this: val -1, +1, 0 ("past" is -2: duration-friendly) */
+  DW_EDGE,      /* early/late/mid: val 1 early, 2 mid, 3 late */
+  DW_DAYREL,    /* today/yesterday/tomorrow: val = day offset */
+  DW_REF,       /* val DR_PRESENT/PAST/FUTURE: a word that is a reference by itself */
+  DW_EVERY,     /* every/each */
+  DW_SETADV,    /* daily/weekly/...: val = unit */
+  DW_FUTURE,    /* future-tense marker */
+  DW_PAST,      /* past-tense marker */
+  DW_HOLIDAY,   /* val = month * 100 + day */
+  DW_AGO,       /* ago/earlier/before: -1; later/hence/from now: +1 */
+  DW_APPROX,    /* nearly/about/some: a modifier kept in the extent */
+  DW_FISCAL,
+  DW_TIMEWORD,  /* noon/midnight: val = hour */
+  DW_AMPM,      /* val 0 a.m., 12 p.m. */
+  DW_TZ,        /* time zone names */
+  DW_FEW,       /* several/few/couple/many: an unspecified count */
+  DW_DET,       /* the/a/an: val 1 for a/an */
+  DW_MULT,      /* hundred/thousand: val */
+  DW_PREP,      /* in/on/at/during/for...: the word before a mention */
+  DW_KIND_COUNT
+} dt_word_kind;
+
+enum { DU_SECOND = 1, DU_MINUTE, DU_HOUR, DU_DAY, DU_WEEK, DU_WEEKEND, DU_MONTH, DU_QUARTER, DU_HALF, DU_YEAR,
+       DU_DECADE, DU_CENTURY, DU_MILLENNIUM, DU_PLURAL = 64 };
+enum { DP_MORNING = 1, DP_AFTERNOON, DP_EVENING, DP_NIGHT, DP_DAYTIME };
+enum { DR_PRESENT = 1, DR_PAST, DR_FUTURE };
+
+typedef struct dt_word {
+  const char *word;
+  uint8_t kind;
+  int16_t val;
+} dt_word;
+
+extern const dt_word dt_words[];
+extern const size_t dt_words_count;
+/* First table entry for a (lower-cased) word, or -1; dt_word_next chains the
+** other senses of the same word ("may": month and modal). */
+int dt_word_find(const char *w, size_t n);
+int dt_word_next(int idx);
+size_t dt_words_map_size(void);
+
+/* ---- specs: what a recognizer found ------------------------------------ */
+enum { DT_DATE = 1, DT_TIME, DT_DURATION, DT_SET };
+typedef enum dt_spec_kind {
+  SK_LIT = 1, /* value given as is (durations, sets, *_REF) */
+  SK_ABS,     /* calendar fields; a missing year comes from the reference */
+  SK_REL,     /* the reference shifted by offset units, at the unit's granularity */
+  SK_WEEKDAY, /* a weekday near the reference (rel -1 last, +1 next, 0 by tense) */
+  SK_MONTHREL /* a month or season near the reference (rel as for weekdays) */
+} dt_spec_kind;
+
+typedef struct dt_spec {
+  uint8_t type, kind;
+  int16_t year;   /* 0: not given */
+  int8_t yprec;   /* 4 digits of year given, 3 a decade (199X), 2 a century (19XX) */
+  int8_t month, day, weekday, quarter, half, season, week;
+  int8_t pod;     /* DP_* */
+  int8_t hour, minute, second; /* -1: none */
+  int8_t unit, rel, weekend;
+  int16_t offset; /* SK_REL: units from the reference; SK_ABS with unit DU_YEAR: years from the reference year */
+  char lit[24];
+} dt_spec;
+
+void dt_spec_init(dt_spec *s, int type, int kind);
+
+/* The reference date and the tense around a mention (-1 past, 0 unknown, +1 future). */
+typedef struct dt_ref {
+  int y, m, d, ok;
+} dt_ref;
+/* Write the TIMEX3 value of spec to out (size cap). Returns its length. */
+size_t dt_normalize(const dt_spec *s, const dt_ref *ref, int tense, char *out, size_t cap);
+
+/* ---- recognition (dates_recognize.c) ----------------------------------- */
+typedef struct dt_ctx {
+  const nw_doc *doc;
+  int32_t *word; /* per token: first word-table entry, -1 none, -2 not looked up */
+} dt_ctx;
+/* Try every recognizer at token i; the longest match wins. Returns the end
+** token (exclusive) of an expression starting at i and fills *s, or 0. */
+size_t dt_recognize(dt_ctx *c, size_t i, dt_spec *s);
+/* The value of sense `kind` of token i, or INT32_MIN when it has none. */
+int32_t dt_sense(dt_ctx *c, size_t i, int kind);
+#endif

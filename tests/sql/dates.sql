@@ -1,0 +1,74 @@
+-- Dates: news_date parses one expression to a calendar date; news_dates finds
+-- every temporal expression in a text with its TimeML type and value.
+
+-- news_date: the common news forms, with an optional reference (publication) date.
+WITH v(expr, ref) AS (VALUES
+  ('February 04, 2022', NULL), ('Feb. 4, 2022', NULL), ('4 Feb. 2022', NULL),
+  ('Fri, 04 Feb 2022 10:30:00 +0000', NULL), ('2022-02-04T10:30:00Z', NULL),
+  ('02/04/2022', NULL), ('25/12/2021', NULL), ('January 2020', NULL), ('1949', NULL),
+  ('Friday', '2022-02-05'), ('yesterday', '2024-03-01'), ('tomorrow', '2021-12-31'),
+  ('Friday', NULL), ('Feb. 30, 2022', NULL), ('banana', NULL))
+SELECT expr, ref, news_date(expr, ref) FROM v;
+--> February 04, 2022|NULL|2022-02-04
+--> Feb. 4, 2022|NULL|2022-02-04
+--> 4 Feb. 2022|NULL|2022-02-04
+--> Fri, 04 Feb 2022 10:30:00 +0000|NULL|2022-02-04
+--> 2022-02-04T10:30:00Z|NULL|2022-02-04
+--> 02/04/2022|NULL|2022-02-04
+--> 25/12/2021|NULL|2021-12-25
+--> January 2020|NULL|2020-01
+--> 1949|NULL|1949
+--> Friday|2022-02-05|2022-02-04
+--> yesterday|2024-03-01|2024-02-29
+--> tomorrow|2021-12-31|2022-01-01
+--> Friday|NULL|NULL
+--> Feb. 30, 2022|NULL|NULL
+--> banana|NULL|NULL
+
+-- One argument works too; NULL gives NULL.
+SELECT news_date('4 February 2022'), news_date(NULL), news_date('Friday', NULL);
+--> 2022-02-04|NULL|NULL
+
+-- news_dates: mention, type, value and the position in characters.
+SELECT mention, type, value, start, length FROM news_dates('Xi met Putin on Friday evening, their first talks in nearly two years.', '2022-02-05');
+--> Friday evening|TIME|2022-02-04TEV|17|14
+--> nearly two years|DURATION|P2Y|54|16
+
+-- Weekdays and last/next resolve by the tense of the sentence, across a year boundary
+-- (2021-01-01 is a Friday in ISO week 53 of 2020).
+SELECT mention, value FROM news_dates('The board met on Tuesday and will meet again on Tuesday. Last week was quiet; next week will not be. This week is week 53.', '2021-01-01');
+--> Tuesday|2020-12-29
+--> Tuesday|2021-01-05
+--> Last week|2020-W52
+--> next week|2021-W01
+--> This week|2020-W53
+
+-- Partial dates, decades, seasons, quarters and references.
+SELECT mention, type, value FROM news_dates('Prices peaked in the 1990s, fell in summer 2008 and in the third quarter of 2019; they are now rising, as they did recently, and may rise in the future.', '2022-02-04');
+--> the 1990s|DATE|199X
+--> summer 2008|DATE|2008-SU
+--> the third quarter of 2019|DATE|2019-Q3
+--> now|DATE|PRESENT_REF
+--> recently|DATE|PAST_REF
+--> the future|DATE|FUTURE_REF
+
+-- Relative days in a leap year, sets and times.
+SELECT mention, type, value FROM news_dates('Yesterday the market opened at 9:30 a.m., as it does every Monday; two years ago it closed early. Fees are paid annually.', '2024-03-01');
+--> Yesterday|DATE|2024-02-29
+--> 9:30 a.m.|TIME|2024-03-01T09:30
+--> every Monday|SET|XXXX-WXX-1
+--> two years ago|DATE|2022
+--> annually|SET|P1Y
+
+-- Without a reference, relative expressions are underspecified.
+SELECT mention, value FROM news_dates('She left yesterday and returns next month.');
+--> yesterday|XXXX-XX-XX
+--> next month|XXXX-XX
+
+-- Text without any date, NULL text and a blob.
+SELECT count(*) FROM news_dates('Bananas are yellow and 1,500 people like them.', '2022-02-04');
+--> 0
+SELECT count(*) FROM news_dates(NULL);
+--> 0
+SELECT mention, value FROM news_dates(CAST('on 4 Feb. 2022' AS BLOB));
+--> 4 Feb. 2022|2022-02-04
