@@ -7,7 +7,12 @@
 ** "--> " lines are the expected rows, columns joined by "|", NULL as NULL.
 ** "--! text" expects the statement to fail with an error containing text.
 ** A statement with no expectation must return no rows.
-** Prints "sql: N passed, M failed"; exit status 1 when anything failed. */
+** Prints "sql: N passed, M failed"; exit status 1 when anything failed.
+**
+** Tests run from the repository root and may use three helpers for files:
+** readfile(path) gives the bytes as a BLOB (as the sqlite3 shell's does),
+** test_writefile(path, data) writes a file, test_unlink(path) removes one
+** (both give 0, or -1 on failure): a test sets up its own files. */
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,6 +48,43 @@ static void sb_add(strbuf *b, const char *s, size_t n) {
   memcpy(b->s + b->n, s, n);
   b->n += n;
   b->s[b->n] = 0;
+}
+
+static void fn_readfile(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  const char *path = (const char *)sqlite3_value_text(argv[0]);
+  FILE *f = path ? fopen(path, "rb") : NULL;
+  if (!f) return; /* NULL, as the shell's readfile() */
+  strbuf b = {0};
+  char chunk[65536];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) sb_add(&b, chunk, n);
+  fclose(f);
+  sqlite3_result_blob64(ctx, b.s ? b.s : "", b.n, SQLITE_TRANSIENT);
+  free(b.s);
+}
+
+static void fn_writefile(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  const char *path = (const char *)sqlite3_value_text(argv[0]);
+  const void *data = sqlite3_value_blob(argv[1]);
+  size_t n = (size_t)sqlite3_value_bytes(argv[1]);
+  FILE *f = path ? fopen(path, "wb") : NULL;
+  int ok = f && (n == 0 || fwrite(data, 1, n, f) == n);
+  if (f && fclose(f)) ok = 0;
+  sqlite3_result_int(ctx, ok ? 0 : -1);
+}
+
+static void fn_unlink(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  const char *path = (const char *)sqlite3_value_text(argv[0]);
+  sqlite3_result_int(ctx, path && remove(path) == 0 ? 0 : -1);
+}
+
+static void register_helpers(sqlite3 *db) {
+  sqlite3_create_function(db, "readfile", 1, SQLITE_UTF8, NULL, fn_readfile, NULL, NULL);
+  sqlite3_create_function(db, "test_writefile", 2, SQLITE_UTF8, NULL, fn_writefile, NULL, NULL);
+  sqlite3_create_function(db, "test_unlink", 1, SQLITE_UTF8, NULL, fn_unlink, NULL, NULL);
 }
 
 static int line_of(const char *start, const char *p) {
@@ -159,6 +201,7 @@ int main(int argc, char **argv) {
       sqlite3_close(db);
       return 2;
     }
+    register_helpers(db);
     run_file(db, argv[i], &passed, &failed);
     sqlite3_close(db);
   }
