@@ -1,10 +1,60 @@
-/* SQL functions of the entities capability (scaffolding: registers nothing yet). */
+/* news_entities(text): named entities with their canonical forms (a thin
+** adapter over nw_extract_entities, include/news_entities.h). */
+#include "../entities/ner_internal.h"
 #include "modules.h"
+#include "tvf.h"
+
+#include <stdio.h>
+#include <string.h>
+
 SQLITE_EXTENSION_INIT3
 
-int nw_register_entities(sqlite3 *db) {
-  (void)db;
-  return SQLITE_OK;
+enum { ENT_MENTION, ENT_TYPE, ENT_CANONICAL, ENT_START, ENT_LENGTH, ENT_SENTENCE, ENT_NCOL };
+
+static int produce_entities(nw_rowset *rs, const char *text, size_t len, int argc, sqlite3_value **args, char **err) {
+  (void)argc;
+  (void)args;
+  nw_doc doc = {0};
+  nw_entities ents = {0};
+  int rc = SQLITE_OK;
+  if (nw_tokenize(&doc, text, len) || nw_extract_entities(&doc, &ents)) {
+    *err = sqlite3_mprintf("news_entities: text too large, out of memory, or no model");
+    rc = SQLITE_ERROR;
+  }
+  for (size_t i = 0; rc == SQLITE_OK && i < ents.n; i++) {
+    const nw_entity *e = &ents.v[i];
+    if (nw_row_new(rs)) { rc = SQLITE_NOMEM; break; }
+    const char *type = nw_ent_type_name(e->type);
+    nw_set_input(rs, ENT_MENTION, e->start, e->end);
+    if (nw_set_text(rs, ENT_TYPE, type, strlen(type))) { rc = SQLITE_NOMEM; break; }
+    nw_set_input(rs, ENT_CANONICAL, e->canon_start, e->canon_end);
+    nw_set_span(rs, ENT_START, ENT_LENGTH, e->start, e->end);
+    nw_set_int(rs, ENT_SENTENCE, (int64_t)e->sentence + 1);
+  }
+  nw_entities_free(&ents);
+  nw_doc_free(&doc);
+  return rc;
 }
 
-void nw_debug_entities(nw_buf *out) { (void)out; }
+static const nw_tvf entities_tvf = {
+  .name = "news_entities",
+  .schema = "CREATE TABLE x(mention TEXT, type TEXT, canonical TEXT, start INTEGER, length INTEGER, "
+            "sentence INTEGER, text HIDDEN)",
+  .ncol = ENT_NCOL,
+  .nargs_min = 1,
+  .nargs_max = 1,
+  .produce = produce_entities,
+};
+
+int nw_register_entities(sqlite3 *db) { return nw_tvf_register(db, &entities_tvf); }
+
+void nw_debug_entities(nw_buf *out) {
+  char line[256];
+  const ner_model *m = ner_model_builtin();
+  if (!m) snprintf(line, sizeof line, "entities: model missing\n");
+  else
+    snprintf(line, sizeof line, "entities: model %zu bytes (2^%u + 2^%u rows x %d tags, %zu cluster words), gazetteer %zu phrases\n",
+             ner_model_builtin_size(), m->pass[0].rows_log2, m->pass[1].rows_log2, NER_NTAGS, m->clusters.map.count,
+             ner_gaz_entries());
+  nw_buf_append(out, line, strlen(line));
+}

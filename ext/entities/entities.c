@@ -1,0 +1,102 @@
+/* nw_extract_entities: tag the document with the built-in model, turn BIO
+** tags into mentions, narrow them to the name proper, then resolve each
+** mention's canonical form and cluster (ner_canon.c). */
+#include "ner_internal.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Tagging buffers, one set per thread, reused across calls (no per-token allocations). */
+static pthread_key_t work_key;
+static pthread_once_t work_once = PTHREAD_ONCE_INIT;
+static int work_key_ok;
+
+static void free_work(void *p) {
+  ner_work_free(p);
+  free(p);
+}
+
+static void make_key(void) { work_key_ok = pthread_key_create(&work_key, free_work) == 0; }
+
+static ner_work *thread_work(void) {
+  pthread_once(&work_once, make_key);
+  if (!work_key_ok) return NULL;
+  ner_work *w = pthread_getspecific(work_key);
+  if (!w) {
+    w = calloc(1, sizeof *w);
+    if (w && pthread_setspecific(work_key, w)) {
+      free(w);
+      w = NULL;
+    }
+  }
+  return w;
+}
+
+__attribute__((destructor)) static void free_thread_work(void) {
+  if (!work_key_ok) return;
+  ner_work *w = pthread_getspecific(work_key);
+  if (w) free_work(w);
+  pthread_setspecific(work_key, NULL);
+  pthread_key_delete(work_key);
+}
+
+const char *nw_ent_type_name(int type) {
+  switch (type) {
+    case NW_ENT_PERSON: return "PERSON";
+    case NW_ENT_ORG: return "ORG";
+    case NW_ENT_LOC: return "LOC";
+    case NW_ENT_MISC: return "MISC";
+    default: return "";
+  }
+}
+
+static int has_letter(const nw_doc *d, size_t a, size_t b) {
+  for (size_t i = a; i < b; i++)
+    if (d->tok[i].cls == NW_TOK_WORD) return 1;
+  return 0;
+}
+
+static int push_mention(const nw_doc *d, nw_entities *out, size_t a, size_t b, int type) {
+  if (!ner_trim_mention(d, &a, &b, &type) || !has_letter(d, a, b)) return 0;
+  if (nw_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v)) return -1;
+  nw_entity *e = &out->v[out->n++];
+  memset(e, 0, sizeof *e);
+  e->start = d->tok[a].start;
+  e->end = d->tok[b - 1].end;
+  e->tok_first = (uint32_t)a;
+  e->tok_end = (uint32_t)b;
+  e->sentence = d->tok[a].sentence;
+  e->type = (uint8_t)type;
+  e->canon_start = e->start;
+  e->canon_end = e->end;
+  return 0;
+}
+
+int nw_extract_entities(const nw_doc *doc, nw_entities *out) {
+  out->n = 0;
+  const ner_model *m = ner_model_builtin();
+  ner_work *w = thread_work();
+  if (!m || !w) return -1;
+  if (doc->ntok == 0) return 0;
+  if (ner_tag_doc(m, doc, w)) return -1;
+  uint8_t *tags = w->tags;
+  ner_honorific_names(doc, tags);
+  for (size_t s = 0; s < doc->nsent; s++) {
+    size_t a = doc->sent[s].first_tok, b = doc->sent[s].end_tok;
+    for (size_t i = a; i < b;) {
+      if (!tags[i]) { i++; continue; }
+      int type = ner_tag_type(tags[i]);
+      size_t j = i + 1;
+      while (j < b && tags[j] == ner_tag_inside(type)) j++;
+      if (push_mention(doc, out, i, j, type)) return -1;
+      i = j;
+    }
+  }
+  return ner_resolve_canonical(doc, out);
+}
+
+void nw_entities_free(nw_entities *e) {
+  free(e->v);
+  memset(e, 0, sizeof *e);
+}

@@ -1,0 +1,336 @@
+/* Feature extraction for the entity tagger: each token's word, case, shape,
+** affixes, neighbours, gazetteer hits, word cluster and document hints are
+** hashed into rows of the weight table (feature hashing, no dictionary). */
+#include "ner_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#define FNV_OFF 1469598103934665603ull
+#define FNV_MUL 1099511628211ull
+
+static inline uint64_t fnv_byte(uint64_t h, unsigned char c) { return (h ^ c) * FNV_MUL; }
+
+static inline uint64_t mix64(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdull;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ull;
+  x ^= x >> 33;
+  return x;
+}
+
+/* Shape class of one code point: X upper, x lower, d digit, other as itself. */
+static unsigned char shape_char(int32_t c) {
+  if (c < 128) {
+    if (c >= 'A' && c <= 'Z') return 'X';
+    if (c >= 'a' && c <= 'z') return 'x';
+    if (c >= '0' && c <= '9') return 'd';
+    return (unsigned char)c;
+  }
+  switch (utf8proc_category(c)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT: return 'X';
+    case UTF8PROC_CATEGORY_LL: return 'x';
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: return 'L';
+    case UTF8PROC_CATEGORY_ND: return 'd';
+    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: return 'm';
+    default: return '*';
+  }
+}
+
+/* ASCII stand-in for typographic punctuation, so that text with curly quotes
+** and dashes looks like the (ASCII) training text: ’ -> ', “ -> ", — -> --. */
+static const char *ascii_standin(int32_t c) {
+  switch (c) {
+    case 0x2018: case 0x2019: case 0x201B: case 0x2032: case 0x02BC: return "'";
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0xAB: case 0xBB: case 0x2033: return "\"";
+    case 0x2014: case 0x2015: return "--";
+    case 0x2010: case 0x2011: case 0x2013: case 0x2212: return "-";
+    case 0x2026: return "...";
+    default: return NULL;
+  }
+}
+
+static uint64_t fnv(const char *s, size_t n) {
+  uint64_t h = FNV_OFF;
+  for (size_t i = 0; i < n; i++) h = fnv_byte(h, (unsigned char)s[i]);
+  return h;
+}
+
+/* Hash values of one token, computed once per document. */
+static void token_info(const nw_doc *d, size_t i, ner_tokinfo *ti, const ner_clusters *cl) {
+  const nw_token *t = &d->tok[i];
+  const char *w = d->text + t->start;
+  size_t n = nw_tok_len(t);
+  char norm[96], low[96]; /* the word with ASCII stand-ins; lower case, digits as 0 */
+  size_t nn = 0, cut = 0; /* cut: a long word's length, to keep words cut alike apart */
+  uint64_t hs = FNV_OFF, hss = FNV_OFF;
+  unsigned char last = 0;
+  int run = 0;
+  for (size_t k = 0; k < n;) {
+    size_t k0 = k;
+    int32_t cp = (unsigned char)w[k] < 0x80 ? (unsigned char)w[k++] : nw_utf8_next(w, n, &k);
+    const char *rep = cp >= 0x80 ? ascii_standin(cp) : NULL;
+    const char *src = rep ? rep : w + k0;
+    size_t sl = rep ? strlen(rep) : k - k0;
+    if (nn + sl <= sizeof norm) {
+      memcpy(norm + nn, src, sl);
+      nn += sl;
+    } else cut = n;
+    unsigned char sc = rep ? (unsigned char)rep[0] : shape_char(cp);
+    if (sc == last) run++;
+    else run = 1;
+    if (run <= 4) hs = fnv_byte(hs, sc);
+    if (run == 1) hss = fnv_byte(hss, sc);
+    last = sc;
+  }
+  for (size_t k = 0; k < nn; k++) {
+    unsigned char b = (unsigned char)norm[k];
+    low[k] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+  }
+  ti->word = fnv(norm, nn) ^ cut;
+  ti->cluster_id = cl && nn < sizeof norm ? ner_clusters_get(cl, low, nn) : 0;
+  for (size_t k = 0; k < nn; k++)
+    if (low[k] >= '0' && low[k] <= '9') low[k] = '0';
+  ti->lower = fnv(low, nn) ^ cut;
+  ti->shape = hs;
+  ti->sshape = hss;
+  /* affixes over bytes: cheap, and the bytes of one character only ever
+  ** combine into the same features */
+  for (int k = 0; k < 4; k++) {
+    size_t m = (size_t)k + 1;
+    if (m > nn) m = nn;
+    ti->pre[k] = fnv(norm, m) + (uint64_t)k;
+    ti->suf[k] = fnv(norm + nn - m, m) + (uint64_t)k * 7;
+  }
+  ti->flags = t->flags & 0x0FFF;
+  ti->doc_type[0] = ti->doc_type[1] = 0;
+  ti->p1tag = 0;
+}
+
+/* A sentence written in capitals (Reuters-style headline): no word has lower case letters. */
+static int is_headline(const nw_doc *d, size_t a, size_t b) {
+  int upper_words = 0;
+  for (size_t i = a; i < b; i++) {
+    const nw_token *t = &d->tok[i];
+    if (t->cls != NW_TOK_WORD) continue;
+    if (t->flags & NW_TF_ALL_UPPER) upper_words++;
+    else if (t->flags & (NW_TF_LOWER_INITIAL | NW_TF_UPPER_INITIAL)) return 0;
+  }
+  return upper_words >= 2;
+}
+
+static int grow_feats(ner_feats *f, size_t ntok) {
+  if (ntok <= f->cap) return 0;
+  size_t cap = f->cap ? f->cap : 256;
+  while (cap < ntok) cap *= 2;
+  uint32_t *rows = realloc(f->rows, cap * NER_MAXF * sizeof *rows);
+  if (!rows) return -1;
+  f->rows = rows;
+  uint8_t *count = realloc(f->count, cap);
+  if (!count) return -1;
+  f->count = count;
+  ner_tokinfo *info = realloc(f->info, cap * sizeof *info);
+  if (!info) return -1;
+  f->info = info;
+  ner_gaz_hit *gaz = realloc(f->gaz, cap * sizeof *gaz);
+  if (!gaz) return -1;
+  f->gaz = gaz;
+  uint64_t *keys = realloc(f->hkeys, 2 * cap * sizeof *keys);
+  if (!keys) return -1;
+  f->hkeys = keys;
+  uint16_t *cnt = realloc(f->hcounts, 2 * cap * NER_HCOUNTS * sizeof *cnt);
+  if (!cnt) return -1;
+  f->hcounts = cnt;
+  f->cap = cap;
+  return 0;
+}
+
+/* Slot of key in the per-document table (2 * cap slots, key 0 never used). */
+static size_t hslot(const ner_feats *f, uint64_t key) {
+  size_t mask = 2 * f->cap - 1;
+  size_t s = (size_t)mix64(key) & mask;
+  while (f->hkeys[s] && f->hkeys[s] != key) s = (s + 1) & mask;
+  return s;
+}
+
+static void htable_clear(ner_feats *f) {
+  memset(f->hkeys, 0, 2 * f->cap * sizeof *f->hkeys);
+  memset(f->hcounts, 0, 2 * f->cap * NER_HCOUNTS * sizeof *f->hcounts);
+}
+
+static uint64_t word_key(const ner_tokinfo *ti) { return ti->lower | 1; }
+
+int ner_feats_prepare(ner_feats *f, const nw_doc *d, const ner_clusters *cl) {
+  if (grow_feats(f, d->ntok ? d->ntok : 1)) return -1;
+  for (size_t i = 0; i < d->ntok; i++) token_info(d, i, &f->info[i], cl);
+  for (size_t s = 0; s < d->nsent; s++) {
+    size_t a = d->sent[s].first_tok, b = d->sent[s].end_tok;
+    if (is_headline(d, a, b))
+      for (size_t i = a; i < b; i++) f->info[i].flags |= NER_TI_HEADLINE;
+  }
+  for (size_t i = 1; i < d->ntok; i++)
+    if (d->tok[i - 1].cls == NW_TOK_QUOTE) f->info[i].flags |= NER_TI_AFTER_QUOTE;
+  /* words also written in lower case elsewhere are likely common words */
+  htable_clear(f);
+  for (size_t i = 0; i < d->ntok; i++)
+    if (d->tok[i].cls == NW_TOK_WORD && (d->tok[i].flags & NW_TF_LOWER_INITIAL)) {
+      size_t s = hslot(f, word_key(&f->info[i]));
+      f->hkeys[s] = word_key(&f->info[i]);
+    }
+  for (size_t i = 0; i < d->ntok; i++)
+    if (d->tok[i].cls == NW_TOK_WORD && !(d->tok[i].flags & NW_TF_LOWER_INITIAL) && f->hkeys[hslot(f, word_key(&f->info[i]))])
+      f->info[i].flags |= NER_TI_LOWER_SEEN;
+  return ner_gaz_tag(d, f->gaz);
+}
+
+/* Document hints: how the first pass tagged the same (capitalized) word elsewhere. */
+void ner_doc_hints(ner_feats *f, const nw_doc *d, const uint8_t *tags) {
+  htable_clear(f);
+  for (size_t i = 0; i < d->ntok; i++) {
+    const nw_token *t = &d->tok[i];
+    if (t->cls != NW_TOK_WORD || !(t->flags & NW_TF_UPPER_INITIAL)) continue;
+    size_t s = hslot(f, word_key(&f->info[i]));
+    f->hkeys[s] = word_key(&f->info[i]);
+    uint16_t *c = &f->hcounts[s * NER_HCOUNTS];
+    int ty = ner_tag_type(tags[i]);
+    if (c[ty] < 0xFFFF) c[ty]++;
+  }
+  for (size_t i = 0; i < d->ntok; i++) {
+    ner_tokinfo *ti = &f->info[i];
+    ti->p1tag = tags[i];
+    ti->doc_type[0] = ti->doc_type[1] = 0;
+    if (d->tok[i].cls != NW_TOK_WORD) continue;
+    size_t s = hslot(f, word_key(ti));
+    if (!f->hkeys[s]) continue;
+    uint16_t c[NER_HCOUNTS];
+    memcpy(c, &f->hcounts[s * NER_HCOUNTS], sizeof c);
+    if (d->tok[i].flags & NW_TF_UPPER_INITIAL) c[ner_tag_type(tags[i])]--; /* not its own vote */
+    int best = 1, ent = 0, total = c[0];
+    for (int ty = 1; ty < NER_HCOUNTS; ty++) {
+      ent += c[ty];
+      total += c[ty];
+      if (c[ty] > c[best]) best = ty;
+    }
+    if (!total) continue;
+    ti->doc_type[0] = (uint8_t)(ent ? best : 5);
+    ti->doc_type[1] = (uint8_t)(ent == 0 ? 0 : ent == total ? 3 : 2 * ent > total ? 2 : 1);
+  }
+}
+
+/* Feature templates (the numbers are part of the model: append, never renumber). */
+enum {
+  F_BIAS = 1, F_WORD, F_LOWER, F_SHAPE, F_SSHAPE, F_PRE, F_SUF = F_PRE + 4, F_LOWER_AT = F_SUF + 4,
+  F_SSHAPE_AT = F_LOWER_AT + 5, F_BIGRAM_L = F_SSHAPE_AT + 5, F_BIGRAM_R, F_SHAPE3, F_START_SSHAPE,
+  F_START_LOWER, F_CLUSTER_AT, F_GAZ = F_CLUSTER_AT + 5, F_GAZ_PREV, F_GAZ_NEXT, F_HEADLINE_LOWER,
+  F_HEADLINE_SHAPE, F_LOWER_SEEN, F_AFTER_QUOTE, F_DOC, F_DOC_SHAPE, F_DOC_START, F_P1_AT,
+  F_P1_TRIGRAM = F_P1_AT + 5, F_WORD_NEXT_SSHAPE, F_PREV_SSHAPE_WORD, F_P1_LOWER,
+};
+
+#define BOUND_L 0x9e3779b97f4a7c15ull /* value of a position before the sentence */
+#define BOUND_R 0x7f4a7c159e3779b9ull
+
+typedef struct fsink {
+  uint32_t *rows;
+  unsigned n;
+  uint32_t mask;
+} fsink;
+
+static inline void add(fsink *s, unsigned tmpl, uint64_t v) {
+  if (s->n >= NER_MAXF) return;
+  s->rows[s->n++] = (uint32_t)(mix64(v * 0x100000001b3ull + tmpl * 0x9e3779b97f4a7c15ull) & s->mask);
+}
+
+static void gaz_features(fsink *s, unsigned tmpl, const ner_gaz_hit *g, int with_kind) {
+  for (int c = 0; c < GAZ_NCAT; c++) {
+    unsigned bit = 1u << c;
+    int kind = (g->single & bit) ? 1 : (g->begin & bit) ? 2 : (g->inside & bit) ? 3 : 0;
+    if (!kind) continue;
+    add(s, tmpl, (uint64_t)(c * 4 + (with_kind ? kind : 0)));
+  }
+}
+
+static void token_features(ner_feats *f, const nw_doc *d, size_t i, size_t a, size_t b, int pass, uint32_t mask) {
+  fsink s = {f->rows + i * NER_MAXF, 0, mask};
+  const ner_tokinfo *ti = &f->info[i];
+  uint64_t lw[5], ss[5], cl[5];
+  uint8_t p1[5];
+  for (int k = -2; k <= 2; k++) {
+    size_t j = i + (size_t)(ptrdiff_t)k;
+    int in = (k < 0 && i >= a + (size_t)-k) || (k >= 0 && i + (size_t)k < b);
+    if (in) {
+      lw[k + 2] = f->info[j].lower;
+      ss[k + 2] = f->info[j].sshape;
+      cl[k + 2] = f->info[j].cluster_id;
+      p1[k + 2] = f->info[j].p1tag;
+    } else {
+      lw[k + 2] = ss[k + 2] = k < 0 ? BOUND_L : BOUND_R;
+      cl[k + 2] = 0xFFFFFFFFu;
+      p1[k + 2] = k < 0 ? 10 : 11;
+    }
+  }
+  int start = (ti->flags & NW_TF_SENT_START) || i == a;
+  add(&s, F_BIAS, 0);
+  add(&s, F_WORD, ti->word);
+  add(&s, F_LOWER, ti->lower);
+  add(&s, F_SHAPE, ti->shape);
+  add(&s, F_SSHAPE, ti->sshape);
+  for (int k = 0; k < 4; k++) {
+    add(&s, F_PRE + (unsigned)k, ti->pre[k]);
+    add(&s, F_SUF + (unsigned)k, ti->suf[k]);
+  }
+  for (int k = 0; k < 5; k++) {
+    if (k == 2) continue;
+    add(&s, F_LOWER_AT + (unsigned)k, lw[k]);
+    add(&s, F_SSHAPE_AT + (unsigned)k, ss[k]);
+  }
+  add(&s, F_BIGRAM_L, lw[1] * 31 + lw[2]);
+  add(&s, F_BIGRAM_R, lw[2] * 31 + lw[3]);
+  add(&s, F_SHAPE3, (ss[1] * 31 + ss[2]) * 31 + ss[3]);
+  add(&s, F_WORD_NEXT_SSHAPE, lw[2] * 31 + ss[3]);
+  add(&s, F_PREV_SSHAPE_WORD, ss[1] * 31 + lw[2]);
+  if (start) {
+    add(&s, F_START_SSHAPE, ti->sshape);
+    add(&s, F_START_LOWER, ti->lower);
+  }
+  for (int k = 1; k <= 3; k++)
+    if (cl[k]) add(&s, F_CLUSTER_AT + (unsigned)k, cl[k]);
+  gaz_features(&s, F_GAZ, &f->gaz[i], 1);
+  if (i > a) gaz_features(&s, F_GAZ_PREV, &f->gaz[i - 1], 0);
+  if (i + 1 < b) gaz_features(&s, F_GAZ_NEXT, &f->gaz[i + 1], 0);
+  if (ti->flags & NER_TI_HEADLINE) {
+    add(&s, F_HEADLINE_LOWER, ti->lower);
+    add(&s, F_HEADLINE_SHAPE, ti->sshape);
+  }
+  if (ti->flags & NER_TI_LOWER_SEEN) add(&s, F_LOWER_SEEN, ti->sshape + (uint64_t)start);
+  if (ti->flags & NER_TI_AFTER_QUOTE) add(&s, F_AFTER_QUOTE, ti->sshape);
+  if (pass == 2) {
+    uint64_t dt = (uint64_t)ti->doc_type[0] * 8 + ti->doc_type[1];
+    add(&s, F_DOC, dt);
+    add(&s, F_DOC_SHAPE, dt * 0x100000001b3ull + ti->sshape);
+    add(&s, F_DOC_START, dt * 2 + (uint64_t)start + ((ti->flags & NER_TI_HEADLINE) ? 4096 : 0));
+    for (int k = 0; k < 5; k++) add(&s, F_P1_AT + (unsigned)k, p1[k]);
+    add(&s, F_P1_TRIGRAM, ((uint64_t)p1[1] * 16 + p1[2]) * 16 + p1[3]);
+    add(&s, F_P1_LOWER, ti->lower * 16 + p1[2]);
+  }
+  f->count[i] = (uint8_t)s.n;
+}
+
+void ner_feats_compute(ner_feats *f, const nw_doc *d, int pass, unsigned rows_log2) {
+  uint32_t mask = (uint32_t)((1u << rows_log2) - 1);
+  for (size_t si = 0; si < d->nsent; si++) {
+    size_t a = d->sent[si].first_tok, b = d->sent[si].end_tok;
+    for (size_t i = a; i < b; i++) token_features(f, d, i, a, b, pass, mask);
+  }
+}
+
+void ner_feats_free(ner_feats *f) {
+  free(f->rows);
+  free(f->count);
+  free(f->info);
+  free(f->gaz);
+  free(f->hkeys);
+  free(f->hcounts);
+  memset(f, 0, sizeof *f);
+}

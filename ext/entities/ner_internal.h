@@ -1,0 +1,153 @@
+/* Internals of the named-entity tagger, shared by the extractor (ext/entities)
+** and the trainer (tools/ner_train.c): both compute features with this code,
+** so a model always sees at run time the features it was trained on. */
+#ifndef NW_NER_INTERNAL_H
+#define NW_NER_INTERNAL_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "hash.h"
+#include "news.h"
+
+/* BIO tags over the four CoNLL types: O, then B-/I- pairs in nw_ent_type order. */
+enum { NER_O = 0, NER_NTAGS = 9 };
+static inline int ner_tag_type(int tag) { return tag ? (tag + 1) / 2 : 0; }  /* nw_ent_type or 0 */
+static inline int ner_tag_is_begin(int tag) { return tag && (tag & 1); }
+static inline int ner_tag_begin(int type) { return type * 2 - 1; }
+static inline int ner_tag_inside(int type) { return type * 2; }
+/* May tag b follow tag a? (I-X only continues B-X or I-X.) a < 0: sentence start. */
+static inline int ner_transition_ok(int a, int b) {
+  if (b == 0 || ner_tag_is_begin(b)) return 1;
+  return a > 0 && ner_tag_type(a) == ner_tag_type(b);
+}
+
+/* Gazetteer categories (bit numbers), from the lists in data/ner/. */
+enum {
+  GAZ_COUNTRY, GAZ_DEMONYM, GAZ_CITY, GAZ_REGION, GAZ_ORG, GAZ_FIRST_NAME, GAZ_TITLE,
+  GAZ_ORG_SUFFIX, GAZ_COMMON, GAZ_HONORIFIC, GAZ_NCAT
+};
+/* The lists, generated from the word lists in data/ner/ at build time (mk/entities.mk). */
+typedef struct ner_gaz_entry {
+  const char *phrase;
+  uint8_t cat; /* GAZ_* */
+} ner_gaz_entry;
+extern const ner_gaz_entry ner_gaz_data[];
+extern const size_t ner_gaz_data_count;
+
+/* Longest gazetteer entry, in tokens. */
+#define GAZ_MAX_TOKENS 6
+
+/* Per-token gazetteer hits: for each category, whether the token starts,
+** continues or alone forms a matched entry (longest match from each start). */
+typedef struct ner_gaz_hit {
+  uint16_t begin, inside, single; /* bit sets over GAZ_* */
+} ner_gaz_hit;
+
+/* Fill hits[0..ntok) for the whole document. Returns 0 or -1 (tables failed). */
+int ner_gaz_tag(const nw_doc *d, ner_gaz_hit *hits);
+/* Category bit set of one phrase (case-insensitive), 0 when not listed. */
+unsigned ner_gaz_lookup(const char *s, size_t n);
+size_t ner_gaz_entries(void);
+
+/* Per-token values hashed once per document and combined into features. */
+typedef struct ner_tokinfo {
+  uint64_t word, lower, shape, sshape, cluster, pre[4], suf[4];
+  uint32_t cluster_id; /* 0 when unknown */
+  uint16_t flags;      /* NW_TF_* of the token, plus NER_TI_* below */
+  uint8_t doc_type[2]; /* document-level hints: see ner_doc_hints */
+  uint8_t p1tag;       /* first-pass tag (pass 2 only) */
+} ner_tokinfo;
+
+enum {
+  NER_TI_HEADLINE = 1 << 12, /* in a sentence written in capitals (a headline) */
+  NER_TI_LOWER_SEEN = 1 << 13, /* the same word occurs in lower case elsewhere in the text */
+  NER_TI_AFTER_QUOTE = 1 << 14,
+};
+
+/* Word clusters (from unlabeled text): lowercase word -> cluster id (1..),
+** kept in the model blob as NUL-terminated words each followed by nothing
+** else; ids are parallel. */
+typedef struct ner_clusters {
+  nw_strmap map; /* keys point into the model blob */
+} ner_clusters;
+uint32_t ner_clusters_get(const ner_clusters *c, const char *s, size_t n);
+
+/* Features of a document: for each token, up to NER_MAXF row indices. */
+#define NER_MAXF 64
+#define NER_HCOUNTS 5 /* O and the four types */
+typedef struct ner_feats {
+  uint32_t *rows; /* ntok * NER_MAXF */
+  uint8_t *count; /* features of each token */
+  ner_tokinfo *info;
+  ner_gaz_hit *gaz;
+  uint64_t *hkeys;   /* per-document word table (2 * cap slots) */
+  uint16_t *hcounts; /* NER_HCOUNTS counters per slot */
+  size_t cap;
+} ner_feats;
+
+/* Per-token information (hashes, flags, gazetteer, clusters) of a document. */
+int ner_feats_prepare(ner_feats *f, const nw_doc *d, const ner_clusters *cl);
+/* Document hints from a first pass: tags[i] is the first-pass tag of token i.
+** Sets info[i].doc_type to the entity types the same word got elsewhere. */
+void ner_doc_hints(ner_feats *f, const nw_doc *d, const uint8_t *tags);
+/* Row indices of every token's features; pass 1 leaves out document hints. */
+void ner_feats_compute(ner_feats *f, const nw_doc *d, int pass, unsigned rows_log2);
+void ner_feats_free(ner_feats *f);
+
+/* A linear model: weights[row * NER_NTAGS + tag] and tag transitions. */
+typedef struct ner_weights {
+  unsigned rows_log2;
+  const int8_t *w;      /* quantized weight codes */
+  float lut[256];       /* code -> weight */
+  float trans[NER_NTAGS + 1][NER_NTAGS]; /* [prev tag, or NER_NTAGS at start][tag] */
+} ner_weights;
+
+typedef struct ner_model {
+  ner_weights pass[2];
+  ner_clusters clusters;
+} ner_model;
+
+/* Parse a model blob (format written by the trainer; see ner_model.c). */
+int ner_model_parse(ner_model *m, const unsigned char *blob, size_t n);
+/* The model compiled into the library (NULL when it cannot be read). */
+const ner_model *ner_model_builtin(void);
+size_t ner_model_builtin_size(void); /* bytes */
+
+/* Best valid tag sequence for tokens [a, b) given emission scores
+** em[i * NER_NTAGS + t] (i counted from a); writes tags[a..b). score and back
+** hold (b - a) * NER_NTAGS entries. */
+void ner_viterbi(const float *em, size_t a, size_t b, const float trans[NER_NTAGS + 1][NER_NTAGS], uint8_t *tags,
+                 float *score, uint8_t *back);
+/* Emission scores of every token of a document under quantized weights. */
+void ner_emissions(const ner_weights *w, const ner_feats *f, size_t ntok, float *em);
+
+/* Reusable buffers for tagging documents. */
+typedef struct ner_work {
+  ner_feats f;
+  float *em, *score;
+  uint8_t *back, *tags;
+  size_t cap;
+} ner_work;
+/* Tag a document: a first pass, then a second one that also sees how the
+** first tagged the same words elsewhere in the text. Tags in w->tags. */
+int ner_tag_doc(const ner_model *m, const nw_doc *d, ner_work *w);
+void ner_work_free(ner_work *w);
+
+/* Title and honorific words that stay outside a person's name ("Mr.", "President"). */
+int ner_is_title(const char *s, size_t n);
+/* Honorifics ("Mr.", "Ms.", "Dr."): the name after one is a person's. */
+int ner_is_honorific(const char *s, size_t n);
+
+/* End of the name part of a hyphenated compound in tokens [a, b): "U.S.-led"
+** gives the end of "U.S."; b when the mention is no such compound. */
+size_t ner_hyphen_cut(const nw_doc *d, size_t a, size_t b);
+/* Narrow a mention [*a, *b) to the name proper; an honorific before a name
+** makes it a person's (*type). 0 when nothing is left. */
+int ner_trim_mention(const nw_doc *d, size_t *a, size_t *b, int *type);
+/* Names after an honorific ("Ms. Holloway") are persons: fix tags[] so. */
+void ner_honorific_names(const nw_doc *d, uint8_t *tags);
+
+/* Canonical spans and clusters of the mentions in out (see ner_canon.c). */
+int ner_resolve_canonical(const nw_doc *d, nw_entities *out);
+
+#endif

@@ -1,0 +1,91 @@
+/* Mention boundaries as the annotation conventions want them: titles and
+** honorifics, a possessive 's and the lower-case tail of a hyphenated
+** compound ("U.S.-led") stay outside the name. Used on the tagger's output
+** and, by the trainer, on gold spans, so both follow one convention. */
+#include "ner_internal.h"
+
+#include <string.h>
+
+static int is_possessive(const nw_doc *d, size_t i) {
+  const nw_token *t = &d->tok[i];
+  if (t->cls != NW_TOK_WORD || t->ws != NW_WS_NONE) return 0;
+  const char *w = d->text + t->start;
+  size_t n = nw_tok_len(t);
+  if (n == 2 && w[0] == '\'') return w[1] == 's' || w[1] == 'S';
+  if (n == 4 && memcmp(w, "\xE2\x80\x99", 3) == 0) return w[3] == 's' || w[3] == 'S'; /* ’s */
+  return 0;
+}
+
+static int is_hyphen(const nw_doc *d, size_t i) {
+  const nw_token *t = &d->tok[i];
+  if (t->cls != NW_TOK_PUNCT) return 0;
+  size_t n = nw_tok_len(t);
+  const char *w = d->text + t->start;
+  return (n == 1 && w[0] == '-') || (n == 3 && memcmp(w, "\xE2\x80\x90", 3) == 0); /* - or ‐ */
+}
+
+size_t ner_hyphen_cut(const nw_doc *d, size_t a, size_t b) {
+  for (size_t k = a + 1; k + 1 < b; k++) {
+    if (!is_hyphen(d, k) || d->tok[k].ws != NW_WS_NONE || d->tok[k + 1].ws != NW_WS_NONE) continue;
+    int tail_lower = 1;
+    for (size_t j = k + 1; j < b; j++)
+      if (d->tok[j].cls == NW_TOK_WORD && !(d->tok[j].flags & NW_TF_LOWER_INITIAL)) tail_lower = 0;
+      else if (d->tok[j].cls != NW_TOK_WORD && !is_hyphen(d, j)) tail_lower = 0;
+    if (tail_lower) return k;
+  }
+  return b;
+}
+
+static int is_edge_junk(const nw_doc *d, size_t i) {
+  int c = d->tok[i].cls;
+  if (c == NW_TOK_QUOTE || c == NW_TOK_SYMBOL) return 1;
+  if (c != NW_TOK_PUNCT) return 0;
+  char ch = d->text[d->tok[i].start];
+  return ch != '.' || nw_tok_len(&d->tok[i]) > 1;
+}
+
+/* Tokens of the longest title phrase ("Prime Minister", "Mr.") starting at a, within [a, b). */
+static size_t title_at(const nw_doc *d, size_t a, size_t b) {
+  char key[96];
+  size_t kn = 0, best = 0;
+  for (size_t j = a; j < b && j < a + 3; j++) {
+    const nw_token *t = &d->tok[j];
+    size_t l = nw_tok_len(t);
+    if (kn + l + 1 > sizeof key) break;
+    if (j > a && t->ws != NW_WS_NONE) key[kn++] = ' ';
+    memcpy(key + kn, d->text + t->start, l);
+    kn += l;
+    if (ner_is_title(key, kn)) best = j - a + 1;
+  }
+  return best;
+}
+
+int ner_trim_mention(const nw_doc *d, size_t *pa, size_t *pb, int *type) {
+  size_t a = *pa, b = *pb;
+  while (a < b && is_edge_junk(d, a)) a++;
+  while (b > a && (is_edge_junk(d, b - 1) || is_possessive(d, b - 1))) b--;
+  if (b > a) b = ner_hyphen_cut(d, a, b);
+  /* titles before a name: "President Vladimir Putin", "Mr. Putin" */
+  if (b - a > 1 && ner_is_honorific(d->text + d->tok[a].start, nw_tok_len(&d->tok[a]))) *type = NW_ENT_PERSON;
+  if (*type == NW_ENT_PERSON)
+    for (size_t k; b - a > 1 && (k = title_at(d, a, b - 1)) > 0;) a += k;
+  while (b > a && (is_edge_junk(d, b - 1) || is_possessive(d, b - 1))) b--;
+  *pa = a;
+  *pb = b;
+  return b > a;
+}
+
+void ner_honorific_names(const nw_doc *d, uint8_t *tags) {
+  for (size_t i = 0; i + 1 < d->ntok; i++) {
+    if (d->tok[i].cls != NW_TOK_WORD || !ner_is_honorific(d->text + d->tok[i].start, nw_tok_len(&d->tok[i]))) continue;
+    size_t j = i + 1;
+    while (j < d->ntok && j < i + 5 && d->tok[j].sentence == d->tok[i].sentence && d->tok[j].cls == NW_TOK_WORD &&
+           (d->tok[j].flags & NW_TF_UPPER_INITIAL) && !ner_is_honorific(d->text + d->tok[j].start, nw_tok_len(&d->tok[j])))
+      j++;
+    if (j == i + 1) continue;
+    tags[i] = NER_O;
+    for (size_t k = i + 1; k < j; k++) tags[k] = (uint8_t)(k == i + 1 ? ner_tag_begin(NW_ENT_PERSON) : ner_tag_inside(NW_ENT_PERSON));
+    if (j < d->ntok && tags[j] && !ner_tag_is_begin(tags[j])) tags[j] = (uint8_t)ner_tag_begin(ner_tag_type(tags[j]));
+    i = j - 1;
+  }
+}

@@ -1,0 +1,37 @@
+-- news_entities(text): people, organisations, places and other names, each with the
+-- fullest form the same text uses for it (canonical). start and length are in
+-- characters, so substr(text, start, length) gives the mention back.
+
+-- Titles stay outside the name; a surname alone points to the full name.
+SELECT mention, type, canonical, start, length, sentence FROM news_entities('President Elena Marsh arrived in Oslo on Tuesday. Marsh met the Norwegian foreign minister.');
+--> Elena Marsh|PERSON|Elena Marsh|11|11|1
+--> Oslo|LOC|Oslo|34|4|1
+--> Marsh|PERSON|Elena Marsh|51|5|2
+--> Norwegian|MISC|Norwegian|65|9|2
+
+-- Honorifics and a possessive ’s are outside too; of "U.S.-led" only the name part is marked.
+SELECT mention, type, start, length FROM news_entities('Mr. Okafor’s plan was backed by the U.S.-led coalition and the European Union.');
+--> Okafor|PERSON|5|6
+--> U.S.|LOC|37|4
+--> European Union|ORG|64|14
+
+-- An acronym takes the expansion the text gives in parentheses.
+SELECT mention, type, canonical FROM news_entities('The Pacific Rail Consortium (PRC) said on Monday it would hire 300 workers. The PRC has offices in Chicago and Denver.');
+--> Pacific Rail Consortium|ORG|Pacific Rail Consortium
+--> PRC|ORG|Pacific Rail Consortium
+--> PRC|ORG|Pacific Rail Consortium
+--> Chicago|LOC|Chicago
+--> Denver|LOC|Denver
+
+-- Positions count characters, not bytes: non-Latin text gives whole words.
+SELECT substr(t, start, length) = mention FROM (SELECT 'Президент Владимир Путин прибыл в Пекин. Then Senator Maria Okonkwo spoke in Nairobi.' AS t), news_entities(t) WHERE type = 'PERSON';
+--> 1
+--> 1
+
+-- NULL and the empty string give no rows.
+SELECT * FROM news_entities(NULL);
+SELECT * FROM news_entities('');
+
+-- news_debug reports the model and the gazetteer.
+SELECT news_debug() LIKE '%entities: model % bytes%gazetteer % phrases%';
+--> 1

@@ -1,0 +1,148 @@
+/* Named entities: the tagger on invented sentences, mention boundaries,
+** canonical forms, and robustness on odd input. */
+#include "../../ext/entities/ner_internal.h"
+#include "check.h"
+#include "news.h"
+
+#include <stdlib.h>
+
+static nw_doc doc;
+static nw_entities ents;
+
+static size_t run(const char *s) {
+  CHECK_EQ_INT(nw_tokenize(&doc, s, strlen(s)), 0);
+  CHECK_EQ_INT(nw_extract_entities(&doc, &ents), 0);
+  return ents.n;
+}
+
+/* Index of the entity whose mention is want, or -1. */
+static int find(const char *want) {
+  for (size_t i = 0; i < ents.n; i++)
+    if (ents.v[i].end - ents.v[i].start == strlen(want) && !memcmp(doc.text + ents.v[i].start, want, strlen(want)))
+      return (int)i;
+  return -1;
+}
+
+#define HAS(mention, type_)                                   \
+  do {                                                        \
+    int k_ = find(mention);                                   \
+    CHECK(k_ >= 0);                                           \
+    if (k_ >= 0) CHECK_EQ_INT(ents.v[k_].type, type_);        \
+  } while (0)
+#define CANON(mention, want)                                                                              \
+  do {                                                                                                    \
+    int k_ = find(mention);                                                                               \
+    CHECK(k_ >= 0);                                                                                       \
+    if (k_ >= 0)                                                                                          \
+      CHECK_EQ_STRN(doc.text + ents.v[k_].canon_start, ents.v[k_].canon_end - ents.v[k_].canon_start, want); \
+  } while (0)
+
+static void test_model_loads(void) {
+  const ner_model *m = ner_model_builtin();
+  CHECK(m != NULL);
+  CHECK(ner_gaz_entries() > 1000);
+  CHECK_EQ_STRN(nw_ent_type_name(NW_ENT_PERSON), 6, "PERSON");
+}
+
+static void test_titles_and_possessives(void) {
+  run("President Elena Marsh arrived in Oslo on Tuesday. Marsh met the Norwegian foreign minister.");
+  HAS("Elena Marsh", NW_ENT_PERSON);
+  HAS("Oslo", NW_ENT_LOC);
+  HAS("Norwegian", NW_ENT_MISC);
+  CHECK_EQ_INT(find("President Elena Marsh"), -1);
+  CANON("Marsh", "Elena Marsh");
+  CHECK_EQ_INT(ents.v[find("Marsh")].sentence, 1);
+  CHECK_EQ_INT(ents.v[find("Marsh")].cluster, ents.v[find("Elena Marsh")].cluster);
+  run("Mr. Okafor’s plan was backed by the U.S.-led coalition.");
+  HAS("Okafor", NW_ENT_PERSON); /* honorific and curly ’s outside */
+  HAS("U.S.", NW_ENT_LOC);      /* "U.S.-led": the name part only */
+  run("Ms. Holloway's trip — her first since March — ended in Madrid.");
+  HAS("Holloway", NW_ENT_PERSON);
+  HAS("Madrid", NW_ENT_LOC);
+}
+
+static void test_canonical_acronyms(void) {
+  run("The Pacific Rail Consortium (PRC) said on Monday it would hire 300 workers. The PRC has offices in Chicago.");
+  HAS("Pacific Rail Consortium", NW_ENT_ORG);
+  CANON("PRC", "Pacific Rail Consortium");
+  run("Dmitri Volkov said the United States was wrong. Volkov spoke in Geneva, where U.S. diplomats listened.");
+  CANON("Volkov", "Dmitri Volkov");
+  CANON("U.S.", "United States");
+  CANON("Geneva", "Geneva");
+}
+
+static void test_headlines_and_sentence_starts(void) {
+  run("ACME WINS DEAL IN NORWAY");
+  HAS("NORWAY", NW_ENT_LOC);
+  run("Okonkwo, the party leader, said on Friday that Lagos would agree.");
+  HAS("Okonkwo", NW_ENT_PERSON);
+  HAS("Lagos", NW_ENT_LOC);
+}
+
+/* Every span lies inside the text, on character boundaries, in text order. */
+static void check_spans(void) {
+  for (size_t i = 0; i < ents.n; i++) {
+    const nw_entity *e = &ents.v[i];
+    CHECK(e->start < e->end && e->end <= doc.len);
+    CHECK(((unsigned char)doc.text[e->start] & 0xC0) != 0x80);
+    CHECK(e->end == doc.len || ((unsigned char)doc.text[e->end] & 0xC0) != 0x80);
+    CHECK(e->canon_start < e->canon_end && e->canon_end <= doc.len);
+    if (i) CHECK(ents.v[i - 1].end <= e->start);
+  }
+}
+
+static void test_non_latin_and_odd_input(void) {
+  run("Президент Владимир Путин прибыл в Пекин. Then Senator Maria Okonkwo spoke in Nairobi.");
+  check_spans();
+  HAS("Maria Okonkwo", NW_ENT_PERSON);
+  CHECK_EQ_INT(find("Президент Владимир Путин"), -1); /* the title is outside */
+  CHECK_EQ_INT(run(""), 0);
+  run("\xff\xfe Bad \xc3 bytes \xe2\x80 and ''' ((( --- 's 's");
+  check_spans();
+  /* a long text with no sentence end still works, linearly */
+  size_t n = 200000;
+  char *big = malloc(n + 1);
+  for (size_t i = 0; i < n; i++) big[i] = "Anna Berg met Paul in Rome and "[i % 31];
+  big[n] = 0;
+  run(big);
+  CHECK(ents.n > 1000);
+  check_spans();
+  free(big);
+}
+
+static void test_bio_rules(void) {
+  CHECK(ner_transition_ok(-1, ner_tag_begin(NW_ENT_ORG)));
+  CHECK(!ner_transition_ok(-1, ner_tag_inside(NW_ENT_ORG)));
+  CHECK(!ner_transition_ok(NER_O, ner_tag_inside(NW_ENT_LOC)));
+  CHECK(!ner_transition_ok(ner_tag_begin(NW_ENT_PERSON), ner_tag_inside(NW_ENT_LOC)));
+  CHECK(ner_transition_ok(ner_tag_begin(NW_ENT_LOC), ner_tag_inside(NW_ENT_LOC)));
+  /* Viterbi never outputs an invalid sequence, even when emissions favour one */
+  float em[3 * NER_NTAGS] = {0}, trans[NER_NTAGS + 1][NER_NTAGS] = {{0}}, score[3 * NER_NTAGS];
+  uint8_t back[3 * NER_NTAGS], tags[3];
+  em[0 * NER_NTAGS + ner_tag_inside(NW_ENT_ORG)] = 5;
+  em[1 * NER_NTAGS + ner_tag_inside(NW_ENT_ORG)] = 5;
+  ner_viterbi(em, 0, 3, trans, tags, score, back);
+  CHECK(ner_transition_ok(-1, tags[0]));
+  CHECK(ner_transition_ok(tags[0], tags[1]) && ner_transition_ok(tags[1], tags[2]));
+}
+
+static void test_hyphen_cut(void) {
+  const char *s = "Los Angeles-based firms and Weston-super-Mare";
+  nw_tokenize(&doc, s, strlen(s));
+  CHECK_EQ_INT(ner_hyphen_cut(&doc, 0, 4), 2);   /* Los Angeles | - based */
+  CHECK_EQ_INT(ner_hyphen_cut(&doc, 6, 11), 11); /* Weston-super-Mare stays whole */
+  CHECK(ner_is_title("Mr.", 3) && ner_is_honorific("Mr.", 3) && !ner_is_honorific("President", 9));
+}
+
+int main(void) {
+  RUN(test_model_loads);
+  RUN(test_titles_and_possessives);
+  RUN(test_canonical_acronyms);
+  RUN(test_headlines_and_sentence_starts);
+  RUN(test_non_latin_and_odd_input);
+  RUN(test_bio_rules);
+  RUN(test_hyphen_cut);
+  nw_entities_free(&ents);
+  nw_doc_free(&doc);
+  DONE();
+}
