@@ -16,7 +16,7 @@ for path in sys.argv[1:]:
         continue
     task = s.get("task")
     if task == "ner":
-        a = s.get("ALL") or s.get("all") or {}
+        a = s.get("overall", {})
         print(f"{name}: F1 {pct(a.get('f1', 0))} (P {pct(a.get('p', 0))} R {pct(a.get('r', 0))})")
     elif task == "quotes":
         att = s.get("attributed", {})
