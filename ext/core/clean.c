@@ -1,5 +1,11 @@
-/* news_clean's entry point. Furniture removal joins here when the article
-** reader's line rules land; for now it is Unicode and white-space tidying. */
+/* news_clean: the article reader's text-furniture rules (ext/articles/
+** reader_text.c), then Unicode and white-space tidying. */
 #include "news.h"
 
-int nw_clean(const char *s, size_t n, nw_buf *out) { return nw_normalize(s, n, out); }
+int nw_clean(const char *s, size_t n, nw_buf *out) {
+  nw_buf lines = {0};
+  int rc = nw_clean_lines(s, n, &lines);
+  if (rc == 0) rc = nw_normalize(lines.data ? lines.data : "", lines.len, out);
+  nw_buf_free(&lines);
+  return rc;
+}

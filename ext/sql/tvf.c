@@ -142,9 +142,16 @@ const char *nw_value_text(sqlite3_value *v, size_t *len) {
 
 /* ---- the virtual table ------------------------------------------------ */
 
+#define NW_MAX_ARGS 16
+#define KEY_BIT (1 << NW_MAX_ARGS) /* idxNum: the key constraint is passed after the arguments */
+#define MISSING_BIT (1 << (NW_MAX_ARGS + 1)) /* idxNum: a required argument is not given */
+
 typedef struct tvf_vtab {
   sqlite3_vtab base;
   const nw_tvf *def;
+  sqlite3 *db;
+  int ndefault; /* arguments given to CREATE VIRTUAL TABLE */
+  char *defaults[NW_MAX_ARGS];
 } tvf_vtab;
 
 typedef struct tvf_cursor {
@@ -154,11 +161,34 @@ typedef struct tvf_cursor {
   nw_charmap map;
   int have_map;
   size_t row;
+  void *stream; /* open stream state, or NULL */
+  sqlite3_int64 rowid;
 } tvf_cursor;
 
+static void vtab_free(tvf_vtab *v) {
+  for (int i = 0; i < v->ndefault; i++) sqlite3_free(v->defaults[i]);
+  sqlite3_free(v);
+}
+
+/* A CREATE VIRTUAL TABLE argument as written: 'a''b' -> a'b; bare words stay. */
+static char *unquote_arg(const char *s) {
+  size_t n = strlen(s);
+  while (n && (*s == ' ' || *s == '\t')) s++, n--;
+  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
+  char q = n >= 2 ? s[0] : 0;
+  if ((q != '\'' && q != '"') || s[n - 1] != q) return sqlite3_mprintf("%.*s", (int)n, s);
+  char *out = sqlite3_malloc64(n);
+  if (!out) return NULL;
+  size_t j = 0;
+  for (size_t i = 1; i + 1 < n; i++) {
+    out[j++] = s[i];
+    if (s[i] == q && s[i + 1] == q) i++;
+  }
+  out[j] = 0;
+  return out;
+}
+
 static int tvf_connect(sqlite3 *db, void *aux, int argc, const char *const *argv, sqlite3_vtab **out, char **err) {
-  (void)argc;
-  (void)argv;
   const nw_tvf *def = aux;
   int rc = sqlite3_declare_vtab(db, def->schema);
   if (rc != SQLITE_OK) {
@@ -169,13 +199,26 @@ static int tvf_connect(sqlite3 *db, void *aux, int argc, const char *const *argv
   if (!v) return SQLITE_NOMEM;
   memset(v, 0, sizeof *v);
   v->def = def;
+  v->db = db;
+  if (argc - 3 > def->nargs_max || argc - 3 > NW_MAX_ARGS) {
+    *err = sqlite3_mprintf("%s: at most %d arguments", def->name, def->nargs_max);
+    sqlite3_free(v);
+    return SQLITE_ERROR;
+  }
+  for (int i = 3; i < argc; i++) {
+    if (!(v->defaults[v->ndefault] = unquote_arg(argv[i]))) {
+      vtab_free(v);
+      return SQLITE_NOMEM;
+    }
+    v->ndefault++;
+  }
   sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
   *out = &v->base;
   return SQLITE_OK;
 }
 
 static int tvf_disconnect(sqlite3_vtab *vt) {
-  sqlite3_free(vt);
+  vtab_free((tvf_vtab *)vt);
   return SQLITE_OK;
 }
 
@@ -183,65 +226,140 @@ static int tvf_open(sqlite3_vtab *vt, sqlite3_vtab_cursor **out) {
   tvf_cursor *c = sqlite3_malloc(sizeof *c);
   if (!c) return SQLITE_NOMEM;
   memset(c, 0, sizeof *c);
-  c->rs.ncol = ((tvf_vtab *)vt)->def->ncol;
+  c->rs.ncol = ((tvf_vtab *)vt)->def->ncol + ((tvf_vtab *)vt)->def->nextra;
   *out = &c->base;
   return SQLITE_OK;
 }
 
-static void cursor_reset(tvf_cursor *c) {
-  rowset_clear(&c->rs);
+static void drop_map(tvf_cursor *c) {
   if (c->have_map) nw_charmap_free(&c->map);
   c->have_map = 0;
+}
+
+static void cursor_reset(tvf_cursor *c, const nw_tvf *def) {
+  rowset_clear(&c->rs);
+  drop_map(c);
   free(c->input);
   c->input = NULL;
+  c->rs.input = NULL;
+  c->rs.input_len = 0;
   c->row = 0;
+  c->rowid = 0;
+  if (c->stream) def->close(c->stream);
+  c->stream = NULL;
 }
 
 static int tvf_close(sqlite3_vtab_cursor *cur) {
-  cursor_reset((tvf_cursor *)cur);
+  cursor_reset((tvf_cursor *)cur, ((tvf_vtab *)cur->pVtab)->def);
   sqlite3_free(cur);
   return SQLITE_OK;
 }
 
-/* idxNum bit j set: hidden argument j is constrained (argv in order of j). */
+/* idxNum bit j set: hidden argument j is constrained (argv in order of j);
+** KEY_BIT: the key column's value follows them. */
 static int tvf_best_index(sqlite3_vtab *vt, sqlite3_index_info *info) {
-  const nw_tvf *def = ((tvf_vtab *)vt)->def;
-  int arg_cons[16];
-  int mask = 0;
-  for (int j = 0; j < 16; j++) arg_cons[j] = -1;
+  const tvf_vtab *v = (tvf_vtab *)vt;
+  const nw_tvf *def = v->def;
+  int arg_cons[NW_MAX_ARGS];
+  int mask = 0, key_cons = -1, missing = 0;
+  for (int j = 0; j < NW_MAX_ARGS; j++) arg_cons[j] = -1;
   for (int i = 0; i < info->nConstraint; i++) {
     const struct sqlite3_index_constraint *k = &info->aConstraint[i];
-    int j = k->iColumn - def->ncol;
-    if (j < 0 || j >= def->nargs_max || j >= 16) continue;
     if (k->op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
+    if (def->key_col && k->iColumn == def->key_col - 1 && k->usable) {
+      key_cons = i;
+      continue;
+    }
+    int j = k->iColumn - def->ncol;
+    if (j < 0 || j >= def->nargs_max || j >= NW_MAX_ARGS) continue;
     if (!k->usable) return SQLITE_CONSTRAINT; /* wait for a plan where the argument is known */
     arg_cons[j] = i;
     mask |= 1 << j;
   }
   int n = 0;
-  for (int j = 0; j < def->nargs_max && j < 16; j++) {
+  for (int j = 0; j < def->nargs_max && j < NW_MAX_ARGS; j++) {
     if (arg_cons[j] < 0) {
-      if (j < def->nargs_min) {
-        sqlite3_free(vt->zErrMsg);
-        vt->zErrMsg = sqlite3_mprintf("%s: missing argument %d", def->name, j + 1);
-        return SQLITE_ERROR;
-      }
+      /* Not an error here: SQLite also asks about plans for parts of an OR
+      ** that lack the argument. Such a plan costs too much to be chosen;
+      ** xFilter reports a query that really leaves the argument out. */
+      if (j < def->nargs_min && j >= v->ndefault) missing = 1;
       continue;
     }
     info->aConstraintUsage[arg_cons[j]].argvIndex = ++n;
     info->aConstraintUsage[arg_cons[j]].omit = 1;
   }
-  info->idxNum = mask;
   info->estimatedCost = 1000;
   info->estimatedRows = 100;
+  if (key_cons >= 0) {
+    /* SQLite still checks the equality (omit = 0): the key only narrows the scan. */
+    info->aConstraintUsage[key_cons].argvIndex = ++n;
+    mask |= KEY_BIT;
+    info->estimatedCost = 10;
+    info->estimatedRows = 1;
+  }
+  if (missing) {
+    info->estimatedCost = 1e300;
+    mask |= MISSING_BIT;
+  }
+  info->idxNum = mask;
   return SQLITE_OK;
+}
+
+static void set_error(sqlite3_vtab_cursor *cur, char *err, int rc) {
+  const nw_tvf *def = ((tvf_vtab *)cur->pVtab)->def;
+  sqlite3_free(cur->pVtab->zErrMsg);
+  cur->pVtab->zErrMsg = err ? err : sqlite3_mprintf("%s: %s", def->name, sqlite3_errstr(rc));
+}
+
+/* Next batch of a stream's rows into the (emptied) rowset. */
+static int stream_step(tvf_cursor *c) {
+  const nw_tvf *def = ((tvf_vtab *)c->base.pVtab)->def;
+  c->rs.nrow = 0;
+  c->rs.arena.len = 0;
+  c->rs.input = NULL;
+  c->rs.input_len = 0;
+  c->row = 0;
+  drop_map(c);
+  char *err = NULL;
+  int rc = def->step(c->stream, &c->rs, &err);
+  if (rc != SQLITE_OK) set_error(&c->base, err, rc);
+  return rc;
+}
+
+static int filter_stream(tvf_cursor *c, int idxNum, int argc, sqlite3_value **argv) {
+  const tvf_vtab *v = (tvf_vtab *)c->base.pVtab;
+  nw_stream_args a = {.db = v->db};
+  int i = 0;
+  if (idxNum & 1) a.text = nw_value_text(argv[i++], &a.len);
+  else if (v->ndefault) a.text = v->defaults[0], a.len = strlen(v->defaults[0]);
+  int nargs = argc - ((idxNum & KEY_BIT) ? 1 : 0);
+  a.argc = nargs - i;
+  a.args = argv + i;
+  if (idxNum & KEY_BIT) {
+    a.key = nw_value_text(argv[argc - 1], &a.key_len);
+    if (!a.key) return SQLITE_OK; /* path = NULL matches nothing */
+  }
+  if (!a.text) return SQLITE_OK;
+  char *err = NULL;
+  int rc = v->def->open(&c->stream, &a, &err);
+  if (rc != SQLITE_OK) {
+    c->stream = NULL;
+    set_error(&c->base, err, rc);
+    return rc;
+  }
+  return stream_step(c);
 }
 
 static int tvf_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, int argc, sqlite3_value **argv) {
   (void)idxStr;
   tvf_cursor *c = (tvf_cursor *)cur;
   const nw_tvf *def = ((tvf_vtab *)cur->pVtab)->def;
-  cursor_reset(c);
+  cursor_reset(c, def);
+  if (idxNum & MISSING_BIT) {
+    set_error(cur, sqlite3_mprintf("%s: missing argument", def->name), SQLITE_ERROR);
+    return SQLITE_ERROR;
+  }
+  if (def->open) return filter_stream(c, idxNum, argc, argv);
   if (argc < 1 || !(idxNum & 1)) return SQLITE_OK;
   size_t len = 0;
   const char *text = nw_value_text(argv[0], &len);
@@ -255,16 +373,18 @@ static int tvf_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, 
   char *err = NULL;
   int rc = def->produce(&c->rs, c->input, len, argc - 1, argv + 1, &err);
   if (rc != SQLITE_OK) {
-    sqlite3_free(cur->pVtab->zErrMsg);
-    cur->pVtab->zErrMsg = err ? err : sqlite3_mprintf("%s: %s", def->name, sqlite3_errstr(rc));
-    cursor_reset(c);
+    set_error(cur, err, rc);
+    cursor_reset(c, def);
     return rc;
   }
   return SQLITE_OK;
 }
 
 static int tvf_next(sqlite3_vtab_cursor *cur) {
-  ((tvf_cursor *)cur)->row++;
+  tvf_cursor *c = (tvf_cursor *)cur;
+  c->row++;
+  c->rowid++;
+  if (c->stream && c->row >= c->rs.nrow) return stream_step(c);
   return SQLITE_OK;
 }
 
@@ -284,7 +404,11 @@ static int64_t char_pos(tvf_cursor *c, size_t off) {
 static int tvf_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col) {
   tvf_cursor *c = (tvf_cursor *)cur;
   const nw_tvf *def = ((tvf_vtab *)cur->pVtab)->def;
-  if (col >= def->ncol) return SQLITE_OK; /* hidden argument columns read as NULL */
+  if (col >= def->ncol) {
+    if (col < def->ncol + def->nargs_max) return SQLITE_OK; /* hidden argument columns read as NULL */
+    col -= def->nargs_max;
+    if (col >= c->rs.ncol) return SQLITE_OK;
+  }
   const nw_cell *k = &c->rs.cells[c->row * (size_t)c->rs.ncol + (size_t)col];
   switch (k->kind) {
     case NW_CELL_INT: sqlite3_result_int64(ctx, k->a); break;
@@ -314,26 +438,20 @@ static int tvf_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col) {
 }
 
 static int tvf_rowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *rowid) {
-  *rowid = (sqlite3_int64)((tvf_cursor *)cur)->row + 1;
+  *rowid = ((tvf_cursor *)cur)->rowid + 1;
   return SQLITE_OK;
 }
 
-static const sqlite3_module tvf_module = {
-  .iVersion = 0,
-  .xCreate = NULL, /* eponymous-only */
-  .xConnect = tvf_connect,
-  .xBestIndex = tvf_best_index,
-  .xDisconnect = tvf_disconnect,
-  .xDestroy = tvf_disconnect,
-  .xOpen = tvf_open,
-  .xClose = tvf_close,
-  .xFilter = tvf_filter,
-  .xNext = tvf_next,
-  .xEof = tvf_eof,
-  .xColumn = tvf_column,
-  .xRowid = tvf_rowid,
-};
+#define TVF_METHODS                                                                                     \
+  .xConnect = tvf_connect, .xBestIndex = tvf_best_index, .xDisconnect = tvf_disconnect,                 \
+  .xDestroy = tvf_disconnect, .xOpen = tvf_open, .xClose = tvf_close, .xFilter = tvf_filter,            \
+  .xNext = tvf_next, .xEof = tvf_eof, .xColumn = tvf_column, .xRowid = tvf_rowid
+
+static const sqlite3_module tvf_module = {.iVersion = 0, .xCreate = NULL /* eponymous-only */, TVF_METHODS};
+/* xCreate == xConnect: eponymous and creatable (the table keeps no data). */
+static const sqlite3_module tvf_module_creatable = {.iVersion = 0, .xCreate = tvf_connect, TVF_METHODS};
 
 int nw_tvf_register(sqlite3 *db, const nw_tvf *def) {
-  return sqlite3_create_module_v2(db, def->name, &tvf_module, (void *)def, NULL);
+  return sqlite3_create_module_v2(db, def->name, def->creatable ? &tvf_module_creatable : &tvf_module, (void *)def,
+                                  NULL);
 }

@@ -52,21 +52,52 @@ void nw_set_input(nw_rowset *rs, int col, size_t start, size_t end);
 /* A span of the input as two columns: start (1-based chars) and length (chars). */
 void nw_set_span(nw_rowset *rs, int col_start, int col_len, size_t start, size_t end);
 
+struct nw_stream_args;
+
 typedef struct nw_tvf {
   const char *name;
   /* "CREATE TABLE x(visible columns..., arg1 HIDDEN, arg2 HIDDEN)" */
   const char *schema;
-  int ncol;      /* visible columns (hidden argument columns follow them) */
+  int ncol;      /* columns with values (hidden argument columns follow them) */
   int nargs_min; /* hidden arguments that must be given */
   int nargs_max;
+  /* HIDDEN value columns declared after the arguments (SQLite hands
+  ** table-function arguments to the first hidden columns, so a hidden column
+  ** with values, such as news_articles' raw, must follow them). Their cells
+  ** come after the ncol visible ones in each row. */
+  int nextra;
   /* Batch extractors: append every row for text[0..len). args are the hidden
   ** arguments after the first (the text); argc counts them. NULL text gives
   ** no rows without calling produce. Return SQLITE_OK or an error with *err
   ** set to a sqlite3_malloc'ed message. */
   int (*produce)(nw_rowset *rs, const char *text, size_t len, int argc, sqlite3_value **args, char **err);
+
+  /* Streams (used when open is set, instead of produce): rows come a few at
+  ** a time, so a scan over a large input keeps memory flat. step appends the
+  ** next row(s) to rs (emptied before each call; it may point rs->input at
+  ** text it owns, valid until its next call); appending none ends the scan. */
+  int (*open)(void **state, const struct nw_stream_args *a, char **err);
+  int (*step)(void *state, nw_rowset *rs, char **err);
+  void (*close)(void *state);
+  /* 1 + the visible column whose "= value" constraint a stream receives as
+  ** its key (e.g. a path: read only that file); 0 for none. */
+  int key_col;
+  /* Also CREATE VIRTUAL TABLE t USING name('arg', ...): the arguments given
+  ** there stand for the hidden arguments the query leaves out. */
+  int creatable;
 } nw_tvf;
 
-/* Register an eponymous-only table-valued function. */
+typedef struct nw_stream_args {
+  sqlite3 *db;
+  const char *text; /* the first argument, NULL when it is NULL */
+  size_t len;
+  int argc; /* further arguments */
+  sqlite3_value **args;
+  const char *key; /* the key_col constraint's value as text, or NULL */
+  size_t key_len;
+} nw_stream_args;
+
+/* Register a table-valued function (eponymous; also creatable if def says so). */
 int nw_tvf_register(sqlite3 *db, const nw_tvf *def);
 
 /* Byte offset -> 1-based character position, as substr() counts. Built once

@@ -6,6 +6,7 @@ SELECT name FROM pragma_function_list WHERE name LIKE 'news\_%' ESCAPE '\' GROUP
 --> news_fold
 --> news_version
 SELECT name FROM pragma_module_list WHERE name LIKE 'news\_%' ESCAPE '\' ORDER BY name;
+--> news_articles
 --> news_dates
 --> news_entities
 --> news_sentences

@@ -1,0 +1,192 @@
+/* Metadata rules shared by the readers: dates in URLs and file names, URL
+** hosts, outlets named by bylines and footers. */
+#include "text_rules.h"
+#include "news.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void nw_article_free(nw_article *a) {
+  free(a->title);
+  free(a->byline);
+  free(a->published);
+  free(a->url);
+  free(a->source);
+  nw_buf_free(&a->body);
+  memset(a, 0, sizeof *a);
+}
+
+/* Valid UTF-8 throughout (a literal U+FFFD is fine). */
+int nw_utf8_valid(const char *s, size_t n) {
+  for (size_t i = 0; i < n;) {
+    if ((unsigned char)s[i] < 0x80) {
+      i++;
+      continue;
+    }
+    size_t j = i;
+    if (nw_utf8_next(s, n, &j) == 0xFFFD && !(j - i == 3 && memcmp(s + i, "\xEF\xBF\xBD", 3) == 0)) return 0;
+    i = j;
+  }
+  return 1;
+}
+
+static int is_space_byte(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+int nw_article_set(char **field, const char *s, size_t n) {
+  while (n && is_space_byte((unsigned char)*s)) s++, n--;
+  while (n && is_space_byte((unsigned char)s[n - 1])) n--;
+  free(*field);
+  *field = NULL;
+  if (!n) return 0;
+  char *p = malloc(n + 1);
+  if (!p) return -1;
+  /* collapse inner runs of white space to one space */
+  size_t j = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (is_space_byte((unsigned char)s[i])) {
+      if (j && p[j - 1] != ' ') p[j++] = ' ';
+    } else p[j++] = s[i];
+  }
+  p[j] = 0;
+  *field = p;
+  return 0;
+}
+
+static int days_in(int y, int m) {
+  static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 29 : d[m - 1];
+}
+
+static int valid_ymd(int y, int m, int d) { return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= days_in(y, m); }
+
+static int read_num(const char *s, size_t n, size_t i, int digits, int *v) {
+  if (i + (size_t)digits > n) return 0;
+  int x = 0;
+  for (int k = 0; k < digits; k++) {
+    if (!isdigit((unsigned char)s[i + k])) return 0;
+    x = x * 10 + (s[i + k] - '0');
+  }
+  *v = x;
+  return 1;
+}
+
+/* y-m-d at s[i] with one separator kind from seps ("" = none) between the
+** parts and no digit or letter glued on either side. */
+static int ymd_at(const char *s, size_t n, size_t i, const char *seps, char out[16]) {
+  int y, m, d;
+  if (i > 0 && isalnum((unsigned char)s[i - 1])) return 0;
+  if (!read_num(s, n, i, 4, &y)) return 0;
+  size_t j = i + 4;
+  char sep = 0;
+  if (*seps) {
+    if (j >= n || !strchr(seps, s[j])) return 0;
+    sep = s[j++];
+  }
+  if (!read_num(s, n, j, 2, &m)) return 0;
+  j += 2;
+  if (sep) {
+    if (j >= n || s[j] != sep) return 0;
+    j++;
+  }
+  if (!read_num(s, n, j, 2, &d)) return 0;
+  j += 2;
+  if (j < n && isdigit((unsigned char)s[j])) return 0;
+  if (!sep && j < n && isalpha((unsigned char)s[j])) return 0;
+  if (!valid_ymd(y, m, d)) return 0;
+  snprintf(out, 16, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+  return 1;
+}
+
+int nw_date_in_url(const char *s, size_t n, char out[16]) {
+  for (size_t i = 0; i + 8 <= n; i++) {
+    if (!isdigit((unsigned char)s[i]) || (s[i] != '1' && s[i] != '2')) continue;
+    if (ymd_at(s, n, i, "/-_.", out)) return 1;
+  }
+  return 0;
+}
+
+int nw_date_in_filename(const char *path, char out[16]) {
+  const char *slash = strrchr(path, '/');
+  const char *base = slash ? slash + 1 : path;
+  size_t n = strlen(base);
+  for (size_t i = 0; i + 8 <= n; i++) {
+    if ((base[i] == '1' || base[i] == '2') && (ymd_at(base, n, i, "-_.", out) || ymd_at(base, n, i, "", out))) return 1;
+  }
+  return 0;
+}
+
+int nw_full_date(const char *s, size_t n, char out[16]) {
+  char v[16];
+  if (n == 0 || n > 100) return 0;
+  if (nw_date_parse(s, n, NULL, v) != 10) return 0;
+  memcpy(out, v, 11);
+  return 1;
+}
+
+char *nw_url_host(const char *url, size_t n) {
+  const char *p = memmem(url, n, "://", 3);
+  if (!p) return NULL;
+  p += 3;
+  const char *end = url + n;
+  const char *h = p;
+  while (h < end && !strchr("/?#:", *h)) h++;
+  if (h - p > 4 && strncasecmp(p, "www.", 4) == 0) p += 4;
+  if (h <= p || memchr(p, '.', (size_t)(h - p)) == NULL) return NULL;
+  char *out = malloc((size_t)(h - p) + 1);
+  if (!out) return NULL;
+  for (size_t i = 0; i < (size_t)(h - p); i++) out[i] = (char)tolower((unsigned char)p[i]);
+  out[h - p] = 0;
+  return out;
+}
+
+static int word_char(unsigned char c) { return isalnum(c) || c >= 0x80; }
+
+/* alias occurs in s[0..n) as whole words (case as written). */
+static int has_words(const char *s, size_t n, const char *alias, size_t al) {
+  const char *p = s, *end = s + n;
+  while (p + al <= end && (p = memmem(p, (size_t)(end - p), alias, al))) {
+    int left = p == s || !word_char((unsigned char)p[-1]);
+    int right = p + al == end || !word_char((unsigned char)p[al]);
+    if (left && right) return 1;
+    p++;
+  }
+  return 0;
+}
+
+const char *nw_outlet_named_in(const char *s, size_t n) {
+  for (size_t i = 0; i < nw_outlet_count; i++) {
+    const char *a = nw_outlets[i].aliases;
+    while (*a) {
+      const char *bar = strchr(a, '|');
+      size_t al = bar ? (size_t)(bar - a) : strlen(a);
+      if (has_words(s, n, a, al)) return nw_outlets[i].name;
+      a += al + (bar ? 1 : 0);
+    }
+  }
+  return NULL;
+}
+
+/* The words after the last ", " or " for " (a byline's credit). */
+const char *nw_outlet_of_byline(const char *s, size_t n) {
+  size_t cut = 0;
+  for (size_t i = 0; i + 1 < n; i++) {
+    if (s[i] == ',' && s[i + 1] == ' ') cut = i + 2;
+    if (i + 5 <= n && memcmp(s + i, " for ", 5) == 0) cut = i + 5;
+  }
+  if (!cut) return NULL;
+  const char *t = s + cut;
+  size_t tl = n - cut;
+  while (tl && (t[tl - 1] == '.' || t[tl - 1] == ' ')) tl--;
+  for (size_t i = 0; i < nw_outlet_count; i++) {
+    const char *a = nw_outlets[i].aliases;
+    while (*a) {
+      const char *bar = strchr(a, '|');
+      size_t al = bar ? (size_t)(bar - a) : strlen(a);
+      if (al == tl && memcmp(a, t, al) == 0) return nw_outlets[i].name;
+      a += al + (bar ? 1 : 0);
+    }
+  }
+  return NULL;
+}

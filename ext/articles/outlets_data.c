@@ -1,0 +1,52 @@
+/* News outlets from general knowledge: the name a reader would write, the
+** web host, and the short names bylines, credits and site footers use for
+** them. Earlier rows win, so more specific names come first. */
+#include "text_rules.h"
+
+const nw_outlet nw_outlets[] = {
+  {"The Boston Globe", "bostonglobe.com", "Boston Globe"},
+  {"The Globe and Mail", "theglobeandmail.com", "Globe and Mail|The Globe|Globe editors|Globe staff"},
+  {"The Moscow Times", "themoscowtimes.com", "Moscow Times"},
+  {"The New York Times", "nytimes.com", "New York Times|NYT|N.Y. Times"},
+  {"The Washington Post", "washingtonpost.com", "Washington Post"},
+  {"The Wall Street Journal", "wsj.com", "Wall Street Journal|WSJ"},
+  {"The Guardian", "theguardian.com", "The Guardian|Guardian staff"},
+  {"Los Angeles Times", "latimes.com", "Los Angeles Times|L.A. Times"},
+  {"Financial Times", "ft.com", "Financial Times"},
+  {"USA Today", "usatoday.com", "USA TODAY|USA Today"},
+  {"Associated Press", "apnews.com", "Associated Press|AP"},
+  {"Reuters", "reuters.com", "Reuters|Thomson Reuters"},
+  {"AFP", "afp.com", "AFP|Agence France-Presse|Agence France Presse"},
+  {"Bloomberg", "bloomberg.com", "Bloomberg|Bloomberg News"},
+  {"CNN", "cnn.com", "CNN"},
+  {"BBC", "bbc.co.uk", "BBC|BBC News"},
+  {"NPR", "npr.org", "NPR"},
+  {"CBS News", "cbsnews.com", "CBS News|CBS"},
+  {"NBC News", "nbcnews.com", "NBC News|NBC"},
+  {"ABC News", "abcnews.go.com", "ABC News"},
+  {"Fox News", "foxnews.com", "Fox News"},
+  {"Politico", "politico.com", "Politico|POLITICO"},
+  {"Axios", "axios.com", "Axios"},
+  {"The Hill", "thehill.com", "The Hill"},
+  {"Breitbart", "breitbart.com", "Breitbart|Breitbart News"},
+  {"HuffPost", "huffpost.com", "HuffPost|Huffington Post"},
+  {"Al Jazeera", "aljazeera.com", "Al Jazeera"},
+  {"Deutsche Welle", "dw.com", "Deutsche Welle|DW"},
+  {"Xinhua", "xinhuanet.com", "Xinhua"},
+  {"TASS", "tass.com", "TASS"},
+  {"Kyodo News", "kyodonews.net", "Kyodo|Kyodo News"},
+  {"Yonhap", "en.yna.co.kr", "Yonhap"},
+  {"The Independent", "independent.co.uk", "The Independent"},
+  {"The Telegraph", "telegraph.co.uk", "The Telegraph|Daily Telegraph"},
+  {"The Economist", "economist.com", "The Economist"},
+  {"Sky News", "news.sky.com", "Sky News"},
+  {"CBC News", "cbc.ca", "CBC|CBC News"},
+  {"The Times of India", "timesofindia.indiatimes.com", "Times of India"},
+  {"South China Morning Post", "scmp.com", "South China Morning Post|SCMP"},
+  {"The Japan Times", "japantimes.co.jp", "Japan Times"},
+  {"Le Monde", "lemonde.fr", "Le Monde"},
+  {"Der Spiegel", "spiegel.de", "Der Spiegel|Spiegel"},
+  {"United Press International", "upi.com", "UPI|United Press International"},
+};
+
+const size_t nw_outlet_count = sizeof nw_outlets / sizeof nw_outlets[0];

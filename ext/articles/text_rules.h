@@ -1,0 +1,41 @@
+/* Line rules of the text reader (data in text_rules_data.c). */
+#ifndef NW_TEXT_RULES_H
+#define NW_TEXT_RULES_H
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum nw_line_action {
+  LR_NONE = 0,
+  LR_KEEP,      /* the article's own credit line: body, never furniture */
+  LR_DROP,      /* furniture */
+  LR_DROP_NEXT, /* furniture, and so is the next line (a gallery caption) */
+  LR_EMBED,     /* an embed marker: it and the post up to its signature go */
+  LR_TWEET,     /* a social post or its signature line */
+  LR_URL,       /* the article URL (group 1, or the next line) */
+  LR_DATE,      /* a "Published: ..." header (group 1) */
+  LR_BYLINE,    /* "By ..." (group 1) */
+  LR_TITLE,     /* "Title: ..." (group 1) */
+  LR_SOURCE,    /* "Source: ..." (group 1) */
+  LR_COPYRIGHT, /* "© Outlet": furniture naming the source (group 1) */
+} nw_line_action;
+
+typedef struct nw_line_rule {
+  const char *pattern;
+  uint8_t action;
+  uint16_t max_len; /* tried only on lines of at most this many bytes */
+} nw_line_rule;
+
+extern const nw_line_rule nw_line_rules[];
+extern const size_t nw_line_rule_count;
+
+/* Outlets known by name (outlets_data.c): the name to report, the host, and
+** short names a byline or a footer uses. */
+typedef struct nw_outlet {
+  const char *name;
+  const char *host;
+  const char *aliases; /* '|'-separated, matched as whole words */
+} nw_outlet;
+extern const nw_outlet nw_outlets[];
+extern const size_t nw_outlet_count;
+
+#endif

@@ -1,0 +1,92 @@
+-- news_articles(root): saved articles as rows. The fixtures under
+-- tests/fixtures/articles/ are invented articles, one per kind of rule.
+
+-- A folder is read recursively, in sorted order; JSON Lines files give a row per line.
+SELECT replace(path, 'tests/fixtures/articles/', ''), format FROM news_articles('tests/fixtures/articles');
+--> feed.jsonl#1|jsonl
+--> feed.jsonl#2|jsonl
+--> feed.jsonl#3|jsonl
+--> feed.jsonl#4|jsonl
+--> wire/credits.txt|text
+--> wire/harbour_2031-05-06_ferry.txt|text
+--> wire/latin1.txt|text
+--> wire/no_header.txt|text
+
+-- A text file's header gives the title, the byline and the date; "Original url:" the URL,
+-- whose host is the source (a "for AFP" credit stays in the byline).
+SELECT title, byline, published, url, source FROM news_articles('tests/fixtures/articles/wire/harbour_2031-05-06_ferry.txt');
+--> Ferry Service Returns to Eastport Harbour|Maria Lopez and Tom Reed for AFP|2031-05-06|https://www.example-news.org/2031/05/06/ferry-returns|example-news.org
+
+-- The body keeps the article (its subheading and credit line too) and loses navigation,
+-- the gallery caption, the embedded post, the related link, the newsletter prompt and the URL lines.
+-- A paragraph broken in the middle of a sentence is joined again.
+SELECT body FROM news_articles('tests/fixtures/articles/wire/harbour_2031-05-06_ferry.txt');
+--> EASTPORT, May 6, 2031 (AFP) - The ferry link between Eastport and the islands reopened on Tuesday after a two-year closure, the port authority said.
+--> 
+--> Residents lined the quay to watch the first crossing.
+--> 
+--> New timetable
+--> 
+--> Boats will leave every hour from 7 a.m., and the crossing takes forty minutes.
+--> 
+--> With reporting by Ana Silva
+
+-- A " date YYYY-MM-DD" header prefix shares its line with the first sentence.
+SELECT title, published, body FROM news_articles('tests/fixtures/articles/wire/no_header.txt');
+--> NULL|2031-03-02|The council voted on Monday to extend the library's opening hours.
+--> 
+--> The change takes effect next month.
+
+-- Follow and share prompts and the copyright footer go; the footer names the outlet.
+SELECT byline, source, body FROM news_articles('tests/fixtures/articles/wire/credits.txt');
+--> Lee Park, CNN|Eastport Daily News|Heavy snow closed the northern pass on Sunday, stranding dozens of trucks.
+--> 
+--> Crews expect to reopen the road by Wednesday.
+
+-- A file that is not valid UTF-8 is listed with an error; the scan goes on.
+SELECT error, bytes, body FROM news_articles('tests/fixtures/articles/wire/latin1.txt');
+--> not valid UTF-8|40|NULL
+
+-- JSON Lines: fields by their common names; author lists are joined; a broken line is an error row.
+SELECT replace(path, 'tests/fixtures/articles/', ''), title, byline, published, url, source, error FROM news_articles('tests/fixtures/articles/feed.jsonl');
+--> feed.jsonl#1|Bridge Opens|Ann Lee, Raj Patel|2031-07-04|https://news.example.com/bridge|news.example.com|NULL
+--> feed.jsonl#2|Dam Repairs|NULL|2031-08-01|NULL|River Times|NULL
+--> feed.jsonl#3|NULL|NULL|NULL|NULL|NULL|not a JSON object
+--> feed.jsonl#4|NULL|NULL|NULL|NULL|example.net|NULL
+SELECT body FROM news_articles('tests/fixtures/articles/feed.jsonl') WHERE path LIKE '%#1';
+--> The new bridge opened on Friday.
+--> 
+--> Traffic was light.
+
+-- WHERE path = ? reads only that file (or that JSON Lines record); a path outside the root gives nothing.
+SELECT title FROM news_articles('tests/fixtures/articles') WHERE path = 'tests/fixtures/articles/wire/credits.txt';
+--> Snow Closes Mountain Pass
+SELECT title FROM news_articles('tests/fixtures/articles') WHERE path = 'tests/fixtures/articles/feed.jsonl#2';
+--> Dam Repairs
+SELECT count(*) FROM news_articles('tests/fixtures/articles/wire') WHERE path = 'tests/fixtures/articles/feed.jsonl#2';
+--> 0
+
+-- A glob pattern names the files.
+SELECT count(*) FROM news_articles('tests/fixtures/articles/wire/*.txt');
+--> 4
+
+-- The hidden raw column is the file as read.
+SELECT length(CAST(raw AS BLOB)) = bytes FROM news_articles('tests/fixtures/articles/wire/credits.txt');
+--> 1
+
+-- CREATE VIRTUAL TABLE keeps the root: a named table over the folder.
+CREATE VIRTUAL TABLE wire USING news_articles('tests/fixtures/articles/wire');
+SELECT count(*), count(title) FROM wire;
+--> 4|2
+
+-- A missing root is an SQL error naming it.
+SELECT * FROM news_articles('tests/fixtures/no-such-folder');
+--! no such file or folder: tests/fixtures/no-such-folder
+
+-- news_clean removes the same furniture from any text.
+SELECT news_clean('Skip to main content
+
+The vote passed.
+
+Share this article');
+--> The vote passed.

@@ -1,0 +1,90 @@
+/* Article reader: formats by extension, metadata rules, text furniture. */
+#include "check.h"
+#include "news.h"
+
+#include <stdlib.h>
+
+static int same(const char *got, const char *want) { return got && strcmp(got, want) == 0; }
+#define CHECK_STR(got, want) CHECK(same((got), (want)))
+
+static void test_formats(void) {
+  CHECK_EQ_INT(nw_format_of_path("a/b.TXT"), NW_FMT_TEXT);
+  CHECK_EQ_INT(nw_format_of_path("page.htm"), NW_FMT_HTML);
+  CHECK_EQ_INT(nw_format_of_path("feed.ndjson"), NW_FMT_JSONL);
+  CHECK_EQ_INT(nw_format_of_path("photo.jpg"), NW_FMT_NONE);
+  CHECK_EQ_INT(nw_format_of_path("dir.txt/README"), NW_FMT_NONE);
+}
+
+static void test_dates_and_hosts(void) {
+  char d[16];
+  CHECK(nw_date_in_filename("x/paper_2031-02-28_story.txt", d));
+  CHECK_STR(d, "2031-02-28");
+  CHECK(nw_date_in_filename("x/20310228-story.txt", d));
+  CHECK(!nw_date_in_filename("x/004_5dc964dd8bfee08e.txt", d));
+  CHECK(!nw_date_in_filename("x/2031-02-30.txt", d)); /* no such day */
+  const char *u = "https://www.example.org/2031/03/04/story";
+  CHECK(nw_date_in_url(u, strlen(u), d));
+  CHECK_STR(d, "2031-03-04");
+  char *h = nw_url_host(u, strlen(u));
+  CHECK_STR(h, "example.org");
+  free(h);
+  CHECK(nw_url_host("not a url", 9) == NULL);
+}
+
+static void test_outlets(void) {
+  const char *b = "Ann Lee and Bo Chen, CNN";
+  CHECK_STR(nw_outlet_of_byline(b, strlen(b)), "CNN");
+  b = "Ann Lee for AFP";
+  CHECK_STR(nw_outlet_of_byline(b, strlen(b)), "AFP");
+  b = "Ann Lee";
+  CHECK(nw_outlet_of_byline(b, strlen(b)) == NULL);
+  const char *f = "Interact with The Globe";
+  CHECK_STR(nw_outlet_named_in(f, strlen(f)), "The Globe and Mail");
+  f = "Global markets fell";
+  CHECK(nw_outlet_named_in(f, strlen(f)) == NULL);
+}
+
+static void read(const char *path, const char *text, nw_article *a) {
+  memset(a, 0, sizeof *a);
+  CHECK_EQ_INT(nw_read_text(path, text, strlen(text), a), 0);
+}
+
+static void test_text_header(void) {
+  nw_article a;
+  read("in/story.txt", "Storm Hits Coast;\nThousands lose power.\n\nBy Ann Lee\n\nMarch 3, 2031\n\nThe storm arrived at night.\n", &a);
+  CHECK_STR(a.title, "Storm Hits Coast; Thousands lose power");
+  CHECK_STR(a.byline, "Ann Lee");
+  CHECK_STR(a.published, "2031-03-03");
+  CHECK_EQ_STRN(a.body.data, a.body.len, "The storm arrived at night.");
+  nw_article_free(&a);
+  /* "By 2030, ..." opens a sentence, not a byline; a long first line is body, not a title */
+  read("in/2031-01-05.txt", "By 2030, the town had doubled in size and its two schools were full, officials from the county education board said on Monday evening.\n\nMore follows.\n", &a);
+  CHECK(a.byline == NULL);
+  CHECK(a.title == NULL);
+  CHECK_STR(a.published, "2031-01-05"); /* from the file name */
+  nw_article_free(&a);
+}
+
+static void test_furniture(void) {
+  const char *t = "Advertisement\n\nThe mayor spoke.\n\nA photo of the mayor (Photo: Jo Smith/Getty Images)\n\n"
+                  "Great speech! pic.twitter.com/xyz\n\n— Fan (@fan) March 3, 2031\n\nRead more: Other story\n\n"
+                  "Additional reporting by Kim Ito\n\nYour account\n\nHelp";
+  nw_buf out = {0};
+  CHECK_EQ_INT(nw_clean_lines(t, strlen(t), &out), 0);
+  CHECK_EQ_STRN(out.data, out.len, "The mayor spoke.\n\nAdditional reporting by Kim Ito");
+  nw_buf_free(&out);
+  /* no input crashes: empty, only blank lines, invalid UTF-8 */
+  CHECK_EQ_INT(nw_clean_lines("", 0, &out), 0);
+  CHECK_EQ_INT(nw_clean_lines("\n\n\n", 3, &out), 0);
+  CHECK_EQ_INT(nw_clean_lines("\xff\xfe ok\n[x](", 9, &out), 0);
+  nw_buf_free(&out);
+}
+
+int main(void) {
+  RUN(test_formats);
+  RUN(test_dates_and_hosts);
+  RUN(test_outlets);
+  RUN(test_text_header);
+  RUN(test_furniture);
+  DONE();
+}
