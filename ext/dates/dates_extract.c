@@ -58,13 +58,13 @@ static int tense_near(dt_ctx *c, size_t a, size_t b) {
 }
 
 static int needs_tense(const dt_spec *s) {
-  return s->kind == SK_WEEKDAY || (s->kind == SK_ABS && !s->year && s->month && !s->unit) ||
+  return s->kind == SK_WEEKDAY || (s->kind == SK_ABS && !s->year && (s->month || s->quarter) && !s->unit) ||
          (s->kind == SK_REL && s->unit == DU_WEEKEND && !s->offset);
 }
 
 int nw_dates_extract(const nw_doc *doc, const char *ref, size_t ref_len, nw_timexes *out) {
   out->n = 0;
-  dt_ref r = {0, 0, 0, 0};
+  dt_ref r = {0, 0, 0, 0, 0, 0};
   if (ref && dt_parse_ymd(ref, ref_len, &r.y, &r.m, &r.d)) r.ok = 1;
   if (!doc->ntok) return 0;
   dt_ctx c = {doc, malloc(doc->ntok * sizeof(int32_t))};
@@ -79,6 +79,9 @@ int nw_dates_extract(const nw_doc *doc, const char *ref, size_t ref_len, nw_time
     nw_timex *t = &out->v[out->n];
     int tense = needs_tense(&s) ? tense_near(&c, i, e) : 0;
     if (dt_normalize(&s, &r, tense, t->value, sizeof t->value)) {
+      const char *v = t->value;
+      if (s.kind != SK_ANAPHOR && strlen(v) == 7 && v[4] == '-' && v[5] == 'Q' && v[6] >= '1' && v[6] <= '4')
+        r.qy = atoi(v), r.q = v[6] - '0'; /* what "the quarter" and "a year ago" refer to next */
       t->start = doc->tok[i].start;
       t->end = doc->tok[e - 1].end;
       t->type = s.type;

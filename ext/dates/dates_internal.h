@@ -51,6 +51,9 @@ typedef enum dt_word_kind {
   DW_DET,       /* the/a/an: val 1 for a/an */
   DW_MULT,      /* hundred/thousand: val */
   DW_PREP,      /* in/on/at/during/for...: the word before a mention */
+  DW_BOUND,     /* more/less/up/no: may start "more than two years", "up to 180 days" */
+  DW_PERIOD,    /* quarter/period: what "the year-ago ..." names */
+  DW_GENERIC,   /* nouns and adjectives after "today's" that make it the present age: "today's world" */
   DW_KIND_COUNT
 } dt_word_kind;
 
@@ -80,7 +83,9 @@ typedef enum dt_spec_kind {
   SK_ABS,     /* calendar fields; a missing year comes from the reference */
   SK_REL,     /* the reference shifted by offset units, at the unit's granularity */
   SK_WEEKDAY, /* a weekday near the reference (rel -1 last, +1 next, 0 by tense) */
-  SK_MONTHREL /* a month or season near the reference (rel as for weekdays) */
+  SK_MONTHREL, /* a month or season near the reference (rel as for weekdays) */
+  SK_ANAPHOR   /* the quarter the text last named, shifted by offset years ("the year-ago quarter");
+               ** without one: unit DU_YEAR gives the reference year shifted, else the last full quarter */
 } dt_spec_kind;
 
 typedef struct dt_spec {
@@ -100,6 +105,7 @@ void dt_spec_init(dt_spec *s, int type, int kind);
 /* The reference date and the tense around a mention (-1 past, 0 unknown, +1 future). */
 typedef struct dt_ref {
   int y, m, d, ok;
+  int qy, q; /* the last quarter the text named (q 0: none yet) */
 } dt_ref;
 /* Write the TIMEX3 value of spec to out (size cap). Returns its length. */
 size_t dt_normalize(const dt_spec *s, const dt_ref *ref, int tense, char *out, size_t cap);

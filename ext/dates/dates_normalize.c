@@ -87,9 +87,18 @@ static void norm_abs(out_buf *o, const dt_spec *s, const dt_ref *r, int tense) {
     y = r->y;
     if (s->unit == DU_YEAR) y += s->offset;
     else if (s->month) {
-      int md = s->month * 100 + (s->day ? s->day : 0), rmd = r->m * 100 + (s->day ? r->d : 0);
-      if (tense < 0 && md > rmd) y--;
-      else if (tense > 0 && md < rmd) y++;
+      /* The reference year, unless the tense puts the date clearly (two months
+      ** or more) on the other side of the reference, or, with no tense, the
+      ** month is more than half a year away. */
+      int64_t at = dt_days_from_civil(y, s->month, s->day ? s->day : 15);
+      int64_t ref_day = dt_days_from_civil(r->y, r->m, r->d);
+      int dm = s->month - r->m;
+      if (tense < 0 && at - ref_day > 60) y--;
+      else if (tense > 0 && ref_day - at > 60) y++;
+      else if (!tense && dm > 6) y--;
+      else if (!tense && dm < -6) y++;
+    } else if (s->quarter && tense < 0 && s->quarter > (r->m - 1) / 3 + 1) {
+      y--; /* "the fourth quarter" said in January */
     }
   }
   if (s->yprec == 3) { put(o, "%03dX", y / 10, 0); return; }
@@ -185,6 +194,24 @@ static void norm_monthrel(out_buf *o, const dt_spec *s, const dt_ref *r) {
   else put(o, "%04d-%02d", y, s->month);
 }
 
+static void norm_anaphor(out_buf *o, const dt_spec *s, const dt_ref *r) {
+  if (r->q) {
+    put(o, "%04d-Q%d", s->year ? s->year : r->qy + s->offset, r->q);
+    return;
+  }
+  if (!r->ok) {
+    put_str(o, s->unit == DU_YEAR ? "XXXX" : "XXXX-QX");
+    return;
+  }
+  if (s->unit == DU_YEAR) {
+    put(o, "%04d", s->year ? s->year : r->y + s->offset, 0);
+    return;
+  }
+  int q = (r->m - 1) / 3, y = r->y; /* the last full quarter */
+  if (q == 0) q = 4, y--;
+  put(o, "%04d-Q%d", s->year ? s->year : y + s->offset, q);
+}
+
 size_t dt_normalize(const dt_spec *s, const dt_ref *r, int tense, char *out, size_t cap) {
   out_buf o = {out, cap, 0};
   if (!cap) return 0;
@@ -195,6 +222,7 @@ size_t dt_normalize(const dt_spec *s, const dt_ref *r, int tense, char *out, siz
     case SK_REL: norm_rel(&o, s, r, tense); break;
     case SK_WEEKDAY: norm_weekday(&o, s, r, tense); break;
     case SK_MONTHREL: norm_monthrel(&o, s, r); break;
+    case SK_ANAPHOR: norm_anaphor(&o, s, r); break;
     default: break;
   }
   return o.len;

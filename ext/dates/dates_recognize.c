@@ -209,6 +209,8 @@ static size_t time_tail(dt_ctx *c, size_t j, dt_spec *s) {
 ** number cannot be a month), 04.02.2022 (day first, the European dotted form). */
 static size_t r_numeric(dt_ctx *c, size_t i, dt_spec *s) {
   if (tk(c, i)->cls != NW_TOK_NUMBER) return 0;
+  if ((i > 0 && glued(c, i) && is_ch(c, i - 1, '/')) || (is_ch(c, i + 1, '/') && glued(c, i + 1)))
+    return 0; /* part of a URL or a path */
   const char *t = tx(c, i);
   size_t n = tn(c, i);
   int f[3] = {0, 0, 0}, fd[3] = {0, 0, 0}, nf = 0;
@@ -244,6 +246,25 @@ static size_t r_numeric(dt_ctx *c, size_t i, dt_spec *s) {
   return time_tail(c, i + 1, s);
 }
 
+/* A year said in words: "nineteen ninety-six", "two thousand". */
+static size_t year_words(dt_ctx *c, size_t i, int *y) {
+  int v, lo, u;
+  if (!has(c, i, DW_NUM, &v)) return 0;
+  if (v >= 11 && v <= 20) {
+    size_t e = number(c, i + 1, &lo, 0);
+    if (e && lo >= 10 && lo <= 99 && !digits(c, i + 1, &u, NULL)) {
+      *y = v * 100 + lo;
+      return e;
+    }
+  }
+  size_t e = number(c, i, &v, 0);
+  if (e > i + 1 && v % 1000 == 0 && v >= 1000 && v <= 2000) { /* "two thousand", not "twelve hundred" students */
+    *y = v;
+    return e;
+  }
+  return 0;
+}
+
 /* "May" and "March" are months only where a date is plainly meant. */
 static int month_word(dt_ctx *c, size_t i, int *m) {
   if (!has(c, i, DW_MONTH, m) || !capital(c, i)) return 0;
@@ -272,7 +293,7 @@ static size_t r_month_first(dt_ctx *c, size_t i, dt_spec *s) {
   dt_spec_init(s, DT_DATE, SK_ABS);
   s->month = (int8_t)m;
   size_t j = i + 1;
-  if (day_num(c, j, &d) && !(is_ch(c, j + 1, ':'))) {
+  if (day_num(c, j, &d)) {
     int u;
     if (has(c, j + 1, DW_UNIT, &u)) goto month_only; /* "May 4 years ..." */
     if (!digits(c, j, &y, NULL) && !(tk(c, j)->cls == NW_TOK_NUMBER) && !has(c, j, DW_ORD, NULL)) goto month_only;
@@ -285,10 +306,14 @@ static size_t r_month_first(dt_ctx *c, size_t i, dt_spec *s) {
     return time_tail(c, j, s);
   }
 month_only:;
-  size_t k = is_ch(c, j, ',') || is_w(c, j, "of") ? j + 1 : j;
+  size_t k = is_ch(c, j, ',') || is_w(c, j, "of") ? j + 1 : j, e;
   if (year_num(c, k, &y)) {
     s->year = (int16_t)y;
     return k + 1;
+  }
+  if ((e = year_words(c, k, &y))) {
+    s->year = (int16_t)y;
+    return e;
   }
   if (has(c, j, DW_REL, &r) && r != 1 && unit_of(c, j + 1, NULL) == DU_YEAR) { /* "January this year", "June last year" */
     s->unit = DU_YEAR, s->offset = (int16_t)(r < 0 ? -1 : 0);
@@ -342,13 +367,13 @@ static size_t r_weekday(dt_ctx *c, size_t i, dt_spec *s) {
   } else r = 0;
   if (!has(c, j, DW_WEEKDAY, &w) || !capital(c, j)) return 0;
   size_t n = tn(c, j);
-  int abbrev = n <= 5 && w < 10 && !(n >= 6);
-  if (abbrev && n < 6 && !is_ch(c, j + 1, ',') && tx(c, j)[n - 1] != '.') {
-    /* "Sun", "Wed" alone are names more often than days */
-    static const char *const full[] = {"monday", "tuesday", "friday", "sunday"};
-    int ok = 0;
-    for (int k = 0; k < 4; k++) ok |= is_w(c, j, full[k]);
-    if (!ok) return 0;
+  /* "Sun", "Wed", "Sat" alone are names or words more often than days: an
+  ** abbreviation must end with its period or come before a date */
+  int abbrev = w < 10 && n <= 5 && !is_w(c, j, "monday") && !is_w(c, j, "friday") && !is_w(c, j, "sunday");
+  if (abbrev && tx(c, j)[n - 1] != '.') {
+    int d, m;
+    size_t k = is_ch(c, j + 1, ',') ? j + 2 : j + 1;
+    if (!day_num(c, k, &d) && !has(c, k, DW_MONTH, &m)) return 0;
   }
   if (w > 10) { /* "Mondays", "Tuesday nights": a set */
     dt_spec_init(s, DT_SET, SK_LIT);
@@ -372,7 +397,7 @@ static size_t r_weekday(dt_ctx *c, size_t i, dt_spec *s) {
   /* "Friday, Feb. 4, 2022" and "Fri, 04 Feb 2022 10:30:00 +0000": the date decides */
   size_t k = is_ch(c, j + 1, ',') ? j + 2 : j + 1;
   size_t e;
-  if (!r && in_doc(c, k) && ((e = r_month_first(c, k, s)) || (e = r_day_first(c, k, s))) && s->day) return e;
+  if (in_doc(c, k) && ((e = r_month_first(c, k, s)) || (e = r_day_first(c, k, s))) && s->day) return e;
   dt_spec_init(s, DT_DATE, SK_WEEKDAY);
   s->weekday = (int8_t)w, s->rel = (int8_t)r;
   e = j + 1;
@@ -390,6 +415,10 @@ static size_t r_weekday(dt_ctx *c, size_t i, dt_spec *s) {
 static size_t r_dayrel(dt_ctx *c, size_t i, dt_spec *s) {
   int off, v;
   if (has(c, i, DW_DAYREL, &off)) {
+    if (capital(c, i) && !(tk(c, i)->flags & NW_TF_SENT_START) && !(i > 0 && tk(c, i - 1)->cls == NW_TOK_QUOTE))
+      return 0; /* "VOA Today": a name */
+    if (off == 0 && (is_w(c, i + 1, "'s") || is_w(c, i + 1, "’s")) && has(c, i + 2, DW_GENERIC, NULL))
+      return 0; /* "today's world": the present age, not a day */
     dt_spec_init(s, DT_DATE, SK_REL);
     s->unit = DU_DAY, s->offset = (int16_t)off;
     if (is_w(c, i, "tonight")) {
@@ -422,7 +451,7 @@ static int is_currency(dt_ctx *c, size_t i) {
 
 /* "1998", "fiscal 1998", "1990s", "'90s", "the nineties", "20th century", "nineteen ninety-six". */
 static size_t r_year(dt_ctx *c, size_t i, dt_spec *s) {
-  int y, v, u;
+  int y, v;
   size_t j = i;
   if (has(c, j, DW_FISCAL, NULL)) j++;
   if (year_num(c, j, &y)) {
@@ -464,23 +493,17 @@ static size_t r_year(dt_ctx *c, size_t i, dt_spec *s) {
     return j + 2;
   }
   /* "nineteen ninety-six", "nineteen seventy-nine" */
-  if (has(c, j, DW_NUM, &v) && v >= 11 && v <= 20) {
-    int lo;
-    size_t e = number(c, j + 1, &lo, 0);
-    if (e && lo >= 10 && lo <= 99 && e > j + 1 && !digits(c, j + 1, &u, NULL)) {
-      dt_spec_init(s, DT_DATE, SK_ABS);
-      s->year = (int16_t)(v * 100 + lo);
-      return e;
-    }
+  size_t e;
+  if (has(c, j, DW_NUM, &v) && v >= 11 && v <= 19 && (e = year_words(c, j, &y))) {
+    dt_spec_init(s, DT_DATE, SK_ABS);
+    s->year = (int16_t)y;
+    return e;
   }
   /* "the year two thousand" */
-  if (is_w(c, j, "the") && is_w(c, j + 1, "year")) {
-    size_t e = number(c, j + 2, &v, 0);
-    if (e && v >= 1000 && v <= 2199 && !digits(c, j + 2, &u, NULL)) {
-      dt_spec_init(s, DT_DATE, SK_ABS);
-      s->year = (int16_t)v;
-      return e;
-    }
+  if (is_w(c, j, "the") && is_w(c, j + 1, "year") && (e = year_words(c, j + 2, &y))) {
+    dt_spec_init(s, DT_DATE, SK_ABS);
+    s->year = (int16_t)y;
+    return e;
   }
   return 0;
 }
@@ -495,11 +518,17 @@ static size_t r_part_of_year(dt_ctx *c, size_t i, dt_spec *s) {
   else r = 99;
   if (has(c, j, DW_FISCAL, NULL)) j++;
   if (has(c, j, DW_SEASON, &v)) {
+    if (capital(c, j) && !(tk(c, j)->flags & NW_TF_SENT_START) && in_doc(c, j + 1) && capital(c, j + 1) &&
+        tk(c, j + 1)->cls == NW_TOK_WORD)
+      return 0; /* "the Winter Olympics" */
     dt_spec_init(s, DT_DATE, SK_ABS);
     s->season = (int8_t)v;
     size_t e = j + 1, k = is_w(c, e, "of") ? e + 1 : e;
+    size_t ew;
     if (year_num(c, k, &y)) s->year = (int16_t)y, e = k + 1;
-    else if (r == 99) return 0; /* a bare "spring" or "fall" is rarely the season */
+    else if ((ew = year_words(c, k, &y))) s->year = (int16_t)y, e = ew;
+    else if (r == 99 && !(i > 0 && is_w(c, i - 1, "the") && !is_w(c, j, "fall") && !is_w(c, j, "spring")))
+      return 0; /* a bare "spring" or "fall" is rarely the season; "the summer" is */
     if (r != 99 && !s->year) s->kind = SK_MONTHREL, s->rel = (int8_t)r;
     return e;
   }
@@ -522,6 +551,52 @@ static size_t r_part_of_year(dt_ctx *c, size_t i, dt_spec *s) {
     if (r) return 0;
   }
   return e;
+}
+
+static int possessive(dt_ctx *c, size_t i) { return is_w(c, i, "'s") || is_w(c, i, "’s"); }
+
+/* Quarters named from the text or the reference: "the quarter", "the latest
+** quarter", "the year-ago quarter", "year-earlier" (results), "the 1988
+** period", "the 1988 third quarter", "this year's third quarter", "last year's quarter". */
+static size_t r_quarter_ref(dt_ctx *c, size_t i, dt_spec *s) {
+  size_t j = i;
+  int the = 0, yoff = 0, year = 0, relyear = 99, q = 0, latest = 0, v, y;
+  if (is_w(c, j, "the")) the = 1, j++;
+  while (is_w(c, j, "latest") || is_w(c, j, "comparable") || is_w(c, j, "same") || is_w(c, j, "corresponding"))
+    latest = 1, j++;
+  if (is_w(c, j, "year") && hyphen_at(c, j + 1) && (is_w(c, j + 2, "ago") || is_w(c, j + 2, "earlier"))) yoff = -1, j += 3;
+  else if (the && year_num(c, j, &y)) year = y, j++;
+  else if (has(c, j, DW_REL, &v) && v >= -1 && is_w(c, j + 1, "year") && possessive(c, j + 2))
+    relyear = v, j += 3;
+  if (has(c, j, DW_FISCAL, NULL)) j += hyphen_at(c, j + 1) ? 2 : 1;
+  if (has(c, j, DW_ORD, &v) && v >= 1 && v <= 4) {
+    q = v, j++;
+    if (hyphen_at(c, j)) j++;
+  }
+  if (!has(c, j, DW_PERIOD, NULL) || (tk(c, j)->flags & NW_TF_ALL_UPPER)) {
+    if (yoff && !the && !q && !latest) { /* "year-earlier results" */
+      dt_spec_init(s, DT_DATE, SK_ANAPHOR);
+      s->unit = DU_YEAR, s->offset = -1;
+      return j;
+    }
+    return 0;
+  }
+  int period = is_w(c, j, "period");
+  j++;
+  if (!the && relyear == 99 && !yoff) return 0;
+  if (q && !yoff && !year && relyear == 99) return 0; /* "the third quarter": r_part_of_year */
+  if (period && (q || (!yoff && !year && !latest))) return 0;
+  if (q) {
+    dt_spec_init(s, DT_DATE, SK_ABS);
+    s->quarter = (int8_t)q;
+    if (year) s->year = (int16_t)year;
+    else s->unit = DU_YEAR, s->offset = (int16_t)(relyear != 99 ? relyear : yoff);
+    return j;
+  }
+  dt_spec_init(s, DT_DATE, SK_ANAPHOR);
+  s->unit = DU_QUARTER, s->year = (int16_t)year;
+  s->offset = (int16_t)(relyear != 99 ? relyear : yoff);
+  return j;
 }
 
 /* ---- relative periods, durations, sets, references -------------------- */
@@ -554,6 +629,7 @@ static size_t r_rel_unit(dt_ctx *c, size_t i, dt_spec *s) {
   if (r == -2) r = -1;
   u = unit_of(c, i + 1, &pl);
   if (!u || u == DU_SECOND || u == DU_MINUTE || u == DU_HOUR) return 0;
+  if (capital(c, i + 1) && !(tk(c, i + 1)->flags & NW_TF_ALL_UPPER)) return 0;
   if (pl) { /* "the coming weeks", "the past months" */
     dt_spec_init(s, DT_DURATION, SK_LIT);
     duration_value(s->lit, sizeof s->lit, -1, u);
@@ -562,8 +638,9 @@ static size_t r_rel_unit(dt_ctx *c, size_t i, dt_spec *s) {
   if (u == DU_DAY) return 0;
   dt_spec_init(s, DT_DATE, SK_REL);
   s->unit = (int8_t)u, s->offset = (int16_t)r;
-  if (u == DU_WEEKEND) s->offset = (int16_t)(r ? r : 0);
-  return i + 2;
+  size_t e = i + 2;
+  if (is_w(c, e, "or") && is_w(c, e + 1, "so")) e += 2;
+  return e;
 }
 
 /* "the weekend", "the day" (on the day: the reference date). */
@@ -581,6 +658,23 @@ static size_t r_the_unit(dt_ctx *c, size_t i, dt_spec *s) {
     dt_spec_init(s, DT_DATE, SK_REL);
     s->unit = DU_DAY;
     return i + 2;
+  }
+  if ((is_w(c, i + 1, "near") && (is_w(c, i + 2, "future") || is_w(c, i + 2, "term"))) ||
+      (is_w(c, i + 1, "short") && is_w(c, i + 2, "term"))) {
+    dt_spec_init(s, DT_DATE, SK_LIT);
+    snprintf(s->lit, sizeof s->lit, "FUTURE_REF");
+    return i + 3;
+  }
+  {
+    size_t k = i + 1;
+    int cur = 0;
+    if (is_w(c, k, "full") || is_w(c, k, "current") || is_w(c, k, "latest")) cur = is_w(c, k, "latest") ? -1 : 1, k++;
+    if (has(c, k, DW_FISCAL, NULL)) cur = cur ? cur : 1, k++;
+    if (cur && is_w(c, k, "year")) {
+      dt_spec_init(s, DT_DATE, SK_REL);
+      s->unit = DU_YEAR, s->offset = (int16_t)(cur < 0 ? -1 : 0);
+      return k + 1;
+    }
   }
   if (is_w(c, i + 1, "past") || is_w(c, i + 1, "future")) {
     int v;
@@ -602,7 +696,8 @@ static size_t r_duration(dt_ctx *c, size_t i, dt_spec *s) {
   size_t j = i;
   int v, n = 0, u, pl;
   /* leading bounds */
-  if ((is_w(c, j, "more") || is_w(c, j, "less") || is_w(c, j, "fewer")) && is_w(c, j + 1, "than")) j += 2;
+  if (is_w(c, j, "no") && is_w(c, j + 1, "more") && is_w(c, j + 2, "than")) j += 3;
+  else if ((is_w(c, j, "more") || is_w(c, j, "less") || is_w(c, j, "fewer")) && is_w(c, j + 1, "than")) j += 2;
   else if (is_w(c, j, "at") && (is_w(c, j + 1, "least") || is_w(c, j + 1, "most"))) j += 2;
   else if (is_w(c, j, "up") && is_w(c, j + 1, "to")) j += 2;
   else if (is_w(c, j, "the") || (has(c, j, DW_REL, &v) && !is_w(c, j, "this") && !is_w(c, j, "current"))) {
@@ -612,17 +707,15 @@ static size_t r_duration(dt_ctx *c, size_t i, dt_spec *s) {
       j++;
     }
   } else if (has(c, j, DW_APPROX, NULL)) {
-    if (is_w(c, j, "over") || is_w(c, j, "some") || is_w(c, j, "just") || is_w(c, j, "only")) {
-      /* kept only before a number word or digits */
-      if (!number(c, j + 1, &v, 0)) return 0;
-    }
+    if (is_w(c, j, "some") && !number(c, j + 1, &v, 0)) return 0; /* "some time" is not counted */
     j++;
   }
-  size_t e = number(c, j, &n, 1);
+  size_t e = 0;
+  if (is_w(c, j, "a") && is_w(c, j + 1, "few")) n = -1, e = j + 2;
+  else if (is_w(c, j, "a") && is_w(c, j + 1, "couple") && is_w(c, j + 2, "of")) n = 2, e = j + 3;
+  else e = number(c, j, &n, 1);
   if (!e) {
-    if (is_w(c, j, "a") && is_w(c, j + 1, "few")) n = -1, e = j + 2;
-    else if (is_w(c, j, "a") && is_w(c, j + 1, "couple") && is_w(c, j + 2, "of")) n = 2, e = j + 3;
-    else if (has(c, j, DW_FEW, &v) && v == 1) n = -1, e = j + 1;
+    if (has(c, j, DW_FEW, &v) && v == 1) n = -1, e = j + 1;
     else if (j > i && is_w(c, i, "the") && unit_of(c, j, &pl) && pl) n = -1, e = j;
     else return 0;
   }
@@ -630,27 +723,36 @@ static size_t r_duration(dt_ctx *c, size_t i, dt_spec *s) {
   int compound = hyphen_at(c, e);
   if (compound) e++;
   u = unit_of(c, e, &pl);
-  if (!u || (u == DU_HALF && !compound) || (u == DU_WEEKEND)) return 0;
-  if (u == DU_SECOND && has(c, e, DW_ORD, NULL) && !pl && n != 1) return 0;
+  if (!u || u == DU_HALF || u == DU_WEEKEND) return 0;
+  if (u == DU_SECOND && !pl) return 0;                  /* "a second group" */
+  if (compound && pl) return 0;                         /* "three-quarters" is a fraction */
+  if (u == DU_QUARTER && n == 1 && is_w(c, e + 1, "of")) return 0; /* "a quarter of the market" */
   if (digits(c, j, &v, NULL) && !compound && n > 1 && !pl && u != DU_HALF) return 0; /* "5 day" is rare */
   e++;
   if (compound && in_doc(c, e) && is_ch(c, e, '-') && glued(c, e) && is_w(c, e + 1, "old")) e += 2; /* "8-month-old" */
   /* "a week or so" */
   if (is_w(c, e, "or") && is_w(c, e + 1, "so")) e += 2;
   if (n == 0) return 0;
+  if (!compound && is_w(c, e, "old")) return 0; /* an age: "52 years old" */
+  if (!compound && n == 1 && is_w(c, j, "a") && i > 0 && j == i &&
+      (tk(c, i - 1)->cls == NW_TOK_NUMBER || (i > 1 && tk(c, i - 2)->cls == NW_TOK_NUMBER)))
+    return 0; /* a rate: "$1.76 a year", "700 seats a week" */
   dt_spec_init(s, DT_DURATION, SK_LIT);
   duration_value(s->lit, sizeof s->lit, n, u);
   /* "a year ago", "two years earlier": a date that far from the reference */
   int dir;
   if (!compound && has(c, e, DW_AGO, &dir) && j == i + (has(c, i, DW_APPROX, NULL) ? 1 : 0)) {
-    if (dir > 0 && !is_w(c, e, "later")) return 0;
+    if (dir > 0 || is_w(c, e, "before")) return e; /* after or before some event: a duration */
     if (n < 0) {
       dt_spec_init(s, DT_DATE, SK_LIT);
       snprintf(s->lit, sizeof s->lit, "%s", dir < 0 ? "PAST_REF" : "FUTURE_REF");
       return e + 1;
     }
-    if (dir > 0) return e; /* "two years later": after some event, a duration */
     dt_spec_init(s, DT_DATE, SK_REL);
+    if (u == DU_YEAR && n == 1) { /* "a year ago": in a quarterly report, the same quarter */
+      s->kind = SK_ANAPHOR, s->unit = DU_YEAR, s->offset = -1;
+      return e + 1;
+    }
     if (u == DU_WEEK) u = DU_DAY, n *= 7;
     if (u == DU_DECADE) u = DU_YEAR, n *= 10;
     if (u == DU_SECOND || u == DU_MINUTE || u == DU_HOUR) u = DU_DAY, n = 0;
@@ -666,7 +768,10 @@ static size_t r_duration(dt_ctx *c, size_t i, dt_spec *s) {
 static size_t r_set(dt_ctx *c, size_t i, dt_spec *s) {
   int u, w, n = 1, pl;
   if (has(c, i, DW_SETADV, &u)) {
-    if (is_w(c, i, "daily") && in_doc(c, i + 1) && capital(c, i)) return 0; /* "Daily Mail" */
+    if (capital(c, i) && !(tk(c, i)->flags & NW_TF_SENT_START)) return 0; /* "Daily Mail" */
+    if (!is_w(c, i, "annually") && in_doc(c, i + 1) && tk(c, i + 1)->cls == NW_TOK_WORD &&
+        !has(c, i + 1, DW_PREP, NULL) && !is_w(c, i + 1, "and") && !is_w(c, i + 1, "or"))
+      return 0; /* an adjective: "daily flights" */
     dt_spec_init(s, DT_SET, SK_LIT);
     duration_value(s->lit, sizeof s->lit, 1, u);
     return i + 1;
@@ -679,6 +784,12 @@ static size_t r_set(dt_ctx *c, size_t i, dt_spec *s) {
   if (has(c, j, DW_WEEKDAY, &w) && capital(c, j)) {
     dt_spec_init(s, DT_SET, SK_LIT);
     snprintf(s->lit, sizeof s->lit, "XXXX-WXX-%d", w > 10 ? w - 10 : w);
+    return j + 1;
+  }
+  int m;
+  if (has(c, j, DW_MONTH, &m) && capital(c, j)) {
+    dt_spec_init(s, DT_SET, SK_LIT);
+    snprintf(s->lit, sizeof s->lit, "XXXX-%02d", m);
     return j + 1;
   }
   if (is_w(c, j, "other")) n = 2, j++;
@@ -697,9 +808,9 @@ static size_t r_set(dt_ctx *c, size_t i, dt_spec *s) {
 static size_t r_ref(dt_ctx *c, size_t i, dt_spec *s) {
   int v, pl, u;
   size_t j = i;
-  if (is_w(c, j, "more") && is_w(c, j + 1, "recently")) j++;
+  if ((is_w(c, j, "more") && is_w(c, j + 1, "recently")) || (is_w(c, j, "right") && is_w(c, j + 1, "now"))) j++;
   if (has(c, j, DW_REF, &v)) {
-    if (v == DR_FUTURE && is_w(c, j + 1, "after")) return 0; /* "soon after" an event */
+    if (v == DR_FUTURE && (is_w(c, j + 1, "after") || (i > 0 && is_w(c, i - 1, "as")))) return 0; /* "as soon as" */
     dt_spec_init(s, DT_DATE, SK_LIT);
     snprintf(s->lit, sizeof s->lit, "%s", v == DR_PRESENT ? "PRESENT_REF" : v == DR_PAST ? "PAST_REF" : "FUTURE_REF");
     return j + 1;
@@ -750,8 +861,15 @@ static size_t r_time(dt_ctx *c, size_t i, dt_spec *s) {
 
 typedef size_t (*recognizer)(dt_ctx *, size_t, dt_spec *);
 static const recognizer recognizers[] = {r_numeric, r_month_first, r_month_rel, r_day_first, r_weekday, r_dayrel,
-                                         r_year, r_part_of_year, r_rel_unit, r_the_unit, r_duration,
+                                         r_year, r_part_of_year, r_quarter_ref, r_rel_unit, r_the_unit, r_duration,
                                          r_set, r_ref, r_time};
+
+/* A hyphenated compound among tokens [a, b): "third-quarter", "two-year". */
+static int hyphen_in(dt_ctx *c, size_t a, size_t b) {
+  for (size_t k = a; k < b; k++)
+    if (hyphen_at(c, k)) return 1;
+  return 0;
+}
 
 static size_t best_at(dt_ctx *c, size_t i, dt_spec *s) {
   size_t best = 0;
@@ -781,14 +899,22 @@ size_t dt_recognize(dt_ctx *c, size_t i, dt_spec *s) {
   /* "the" before a relative or counted expression ("the past year", "the 1990s", "the third quarter") */
   if (is_w(c, j, "the")) {
     e = in_doc(c, j + 1) ? best_at(c, j + 1, &t) : 0;
-    if (e > best && !(t.kind == SK_ABS && t.year && !t.month && !t.quarter && !t.season && t.yprec == 4) &&
-        t.kind != SK_WEEKDAY && !(t.kind == SK_ABS && t.month && !t.quarter))
-      best = e, *s = t;
+    /* not before a plain year, month or weekday ("the 2008 Games"), a set or a
+    ** reference word ("the recently passed bill"), or an adjective ("the third-quarter results") */
+    int plain = (t.kind == SK_ABS && t.year && !t.month && !t.quarter && !t.season && t.yprec == 4) ||
+                (t.kind == SK_WEEKDAY && !t.rel) || (t.kind == SK_ABS && t.month && !t.quarter) ||
+                t.type == DT_SET || (t.kind == SK_LIT && t.type == DT_DATE) || hyphen_in(c, j + 1, e);
+    if (e > best && !plain) best = e, *s = t;
     j++;
     if (is_w(c, j, "end") || is_w(c, j, "beginning") || is_w(c, j, "start") || is_w(c, j, "middle")) {
       if (is_w(c, j + 1, "of") && in_doc(c, j + 2)) {
         size_t k = is_w(c, j + 2, "the") ? j + 3 : j + 2;
-        e = in_doc(c, k) ? best_at(c, k, &t) : 0;
+        int u = unit_of(c, k, NULL);
+        if (k == j + 3 && (u == DU_YEAR || u == DU_MONTH || u == DU_WEEK || u == DU_DECADE || u == DU_CENTURY)) {
+          /* "the end of the year": the current one */
+          dt_spec_init(&t, DT_DATE, SK_REL);
+          t.unit = (int8_t)u, e = k + 1;
+        } else e = in_doc(c, k) ? best_at(c, k, &t) : 0;
         if (e > best && t.type == DT_DATE) best = e, *s = t;
       }
     }

@@ -73,7 +73,7 @@ const dt_word dt_words[] = {
   {"night", DW_POD, DP_NIGHT}, {"nights", DW_POD, DP_NIGHT}, {"overnight", DW_POD, DP_NIGHT},
   {"mornings", DW_POD, DP_MORNING}, {"afternoons", DW_POD, DP_AFTERNOON}, {"evenings", DW_POD, DP_EVENING},
   /* relative determiners: -2 "past" (the past year / the past two years) */
-  {"last", DW_REL, -1}, {"previous", DW_REL, -1}, {"past", DW_REL, -2}, {"next", DW_REL, 1},
+  {"last", DW_REL, -1}, {"previous", DW_REL, -1}, {"latest", DW_REL, -1}, {"past", DW_REL, -2}, {"next", DW_REL, 1},
   {"coming", DW_REL, 1}, {"following", DW_REL, 1}, {"this", DW_REL, 0}, {"current", DW_REL, 0},
   {"these", DW_REL, 0},
   /* edges of a period */
@@ -83,12 +83,11 @@ const dt_word dt_words[] = {
   {"today", DW_DAYREL, 0}, {"yesterday", DW_DAYREL, -1}, {"tomorrow", DW_DAYREL, 1}, {"tonight", DW_DAYREL, 0},
   /* references by themselves */
   {"now", DW_REF, DR_PRESENT}, {"currently", DW_REF, DR_PRESENT}, {"nowadays", DW_REF, DR_PRESENT},
-  {"recently", DW_REF, DR_PAST}, {"previously", DW_REF, DR_PAST}, {"formerly", DW_REF, DR_PAST},
-  {"lately", DW_REF, DR_PAST}, {"soon", DW_REF, DR_FUTURE},
+  {"recently", DW_REF, DR_PAST}, {"lately", DW_REF, DR_PAST}, {"soon", DW_REF, DR_FUTURE},
   /* sets */
   {"every", DW_EVERY, 1}, {"each", DW_EVERY, 1}, {"per", DW_EVERY, 1},
   {"daily", DW_SETADV, DU_DAY}, {"nightly", DW_SETADV, DU_DAY}, {"weekly", DW_SETADV, DU_WEEK},
-  {"monthly", DW_SETADV, DU_MONTH}, {"quarterly", DW_SETADV, DU_QUARTER}, {"annually", DW_SETADV, DU_YEAR},
+  {"monthly", DW_SETADV, DU_MONTH}, {"annually", DW_SETADV, DU_YEAR},
   {"yearly", DW_SETADV, DU_YEAR}, {"hourly", DW_SETADV, DU_HOUR},
   /* tense markers: the nearest one decides where a bare weekday or month lies */
   {"will", DW_FUTURE, 1}, {"'ll", DW_FUTURE, 1}, {"’ll", DW_FUTURE, 1}, {"shall", DW_FUTURE, 1},
@@ -110,7 +109,9 @@ const dt_word dt_words[] = {
   /* approximators and bounds kept in a duration's extent */
   {"nearly", DW_APPROX, 1}, {"almost", DW_APPROX, 1}, {"about", DW_APPROX, 1}, {"around", DW_APPROX, 1},
   {"roughly", DW_APPROX, 1}, {"approximately", DW_APPROX, 1}, {"some", DW_APPROX, 1},
-  {"only", DW_APPROX, 1}, {"just", DW_APPROX, 1}, {"barely", DW_APPROX, 1}, {"over", DW_APPROX, 1},
+  /* bounds: "more than", "less than", "up to", "no more than" */
+  {"more", DW_BOUND, 1}, {"less", DW_BOUND, 1}, {"fewer", DW_BOUND, 1}, {"up", DW_BOUND, 1}, {"no", DW_BOUND, 1},
+  {"right", DW_BOUND, 1},
   {"fiscal", DW_FISCAL, 1},
   {"noon", DW_TIMEWORD, 12}, {"midday", DW_TIMEWORD, 12}, {"midnight", DW_TIMEWORD, 24},
   {"a.m", DW_AMPM, 0}, {"am", DW_AMPM, 0}, {"p.m", DW_AMPM, 12}, {"pm", DW_AMPM, 12},
@@ -120,6 +121,12 @@ const dt_word dt_words[] = {
   {"z", DW_TZ, 0},
   {"several", DW_FEW, 1}, {"few", DW_FEW, 1}, {"couple", DW_FEW, 2}, {"many", DW_FEW, 1},
   {"recent", DW_FEW, 3},
+  /* periods named by reference to an earlier mention: "the year-ago quarter" */
+  {"period", DW_PERIOD, 1}, {"quarter", DW_PERIOD, 1},
+  {"world", DW_GENERIC, 1}, {"society", DW_GENERIC, 1}, {"environment", DW_GENERIC, 1},
+  {"generation", DW_GENERIC, 1}, {"youth", DW_GENERIC, 1}, {"economy", DW_GENERIC, 1},
+  {"challenging", DW_GENERIC, 1}, {"modern", DW_GENERIC, 1}, {"changing", DW_GENERIC, 1},
+  {"globalized", DW_GENERIC, 1}, {"technology", DW_GENERIC, 1}, {"culture", DW_GENERIC, 1},
   {"the", DW_DET, 0}, {"a", DW_DET, 1}, {"an", DW_DET, 1},
   {"in", DW_PREP, 1}, {"on", DW_PREP, 1}, {"at", DW_PREP, 1}, {"since", DW_PREP, 1}, {"by", DW_PREP, 1},
   {"during", DW_PREP, 1}, {"until", DW_PREP, 1}, {"till", DW_PREP, 1}, {"from", DW_PREP, 1},
