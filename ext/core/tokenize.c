@@ -1,6 +1,7 @@
 /* The one tokenizer every extractor reads: a single pass over UTF-8 giving
 ** tokens with byte offsets, classes (utf8proc categories beyond ASCII), white
-** space kinds, and a second linear pass giving sentence boundaries. */
+** space kinds, and sentence boundaries decided as each token is added (so
+** the token array is walked once, while it is still in cache). */
 #include "abbrev_data.h"
 #include "hash.h"
 #include "news.h"
@@ -15,6 +16,11 @@ enum { K_SPACE = 1, K_NEWLINE, K_UPPER, K_LOWER, K_LETTER, K_MARK, K_DIGIT, K_QU
 
 static unsigned char ascii_kind[128];
 
+/* Bytes that continue a word on the fast path (ASCII letters and digits),
+** with what they say about it; 0 for every other byte. */
+enum { W_UPPER = 1, W_LOWER = 2, W_DIGIT = 4 };
+static unsigned char ascii_word[256];
+
 static void init_ascii(void) {
   for (int c = 0; c < 128; c++) {
     unsigned char k = K_SYMBOL;
@@ -28,6 +34,7 @@ static void init_ascii(void) {
     else if (c == '"' || c == '\'' || c == '`') k = K_QUOTE;
     else if (strchr(".,;:!?()[]{}-/", c)) k = K_PUNCT;
     ascii_kind[c] = k;
+    ascii_word[c] = k == K_UPPER ? W_UPPER : k == K_LOWER ? W_LOWER : k == K_DIGIT ? W_DIGIT : 0;
   }
 }
 
@@ -116,16 +123,31 @@ static inline int kind_at(const scan *sc, size_t p, size_t *next) {
 
 static int is_apostrophe_cp(int32_t c) { return c == '\'' || c == 0x2019; }
 
-/* Scan a word starting at p. Returns end. Sets *inner_period, *flags. */
+/* Scan a word starting at p. Returns end. Sets *inner_period, *flags
+** (NW_TF_NON_ASCII included). */
 static size_t scan_word(const scan *sc, size_t p, int *inner_period, uint16_t *flags) {
+  const unsigned char *u = (const unsigned char *)sc->s;
   size_t q = p, seg_start = p;
   int any_upper = 0, any_lower = 0, first = 1;
   *inner_period = 0;
   while (q < sc->len) {
+    if (!first) {
+      /* Fast path: a run of ASCII letters and digits. */
+      unsigned acc = 0, m;
+      while (q < sc->len && (m = ascii_word[u[q]])) {
+        acc |= m;
+        q++;
+      }
+      any_upper |= (acc & W_UPPER) != 0;
+      any_lower |= (acc & W_LOWER) != 0;
+      if (acc & W_DIGIT) *flags |= NW_TF_HAS_DIGIT;
+      if (q >= sc->len) break;
+    }
     size_t nx;
     int32_t c = cp_at(sc, q, &nx);
     int k = kind_of(c);
     if (is_letter_kind(k) || k == K_DIGIT || k == K_FORMAT) {
+      if (c >= 0x80) *flags |= NW_TF_NON_ASCII;
       if (k == K_UPPER) any_upper = 1;
       if (k == K_LOWER) any_lower = 1;
       if (first && (k == K_UPPER || k == K_LOWER)) {
@@ -144,6 +166,7 @@ static size_t scan_word(const scan *sc, size_t p, int *inner_period, uint16_t *f
       int32_t c2 = cp_at(sc, nx, &n3);
       int k3 = kind_at(sc, n3, &n3);
       if ((c2 == 's' || c2 == 'S') && !is_letter_kind(k3) && k3 != K_DIGIT) break;
+      if (c >= 0x80 || c2 >= 0x80) *flags |= NW_TF_NON_ASCII;
       q = n2;
       continue;
     }
@@ -163,15 +186,26 @@ static size_t scan_word(const scan *sc, size_t p, int *inner_period, uint16_t *f
         continue;
       }
     }
-    if (c == '&' && k2 == K_UPPER && any_upper && !any_lower) { q = n2; continue; } /* AT&T */
+    if (c == '&' && k2 == K_UPPER && any_upper && !any_lower) { /* AT&T */
+      if (u[nx] >= 0x80) *flags |= NW_TF_NON_ASCII;
+      q = n2;
+      continue;
+    }
     break;
   }
   if (any_upper && !any_lower) *flags |= NW_TF_ALL_UPPER;
   return q;
 }
 
-static int push_tok(nw_doc *d, size_t start, size_t end, int cls, int ws, uint16_t flags) {
-  if (nw_grow((void **)&d->tok, &d->tok_cap, d->ntok + 1, sizeof *d->tok)) return -1;
+/* Append a token; bytes from check_from on are checked for NW_TF_NON_ASCII
+** (the word scanner has already flagged what it read). */
+static int push_tok(nw_doc *d, size_t start, size_t end, int cls, int ws, uint16_t flags, size_t check_from) {
+  if (d->ntok == d->tok_cap && nw_grow((void **)&d->tok, &d->tok_cap, d->ntok + 1, sizeof *d->tok)) return -1;
+  for (size_t i = check_from; i < end; i++)
+    if ((unsigned char)d->text[i] >= 0x80) {
+      flags |= NW_TF_NON_ASCII;
+      break;
+    }
   nw_token *t = &d->tok[d->ntok++];
   t->start = (uint32_t)start;
   t->end = (uint32_t)end;
@@ -179,10 +213,10 @@ static int push_tok(nw_doc *d, size_t start, size_t end, int cls, int ws, uint16
   t->ws = (uint8_t)ws;
   t->flags = flags;
   t->sentence = 0;
-  for (size_t i = start; i < end; i++)
-    if ((unsigned char)d->text[i] >= 0x80) { t->flags |= NW_TF_NON_ASCII; break; }
   return 0;
 }
+
+static int sentence_on_token(nw_doc *d, size_t i);
 
 static int scan_tokens(nw_doc *d) {
   scan sc = {d->text, d->len};
@@ -205,12 +239,12 @@ static int scan_tokens(nw_doc *d) {
     }
     if (d->ntok == 0) ws = NW_WS_PARAGRAPH;
     newlines = 0;
-    size_t start = p, end;
+    size_t start = p, end, check_from = p;
     uint16_t flags = 0;
     int cls;
     if (is_letter_kind(k)) {
       int inner;
-      end = scan_word(&sc, p, &inner, &flags);
+      end = check_from = scan_word(&sc, p, &inner, &flags);
       cls = NW_TOK_WORD;
       if (end < d->len && d->text[end] == '.') {
         /* Keep the period of an abbreviation, an initial or a dotted acronym. */
@@ -265,7 +299,8 @@ static int scan_tokens(nw_doc *d) {
       if (kind_at(&sc, end, &n1) != K_MARK) break;
       end = n1;
     }
-    if (push_tok(d, start, end, cls, ws, flags)) return -1;
+    if (push_tok(d, start, end, cls, ws, flags, check_from)) return -1;
+    if (sentence_on_token(d, d->ntok - 1)) return -1;
     ws = NW_WS_NONE;
     p = end;
   }
@@ -327,23 +362,24 @@ static int breaks_before(const nw_doc *d, size_t i) {
   return 0;
 }
 
-static int build_sentences(nw_doc *d) {
-  d->nsent = 0;
-  for (size_t i = 0; i < d->ntok; i++) {
-    if (i == 0 || breaks_before(d, i)) {
-      if (d->nsent) d->sent[d->nsent - 1].end_tok = (uint32_t)i;
-      if (nw_grow((void **)&d->sent, &d->sent_cap, d->nsent + 1, sizeof *d->sent)) return -1;
-      d->sent[d->nsent].first_tok = (uint32_t)i;
-      d->nsent++;
-      d->tok[i].flags |= NW_TF_SENT_START;
-    }
-    d->tok[i].sentence = (uint32_t)(d->nsent - 1);
+/* The current (last) sentence ends before token end_tok. */
+static void close_sentence(nw_doc *d, size_t end_tok) {
+  nw_sentence *se = &d->sent[d->nsent - 1];
+  se->end_tok = (uint32_t)end_tok;
+  se->start = d->tok[se->first_tok].start;
+  se->end = d->tok[end_tok - 1].end;
+}
+
+/* Token i has just been added: it starts a sentence or goes on with the current one. */
+static int sentence_on_token(nw_doc *d, size_t i) {
+  if (i == 0 || breaks_before(d, i)) {
+    if (d->nsent) close_sentence(d, i);
+    if (nw_grow((void **)&d->sent, &d->sent_cap, d->nsent + 1, sizeof *d->sent)) return -1;
+    d->sent[d->nsent].first_tok = (uint32_t)i;
+    d->nsent++;
+    d->tok[i].flags |= NW_TF_SENT_START;
   }
-  if (d->nsent) d->sent[d->nsent - 1].end_tok = (uint32_t)d->ntok;
-  for (size_t s = 0; s < d->nsent; s++) {
-    d->sent[s].start = d->tok[d->sent[s].first_tok].start;
-    d->sent[s].end = d->tok[d->sent[s].end_tok - 1].end;
-  }
+  d->tok[i].sentence = (uint32_t)(d->nsent - 1);
   return 0;
 }
 
@@ -355,7 +391,8 @@ int nw_tokenize(nw_doc *d, const char *text, size_t len) {
   d->nsent = 0;
   if (len > NW_MAX_TEXT) return -1;
   if (scan_tokens(d)) return -1;
-  return build_sentences(d);
+  if (d->nsent) close_sentence(d, d->ntok);
+  return 0;
 }
 
 void nw_doc_free(nw_doc *d) {

@@ -80,48 +80,68 @@ static size_t skip_char(const unsigned char *s, size_t len, size_t i) {
   return i;
 }
 
+/* Characters SQLite counts in u[i..) up to off; returns the scan position
+** reached (>= off, a character boundary) and adds to *chars. Eight ASCII
+** bytes at a time where it can. */
+static size_t count_chars(const unsigned char *u, size_t len, size_t i, size_t off, int64_t *chars) {
+  int64_t c = 0;
+  while (i < off) {
+    if (off - i >= 8) {
+      uint64_t w;
+      memcpy(&w, u + i, 8);
+      if (!(w & 0x8080808080808080ull)) {
+        i += 8;
+        c += 8;
+        continue;
+      }
+    }
+    i = skip_char(u, len, i);
+    c++;
+  }
+  *chars += c;
+  return i;
+}
+
+/* Checkpoints are recorded as lookups scan past them (lookups mostly come
+** in text order, so the text is read about once). */
 int nw_charmap_build(nw_charmap *m, const char *s, size_t len) {
   memset(m, 0, sizeof *m);
   m->s = s;
   m->len = len;
-  size_t n = len / NW_CHARMAP_STEP + 1;
-  m->byte_at = malloc(n * sizeof *m->byte_at);
-  m->char_at = malloc(n * sizeof *m->char_at);
+  m->n = len / NW_CHARMAP_STEP + 1;
+  m->byte_at = malloc(m->n * sizeof *m->byte_at);
+  m->char_at = malloc(m->n * sizeof *m->char_at);
   if (!m->byte_at || !m->char_at) {
     nw_charmap_free(m);
     return -1;
   }
-  const unsigned char *u = (const unsigned char *)s;
-  size_t i = 0, k = 0;
-  int64_t chars = 0;
   m->byte_at[0] = 0;
   m->char_at[0] = 0;
-  k = 1;
-  while (i < len) {
-    i = skip_char(u, len, i);
-    chars++;
-    while (k < n && i >= k * NW_CHARMAP_STEP) {
-      m->byte_at[k] = i;
-      m->char_at[k] = chars;
-      k++;
-    }
-  }
-  m->n = k;
+  m->known = 1;
   return 0;
 }
 
-int64_t nw_charmap_count(const nw_charmap *m, size_t off) {
+int64_t nw_charmap_count(nw_charmap *m, size_t off) {
   if (off > m->len) off = m->len;
   size_t k = off / NW_CHARMAP_STEP;
-  if (k >= m->n) k = m->n - 1;
+  if (k >= m->known) k = m->known - 1;
   while (k > 0 && m->byte_at[k] > off) k--;
   size_t i = m->byte_at[k];
   int64_t chars = m->char_at[k];
-  const unsigned char *u = (const unsigned char *)m->s;
-  while (i < off) {
-    i = skip_char(u, m->len, i);
-    chars++;
+  if (m->last_byte <= off && m->last_byte > i) { /* closer: go on from the last lookup */
+    i = m->last_byte;
+    chars = m->last_char;
   }
+  const unsigned char *u = (const unsigned char *)m->s;
+  while (m->known < m->n && m->known * NW_CHARMAP_STEP <= off && i >= m->byte_at[m->known - 1]) {
+    i = count_chars(u, m->len, i, m->known * NW_CHARMAP_STEP, &chars);
+    m->byte_at[m->known] = i;
+    m->char_at[m->known] = chars;
+    m->known++;
+  }
+  i = count_chars(u, m->len, i, off, &chars);
+  m->last_byte = i;
+  m->last_char = chars;
   return chars;
 }
 

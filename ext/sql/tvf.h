@@ -101,16 +101,20 @@ typedef struct nw_stream_args {
 int nw_tvf_register(sqlite3 *db, const nw_tvf *def);
 
 /* Byte offset -> 1-based character position, as substr() counts. Built once
-** per input with checkpoints so that lookups in any order stay cheap. */
+** per input with checkpoints so that lookups in any order stay cheap, and
+** lookups in text order (the usual case: rows come in text order) cost only
+** the bytes between one position and the next. */
 typedef struct nw_charmap {
   const char *s;
   size_t len;
   size_t *byte_at;  /* scan position reached at checkpoint k */
   int64_t *char_at; /* characters before byte_at[k] */
-  size_t n;
+  size_t n, known;   /* checkpoints: room for n, the first `known` filled */
+  size_t last_byte; /* the last lookup's scan position and count */
+  int64_t last_char;
 } nw_charmap;
 int nw_charmap_build(nw_charmap *m, const char *s, size_t len);
-int64_t nw_charmap_count(const nw_charmap *m, size_t byte_off); /* characters in [0, off) */
+int64_t nw_charmap_count(nw_charmap *m, size_t byte_off); /* characters in [0, off) */
 void nw_charmap_free(nw_charmap *m);
 
 /* Text of a value as UTF-8 bytes (TEXT or BLOB taken as is), or NULL. */
