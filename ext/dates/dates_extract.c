@@ -67,8 +67,12 @@ int nw_dates_extract(const nw_doc *doc, const char *ref, size_t ref_len, nw_time
   dt_ref r = {0, 0, 0, 0, 0, 0};
   if (ref && dt_parse_ymd(ref, ref_len, &r.y, &r.m, &r.d)) r.ok = 1;
   if (!doc->ntok) return 0;
-  dt_ctx c = {doc, malloc(doc->ntok * sizeof(int32_t))};
-  if (!c.word) return -1;
+  dt_ctx c = {doc, malloc(doc->ntok * sizeof(int32_t)), malloc(doc->ntok * sizeof(uint32_t))};
+  if (!c.word || !c.kinds) {
+    free(c.word);
+    free(c.kinds);
+    return -1;
+  }
   for (size_t i = 0; i < doc->ntok; i++) c.word[i] = -2;
   int rc = 0;
   for (size_t i = 0; i < doc->ntok;) {
@@ -90,6 +94,7 @@ int nw_dates_extract(const nw_doc *doc, const char *ref, size_t ref_len, nw_time
     i = e;
   }
   free(c.word);
+  free(c.kinds);
   return rc;
 }
 

@@ -93,10 +93,10 @@ static void norm_abs(out_buf *o, const dt_spec *s, const dt_ref *r, int tense) {
       int64_t at = dt_days_from_civil(y, s->month, s->day ? s->day : 15);
       int64_t ref_day = dt_days_from_civil(r->y, r->m, r->d);
       int dm = s->month - r->m;
-      if (tense < 0 && at - ref_day > 60) y--;
+      if (tense < 0 && at - ref_day > 60 && dm > 6) y--;
       else if (tense > 0 && ref_day - at > 60) y++;
       else if (!tense && dm > 6) y--;
-      else if (!tense && dm < -6) y++;
+      else if (dm < -6) y++;
     } else if (s->quarter && tense < 0 && s->quarter > (r->m - 1) / 3 + 1) {
       y--; /* "the fourth quarter" said in January */
     }

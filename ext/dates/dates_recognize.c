@@ -17,18 +17,23 @@ static const char *tx(dt_ctx *c, size_t i) { return c->doc->text + c->doc->tok[i
 static size_t tn(dt_ctx *c, size_t i) { return nw_tok_len(&c->doc->tok[i]); }
 static int in_doc(dt_ctx *c, size_t i) { return i < c->doc->ntok; }
 
+/* Look token i up once: its first word-table entry and the set of its senses. */
+static void look_up(dt_ctx *c, size_t i) {
+  const nw_token *t = tk(c, i);
+  size_t n = nw_tok_len(t);
+  const char *w = tx(c, i);
+  c->word[i] = -1;
+  c->kinds[i] = 0;
+  if (t->cls != NW_TOK_WORD || n >= 24) return;
+  if (n > 1 && w[n - 1] == '.') n--;
+  c->word[i] = dt_word_find(w, n);
+  for (int k = c->word[i]; k >= 0; k = dt_word_next(k)) c->kinds[i] |= 1u << dt_words[k].kind;
+}
+
 int32_t dt_sense(dt_ctx *c, size_t i, int kind) {
   if (!in_doc(c, i)) return INT32_MIN;
-  if (c->word[i] == -2) {
-    const nw_token *t = tk(c, i);
-    size_t n = nw_tok_len(t);
-    const char *w = tx(c, i);
-    c->word[i] = -1;
-    if (t->cls == NW_TOK_WORD && n < 24) {
-      if (n > 1 && w[n - 1] == '.') n--;
-      c->word[i] = dt_word_find(w, n);
-    }
-  }
+  if (c->word[i] == -2) look_up(c, i);
+  if (!(c->kinds[i] & (1u << kind))) return INT32_MIN;
   for (int k = c->word[i]; k >= 0; k = dt_word_next(k))
     if (dt_words[k].kind == kind) return dt_words[k].val;
   return INT32_MIN;
@@ -41,12 +46,25 @@ static int has(dt_ctx *c, size_t i, int kind, int *val) {
   return 1;
 }
 
-static int is_w(dt_ctx *c, size_t i, const char *s) { return nw_tok_is(c->doc, i, s, 1); }
+/* Token i is the word s (ASCII case-insensitive). Inlined so that strlen of a literal folds. */
+static inline int is_w(dt_ctx *c, size_t i, const char *s) {
+  size_t n = strlen(s);
+  if (!in_doc(c, i) || tn(c, i) != n) return 0;
+  const char *w = tx(c, i);
+  for (size_t k = 0; k < n; k++) {
+    char a = w[k];
+    if (a >= 'A' && a <= 'Z') a = (char)(a + 32);
+    if (a != s[k]) return 0;
+  }
+  return 1;
+}
 static int is_ch(dt_ctx *c, size_t i, char ch) { return in_doc(c, i) && tn(c, i) == 1 && tx(c, i)[0] == ch; }
 static int glued(dt_ctx *c, size_t i) { return in_doc(c, i) && tk(c, i)->ws == NW_WS_NONE; }
 static int capital(dt_ctx *c, size_t i) { return (tk(c, i)->flags & NW_TF_UPPER_INITIAL) != 0; }
 /* A hyphen joining two tokens: "third-quarter", "mid-1996", "two-year". */
 static int hyphen_at(dt_ctx *c, size_t i) { return is_ch(c, i, '-') && glued(c, i) && glued(c, i + 1); }
+
+static int possessive(dt_ctx *c, size_t i) { return is_w(c, i, "'s") || is_w(c, i, "’s"); }
 
 /* Token i is a run of ASCII digits: value and digit count. */
 static int digits(dt_ctx *c, size_t i, int *v, int *nd) {
@@ -484,6 +502,21 @@ static size_t r_year(dt_ctx *c, size_t i, dt_spec *s) {
       return j + 1;
     }
   }
+  /* "the nineties", "the eighties" */
+  if (is_w(c, j, "the") && has(c, j + 1, DW_DECADE, &v)) {
+    dt_spec_init(s, DT_DATE, SK_ABS);
+    s->year = (int16_t)(1900 + v), s->yprec = 3;
+    return j + 2;
+  }
+  /* "year-end", "year end", "year's end": the end of the reference year */
+  if (is_w(c, j, "year") && !capital(c, j)) {
+    size_t k = hyphen_at(c, j + 1) || possessive(c, j + 1) ? j + 2 : j + 1;
+    if (is_w(c, k, "end")) {
+      dt_spec_init(s, DT_DATE, SK_REL);
+      s->unit = DU_YEAR;
+      return k + 1;
+    }
+  }
   /* "twentieth century", "20th century" */
   int d;
   if ((day_num(c, j, &d) || (has(c, j, DW_ORD, &d) && d > 0)) && unit_of(c, j + 1, NULL) == DU_CENTURY &&
@@ -552,8 +585,6 @@ static size_t r_part_of_year(dt_ctx *c, size_t i, dt_spec *s) {
   }
   return e;
 }
-
-static int possessive(dt_ctx *c, size_t i) { return is_w(c, i, "'s") || is_w(c, i, "’s"); }
 
 /* Quarters named from the text or the reference: "the quarter", "the latest
 ** quarter", "the year-ago quarter", "year-earlier" (results), "the 1988
@@ -646,7 +677,7 @@ static size_t r_rel_unit(dt_ctx *c, size_t i, dt_spec *s) {
 /* "the weekend", "the day" (on the day: the reference date). */
 static size_t r_the_unit(dt_ctx *c, size_t i, dt_spec *s) {
   if (!is_w(c, i, "the")) return 0;
-  int pl, u = unit_of(c, i + 1, &pl);
+  int pl = 0, u = unit_of(c, i + 1, &pl);
   if (u == DU_WEEKEND && !pl) {
     dt_spec_init(s, DT_DATE, SK_REL);
     s->unit = DU_WEEKEND;
@@ -676,13 +707,16 @@ static size_t r_the_unit(dt_ctx *c, size_t i, dt_spec *s) {
       return k + 1;
     }
   }
+  if (u == DU_YEAR && !pl && (is_w(c, i + 2, "ended") || is_w(c, i + 2, "ending"))) {
+    dt_spec_init(s, DT_DURATION, SK_LIT);
+    snprintf(s->lit, sizeof s->lit, "P1Y");
+    return i + 2;
+  }
   if (is_w(c, i + 1, "past") || is_w(c, i + 1, "future")) {
     int v;
     size_t k = i + 2;
-    if (unit_of(c, k, NULL) || number(c, k, &v, 0) || has(c, k, DW_FEW, NULL)) return 0;
-    if (in_doc(c, k) && tk(c, k)->cls == NW_TOK_WORD && !has(c, k, DW_PREP, NULL) && tk(c, k)->ws != NW_WS_NEWLINE &&
-        !is_w(c, k, "and") && !is_w(c, k, "or") && !is_w(c, k, "when") && !is_w(c, k, "that") && !is_w(c, k, "is"))
-      return 0; /* "the past decade" handled elsewhere; "the future king" is no timex */
+    if (unit_of(c, k, NULL) || number(c, k, &v, 0) || has(c, k, DW_FEW, NULL)) return 0; /* "the past two years" */
+    if (is_w(c, k, "of") && is_w(c, i + 1, "future")) return 0; /* "the future of the alliance": a fate, not a time */
     dt_spec_init(s, DT_DATE, SK_LIT);
     snprintf(s->lit, sizeof s->lit, "%s", is_w(c, i + 1, "past") ? "PAST_REF" : "FUTURE_REF");
     return i + 2;
@@ -726,6 +760,7 @@ static size_t r_duration(dt_ctx *c, size_t i, dt_spec *s) {
   if (!u || u == DU_HALF || u == DU_WEEKEND) return 0;
   if (u == DU_SECOND && !pl) return 0;                  /* "a second group" */
   if (compound && pl) return 0;                         /* "three-quarters" is a fraction */
+  if (!compound && hyphen_at(c, e + 1)) return 0;        /* "a year-earlier loss" */
   if (u == DU_QUARTER && n == 1 && is_w(c, e + 1, "of")) return 0; /* "a quarter of the market" */
   if (digits(c, j, &v, NULL) && !compound && n > 1 && !pl && u != DU_HALF) return 0; /* "5 day" is rare */
   e++;
@@ -734,9 +769,10 @@ static size_t r_duration(dt_ctx *c, size_t i, dt_spec *s) {
   if (is_w(c, e, "or") && is_w(c, e + 1, "so")) e += 2;
   if (n == 0) return 0;
   if (!compound && is_w(c, e, "old")) return 0; /* an age: "52 years old" */
-  if (!compound && n == 1 && is_w(c, j, "a") && i > 0 && j == i &&
+  if (!compound && n == 1 && is_w(c, j, "a") && i > 0 && j == i && !has(c, e, DW_AGO, NULL) &&
       (tk(c, i - 1)->cls == NW_TOK_NUMBER || (i > 1 && tk(c, i - 2)->cls == NW_TOK_NUMBER)))
     return 0; /* a rate: "$1.76 a year", "700 seats a week" */
+  if (compound && j > i && !has(c, i, DW_APPROX, NULL)) return 0; /* "the two-week crisis": the adjective alone */
   dt_spec_init(s, DT_DURATION, SK_LIT);
   duration_value(s->lit, sizeof s->lit, n, u);
   /* "a year ago", "two years earlier": a date that far from the reference */
@@ -886,8 +922,11 @@ static int may_start(dt_ctx *c, size_t i) {
   const nw_token *t = tk(c, i);
   if (t->cls == NW_TOK_NUMBER) return 1;
   if (t->cls != NW_TOK_WORD) return 0;
-  dt_sense(c, i, DW_MONTH);
-  return c->word[i] >= 0;
+  if (c->word[i] == -2) look_up(c, i);
+  /* prepositions, tense markers and the like never start an expression ("at least" and "a" do) */
+  const uint32_t never = 1u << DW_PREP | 1u << DW_PAST | 1u << DW_FUTURE | 1u << DW_GENERIC | 1u << DW_AMPM |
+                         1u << DW_TZ | 1u << DW_PERIOD;
+  return (c->kinds[i] & ~never) != 0 || is_w(c, i, "at");
 }
 
 size_t dt_recognize(dt_ctx *c, size_t i, dt_spec *s) {
@@ -918,6 +957,11 @@ size_t dt_recognize(dt_ctx *c, size_t i, dt_spec *s) {
         if (e > best && t.type == DT_DATE) best = e, *s = t;
       }
     }
+  }
+  /* "around Nov. 1", "about 7:15 p.m." */
+  if (j == i && (is_w(c, i, "around") || is_w(c, i, "about") || is_w(c, i, "approximately"))) {
+    e = in_doc(c, i + 1) ? best_at(c, i + 1, &t) : 0;
+    if (e > best && (t.type == DT_DATE || t.type == DT_TIME) && t.kind != SK_LIT) best = e, *s = t;
   }
   /* "early", "mid-", "late", "earlier" before a date ("mid-1996", "earlier this year", "the late 1970s") */
   if (has(c, j, DW_EDGE, &v)) {

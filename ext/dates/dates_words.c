@@ -36,6 +36,9 @@ const dt_word dt_words[] = {
   {"nineteen", DW_NUM, 19}, {"twenty", DW_NUM, 20}, {"thirty", DW_NUM, 30}, {"forty", DW_NUM, 40},
   {"fifty", DW_NUM, 50}, {"sixty", DW_NUM, 60}, {"seventy", DW_NUM, 70}, {"eighty", DW_NUM, 80},
   {"ninety", DW_NUM, 90}, {"dozen", DW_NUM, 12},
+  {"twenties", DW_DECADE, 20}, {"thirties", DW_DECADE, 30}, {"forties", DW_DECADE, 40},
+  {"fifties", DW_DECADE, 50}, {"sixties", DW_DECADE, 60}, {"seventies", DW_DECADE, 70},
+  {"eighties", DW_DECADE, 80}, {"nineties", DW_DECADE, 90},
   {"hundred", DW_MULT, 100}, {"thousand", DW_MULT, 1000},
   /* ordinals */
   {"first", DW_ORD, 1}, {"second", DW_ORD, 2}, {"third", DW_ORD, 3}, {"fourth", DW_ORD, 4},
