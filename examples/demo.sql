@@ -9,6 +9,8 @@ SELECT news_version() AS version;
 -- == quotes ==
 
 -- == dates ==
+SELECT mention, type, value FROM news_dates('The ministers met on Friday evening, their first talks in nearly two years; they meet again next month.', '2022-02-05');
+SELECT news_date('Fri, 04 Feb 2022 10:30:00 +0000') AS parsed, news_date('Friday', '2022-02-05') AS friday;
 
 -- == sentences ==
 SELECT sentence, substr(t, start, length) AS text

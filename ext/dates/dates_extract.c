@@ -34,23 +34,29 @@ static int future_form(dt_ctx *c, size_t i) {
   return n > 3 && w[n - 2] == 'l' && w[n - 1] == 'l' && (w[n - 3] == '\'' || (n > 5 && !memcmp(w + n - 5, "\xE2\x80\x99", 3)));
 }
 
+/* The tense a token marks: +1 future, -1 past, 0 none. A participle after
+** "be" ("will be held", "is to be signed") marks nothing itself but "to be" is
+** a future; the modal before it decides. */
+static int tense_at(dt_ctx *c, size_t i, size_t lo) {
+  if (future_form(c, i)) return 1;
+  if (dt_sense(c, i, DW_PAST) == INT32_MIN && !looks_past(c, i)) return 0;
+  if (i > lo && nw_tok_is(c->doc, i - 1, "be", 1)) return i > lo + 1 && nw_tok_is(c->doc, i - 2, "to", 1) ? 1 : 0;
+  return -1;
+}
+
 /* The tense nearest the mention [a, b) in its sentence: -1 past, +1 future, 0 none. */
 static int tense_near(dt_ctx *c, size_t a, size_t b) {
   const nw_sentence *s = &c->doc->sent[c->doc->tok[a].sentence];
   size_t lo = s->first_tok, hi = s->end_tok;
   for (size_t d = 1; d < 40; d++) {
-    int found = 0;
+    int found = 0, t;
     if (a >= lo + d) {
-      size_t i = a - d;
       found = 1;
-      if (future_form(c, i)) return 1;
-      if (dt_sense(c, i, DW_PAST) != INT32_MIN || looks_past(c, i)) return -1;
+      if ((t = tense_at(c, a - d, lo))) return t;
     }
     if (b + d - 1 < hi) {
-      size_t i = b + d - 1;
       found = 1;
-      if (future_form(c, i)) return 1;
-      if (dt_sense(c, i, DW_PAST) != INT32_MIN || looks_past(c, i)) return -1;
+      if ((t = tense_at(c, b + d - 1, lo))) return t;
     }
     if (!found) break;
   }

@@ -72,3 +72,38 @@ SELECT count(*) FROM news_dates(NULL);
 --> 0
 SELECT mention, value FROM news_dates(CAST('on 4 Feb. 2022' AS BLOB));
 --> 4 Feb. 2022|2022-02-04
+
+-- In a quarterly report, "a year ago" and "the year-ago quarter" are the quarter the text
+-- named, a year earlier; "the year ended" is a fiscal year (a duration).
+SELECT mention, type, value FROM news_dates('Acme earned $5 million in the third quarter, up from $3 million a year ago. Revenue in the year-ago quarter was flat. For the year ended June 30, sales rose; the deal should close by year-end or around Nov. 1.', '1999-10-20');
+--> the third quarter|DATE|1999-Q3
+--> a year ago|DATE|1998-Q3
+--> the year-ago quarter|DATE|1998-Q3
+--> the year|DURATION|P1Y
+--> June 30|DATE|1999-06-30
+--> year-end|DATE|1999
+--> around Nov. 1|DATE|1999-11-01
+
+-- Decades in words and digits; a weekday with its date; a time with a future weekday.
+SELECT mention, type, value FROM news_dates('Growth slowed through the nineties and in the early 1980s; the vote will be held on Tuesday, March 2, and the polls close at 8 p.m. Tuesday.', '2021-02-26');
+--> the nineties|DATE|199X
+--> the early 1980s|DATE|198X
+--> Tuesday, March 2|DATE|2021-03-02
+--> 8 p.m. Tuesday|TIME|2021-03-02T20:00
+
+-- Durations keep their modifiers; ages and rates are not durations.
+SELECT mention, type, value FROM news_dates('Over the past two years, and for several months, the firm grew; it will report in the coming weeks. The chief, 52 years old, earns $90,000 a year.', '2022-02-04');
+--> the past two years|DURATION|P2Y
+--> several months|DURATION|PXM
+--> the coming weeks|DURATION|PXW
+
+-- Sets, a date at the end of a leap year, and plural weekdays.
+SELECT mention, type, value FROM news_dates('Every other week the council meets and the bus runs daily. On Dec. 31, 2024, it snowed. Flights leave Mondays.', '2025-01-05');
+--> Every other week|SET|P2W
+--> daily|SET|P1D
+--> Dec. 31, 2024|DATE|2024-12-31
+--> Mondays|SET|XXXX-WXX-1
+
+-- A reference that is not a date counts as none.
+SELECT mention, value FROM news_dates('It rained yesterday.', 'last Tuesday');
+--> yesterday|XXXX-XX-XX

@@ -127,6 +127,15 @@ static void test_extract(void) {
   extract("She arrived yesterday and leaves Friday.", NULL);
   expect(0, "yesterday", "DATE", "XXXX-XX-XX");
   expect(1, "Friday", "DATE", "XXXX-WXX-5");
+  /* a week-53 year seen from the next one; a leap day a year on */
+  extract("Prices fell last week and will rise next year.", "2021-01-10");
+  expect(0, "last week", "DATE", "2020-W53");
+  expect(1, "next year", "DATE", "2022");
+  extract("The law takes effect on Feb. 29 and will be reviewed on Feb. 29 next year.", "2024-01-15");
+  expect(0, "Feb. 29", "DATE", "2024-02-29");
+  /* "will be held": the participle does not make the sentence past */
+  extract("The vote will be held on Monday.", "2022-02-04");
+  expect(0, "Monday", "DATE", "2022-02-07");
   extract("No dates in this sentence, only 1,500 people and $2000.", "2022-02-04");
   CHECK_EQ_INT(tx.n, 0);
 }
