@@ -1,8 +1,502 @@
-/* placeholder: replaced by the structural extractor */
-#include "news.h"
+/* Saved web pages: libxml2's HTML parser (charset from the page; pages that
+** declare Latin-1 or nothing and are not UTF-8 are read as Windows-1252),
+** metadata from <meta>, JSON-LD, <link rel=canonical>, <time> and <h1>
+** (html_meta.c), and the main text found by structure and text, as
+** Readability does: paragraphs score their ancestors by length and commas,
+** class/id words weigh in, link-heavy blocks count for little; the best
+** container and its like siblings are the article, cleaned of link lists,
+** furniture blocks and prompts. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <pcre2.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-int nw_read_html(const char *path, const char *s, size_t n, nw_article *out, const char **err) {
-  (void)path; (void)s; (void)n; (void)out;
-  *err = "web pages not supported yet";
+
+#include "html_page.h"
+#include "html_rules.h"
+#include "news.h"
+
+/* ---- compiled class/id patterns (once per process) ------------------- */
+
+enum { P_UNLIKELY, P_MAYBE, P_POSITIVE, P_NEGATIVE, P_COUNT };
+static pcre2_code *pat[P_COUNT];
+static pthread_once_t pat_once = PTHREAD_ONCE_INIT;
+
+static void compile_patterns(void) {
+  const char *src[P_COUNT] = {nw_html_unlikely, nw_html_maybe, nw_html_positive, nw_html_negative};
+  for (int i = 0; i < P_COUNT; i++) {
+    int e;
+    PCRE2_SIZE o;
+    pat[i] = pcre2_compile((PCRE2_SPTR)src[i], PCRE2_ZERO_TERMINATED, PCRE2_CASELESS, &e, &o, NULL);
+    if (pat[i]) pcre2_jit_compile(pat[i], PCRE2_JIT_COMPLETE);
+  }
+}
+
+__attribute__((destructor)) static void free_patterns(void) {
+  for (int i = 0; i < P_COUNT; i++) pcre2_code_free(pat[i]);
+}
+
+static int matches(int which, const char *s, pcre2_match_data *md) {
+  if (!pat[which] || !s || !*s) return 0;
+  return pcre2_match(pat[which], (PCRE2_SPTR)s, strlen(s), 0, 0, md, NULL) > 0;
+}
+
+/* ---- per-element statistics ------------------------------------------ */
+
+typedef struct ninfo {
+  double score;
+  size_t text, links, commas, paras;
+  int weight;
+  uint8_t scored;
+} ninfo;
+
+typedef struct page_ctx {
+  pcre2_match_data *md;
+  ninfo *info;
+  size_t ninfo, cap;
+} page_ctx;
+
+static int in_list(const char *const *list, const char *name) {
+  for (size_t i = 0; list[i]; i++)
+    if (strcmp(list[i], name) == 0) return 1;
   return 0;
+}
+
+static const char *tag(const xmlNode *n) { return n->type == XML_ELEMENT_NODE ? (const char *)n->name : ""; }
+static ninfo *info_of(const xmlNode *n) { return n->type == XML_ELEMENT_NODE ? (ninfo *)n->_private : NULL; }
+
+/* "class id" of an element (malloc'ed) or NULL. */
+static char *class_id(const xmlNode *n) {
+  xmlChar *c = xmlGetProp(n, (const xmlChar *)"class"), *i = xmlGetProp(n, (const xmlChar *)"id");
+  size_t cl = c ? strlen((char *)c) : 0, il = i ? strlen((char *)i) : 0;
+  char *out = NULL;
+  if (cl + il) {
+    out = malloc(cl + il + 2);
+    if (out) {
+      memcpy(out, c ? (char *)c : "", cl);
+      out[cl] = ' ';
+      memcpy(out + cl + 1, i ? (char *)i : "", il);
+      out[cl + il + 1] = 0;
+    }
+  }
+  xmlFree(c);
+  xmlFree(i);
+  return out;
+}
+
+static int class_weight(page_ctx *p, const xmlNode *n) {
+  char *ci = class_id(n);
+  int w = 0;
+  if (ci) {
+    if (matches(P_NEGATIVE, ci, p->md)) w -= 25;
+    if (matches(P_POSITIVE, ci, p->md)) w += 25;
+    free(ci);
+  }
+  xmlChar *ip = xmlGetProp(n, (const xmlChar *)"itemprop");
+  if (ip && strstr((char *)ip, "articleBody")) w += 50;
+  xmlFree(ip);
+  return w;
+}
+
+static int is_hidden(const xmlNode *n) {
+  if (xmlHasProp(n, (const xmlChar *)"hidden")) return 1;
+  xmlChar *a = xmlGetProp(n, (const xmlChar *)"aria-hidden");
+  int h = a && strcmp((char *)a, "true") == 0;
+  xmlFree(a);
+  if (h) return 1;
+  xmlChar *st = xmlGetProp(n, (const xmlChar *)"style");
+  if (st) {
+    char *s = (char *)st;
+    for (char *q = s; *q; q++)
+      if (*q != ' ') *s++ = (char)(*q >= 'A' && *q <= 'Z' ? *q + 32 : *q);
+    *s = 0;
+    h = strstr((char *)st, "display:none") || strstr((char *)st, "visibility:hidden");
+    xmlFree(st);
+  }
+  return h;
+}
+
+/* Drop what never holds article text; with aggressive, also elements whose
+** class/id say furniture, unless they hold most of the page's text. */
+static void prune(page_ctx *p, xmlNode *n, int aggressive, size_t page_text) {
+  for (xmlNode *c = n->children; c;) {
+    xmlNode *next = c->next;
+    if (c->type == XML_COMMENT_NODE || c->type == XML_PI_NODE) {
+      xmlUnlinkNode(c);
+      xmlFreeNode(c);
+    } else if (c->type == XML_ELEMENT_NODE) {
+      const char *t = tag(c);
+      int drop = in_list(nw_html_drop_tags, t) || is_hidden(c);
+      if (!drop && aggressive && strcmp(t, "body") && strcmp(t, "article") && strcmp(t, "main")) {
+        char *ci = class_id(c);
+        ninfo *in = info_of(c);
+        if (ci && matches(P_UNLIKELY, ci, p->md) && !matches(P_MAYBE, ci, p->md) && class_weight(p, c) < 50 &&
+            (!in || in->text * 2 < page_text))
+          drop = 1;
+        free(ci);
+      }
+      if (drop && getenv("NW_HTML_DEBUG")) {
+        char *ci = class_id(c);
+        fprintf(stderr, "prune %s [%s] text %zu\n", t, ci ? ci : "", info_of(c) ? info_of(c)->text : 0);
+        free(ci);
+      }
+      if (drop) {
+        xmlUnlinkNode(c);
+        xmlFreeNode(c);
+      } else prune(p, c, aggressive, page_text);
+    }
+    c = next;
+  }
+}
+
+static size_t collapsed_len(const char *s, size_t *commas) {
+  size_t n = 0;
+  int sp = 1;
+  for (; *s; s++) {
+    unsigned char c = (unsigned char)*s;
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      if (!sp) n++;
+      sp = 1;
+    } else {
+      n++;
+      sp = 0;
+      if (c == ',') (*commas)++;
+    }
+  }
+  return n;
+}
+
+/* Two passes so that info pointers stay valid: number elements, then fill. */
+static void number_elements(xmlNode *n, size_t *k) {
+  for (xmlNode *c = n->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE) {
+      (*k)++;
+      number_elements(c, k);
+    }
+}
+
+static void attach(page_ctx *p, xmlNode *n, size_t *k) {
+  for (xmlNode *c = n->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE) {
+      c->_private = &p->info[(*k)++];
+      attach(p, c, k);
+    }
+}
+
+static void count(xmlNode *n, int in_link) {
+  ninfo *in = info_of(n);
+  int link = in_link || strcmp(tag(n), "a") == 0;
+  for (xmlNode *c = n->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+      size_t commas = 0, len = c->content ? collapsed_len((const char *)c->content, &commas) : 0;
+      in->text += len;
+      in->commas += commas;
+      if (link) in->links += len;
+    } else if (c->type == XML_ELEMENT_NODE) {
+      count(c, link);
+      ninfo *ci = info_of(c);
+      in->text += ci->text;
+      in->links += ci->links;
+      in->commas += ci->commas;
+      in->paras += ci->paras + (strcmp(tag(c), "p") == 0);
+    }
+  }
+}
+
+static int has_block_child(const xmlNode *n) {
+  for (const xmlNode *c = n->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && in_list(nw_html_block_tags, tag(c))) return 1;
+  return 0;
+}
+
+static double link_density(const ninfo *in) { return in->text ? (double)in->links / (double)in->text : 0; }
+
+static void init_score(page_ctx *p, xmlNode *n) {
+  ninfo *in = info_of(n);
+  if (in->scored) return;
+  in->scored = 1;
+  const char *t = tag(n);
+  double s = 0;
+  if (!strcmp(t, "div") || !strcmp(t, "article") || !strcmp(t, "section") || !strcmp(t, "main")) s = 5;
+  else if (!strcmp(t, "pre") || !strcmp(t, "td") || !strcmp(t, "blockquote")) s = 3;
+  else if (!strcmp(t, "address") || !strcmp(t, "ol") || !strcmp(t, "ul") || !strcmp(t, "dl") || !strcmp(t, "dd") ||
+           !strcmp(t, "dt") || !strcmp(t, "li") || !strcmp(t, "form"))
+    s = -3;
+  else if (t[0] == 'h' && t[1] >= '1' && t[1] <= '6' && !t[2]) s = -5;
+  if (!strcmp(t, "article")) s += 10;
+  in->weight = class_weight(p, n);
+  in->score = s + in->weight;
+}
+
+/* Paragraphs give points to their ancestors. */
+static void score_tree(page_ctx *p, xmlNode *n) {
+  for (xmlNode *c = n->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    const char *t = tag(c);
+    int para = !strcmp(t, "p") || !strcmp(t, "pre") || !strcmp(t, "td") ||
+               ((!strcmp(t, "div") || !strcmp(t, "section")) && !has_block_child(c));
+    ninfo *in = info_of(c);
+    if (para && in->text >= 25) {
+      double cs = 1 + (double)in->commas + (double)(in->text / 100 > 3 ? 3 : in->text / 100);
+      xmlNode *a = c->parent;
+      for (int level = 0; a && a->type == XML_ELEMENT_NODE && level < 5; level++, a = a->parent) {
+        init_score(p, a);
+        info_of(a)->score += level == 0 ? cs : level == 1 ? cs / 2 : cs / (level * 3);
+      }
+    }
+    score_tree(p, c);
+  }
+}
+
+/* Readability's score, times a factor for boxes with little text (a short
+** box with a lucky class name is not the article). */
+static double candidate_score(const ninfo *in) {
+  double small = in->text < 500 ? (double)in->text / 500 : 1;
+  return in->score * (1 - link_density(in)) * small;
+}
+
+static xmlNode *best_candidate(xmlNode *n, xmlNode *best, double *best_score) {
+  for (xmlNode *c = n->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    ninfo *in = info_of(c);
+    if (in->scored) {
+      double s = candidate_score(in);
+      if (getenv("NW_HTML_DEBUG") && s > 5) {
+        char *ci = class_id(c);
+        fprintf(stderr, "cand %s [%s] score %.1f raw %.1f text %zu ld %.2f\n", tag(c), ci ? ci : "", s, in->score, in->text, link_density(in));
+        free(ci);
+      }
+      if (!best || s > *best_score) {
+        best = c;
+        *best_score = s;
+      }
+    }
+    best = best_candidate(c, best, best_score);
+  }
+  return best;
+}
+
+/* ---- text of the chosen containers ------------------------------------ */
+
+typedef struct emitter {
+  page_ctx *p;
+  nw_buf out, cur;
+  size_t cur_links;
+  int in_link, heading, pre;
+  const char *title;
+} emitter;
+
+static int flush(emitter *e) {
+  nw_buf *c = &e->cur;
+  size_t a = 0, b = c->len;
+  while (a < b && (c->data[a] == ' ' || c->data[a] == '\n')) a++;
+  while (b > a && (c->data[b - 1] == ' ' || c->data[b - 1] == '\n')) b--;
+  int rc = 0;
+  if (b > a) {
+    const char *s = c->data + a;
+    size_t n = b - a;
+    int keep = 1;
+    if (n < 200 && e->cur_links * 2 > n) keep = 0;     /* mostly links: navigation, related lists */
+    else if (n < 300 && nw_line_is_furniture(s, n)) keep = 0; /* prompts, "Advertisement" */
+    else if (e->title && strlen(e->title) == n && !memcmp(e->title, s, n)) keep = 0;
+    if (keep) {
+      if (e->out.len) rc = nw_buf_append(&e->out, "\n\n", 2);
+      if (!rc) rc = nw_buf_append(&e->out, s, n);
+    }
+  }
+  c->len = 0;
+  e->cur_links = 0;
+  return rc;
+}
+
+/* Conditional cleaning inside the article: lists, tables and boxes that are
+** mostly links or marked as furniture go. */
+static int unwanted_box(page_ctx *p, xmlNode *n) {
+  const char *t = tag(n);
+  if (strcmp(t, "div") && strcmp(t, "section") && strcmp(t, "ul") && strcmp(t, "ol") && strcmp(t, "table") &&
+      strcmp(t, "dl") && strcmp(t, "header") && strcmp(t, "footer"))
+    return 0;
+  ninfo *in = info_of(n);
+  double ld = link_density(in);
+  int r = 0;
+  if (!strcmp(t, "header") || !strcmp(t, "footer")) r = in->paras < 2 || ld > 0.3;
+  else if (in->weight < 0 && in->paras < 3) r = 2;
+  /* Readability's conditional cleaning: boxes with few commas and many links */
+  else if (in->commas < 10 && ((in->weight < 25 && ld > 0.2) || ld > 0.5)) r = 3;
+  if (r && getenv("NW_HTML_DEBUG")) {
+    char *ci = class_id(n);
+    fprintf(stderr, "unwanted(%d) %s [%s] text %zu\n", r, t, ci ? ci : "", in->text);
+    free(ci);
+  }
+  return r;
+  (void)p;
+}
+
+static int emit_node(emitter *e, xmlNode *n) {
+  for (xmlNode *c = n->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+      const char *s = (const char *)c->content;
+      if (!s) continue;
+      for (; *s; s++) {
+        char ch = *s;
+        int ws = ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
+        if (ws && !e->pre) {
+          if (e->cur.len && e->cur.data[e->cur.len - 1] != ' ' && e->cur.data[e->cur.len - 1] != '\n' &&
+              nw_buf_putc(&e->cur, ' '))
+            return -1;
+          continue;
+        }
+        if (nw_buf_putc(&e->cur, ch)) return -1;
+        if (e->in_link && !ws) e->cur_links++;
+      }
+      continue;
+    }
+    if (c->type != XML_ELEMENT_NODE) continue;
+    const char *t = tag(c);
+    if (!strcmp(t, "br")) {
+      if (nw_buf_putc(&e->cur, '\n')) return -1;
+      continue;
+    }
+    if (!strcmp(t, "h1") || unwanted_box(e->p, c)) continue;
+    int block = in_list(nw_html_block_tags, t);
+    if (block && flush(e)) return -1;
+    int was_link = e->in_link, was_pre = e->pre;
+    if (!strcmp(t, "a")) e->in_link = 1;
+    if (!strcmp(t, "pre")) e->pre = 1;
+    if (emit_node(e, c)) return -1;
+    e->in_link = was_link;
+    e->pre = was_pre;
+    if (block && flush(e)) return -1;
+  }
+  return 0;
+}
+
+/* The top candidate and the siblings that read like more of it. */
+static int emit_article(emitter *e, xmlNode *top) {
+  ninfo *ti = info_of(top);
+  double top_score = candidate_score(ti);
+  double threshold = top_score * 0.2 > 10 ? top_score * 0.2 : 10;
+  xmlNode *parent = top->parent;
+  if (!parent || parent->type != XML_ELEMENT_NODE) return emit_node(e, top);
+  char *top_class = class_id(top);
+  int rc = 0;
+  for (xmlNode *s = parent->children; s && !rc; s = s->next) {
+    if (s->type != XML_ELEMENT_NODE) continue;
+    ninfo *in = info_of(s);
+    int take = s == top;
+    if (!take) {
+      double bonus = 0;
+      char *ci = class_id(s);
+      if (ci && top_class && !strcmp(ci, top_class)) bonus = top_score * 0.2;
+      free(ci);
+      double ld = link_density(in);
+      if (in->scored && candidate_score(in) + bonus >= threshold) take = 1;
+      else if (!strcmp(tag(s), "p")) {
+        if (in->text > 80 && ld < 0.25) take = 1;
+        else if (in->text > 0 && in->text <= 80 && ld == 0 && in->commas + 1 > 0 && s->children) {
+          xmlChar *txt = xmlNodeGetContent(s);
+          if (txt && (strstr((char *)txt, ". ") || ((char *)txt)[strlen((char *)txt) - 1] == '.')) take = 1;
+          xmlFree(txt);
+        }
+      }
+    }
+    if (take) {
+      if (flush(e)) rc = -1;
+      else if (s == top || !unwanted_box(e->p, s)) {
+        /* a sibling paragraph is emitted as itself, a container by its content */
+        if (strcmp(tag(s), "p") == 0 || in_list(nw_html_block_tags, tag(s))) rc = emit_node(e, s);
+        else rc = emit_node(e, s);
+        if (!rc) rc = flush(e);
+      }
+    }
+  }
+  free(top_class);
+  return rc;
+}
+
+/* Extract the article text from a parsed page (one attempt). */
+static int extract(htmlDocPtr doc, int aggressive, const char *title, nw_buf *out) {
+  page_ctx p = {0};
+  emitter e = {0};
+  int rc = -1;
+  xmlNode *root = xmlDocGetRootElement(doc);
+  if (!root) return 0;
+  p.md = pcre2_match_data_create(2, NULL);
+  if (!p.md) return -1;
+  /* measure (for pruning by share of text), prune, measure again */
+  for (int pass = 0; pass < 2; pass++) {
+    size_t k = 1;
+    number_elements(root, &k);
+    free(p.info);
+    p.info = calloc(k, sizeof *p.info);
+    if (!p.info) goto done;
+    root->_private = &p.info[0];
+    k = 1;
+    attach(&p, root, &k);
+    count(root, 0);
+    if (pass == 0) prune(&p, root, aggressive, info_of(root)->text);
+  }
+  score_tree(&p, root);
+  double best = 0;
+  xmlNode *top = best_candidate(root, NULL, &best);
+  if (!top) {
+    for (top = root->children; top && strcmp(tag(top), "body"); top = top->next) {}
+    if (!top) top = root;
+  }
+  if (getenv("NW_HTML_DEBUG")) {
+    char *ci = class_id(top);
+    fprintf(stderr, "top %s [%s] score %.1f text %zu links %zu\n", tag(top), ci ? ci : "", best, info_of(top)->text, info_of(top)->links);
+    free(ci);
+  }
+  e.p = &p;
+  e.title = title;
+  rc = emit_article(&e, top);
+  if (!rc) rc = flush(&e);
+  if (!rc) rc = nw_buf_append(out, e.out.data ? e.out.data : "", e.out.len);
+done:
+  nw_buf_free(&e.out);
+  nw_buf_free(&e.cur);
+  free(p.info);
+  pcre2_match_data_free(p.md);
+  return rc;
+}
+
+int nw_read_html(const char *path, const char *s, size_t n, nw_article *a, const char **err) {
+  *err = NULL;
+  if (n > (size_t)0x7FFFFFFF) {
+    *err = "page too large";
+    return 0;
+  }
+  pthread_once(&pat_once, compile_patterns);
+  const char *enc = nw_html_charset(s, n);
+  int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_NOBLANKS;
+  htmlDocPtr doc = htmlReadMemory(s, (int)n, NULL, enc, opts);
+  if (!doc) {
+    *err = "cannot parse the page";
+    return 0;
+  }
+  int rc = nw_html_meta(doc, a);
+  char v[16];
+  if (!rc && !a->published && a->url && nw_date_in_url(a->url, strlen(a->url), v)) rc = nw_article_set(&a->published, v, 10);
+  if (!rc && !a->published && path && nw_date_in_filename(path, v)) rc = nw_article_set(&a->published, v, 10);
+  if (!rc && !a->source && a->url) a->source = nw_url_host(a->url, strlen(a->url));
+  nw_buf body = {0};
+  if (!rc) rc = extract(doc, 1, a->title, &body);
+  xmlFreeDoc(doc);
+  /* Readability's retry: furniture words can sit on the article's own box */
+  if (!rc && body.len < 500) {
+    doc = htmlReadMemory(s, (int)n, NULL, enc, opts);
+    nw_buf again = {0};
+    if (doc && extract(doc, 0, a->title, &again) == 0 && again.len > body.len * 2) {
+      nw_buf_free(&body);
+      body = again;
+    } else nw_buf_free(&again);
+    if (doc) xmlFreeDoc(doc);
+  }
+  if (!rc) rc = nw_normalize(body.data ? body.data : "", body.len, &a->body);
+  nw_buf_free(&body);
+  return rc;
 }

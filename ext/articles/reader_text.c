@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "news.h"
+#include "html_rules.h"
 #include "text_rules.h"
 
 /* ---- compiled rules (once per process) -------------------------------- */
@@ -486,4 +487,22 @@ done:
   nw_buf_free(&body);
   doc_free(&d);
   return rc;
+}
+
+int nw_line_is_furniture(const char *s, size_t n) {
+  pthread_once(&rules_once, compile_rules);
+  if (!rule_code) return 0;
+  pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+  if (!md) return 0;
+  int drop = 0;
+  for (size_t r = 0; r < nw_line_rule_count && !drop; r++) {
+    if (n > nw_line_rules[r].max_len || !rule_code[r]) continue;
+    if (pcre2_match(rule_code[r], (PCRE2_SPTR)s, n, 0, 0, md, NULL) <= 0) continue;
+    uint8_t act = nw_line_rules[r].action;
+    if (act == LR_KEEP) break;
+    drop = act == LR_DROP || act == LR_DROP_NEXT || act == LR_EMBED || act == LR_TWEET || act == LR_COPYRIGHT ||
+           act == LR_URL;
+  }
+  pcre2_match_data_free(md);
+  return drop;
 }

@@ -7,6 +7,8 @@ SELECT replace(path, 'tests/fixtures/articles/', ''), format FROM news_articles(
 --> feed.jsonl#2|jsonl
 --> feed.jsonl#3|jsonl
 --> feed.jsonl#4|jsonl
+--> pages/cafe-latin1.html|html
+--> pages/council.html|html
 --> wire/credits.txt|text
 --> wire/harbour_2031-05-06_ferry.txt|text
 --> wire/latin1.txt|text
@@ -57,6 +59,28 @@ SELECT body FROM news_articles('tests/fixtures/articles/feed.jsonl') WHERE path 
 --> The new bridge opened on Friday.
 --> 
 --> Traffic was light.
+
+-- A web page: metadata from <meta>, JSON-LD and the canonical link; the body is the article
+-- text only (no navigation, cookie banner, byline box, caption, related links, newsletter
+-- box, sidebar or footer), with its subheading, in order.
+SELECT title, byline, published, url, source FROM news_articles('tests/fixtures/articles/pages/council.html');
+--> Council Approves New Park|Nina Berg|2031-04-12|https://eastport-daily.example/2031/04/12/council-park|Eastport Daily
+SELECT body FROM news_articles('tests/fixtures/articles/pages/council.html');
+--> The city council voted on Tuesday to turn the old rail yard into a public park, ending a debate that has lasted for more than a decade.
+--> 
+--> The plan, which passed by seven votes to two, sets aside money for trees, a playground and a path along the river, and work is due to start next spring.
+--> 
+--> A long debate
+--> 
+--> Residents first asked for a park in 2019, when the last trains left the yard, and a petition gathered thousands of names within a month.
+--> 
+--> “This is a good day for the whole town,” said the mayor, who had campaigned for the park.
+
+-- A page that declares Latin-1 is read as Windows-1252 (its ’ is byte 0x92) and converted to UTF-8.
+SELECT title, substr(body, 1, 80) FROM news_articles('tests/fixtures/articles/pages/cafe-latin1.html');
+--> Café Prices Rise|The price of a coffee at the café in the square rose on Monday, and the owner sa
+SELECT instr(body, 'wasn’t') > 0 FROM news_articles('tests/fixtures/articles/pages/cafe-latin1.html');
+--> 1
 
 -- WHERE path = ? reads only that file (or that JSON Lines record); a path outside the root gives nothing.
 SELECT title FROM news_articles('tests/fixtures/articles') WHERE path = 'tests/fixtures/articles/wire/credits.txt';

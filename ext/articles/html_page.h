@@ -1,0 +1,16 @@
+/* Page-level parts of the HTML reader (html_meta.c). */
+#ifndef NW_HTML_PAGE_H
+#define NW_HTML_PAGE_H
+#include <libxml/HTMLparser.h>
+
+#include "news.h"
+
+/* The encoding to hand libxml2: the page's own <meta> charset (Latin-1 and
+** ASCII read as their superset Windows-1252, as browsers do), else UTF-8
+** when the bytes are UTF-8, else Windows-1252; NULL for a UTF-16 BOM. */
+const char *nw_html_charset(const char *s, size_t n);
+
+/* Title, byline, published, url and source from <meta>, JSON-LD,
+** <link rel=canonical>, <time>, <h1> and <title>. 0 or -1 (OOM). */
+int nw_html_meta(htmlDocPtr doc, nw_article *a);
+#endif

@@ -1,0 +1,17 @@
+/* Web-page rules of the HTML reader (data in html_rules_data.c). */
+#ifndef NW_HTML_RULES_H
+#define NW_HTML_RULES_H
+#include <stddef.h>
+
+extern const char *const nw_html_drop_tags[];
+extern const char *const nw_html_block_tags[];
+extern const char *const nw_html_unlikely;
+extern const char *const nw_html_maybe;
+extern const char *const nw_html_positive;
+extern const char *const nw_html_negative;
+
+/* 1 when one trimmed line of text is site furniture by the text reader's
+** line rules ("Advertisement", "Read more: ...", newsletter prompts). */
+int nw_line_is_furniture(const char *s, size_t n);
+
+#endif
