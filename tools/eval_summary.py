@@ -25,6 +25,15 @@ for path in sys.argv[1:]:
     elif task == "dates":
         print(f"{name}: strict F1 {pct(s['strict']['f1'])}, value F1 {pct(s['value']['f1'])}, "
               f"relaxed F1 {pct(s['relaxed']['f1'])}")
+    elif "fields" in s:
+        parts = [f"{k} {v['right']}/{v['scored']}" for k, v in s["fields"].items()]
+        if "body" in s:
+            parts.append(f"body F1 {pct(s['body']['f1'])} (P {pct(s['body']['p'])} R {pct(s['body']['r'])})")
+        if "boilerplate_removed" in s:
+            parts.append(f"boilerplate removed {pct(s['boilerplate_removed'])}")
+        if "body_starts_right" in s:
+            parts.append(f"body starts right {pct(s['body_starts_right'])}")
+        print(f"{name}: " + ", ".join(parts))
     else:
         keys = {k: v for k, v in s.items() if k not in ("task", "gold_file", "pred_file", "warnings")}
         print(f"{name}: " + json.dumps(keys, separators=(",", ":"))[:400])
