@@ -5,6 +5,8 @@ SELECT news_version() AS version;
 -- == articles ==
 
 -- == entities ==
+SELECT mention, type, canonical, sentence
+FROM news_entities('President Elena Marsh met Mr. Okafor in Oslo. The Pacific Rail Consortium (PRC) hired Marsh, and the PRC’s U.S.-based rival protested.');
 
 -- == quotes ==
 

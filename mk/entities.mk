@@ -10,7 +10,7 @@ build/gen/ner_gaz_data.c: $(NER_GAZ_FILES) mk/entities.mk
 	@mkdir -p $(dir $@)
 	@echo GEN $@
 	@awk 'BEGIN { \
-	    split("countries:GAZ_COUNTRY demonyms:GAZ_DEMONYM cities:GAZ_CITY regions:GAZ_REGION organizations:GAZ_ORG first_names:GAZ_FIRST_NAME titles:GAZ_TITLE org_suffixes:GAZ_ORG_SUFFIX common:GAZ_COMMON honorifics:GAZ_HONORIFIC", m, " "); \
+	    split("countries:GAZ_COUNTRY demonyms:GAZ_DEMONYM cities:GAZ_CITY regions:GAZ_REGION organizations:GAZ_ORG first_names:GAZ_FIRST_NAME titles:GAZ_TITLE org_suffixes:GAZ_ORG_SUFFIX common:GAZ_COMMON honorifics:GAZ_HONORIFIC non_entities:GAZ_NON_ENTITY", m, " "); \
 	    for (i in m) { split(m[i], kv, ":"); cat[kv[1]] = kv[2] } \
 	    print "/* Generated from the lists in data/ner/ by mk/entities.mk. Do not edit. */"; \
 	    print "#include \"../../ext/entities/ner_internal.h\""; \
@@ -28,12 +28,12 @@ build/rel/ext/entities/ner_blob.o build/asan/ext/entities/ner_blob.o: data/ner/m
 # The trainer links the same feature code as the library (all of the core
 # except the embedded model and the extractor that uses it).
 NER_TOOL_OBJ := $(patsubst %.c,build/rel/%.o,$(filter-out ext/sql/% ext/entities/ner_blob.c ext/entities/entities.c,$(shell find ext -name '*.c')) build/gen/ner_gaz_data.c)
-NER_TRAIN_SRC := tools/ner_train.c tools/ner_json.c
-build/rel/tools/ner_train: $(NER_TRAIN_SRC) tools/ner_json.h ext/entities/ner_internal.h $(NER_TOOL_OBJ)
+NER_TRAIN_SRC := tools/ner_train.c tools/ner_json.c tools/ner_clusters.c
+build/rel/tools/ner_train: $(NER_TRAIN_SRC) tools/ner_json.h tools/ner_clusters.h ext/entities/ner_internal.h $(NER_TOOL_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_COMMON) $(REL_FLAGS) -Iext/entities -Itools -o $@ $(NER_TRAIN_SRC) $(NER_TOOL_OBJ) $(LIBS)
 
-NER_TRAIN_ARGS := $(BENCH)/ner/conll2003-train.jsonl -dev $(BENCH)/ner/conll2003-dev.jsonl
+NER_TRAIN_ARGS := $(BENCH)/ner/conll2003-train.jsonl -dev $(BENCH)/ner/conll2003-dev.jsonl -unlabeled $(BENCH)/quotes/polnear-train.jsonl -b1 17 -b2 16 -e1 10 -e2 3 -k 5
 
 .PHONY: ner-model ner-check
 # Retrain the committed model (deterministic; see data/ner/README.md).

@@ -8,6 +8,7 @@
 ** documents those come from pass-1 models trained on the other folds
 ** (jackknifing), so that pass 2 learns how far to trust pass 1 on unseen text.
 ** Deterministic: fixed shuffles, no threads. DEV only reports scores. */
+#include "ner_clusters.h"
 #include "ner_internal.h"
 #include "ner_json.h"
 
@@ -23,6 +24,8 @@ typedef struct tdoc {
   uint8_t *p1; /* pass-1 tags (jackknifed for training documents) */
   uint32_t *rows; /* features of the current pass, NER_MAXF per token */
   uint8_t *count;
+  float *base; /* pass-1 scores the pass-2 features add to (NULL in pass 1) */
+  float *p1em; /* pass-1 scores, kept while tagging with pass 1 */
 } tdoc;
 
 typedef struct perceptron {
@@ -33,8 +36,8 @@ typedef struct perceptron {
   double c;
 } perceptron;
 
-static ner_gold_doc *gold_docs;
 static ner_feats scratch;
+static ner_clusters clusters;
 
 /* ---- gold tags -------------------------------------------------------- */
 
@@ -97,7 +100,7 @@ static void gold_tags(const ner_gold_doc *g, tdoc *t) {
 
 static void doc_features(tdoc *t, int pass, unsigned lg) {
   const nw_doc *d = &t->d;
-  ner_feats_prepare(&scratch, d, NULL);
+  ner_feats_prepare(&scratch, d, &clusters);
   if (pass == 2) ner_doc_hints(&scratch, d, t->p1);
   ner_feats_compute(&scratch, d, pass, lg);
   free(t->rows);
@@ -127,6 +130,7 @@ static void pc_free(perceptron *p) {
 static void emissions_f(const float *w, const tdoc *t, size_t a, size_t b, float *em) {
   for (size_t i = a; i < b; i++) {
     float acc[NER_NTAGS] = {0};
+    if (t->base) memcpy(acc, t->base + i * NER_NTAGS, sizeof acc);
     const uint32_t *rows = t->rows + i * NER_MAXF;
     for (unsigned k = 0; k < t->count[i]; k++) {
       const float *r = w + (size_t)rows[k] * NER_NTAGS;
@@ -235,7 +239,11 @@ static double tag_docs(const float *w, float trans[NER_NTAGS + 1][NER_NTAGS], td
       emissions_f(w, t, a, b, em_buf);
       ner_viterbi(em_buf, 0, b - a, trans, pred_buf, score_buf, back_buf);
       spans_f1(t->gold + a, pred_buf, b - a, &r);
-      if (which_out) memcpy(t->p1 + a, pred_buf, b - a);
+      if (which_out) {
+        memcpy(t->p1 + a, pred_buf, b - a);
+        if (!t->p1em) t->p1em = malloc((t->d.ntok ? t->d.ntok : 1) * NER_NTAGS * sizeof *t->p1em);
+        memcpy(t->p1em + a * NER_NTAGS, em_buf, (b - a) * NER_NTAGS * sizeof *em_buf);
+      }
     }
   }
   return f1(&r);
@@ -270,30 +278,55 @@ static void train(perceptron *p, tdoc *docs, size_t n, const int *use, int epoch
 
 /* ---- quantization and output ------------------------------------------ */
 
-/* Square-law 8-bit codes: fine steps near zero, where most weights are. */
-static void quantize(const float *w, size_t n, int8_t *codes, float lut[256]) {
-  float maxabs = 0;
-  for (size_t i = 0; i < n; i++) maxabs = fabsf(w[i]) > maxabs ? fabsf(w[i]) : maxabs;
-  if (maxabs == 0) maxabs = 1;
-  for (int c = -128; c < 128; c++) {
-    float m = (float)(c < -127 ? -127 : c) / 127.0f;
-    lut[c + 128] = (m < 0 ? -1 : 1) * m * m * maxabs;
-  }
-  for (size_t i = 0; i < n; i++) {
-    float r = sqrtf(fabsf(w[i]) / maxabs) * 127.0f;
-    int c = (int)lrintf(r);
-    /* pick the nearer of the two neighbouring codes in value space */
-    int lo = (int)floorf(r), hi = lo + 1 > 127 ? 127 : lo + 1;
-    float vl = lut[lo + 128], vh = lut[hi + 128], a = fabsf(w[i]);
-    c = fabsf(a - vl) <= fabsf(vh - a) ? lo : hi;
-    codes[i] = (int8_t)(w[i] < 0 ? -c : c);
-  }
+static int cmp_float(const void *a, const void *b) {
+  float x = *(const float *)a, y = *(const float *)b;
+  return x < y ? -1 : x > y;
 }
+
+/* Linear 8-bit codes (weight = code * scale): the decoder sums them as
+** integers. The scale clips the rare largest weights (quantile q of the
+** non-zero magnitudes) so that the common ones keep more resolution. */
+static float quantize(const float *w, size_t n, int8_t *codes, double q) {
+  size_t nz = 0;
+  for (size_t i = 0; i < n; i++) nz += w[i] != 0;
+  float *mag = malloc((nz ? nz : 1) * sizeof *mag);
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    if (w[i] != 0) mag[k++] = fabsf(w[i]);
+  float top = 1;
+  if (nz) {
+    qsort(mag, nz, sizeof *mag, cmp_float);
+    size_t at = (size_t)(q * (double)(nz - 1));
+    top = mag[at] > 0 ? mag[at] : 1;
+  }
+  free(mag);
+  float scale = top / 127.0f;
+  for (size_t i = 0; i < n; i++) {
+    long c = lrintf(w[i] / scale);
+    codes[i] = (int8_t)(c > 127 ? 127 : c < -127 ? -127 : c);
+  }
+  return scale;
+}
+
+/* Dev score of weights after quantization (for choosing the clipping quantile). */
+static double quantized_f1(const float *w, size_t n, float trans[NER_NTAGS + 1][NER_NTAGS], tdoc *dv, size_t ndev, double q) {
+  int8_t *codes = malloc(n);
+  float *deq = malloc(n * sizeof *deq);
+  float scale = quantize(w, n, codes, q);
+  for (size_t i = 0; i < n; i++) deq[i] = codes[i] * scale;
+  double f = tag_docs(deq, trans, dv, ndev, 0);
+  free(codes);
+  free(deq);
+  return f;
+}
+
+#define NER_CLIP_QUANTILE 0.9999
 
 static void put32(FILE *f, uint32_t v) { fwrite(&v, 4, 1, f); }
 
 int main(int argc, char **argv) {
-  const char *train_path = NULL, *dev_path = NULL, *out_path = NULL;
+  const char *train_path = NULL, *dev_path = NULL, *out_path = NULL, *unlabeled[8];
+  int nunlabeled = 0, fine = 256, coarse = 32;
   int e1 = 8, e2 = 8, folds = 4;
   unsigned b1 = 18, b2 = 18;
   for (int i = 1; i < argc; i++) {
@@ -304,10 +337,13 @@ int main(int argc, char **argv) {
     else if (!strcmp(argv[i], "-b1") && i + 1 < argc) b1 = (unsigned)atoi(argv[++i]);
     else if (!strcmp(argv[i], "-b2") && i + 1 < argc) b2 = (unsigned)atoi(argv[++i]);
     else if (!strcmp(argv[i], "-k") && i + 1 < argc) folds = atoi(argv[++i]);
+    else if (!strcmp(argv[i], "-unlabeled") && i + 1 < argc && nunlabeled < 8) unlabeled[nunlabeled++] = argv[++i];
+    else if (!strcmp(argv[i], "-clusters") && i + 2 < argc) fine = atoi(argv[++i]), coarse = atoi(argv[++i]);
     else train_path = argv[i];
   }
   if (!train_path || !out_path) {
-    fprintf(stderr, "usage: ner_train TRAIN.jsonl [-dev DEV.jsonl] -o MODEL.bin [-e1 N] [-e2 N] [-b1 BITS] [-b2 BITS] [-k FOLDS]\n");
+    fprintf(stderr, "usage: ner_train TRAIN.jsonl [-dev DEV.jsonl] [-unlabeled TEXTS.jsonl]... -o MODEL.bin\n"
+                    "       [-e1 N] [-e2 N] [-b1 BITS] [-b2 BITS] [-k FOLDS] [-clusters FINE COARSE]\n");
     return 2;
   }
   clock_t t0 = clock();
@@ -315,8 +351,40 @@ int main(int argc, char **argv) {
   ner_gold_doc *gtrain = NULL, *gdev = NULL;
   if (ner_read_gold(train_path, &gtrain, &ntrain) || !ntrain) { fprintf(stderr, "cannot read %s\n", train_path); return 1; }
   if (dev_path && ner_read_gold(dev_path, &gdev, &ndev)) { fprintf(stderr, "cannot read %s\n", dev_path); return 1; }
-  gold_docs = gtrain;
   count_votes(gtrain, ntrain);
+
+  /* word clusters from the texts of the training documents and of the unlabeled files */
+  nw_buf cwords = {0};
+  uint32_t *cids = NULL;
+  size_t ncw = 0;
+  {
+    size_t nt = ntrain, cap = 0;
+    const char **texts = NULL;
+    size_t *lens = NULL;
+    ner_gold_doc *extra[8] = {0};
+    size_t nextra[8] = {0};
+    for (int u = 0; u < nunlabeled; u++)
+      if (ner_read_gold(unlabeled[u], &extra[u], &nextra[u])) { fprintf(stderr, "cannot read %s\n", unlabeled[u]); return 1; }
+    for (int u = 0; u < nunlabeled; u++) nt += nextra[u];
+    nw_grow((void **)&texts, &cap, nt, sizeof *texts);
+    lens = malloc(nt * sizeof *lens);
+    size_t k = 0;
+    for (size_t i = 0; i < ntrain; i++) texts[k] = gtrain[i].text, lens[k++] = gtrain[i].len;
+    for (int u = 0; u < nunlabeled; u++)
+      for (size_t i = 0; i < nextra[u]; i++) texts[k] = extra[u][i].text, lens[k++] = extra[u][i].len;
+    if (fine > 0) ner_build_clusters(texts, lens, nt, (size_t)fine, (size_t)coarse, &cwords, &cids, &ncw);
+    for (int u = 0; u < nunlabeled; u++) ner_gold_free(extra[u], nextra[u]);
+    free(texts);
+    free(lens);
+    nw_strmap_init(&clusters.map, ncw, 0);
+    size_t off = 0;
+    for (size_t i = 0; i < ncw; i++) {
+      size_t len = strlen(cwords.data + off);
+      nw_strmap_put(&clusters.map, cwords.data + off, len, (int32_t)cids[i]);
+      off += len + 1;
+    }
+    fprintf(stderr, "%zu cluster words from %zu texts (%.0f s)\n", ncw, nt, (double)(clock() - t0) / CLOCKS_PER_SEC);
+  }
   tdoc *tr = calloc(ntrain, sizeof *tr), *dv = calloc(ndev ? ndev : 1, sizeof *dv);
   for (int set = 0; set < 2; set++) {
     ner_gold_doc *g = set ? gdev : gtrain;
@@ -360,33 +428,41 @@ int main(int argc, char **argv) {
   free(use);
 
   /* pass 2 with document hints */
-  for (size_t i = 0; i < ntrain; i++) doc_features(&tr[i], 2, b2);
-  for (size_t i = 0; i < ndev; i++) doc_features(&dv[i], 2, b2);
+  for (size_t i = 0; i < ntrain; i++) doc_features(&tr[i], 2, b2), tr[i].base = tr[i].p1em;
+  for (size_t i = 0; i < ndev; i++) doc_features(&dv[i], 2, b2), dv[i].base = dv[i].p1em;
   perceptron p2;
   pc_init(&p2, b2);
   train(&p2, tr, ntrain, NULL, e2, ndev ? dv : NULL, ndev, "pass2");
+  size_t p2n = p2.n;
   float *w2 = malloc(p2.n * sizeof *w2), t2[NER_NTAGS + 1][NER_NTAGS];
   pc_average(&p2, w2, t2);
   pc_free(&p2);
 
+  if (ndev)
+    for (int qi = 0; qi < 4; qi++) {
+      static const double qs[] = {1.0, 0.9999, 0.999, 0.99};
+      fprintf(stderr, "pass2 quantized (clip at quantile %.4f): dev F1 %.4f\n", qs[qi],
+              quantized_f1(w2, p2n, t2, dv, ndev, qs[qi]));
+    }
   FILE *f = fopen(out_path, "wb");
   if (!f) { fprintf(stderr, "cannot write %s\n", out_path); return 1; }
-  fwrite("NWNER01", 8, 1, f);
+  fwrite("NWNER02", 8, 1, f);
   put32(f, b1);
   put32(f, b2);
-  put32(f, 0); /* cluster words */
-  put32(f, 0);
+  put32(f, (uint32_t)ncw);
+  put32(f, (uint32_t)cwords.len);
   for (int p = 0; p < 2; p++) {
     const float *w = p ? w2 : w1;
     size_t n = ((size_t)1 << (p ? b2 : b1)) * NER_NTAGS;
-    int8_t *codes = malloc(n);
-    float lut[256];
-    quantize(w, n, codes, lut);
-    fwrite(lut, sizeof lut, 1, f);
+    int8_t *codes = calloc(n + NER_ROW_PAD, 1);
+    float scale = quantize(w, n, codes, NER_CLIP_QUANTILE);
+    fwrite(&scale, sizeof scale, 1, f);
     fwrite(p ? t2 : t1, sizeof t1, 1, f);
-    fwrite(codes, 1, n, f);
+    fwrite(codes, 1, n + NER_ROW_PAD, f);
     free(codes);
   }
+  fwrite(cids, sizeof *cids, ncw, f);
+  fwrite(cwords.data, 1, cwords.len, f);
   fclose(f);
   fprintf(stderr, "wrote %s in %.0f s\n", out_path, (double)(clock() - t0) / CLOCKS_PER_SEC);
 
@@ -399,6 +475,7 @@ int main(int argc, char **argv) {
       free(t[i].p1);
       free(t[i].rows);
       free(t[i].count);
+      free(t[i].p1em);
     }
   }
   free(tr);
@@ -411,6 +488,9 @@ int main(int argc, char **argv) {
   free(pred_buf);
   ner_feats_free(&scratch);
   nw_strmap_free(&type_votes);
+  nw_strmap_free(&clusters.map);
+  nw_buf_free(&cwords);
+  free(cids);
   ner_gold_free(gtrain, ntrain);
   if (gdev) ner_gold_free(gdev, ndev);
   return 0;

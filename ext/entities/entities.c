@@ -57,13 +57,21 @@ static int has_letter(const nw_doc *d, size_t a, size_t b) {
   return 0;
 }
 
-static int push_mention(const nw_doc *d, nw_entities *out, size_t a, size_t b, int type) {
-  if (!ner_trim_mention(d, &a, &b, &type) || !has_letter(d, a, b)) return 0;
+/* "... Wertheim & Co." at the end of a sentence: the period ends the
+** sentence, not the name (an acronym such as "U.S." keeps its periods). */
+static int sentence_final_period(const nw_doc *d, size_t i) {
+  const nw_token *t = &d->tok[i];
+  if (!(t->flags & NW_TF_ABBREV) || nw_tok_len(t) < 3) return 0;
+  if (i + 1 < d->ntok && d->tok[i + 1].sentence == t->sentence) return 0;
+  return memchr(d->text + t->start, '.', nw_tok_len(t) - 1) == NULL;
+}
+
+static int push_one(const nw_doc *d, nw_entities *out, size_t a, size_t b, int type) {
   if (nw_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v)) return -1;
   nw_entity *e = &out->v[out->n++];
   memset(e, 0, sizeof *e);
   e->start = d->tok[a].start;
-  e->end = d->tok[b - 1].end;
+  e->end = sentence_final_period(d, b - 1) ? d->tok[b - 1].end - 1 : d->tok[b - 1].end;
   e->tok_first = (uint32_t)a;
   e->tok_end = (uint32_t)b;
   e->sentence = d->tok[a].sentence;
@@ -71,6 +79,21 @@ static int push_mention(const nw_doc *d, nw_entities *out, size_t a, size_t b, i
   e->canon_start = e->start;
   e->canon_end = e->end;
   return 0;
+}
+
+/* A tagged span [a, b): narrowed to the name, typed by an unambiguous
+** gazetteer entry, split when it joins two listed names with a hyphen. */
+static int push_mention(const nw_doc *d, nw_entities *out, size_t a, size_t b, int type) {
+  if (!ner_trim_mention(d, &a, &b, &type) || !has_letter(d, a, b)) return 0;
+  size_t cut = ner_gaz_pair_split(d, a, b);
+  if (cut < b) {
+    int t1 = ner_gaz_type(d, a, cut), t2 = ner_gaz_type(d, cut + 1, b);
+    return push_one(d, out, a, cut, t1 > 0 ? t1 : type) || push_one(d, out, cut + 1, b, t2 > 0 ? t2 : type) ? -1 : 0;
+  }
+  int listed = ner_gaz_type(d, a, b);
+  if (listed < 0) return 0;
+  if (listed == NW_ENT_ORG && type == NW_ENT_LOC) type = listed;
+  return push_one(d, out, a, b, type);
 }
 
 int nw_extract_entities(const nw_doc *doc, nw_entities *out) {
@@ -93,6 +116,7 @@ int nw_extract_entities(const nw_doc *doc, nw_entities *out) {
       i = j;
     }
   }
+  if (ner_unify_types(doc, out)) return -1;
   return ner_resolve_canonical(doc, out);
 }
 

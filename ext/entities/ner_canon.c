@@ -2,57 +2,21 @@
 ** same text uses for the entity.
 **  - a person's partial name ("Putin", "Mr. Small") -> the longest person
 **    mention containing it ("Vladimir Putin");
-**  - other types: a mention that ends a longer one of the same type
-**    ("Security Council" -> "United Nations Security Council");
+**  - organisations and other names: a mention that ends a longer one of the
+**    same type ("Security Council" -> "United Nations Security Council");
+**    not places, where the longer name is another place ("Korea", "South Korea");
 **  - an acronym -> its expansion: the mention right before "(ACRONYM)", or a
 **    mention whose capitalized initials spell it ("U.S." -> "United States").
 ** Hash tables sized to the mentions: linear in the number of mentions. */
-#include "ner_internal.h"
+#include "ner_imap.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* uint64 key -> mention index, open addressing, per call. */
-typedef struct imap {
-  uint64_t *k;
-  int32_t *v;
-  size_t cap;
-} imap;
 
-static int imap_init(imap *m, size_t n) {
-  m->cap = 16;
-  while (m->cap < 2 * n + 2) m->cap *= 2;
-  m->k = calloc(m->cap, sizeof *m->k);
-  m->v = calloc(m->cap, sizeof *m->v);
-  return m->k && m->v ? 0 : -1;
-}
-
-static void imap_free(imap *m) {
-  free(m->k);
-  free(m->v);
-}
-
-static size_t imap_slot(const imap *m, uint64_t key) {
-  key |= 1;
-  size_t s = (size_t)(key ^ (key >> 29)) & (m->cap - 1);
-  while (m->k[s] && m->k[s] != key) s = (s + 1) & (m->cap - 1);
-  return s;
-}
-
-static int32_t imap_get(const imap *m, uint64_t key) {
-  size_t s = imap_slot(m, key);
-  return m->k[s] ? m->v[s] : -1;
-}
-
-static void imap_put(imap *m, uint64_t key, int32_t v) {
-  size_t s = imap_slot(m, key);
-  m->k[s] = key | 1;
-  m->v[s] = v;
-}
-
-static uint64_t tok_key(const nw_doc *d, size_t i) {
-  return nw_hash_lower(d->text + d->tok[i].start, nw_tok_len(&d->tok[i]));
-}
+/* Longer spans are not names that others abbreviate (and comparing against
+** them would cost time in proportion to their length). */
+#define MAX_NAME_TOKENS 10
 
 static size_t ntoks(const nw_entity *e) { return e->tok_end - e->tok_first; }
 
@@ -120,6 +84,22 @@ static int is_tok(const nw_doc *d, size_t i, char c) {
   return i < d->ntok && nw_tok_len(&d->tok[i]) == 1 && d->text[d->tok[i].start] == c;
 }
 
+/* A title-case headline ("Xi Meets Putin as Tensions Rise"): most words
+** capitalized and no final period, so a tagged span there may run over
+** several names; it can be a mention but not another mention's fuller form. */
+static int title_case_sentence(const nw_doc *d, uint32_t s) {
+  int words = 0, caps = 0;
+  const nw_token *last = &d->tok[d->sent[s].end_tok - 1];
+  if (last->cls == NW_TOK_PUNCT && strchr(".!?", d->text[last->start])) return 0;
+  for (uint32_t i = d->sent[s].first_tok; i < d->sent[s].end_tok; i++) {
+    const nw_token *t = &d->tok[i];
+    if (t->cls != NW_TOK_WORD) continue;
+    words++;
+    caps += (t->flags & NW_TF_UPPER_INITIAL) && !(t->flags & NW_TF_ALL_UPPER);
+  }
+  return words >= 4 && caps * 4 >= words * 3;
+}
+
 int ner_resolve_canonical(const nw_doc *d, nw_entities *out) {
   size_t n = out->n;
   if (!n) return 0;
@@ -130,9 +110,13 @@ int ner_resolve_canonical(const nw_doc *d, nw_entities *out) {
       imap_init(&clusters, n))
     goto done;
   nw_entity *v = out->v;
+  int64_t title_sent = -1; /* mentions come in text order: judge each sentence once */
+  int title_case = 0;
   for (size_t i = 0; i < n; i++) {
     canon[i] = (int32_t)i;
     nw_entity *e = &v[i];
+    if (e->sentence != title_sent) title_sent = e->sentence, title_case = title_case_sentence(d, e->sentence);
+    if ((ntoks(e) > 1 && title_case) || ntoks(e) > MAX_NAME_TOKENS) continue;
     if (e->type == NW_ENT_PERSON) {
       for (uint32_t t = e->tok_first; t < e->tok_end; t++) {
         if (d->tok[t].cls != NW_TOK_WORD) continue;
@@ -171,7 +155,7 @@ int ner_resolve_canonical(const nw_doc *d, nw_entities *out) {
     if (c < 0 && e->type == NW_ENT_PERSON) {
       c = imap_get(&person, tok_key(d, e->tok_end - 1));
       if (c >= 0 && !contained(d, e, &v[c], 0)) c = -1;
-    } else if (c < 0) {
+    } else if (c < 0 && e->type != NW_ENT_LOC) {
       c = imap_get(&tail, tok_key(d, e->tok_end - 1) * 7 + e->type);
       if (c >= 0 && !contained(d, e, &v[c], 1)) c = -1;
     }

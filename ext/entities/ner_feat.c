@@ -58,26 +58,45 @@ static uint64_t fnv(const char *s, size_t n) {
   return h;
 }
 
+size_t ner_norm_word(const char *w, size_t n, char *norm, size_t *cut) {
+  size_t nn = 0;
+  *cut = 0;
+  for (size_t k = 0; k < n;) {
+    size_t k0 = k;
+    int32_t cp = (unsigned char)w[k] < 0x80 ? (unsigned char)w[k++] : nw_utf8_next(w, n, &k);
+    const char *rep = cp >= 0x80 ? ascii_standin(cp) : NULL;
+    size_t sl = rep ? strlen(rep) : k - k0;
+    if (nn + sl > NER_WORD_MAX) {
+      *cut = n;
+      break;
+    }
+    memcpy(norm + nn, rep ? rep : w + k0, sl);
+    nn += sl;
+  }
+  return nn;
+}
+
+size_t ner_cluster_key(const char *w, size_t n, char *key) {
+  size_t cut, nn = ner_norm_word(w, n, key, &cut);
+  if (cut) return 0;
+  for (size_t k = 0; k < nn; k++)
+    if (key[k] >= 'A' && key[k] <= 'Z') key[k] = (char)(key[k] + 32);
+  return nn;
+}
+
 /* Hash values of one token, computed once per document. */
 static void token_info(const nw_doc *d, size_t i, ner_tokinfo *ti, const ner_clusters *cl) {
   const nw_token *t = &d->tok[i];
   const char *w = d->text + t->start;
   size_t n = nw_tok_len(t);
-  char norm[96], low[96]; /* the word with ASCII stand-ins; lower case, digits as 0 */
-  size_t nn = 0, cut = 0; /* cut: a long word's length, to keep words cut alike apart */
+  char norm[NER_WORD_MAX], low[NER_WORD_MAX]; /* the word with ASCII stand-ins; lower case, digits as 0 */
+  size_t cut, nn = ner_norm_word(w, n, norm, &cut); /* cut: a long word's length, to keep words cut alike apart */
   uint64_t hs = FNV_OFF, hss = FNV_OFF;
   unsigned char last = 0;
   int run = 0;
   for (size_t k = 0; k < n;) {
-    size_t k0 = k;
     int32_t cp = (unsigned char)w[k] < 0x80 ? (unsigned char)w[k++] : nw_utf8_next(w, n, &k);
     const char *rep = cp >= 0x80 ? ascii_standin(cp) : NULL;
-    const char *src = rep ? rep : w + k0;
-    size_t sl = rep ? strlen(rep) : k - k0;
-    if (nn + sl <= sizeof norm) {
-      memcpy(norm + nn, src, sl);
-      nn += sl;
-    } else cut = n;
     unsigned char sc = rep ? (unsigned char)rep[0] : shape_char(cp);
     if (sc == last) run++;
     else run = 1;
@@ -89,8 +108,8 @@ static void token_info(const nw_doc *d, size_t i, ner_tokinfo *ti, const ner_clu
     unsigned char b = (unsigned char)norm[k];
     low[k] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
   }
+  ti->cluster_id = cl && !cut ? ner_clusters_get(cl, low, nn) : 0;
   ti->word = fnv(norm, nn) ^ cut;
-  ti->cluster_id = cl && nn < sizeof norm ? ner_clusters_get(cl, low, nn) : 0;
   for (size_t k = 0; k < nn; k++)
     if (low[k] >= '0' && low[k] <= '9') low[k] = '0';
   ti->lower = fnv(low, nn) ^ cut;
@@ -225,7 +244,8 @@ enum {
   F_SSHAPE_AT = F_LOWER_AT + 5, F_BIGRAM_L = F_SSHAPE_AT + 5, F_BIGRAM_R, F_SHAPE3, F_START_SSHAPE,
   F_START_LOWER, F_CLUSTER_AT, F_GAZ = F_CLUSTER_AT + 5, F_GAZ_PREV, F_GAZ_NEXT, F_HEADLINE_LOWER,
   F_HEADLINE_SHAPE, F_LOWER_SEEN, F_AFTER_QUOTE, F_DOC, F_DOC_SHAPE, F_DOC_START, F_P1_AT,
-  F_P1_TRIGRAM = F_P1_AT + 5, F_WORD_NEXT_SSHAPE, F_PREV_SSHAPE_WORD, F_P1_LOWER,
+  F_P1_TRIGRAM = F_P1_AT + 5, F_WORD_NEXT_SSHAPE, F_PREV_SSHAPE_WORD, F_P1_LOWER, F_COARSE_AT,
+  F_CLUSTER_SHAPE = F_COARSE_AT + 5, F_CLUSTER_BIGRAM, F_P1_SHAPE, F_DOC_P1, F_DOC_PREV, F_DOC_NEXT,
 };
 
 #define BOUND_L 0x9e3779b97f4a7c15ull /* value of a position before the sentence */
@@ -243,6 +263,7 @@ static inline void add(fsink *s, unsigned tmpl, uint64_t v) {
 }
 
 static void gaz_features(fsink *s, unsigned tmpl, const ner_gaz_hit *g, int with_kind) {
+  if (!(g->single | g->begin | g->inside)) return;
   for (int c = 0; c < GAZ_NCAT; c++) {
     unsigned bit = 1u << c;
     int kind = (g->single & bit) ? 1 : (g->begin & bit) ? 2 : (g->inside & bit) ? 3 : 0;
@@ -271,6 +292,22 @@ static void token_features(ner_feats *f, const nw_doc *d, size_t i, size_t a, si
     }
   }
   int start = (ti->flags & NW_TF_SENT_START) || i == a;
+  if (pass == 2) { /* the second pass adds to the first one's scores: document hints only */
+    uint64_t dt = (uint64_t)ti->doc_type[0] * 8 + ti->doc_type[1];
+    add(&s, F_BIAS, 1);
+    add(&s, F_DOC, dt);
+    add(&s, F_DOC_SHAPE, dt * 0x100000001b3ull + ti->sshape);
+    add(&s, F_DOC_START, dt * 2 + (uint64_t)start + ((ti->flags & NER_TI_HEADLINE) ? 4096 : 0));
+    for (int k = 0; k < 5; k++) add(&s, F_P1_AT + (unsigned)k, p1[k]);
+    add(&s, F_P1_TRIGRAM, ((uint64_t)p1[1] * 16 + p1[2]) * 16 + p1[3]);
+    add(&s, F_P1_LOWER, ti->lower * 16 + p1[2]);
+    add(&s, F_P1_SHAPE, ti->sshape * 16 + p1[2]);
+    add(&s, F_DOC_P1, dt * 16 + p1[2]);
+    if (i > a) add(&s, F_DOC_PREV, (uint64_t)f->info[i - 1].doc_type[0] * 8 + f->info[i - 1].doc_type[1]);
+    if (i + 1 < b) add(&s, F_DOC_NEXT, (uint64_t)f->info[i + 1].doc_type[0] * 8 + f->info[i + 1].doc_type[1]);
+    f->count[i] = (uint8_t)s.n;
+    return;
+  }
   add(&s, F_BIAS, 0);
   add(&s, F_WORD, ti->word);
   add(&s, F_LOWER, ti->lower);
@@ -294,8 +331,14 @@ static void token_features(ner_feats *f, const nw_doc *d, size_t i, size_t a, si
     add(&s, F_START_SSHAPE, ti->sshape);
     add(&s, F_START_LOWER, ti->lower);
   }
-  for (int k = 1; k <= 3; k++)
-    if (cl[k]) add(&s, F_CLUSTER_AT + (unsigned)k, cl[k]);
+  for (int k = 0; k < 5; k++) {
+    uint64_t fine = cl[k] & 0xFFFF, coarse = cl[k] >> 16;
+    if (!cl[k]) continue;
+    if (k >= 1 && k <= 3) add(&s, F_CLUSTER_AT + (unsigned)k, fine);
+    add(&s, F_COARSE_AT + (unsigned)k, coarse);
+  }
+  if (cl[2]) add(&s, F_CLUSTER_SHAPE, (cl[2] & 0xFFFF) * 0x100000001b3ull + ti->sshape);
+  add(&s, F_CLUSTER_BIGRAM, (cl[1] & 0xFFFF) * 65537 + (cl[2] & 0xFFFF));
   gaz_features(&s, F_GAZ, &f->gaz[i], 1);
   if (i > a) gaz_features(&s, F_GAZ_PREV, &f->gaz[i - 1], 0);
   if (i + 1 < b) gaz_features(&s, F_GAZ_NEXT, &f->gaz[i + 1], 0);
@@ -305,15 +348,6 @@ static void token_features(ner_feats *f, const nw_doc *d, size_t i, size_t a, si
   }
   if (ti->flags & NER_TI_LOWER_SEEN) add(&s, F_LOWER_SEEN, ti->sshape + (uint64_t)start);
   if (ti->flags & NER_TI_AFTER_QUOTE) add(&s, F_AFTER_QUOTE, ti->sshape);
-  if (pass == 2) {
-    uint64_t dt = (uint64_t)ti->doc_type[0] * 8 + ti->doc_type[1];
-    add(&s, F_DOC, dt);
-    add(&s, F_DOC_SHAPE, dt * 0x100000001b3ull + ti->sshape);
-    add(&s, F_DOC_START, dt * 2 + (uint64_t)start + ((ti->flags & NER_TI_HEADLINE) ? 4096 : 0));
-    for (int k = 0; k < 5; k++) add(&s, F_P1_AT + (unsigned)k, p1[k]);
-    add(&s, F_P1_TRIGRAM, ((uint64_t)p1[1] * 16 + p1[2]) * 16 + p1[3]);
-    add(&s, F_P1_LOWER, ti->lower * 16 + p1[2]);
-  }
   f->count[i] = (uint8_t)s.n;
 }
 

@@ -85,3 +85,30 @@ __attribute__((destructor)) static void free_gaz(void) {
   nw_strmap_free(&phrase_map);
   nw_strmap_free(&first_map);
 }
+
+/* Category bits of the text of tokens [a, b) as written (spaces kept). */
+static unsigned span_cats(const nw_doc *d, size_t a, size_t b) {
+  if (a >= b) return 0;
+  return ner_gaz_lookup(d->text + d->tok[a].start, d->tok[b - 1].end - d->tok[a].start);
+}
+
+#define PLACE_BITS ((1u << GAZ_COUNTRY) | (1u << GAZ_CITY) | (1u << GAZ_REGION))
+
+int ner_gaz_type(const nw_doc *d, size_t a, size_t b) {
+  unsigned c = span_cats(d, a, b);
+  if (c & (1u << GAZ_NON_ENTITY)) return -1;
+  int org = (c & (1u << GAZ_ORG)) != 0, place = (c & PLACE_BITS) != 0, adj = (c & (1u << GAZ_DEMONYM)) != 0;
+  if (org + place + adj != 1) return 0;
+  return org ? NW_ENT_ORG : place ? NW_ENT_LOC : NW_ENT_MISC;
+}
+
+size_t ner_gaz_pair_split(const nw_doc *d, size_t a, size_t b) {
+  for (size_t k = a + 1; k + 1 < b; k++) {
+    const nw_token *t = &d->tok[k];
+    if (t->cls != NW_TOK_PUNCT || nw_tok_len(t) != 1 || d->text[t->start] != '-') continue;
+    if ((span_cats(d, a, k) & (PLACE_BITS | (1u << GAZ_DEMONYM))) && (span_cats(d, k + 1, b) & (PLACE_BITS | (1u << GAZ_DEMONYM))))
+      return k;
+    return b;
+  }
+  return b;
+}

@@ -24,7 +24,7 @@ static inline int ner_transition_ok(int a, int b) {
 /* Gazetteer categories (bit numbers), from the lists in data/ner/. */
 enum {
   GAZ_COUNTRY, GAZ_DEMONYM, GAZ_CITY, GAZ_REGION, GAZ_ORG, GAZ_FIRST_NAME, GAZ_TITLE,
-  GAZ_ORG_SUFFIX, GAZ_COMMON, GAZ_HONORIFIC, GAZ_NCAT
+  GAZ_ORG_SUFFIX, GAZ_COMMON, GAZ_HONORIFIC, GAZ_NON_ENTITY, GAZ_NCAT
 };
 /* The lists, generated from the word lists in data/ner/ at build time (mk/entities.mk). */
 typedef struct ner_gaz_entry {
@@ -71,6 +71,15 @@ typedef struct ner_clusters {
   nw_strmap map; /* keys point into the model blob */
 } ner_clusters;
 uint32_t ner_clusters_get(const ner_clusters *c, const char *s, size_t n);
+/* Longest normalized word kept (bytes). */
+#define NER_WORD_MAX 96
+/* A word with ASCII stand-ins for typographic marks into norm (NER_WORD_MAX
+** bytes); *cut is the word's length when it did not fit, else 0. */
+size_t ner_norm_word(const char *w, size_t n, char *norm, size_t *cut);
+/* The key a word is looked up by in the clusters (normalized, lower case)
+** into key (NER_WORD_MAX bytes); 0 when the word is too long to have one. */
+size_t ner_cluster_key(const char *w, size_t n, char *key);
+/* Cluster ids pack a fine cluster (low 16 bits) and a coarse one (high 16). */
 
 /* Features of a document: for each token, up to NER_MAXF row indices. */
 #define NER_MAXF 64
@@ -90,15 +99,18 @@ int ner_feats_prepare(ner_feats *f, const nw_doc *d, const ner_clusters *cl);
 /* Document hints from a first pass: tags[i] is the first-pass tag of token i.
 ** Sets info[i].doc_type to the entity types the same word got elsewhere. */
 void ner_doc_hints(ner_feats *f, const nw_doc *d, const uint8_t *tags);
-/* Row indices of every token's features; pass 1 leaves out document hints. */
+/* Row indices of every token's features: pass 1 the token's own and its
+** neighbours', pass 2 only the document hints (its scores add to pass 1's). */
 void ner_feats_compute(ner_feats *f, const nw_doc *d, int pass, unsigned rows_log2);
 void ner_feats_free(ner_feats *f);
 
 /* A linear model: weights[row * NER_NTAGS + tag] and tag transitions. */
+/* Rows are read 16 bytes at a time: the table is followed by this much padding. */
+#define NER_ROW_PAD 16
 typedef struct ner_weights {
   unsigned rows_log2;
-  const int8_t *w;      /* quantized weight codes */
-  float lut[256];       /* code -> weight */
+  const int8_t *w;      /* quantized weights: weight = code * scale */
+  float scale;
   float trans[NER_NTAGS + 1][NER_NTAGS]; /* [prev tag, or NER_NTAGS at start][tag] */
 } ner_weights;
 
@@ -118,8 +130,9 @@ size_t ner_model_builtin_size(void); /* bytes */
 ** hold (b - a) * NER_NTAGS entries. */
 void ner_viterbi(const float *em, size_t a, size_t b, const float trans[NER_NTAGS + 1][NER_NTAGS], uint8_t *tags,
                  float *score, uint8_t *back);
-/* Emission scores of every token of a document under quantized weights. */
-void ner_emissions(const ner_weights *w, const ner_feats *f, size_t ntok, float *em);
+/* Emission scores of every token of a document under quantized weights,
+** added to em when add (the second pass refines the first pass's scores). */
+void ner_emissions(const ner_weights *w, const ner_feats *f, size_t ntok, float *em, int add);
 
 /* Reusable buffers for tagging documents. */
 typedef struct ner_work {
@@ -146,6 +159,16 @@ size_t ner_hyphen_cut(const nw_doc *d, size_t a, size_t b);
 int ner_trim_mention(const nw_doc *d, size_t *a, size_t *b, int *type);
 /* Names after an honorific ("Ms. Holloway") are persons: fix tags[] so. */
 void ner_honorific_names(const nw_doc *d, uint8_t *tags);
+
+/* The type a gazetteer gives the phrase [a, b) without doubt (listed as
+** organisations only, or as places only), else 0; -1 for a listed non-entity. */
+int ner_gaz_type(const nw_doc *d, size_t a, size_t b);
+/* Split "China-Russia" (two listed names joined by a hyphen) into its names:
+** the end of the first part, or b when the mention is no such pair. */
+size_t ner_gaz_pair_split(const nw_doc *d, size_t a, size_t b);
+
+/* Give mentions of one name one type (see ner_consistency.c). */
+int ner_unify_types(const nw_doc *d, nw_entities *out);
 
 /* Canonical spans and clusters of the mentions in out (see ner_canon.c). */
 int ner_resolve_canonical(const nw_doc *d, nw_entities *out);

@@ -25,14 +25,14 @@ static int is_hyphen(const nw_doc *d, size_t i) {
 }
 
 size_t ner_hyphen_cut(const nw_doc *d, size_t a, size_t b) {
-  for (size_t k = a + 1; k + 1 < b; k++) {
-    if (!is_hyphen(d, k) || d->tok[k].ws != NW_WS_NONE || d->tok[k + 1].ws != NW_WS_NONE) continue;
-    int tail_lower = 1;
-    for (size_t j = k + 1; j < b; j++)
-      if (d->tok[j].cls == NW_TOK_WORD && !(d->tok[j].flags & NW_TF_LOWER_INITIAL)) tail_lower = 0;
-      else if (d->tok[j].cls != NW_TOK_WORD && !is_hyphen(d, j)) tail_lower = 0;
-    if (tail_lower) return k;
-  }
+  /* the lower-case tail: lower-case words and hyphens up to the end */
+  size_t tail = b;
+  while (tail > a && (is_hyphen(d, tail - 1) ||
+                      (d->tok[tail - 1].cls == NW_TOK_WORD && (d->tok[tail - 1].flags & NW_TF_LOWER_INITIAL))))
+    tail--;
+  /* the first hyphen, glued to both neighbours, from which the rest is that tail */
+  for (size_t k = tail > a + 1 ? tail - 1 : a + 1; k + 1 < b; k++)
+    if (is_hyphen(d, k) && d->tok[k].ws == NW_WS_NONE && d->tok[k + 1].ws == NW_WS_NONE) return k;
   return b;
 }
 
@@ -65,6 +65,8 @@ int ner_trim_mention(const nw_doc *d, size_t *pa, size_t *pb, int *type) {
   while (a < b && is_edge_junk(d, a)) a++;
   while (b > a && (is_edge_junk(d, b - 1) || is_possessive(d, b - 1))) b--;
   if (b > a) b = ner_hyphen_cut(d, a, b);
+  /* "The Pacific Rail Consortium": the article is not part of the name */
+  if (b - a > 1 && nw_tok_is(d, a, "the", 1)) a++;
   /* titles before a name: "President Vladimir Putin", "Mr. Putin" */
   if (b - a > 1 && ner_is_honorific(d->text + d->tok[a].start, nw_tok_len(&d->tok[a]))) *type = NW_ENT_PERSON;
   if (*type == NW_ENT_PERSON)

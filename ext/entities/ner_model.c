@@ -2,12 +2,11 @@
 ** and Viterbi decoding with valid BIO transitions.
 **
 ** Blob layout (little-endian):
-**   "NWNER01\0", u32 rows_log2[2], u32 cluster_words, u32 cluster_bytes,
-**   per pass: f32 lut[256], f32 trans[NER_NTAGS+1][NER_NTAGS], i8 w[rows * NER_NTAGS],
+**   "NWNER02\0", u32 rows_log2[2], u32 cluster_words, u32 cluster_bytes,
+**   per pass: f32 scale, f32 trans[NER_NTAGS+1][NER_NTAGS], i8 w[rows * NER_NTAGS + NER_ROW_PAD],
 **   u32 cluster_ids[cluster_words], NUL-terminated lowercase words (cluster_bytes). */
 #include "ner_internal.h"
 
-#include <float.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,21 +18,21 @@ static uint32_t rd32(const unsigned char *p) {
 
 int ner_model_parse(ner_model *m, const unsigned char *blob, size_t n) {
   memset(m, 0, sizeof *m);
-  if (n < 24 || memcmp(blob, "NWNER01", 8) != 0) return -1;
+  if (n < 24 || memcmp(blob, "NWNER02", 8) != 0) return -1;
   size_t off = 24;
   for (int p = 0; p < 2; p++) {
     unsigned lg = rd32(blob + 8 + 4 * p);
     if (lg < 4 || lg > 24) return -1;
-    size_t need = sizeof m->pass[p].lut + sizeof m->pass[p].trans + ((size_t)1 << lg) * NER_NTAGS;
-    if (n - off < need) return -1;
+    size_t table = ((size_t)1 << lg) * NER_NTAGS + NER_ROW_PAD;
     ner_weights *w = &m->pass[p];
+    if (n - off < sizeof w->scale + sizeof w->trans + table) return -1;
     w->rows_log2 = lg;
-    memcpy(w->lut, blob + off, sizeof w->lut);
-    off += sizeof w->lut;
+    memcpy(&w->scale, blob + off, sizeof w->scale);
+    off += sizeof w->scale;
     memcpy(w->trans, blob + off, sizeof w->trans);
     off += sizeof w->trans;
     w->w = (const int8_t *)(blob + off);
-    off += ((size_t)1 << lg) * NER_NTAGS;
+    off += table;
   }
   uint32_t nwords = rd32(blob + 16), nbytes = rd32(blob + 20);
   if ((n - off) / 4 < nwords || n - off - 4 * (size_t)nwords < nbytes) return -1;
@@ -57,36 +56,51 @@ uint32_t ner_clusters_get(const ner_clusters *c, const char *s, size_t n) {
   return (uint32_t)nw_strmap_get(&c->map, s, n, 0);
 }
 
-void ner_emissions(const ner_weights *w, const ner_feats *f, size_t ntok, float *em) {
+/* 16 int8 weights widened to int16 lanes: one row (NER_NTAGS codes, then
+** bytes of the next row, ignored) per add. GCC/Clang vector extensions,
+** compiled to SIMD where the target has it. */
+typedef int8_t v16i8 __attribute__((vector_size(16)));
+typedef int16_t v16i16 __attribute__((vector_size(32)));
+
+void ner_emissions(const ner_weights *w, const ner_feats *f, size_t ntok, float *em, int add) {
   for (size_t i = 0; i < ntok; i++) {
-    float acc[NER_NTAGS] = {0};
+    v16i16 acc = {0};
     const uint32_t *rows = f->rows + i * NER_MAXF;
+    if (i + 1 < ntok) /* the next token's rows are random reads: start them now */
+      for (unsigned k = 0; k < f->count[i + 1]; k++) __builtin_prefetch(w->w + (size_t)rows[NER_MAXF + k] * NER_NTAGS);
     for (unsigned k = 0; k < f->count[i]; k++) {
-      const int8_t *r = w->w + (size_t)rows[k] * NER_NTAGS;
-      for (int t = 0; t < NER_NTAGS; t++) acc[t] += w->lut[r[t] + 128];
+      v16i8 r;
+      memcpy(&r, w->w + (size_t)rows[k] * NER_NTAGS, sizeof r);
+      acc += __builtin_convertvector(r, v16i16); /* at most NER_MAXF * 127: no overflow */
     }
-    memcpy(em + i * NER_NTAGS, acc, sizeof acc);
+    for (int t = 0; t < NER_NTAGS; t++) em[i * NER_NTAGS + t] = (add ? em[i * NER_NTAGS + t] : 0) + (float)acc[t] * w->scale;
   }
 }
+
+#define NEG_INF (-1e30f) /* an invalid transition: far below any reachable score */
 
 void ner_viterbi(const float *em, size_t a, size_t b, const float trans[NER_NTAGS + 1][NER_NTAGS], uint8_t *tags,
                  float *score, uint8_t *back) {
   size_t n = b - a;
   if (!n) return;
-  for (int t = 0; t < NER_NTAGS; t++)
-    score[t] = ner_transition_ok(-1, t) ? trans[NER_NTAGS][t] + em[t] : -FLT_MAX;
+  /* transitions with the BIO constraints folded in, so the loops do not branch */
+  float tr[NER_NTAGS + 1][NER_NTAGS];
+  for (int p = 0; p <= NER_NTAGS; p++)
+    for (int t = 0; t < NER_NTAGS; t++) tr[p][t] = ner_transition_ok(p == NER_NTAGS ? -1 : p, t) ? trans[p][t] : NEG_INF;
+  for (int t = 0; t < NER_NTAGS; t++) score[t] = tr[NER_NTAGS][t] + em[t];
   for (size_t i = 1; i < n; i++) {
     const float *prev = score + (i - 1) * NER_NTAGS;
+    float *cur = score + i * NER_NTAGS;
+    uint8_t *bk = back + i * NER_NTAGS;
     for (int t = 0; t < NER_NTAGS; t++) {
-      float best = -FLT_MAX;
+      float best = prev[0] + tr[0][t];
       int arg = 0;
-      for (int p = 0; p < NER_NTAGS; p++) {
-        if (!ner_transition_ok(p, t) || prev[p] == -FLT_MAX) continue;
-        float v = prev[p] + trans[p][t];
+      for (int p = 1; p < NER_NTAGS; p++) {
+        float v = prev[p] + tr[p][t];
         if (v > best) best = v, arg = p;
       }
-      score[i * NER_NTAGS + t] = best == -FLT_MAX ? best : best + em[i * NER_NTAGS + t];
-      back[i * NER_NTAGS + t] = (uint8_t)arg;
+      cur[t] = best + em[i * NER_NTAGS + t];
+      bk[t] = (uint8_t)arg;
     }
   }
   const float *last = score + (n - 1) * NER_NTAGS;
@@ -119,8 +133,8 @@ static int grow_work(ner_work *w, size_t ntok) {
   return 0;
 }
 
-static void decode_doc(const ner_weights *wt, const nw_doc *d, ner_work *w) {
-  ner_emissions(wt, &w->f, d->ntok, w->em);
+static void decode_doc(const ner_weights *wt, const nw_doc *d, ner_work *w, int add) {
+  ner_emissions(wt, &w->f, d->ntok, w->em, add);
   for (size_t s = 0; s < d->nsent; s++) {
     size_t a = d->sent[s].first_tok, b = d->sent[s].end_tok;
     ner_viterbi(w->em + a * NER_NTAGS, a, b, wt->trans, w->tags, w->score, w->back);
@@ -130,10 +144,10 @@ static void decode_doc(const ner_weights *wt, const nw_doc *d, ner_work *w) {
 int ner_tag_doc(const ner_model *m, const nw_doc *d, ner_work *w) {
   if (grow_work(w, d->ntok ? d->ntok : 1) || ner_feats_prepare(&w->f, d, &m->clusters)) return -1;
   ner_feats_compute(&w->f, d, 1, m->pass[0].rows_log2);
-  decode_doc(&m->pass[0], d, w);
+  decode_doc(&m->pass[0], d, w, 0);
   ner_doc_hints(&w->f, d, w->tags);
   ner_feats_compute(&w->f, d, 2, m->pass[1].rows_log2);
-  decode_doc(&m->pass[1], d, w);
+  decode_doc(&m->pass[1], d, w, 1); /* first-pass scores plus the hints' */
   return 0;
 }
 

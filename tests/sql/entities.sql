@@ -15,6 +15,11 @@ SELECT mention, type, start, length FROM news_entities('Mr. Okafor’s plan was 
 --> U.S.|LOC|37|4
 --> European Union|ORG|64|14
 
+-- Two names joined by a hyphen are two mentions.
+SELECT mention, type FROM news_entities('They discussed China-Russia relations.');
+--> China|LOC
+--> Russia|LOC
+
 -- An acronym takes the expansion the text gives in parentheses.
 SELECT mention, type, canonical FROM news_entities('The Pacific Rail Consortium (PRC) said on Monday it would hire 300 workers. The PRC has offices in Chicago and Denver.');
 --> Pacific Rail Consortium|ORG|Pacific Rail Consortium
