@@ -87,16 +87,16 @@ static void norm_abs(out_buf *o, const dt_spec *s, const dt_ref *r, int tense) {
     y = r->y;
     if (s->unit == DU_YEAR) y += s->offset;
     else if (s->month) {
-      /* The reference year, unless the tense puts the date clearly (two months
-      ** or more) on the other side of the reference, or, with no tense, the
-      ** month is more than half a year away. */
+      /* The reference year, unless the month is more than half a year after
+      ** the reference (then the year before, unless the tense is future), or
+      ** more than half a year before with no past tense, or clearly (two months)
+      ** before when the tense is future (then the next year). */
       int64_t at = dt_days_from_civil(y, s->month, s->day ? s->day : 15);
       int64_t ref_day = dt_days_from_civil(r->y, r->m, r->d);
       int dm = s->month - r->m;
-      if (tense < 0 && at - ref_day > 60 && dm > 6) y--;
+      if (tense <= 0 && dm > 6) y--;
       else if (tense > 0 && ref_day - at > 60) y++;
-      else if (!tense && dm > 6) y--;
-      else if (dm < -6) y++;
+      else if (!tense && dm < -6) y++;
     } else if (s->quarter && tense < 0 && s->quarter > (r->m - 1) / 3 + 1) {
       y--; /* "the fourth quarter" said in January */
     }
@@ -127,6 +127,11 @@ static void norm_rel(out_buf *o, const dt_spec *s, const dt_ref *r, int tense) {
   }
   int64_t today = dt_days_from_civil(r->y, r->m, r->d);
   int y = r->y, m = r->m, d = r->d;
+  if (unit >= DU_YEAR && (r->y + n * (unit == DU_YEAR ? 1 : unit == DU_DECADE ? 10 : 100) < 1)) {
+    put_str(o, "PAST_REF"); /* "2,000 years ago": before year 1 */
+    return;
+  }
+  if (unit < DU_YEAR && (n > 3650 || n < -3650)) n = n > 0 ? 3650 : -3650; /* keep day arithmetic in range */
   switch (unit) {
     case DU_SECOND: case DU_MINUTE: case DU_HOUR: case DU_DAY:
       put_days(o, r, unit == DU_DAY ? n : 0, s);

@@ -82,7 +82,8 @@ static int digits(dt_ctx *c, size_t i, int *v, int *nd) {
   return 1;
 }
 
-/* A day of the month: "4", "04", "4th", "22nd", or an ordinal word. */
+/* A day of the month: "4", "04", "4th", "22nd", or an ordinal word; of a
+** range ("10-12") the first day. */
 static int day_num(dt_ctx *c, size_t i, int *d) {
   int v, nd;
   if (digits(c, i, &v, &nd)) {
@@ -93,6 +94,17 @@ static int day_num(dt_ctx *c, size_t i, int *d) {
   if (!in_doc(c, i)) return 0;
   const char *s = tx(c, i);
   size_t n = tn(c, i);
+  if (tk(c, i)->cls == NW_TOK_NUMBER && n >= 3 && n <= 5 && (s[1] == '-' || s[2] == '-')) {
+    size_t h = s[1] == '-' ? 1 : 2, k;
+    v = 0;
+    for (k = 0; k < h; k++) v = v * 10 + (s[k] - '0');
+    for (k = h + 1; k < n; k++)
+      if (s[k] < '0' || s[k] > '9') return 0;
+    if (n - h - 1 < 1 || n - h - 1 > 2 || s[0] < '0' || s[0] > '9' || (h == 2 && (s[1] < '0' || s[1] > '9'))) return 0;
+    if (v < 1 || v > 31) return 0;
+    *d = v;
+    return 1;
+  }
   if (tk(c, i)->cls == NW_TOK_NUMBER && n >= 3 && n <= 4) {
     static const char *const suf[] = {"st", "nd", "rd", "th"};
     size_t nd2 = n - 2;
@@ -130,6 +142,19 @@ static size_t number(dt_ctx *c, size_t i, int *val, int allow_a) {
     *val = v;
     return i + 1;
   }
+  if (in_doc(c, i) && tk(c, i)->cls == NW_TOK_NUMBER && tn(c, i) <= 7) { /* "2,000" */
+    const char *t = tx(c, i);
+    size_t n = tn(c, i), k = 0;
+    v = 0;
+    while (k < n && ((t[k] >= '0' && t[k] <= '9') || (t[k] == ',' && k > 0 && n - k == 4))) {
+      if (t[k] != ',') v = v * 10 + (t[k] - '0');
+      k++;
+    }
+    if (k == n && memchr(t, ',', n)) {
+      *val = v;
+      return i + 1;
+    }
+  }
   size_t j = i;
   if (allow_a && has(c, i, DW_DET, &w) && w == 1) v = 1, j = i + 1;
   else if (has(c, i, DW_NUM, &v)) {
@@ -140,7 +165,7 @@ static size_t number(dt_ctx *c, size_t i, int *val, int allow_a) {
       else if (has(c, j, DW_NUM, &u) && u < 10) v += u, j += 1;
     }
   } else return 0;
-  if (has(c, j, DW_MULT, &w)) v *= w, j++;
+  if (has(c, j, DW_MULT, &w) && v < 1000) v *= w, j++;
   *val = v;
   return j;
 }
@@ -160,7 +185,7 @@ static size_t time_of_day(dt_ctx *c, size_t i, dt_spec *s) {
   int h = -1, m = 0, v, ampm = -1;
   size_t j = i;
   if (has(c, i, DW_TIMEWORD, &v)) {
-    s->hour = (int8_t)(v % 24), s->minute = 0;
+    s->hour = (int8_t)v, s->minute = 0; /* midnight is T24:00, as TimeML writes it */
     return i + 1;
   }
   const char *t = tx(c, i);
@@ -264,6 +289,22 @@ static size_t r_numeric(dt_ctx *c, size_t i, dt_spec *s) {
   return time_tail(c, i + 1, s);
 }
 
+/* "'98" (1998), "'90s" (a decade): an apostrophe and two digits. Returns the end or 0. */
+static size_t apostrophe_year(dt_ctx *c, size_t j, int *y, int *decade) {
+  if (!in_doc(c, j + 1) || tk(c, j)->cls != NW_TOK_QUOTE || !glued(c, j + 1) || tk(c, j + 1)->cls != NW_TOK_NUMBER)
+    return 0;
+  if (!(tx(c, j)[0] == '\'' || (tn(c, j) == 3 && !memcmp(tx(c, j), "\xE2\x80\x99", 3)))) return 0;
+  const char *t = tx(c, j + 1);
+  size_t n = tn(c, j + 1);
+  if (!((n == 2 || (n == 3 && t[2] == 's')) && t[0] >= '0' && t[0] <= '9' && t[1] >= '0' && t[1] <= '9')) return 0;
+  if (in_doc(c, j + 2) && glued(c, j + 2) && tk(c, j + 2)->cls == NW_TOK_WORD) return 0;
+  int x = (t[0] - '0') * 10 + (t[1] - '0');
+  *decade = n == 3;
+  if (*decade && x % 10) return 0;
+  *y = x + (x >= 30 ? 1900 : 2000);
+  return j + 2;
+}
+
 /* A year said in words: "nineteen ninety-six", "two thousand". */
 static size_t year_words(dt_ctx *c, size_t i, int *y) {
   int v, lo, u;
@@ -294,8 +335,8 @@ static int month_word(dt_ctx *c, size_t i, int *m) {
   }
   if (*m == 5 || *m == 3) {
     int d, y;
-    if (tk(c, i)->flags & NW_TF_ALL_UPPER && n > 1) return 0;
     if (day_num(c, i + 1, &d) || year_num(c, i + 1, &y) || (is_ch(c, i + 1, ',') && year_num(c, i + 2, &y))) return 1;
+    if (tk(c, i)->flags & NW_TF_ALL_UPPER && n > 1) return 0; /* "MAY" in a headline is the verb */
     if (i == 0) return 0;
     int r;
     size_t p = i - 1;
@@ -329,7 +370,8 @@ month_only:;
     s->year = (int16_t)y;
     return k + 1;
   }
-  if ((e = year_words(c, k, &y))) {
+  int dec;
+  if ((e = year_words(c, k, &y)) || ((e = apostrophe_year(c, k, &y, &dec)) && !dec)) {
     s->year = (int16_t)y;
     return e;
   }
@@ -484,7 +526,16 @@ static size_t r_year(dt_ctx *c, size_t i, dt_spec *s) {
     s->year = (int16_t)y;
     return j + 1;
   }
-  /* decades: "1990s", "90s", "'90s" */
+  /* "'98", "'90s" */
+  int dec;
+  size_t ae = apostrophe_year(c, j, &y, &dec);
+  if (ae) {
+    dt_spec_init(s, DT_DATE, SK_ABS);
+    s->year = (int16_t)y;
+    if (dec) s->yprec = 3;
+    return ae;
+  }
+  /* decades: "1990s", "90s" */
   if (in_doc(c, j) && tk(c, j)->cls == NW_TOK_NUMBER) {
     const char *t = tx(c, j);
     size_t n = tn(c, j);
@@ -549,6 +600,7 @@ static size_t r_part_of_year(dt_ctx *c, size_t i, dt_spec *s) {
   size_t j = i;
   if (has(c, j, DW_REL, &r) && r >= -1) j++;
   else r = 99;
+  if (r == 0 && is_w(c, j, "past")) r = -1, j++; /* "this past spring" */
   if (has(c, j, DW_FISCAL, NULL)) j++;
   if (has(c, j, DW_SEASON, &v)) {
     if (capital(c, j) && !(tk(c, j)->flags & NW_TF_SENT_START) && in_doc(c, j + 1) && capital(c, j + 1) &&
@@ -558,9 +610,11 @@ static size_t r_part_of_year(dt_ctx *c, size_t i, dt_spec *s) {
     s->season = (int8_t)v;
     size_t e = j + 1, k = is_w(c, e, "of") ? e + 1 : e;
     size_t ew;
+    int dec;
     if (year_num(c, k, &y)) s->year = (int16_t)y, e = k + 1;
-    else if ((ew = year_words(c, k, &y))) s->year = (int16_t)y, e = ew;
-    else if (r == 99 && !(i > 0 && is_w(c, i - 1, "the") && !is_w(c, j, "fall") && !is_w(c, j, "spring")))
+    else if ((ew = year_words(c, k, &y)) || ((ew = apostrophe_year(c, k, &y, &dec)) && !dec)) s->year = (int16_t)y, e = ew;
+    else if (r == 99 && !(i > 0 && (is_w(c, i - 1, "the") || has(c, i - 1, DW_EDGE, NULL)) && !is_w(c, j, "fall") &&
+                          !is_w(c, j, "spring")))
       return 0; /* a bare "spring" or "fall" is rarely the season; "the summer" is */
     if (r != 99 && !s->year) s->kind = SK_MONTHREL, s->rel = (int8_t)r;
     return e;
@@ -707,6 +761,12 @@ static size_t r_the_unit(dt_ctx *c, size_t i, dt_spec *s) {
       return k + 1;
     }
   }
+  if (u == DU_YEAR && !pl && !capital(c, i + 1) &&
+      ((in_doc(c, i + 2) && tk(c, i + 2)->cls == NW_TOK_PUNCT && !is_ch(c, i + 2, '-')) || (i > 0 && is_w(c, i - 1, "of")))) {
+    dt_spec_init(s, DT_DATE, SK_REL); /* "for the year, sales rose", "the first half of the year" */
+    s->unit = DU_YEAR;
+    return i + 2;
+  }
   if (u == DU_YEAR && !pl && (is_w(c, i + 2, "ended") || is_w(c, i + 2, "ending"))) {
     dt_spec_init(s, DT_DURATION, SK_LIT);
     snprintf(s->lit, sizeof s->lit, "P1Y");
@@ -747,12 +807,19 @@ static size_t r_duration(dt_ctx *c, size_t i, dt_spec *s) {
   size_t e = 0;
   if (is_w(c, j, "a") && is_w(c, j + 1, "few")) n = -1, e = j + 2;
   else if (is_w(c, j, "a") && is_w(c, j + 1, "couple") && is_w(c, j + 2, "of")) n = 2, e = j + 3;
+  else if (j > i && is_w(c, j, "couple") && is_w(c, j + 1, "of")) n = 2, e = j + 2; /* "the next couple of years" */
   else e = number(c, j, &n, 1);
   if (!e) {
     if (has(c, j, DW_FEW, &v) && v == 1) n = -1, e = j + 1;
     else if (j > i && is_w(c, i, "the") && unit_of(c, j, &pl) && pl) n = -1, e = j;
+    else if (j == i && i > 0 && unit_of(c, j, &pl) && pl && !capital(c, j) &&
+             (is_w(c, i - 1, "for") || is_w(c, i - 1, "within") || is_w(c, i - 1, "in")) && !is_w(c, j + 1, "of") &&
+             !(in_doc(c, j + 1) && tk(c, j + 1)->cls == NW_TOK_WORD && !has(c, j + 1, DW_PREP, NULL) &&
+               !is_w(c, j + 1, "and") && !is_w(c, j + 1, "or")))
+      n = -1, e = j; /* "for centuries", "within weeks" */
     else return 0;
   }
+  if (n > 100000) return 0; /* no duration, and keeps the arithmetic below in range */
   if (is_w(c, e, "more")) e++;
   int compound = hyphen_at(c, e);
   if (compound) e++;
@@ -832,6 +899,7 @@ static size_t r_set(dt_ctx *c, size_t i, dt_spec *s) {
   else {
     size_t e = number(c, j, &n, 0);
     if (e) j = e;
+    if (n > 100000) return 0;
   }
   u = unit_of(c, j, &pl);
   if (!u || u == DU_WEEKEND) return 0;
@@ -921,6 +989,7 @@ static size_t best_at(dt_ctx *c, size_t i, dt_spec *s) {
 static int may_start(dt_ctx *c, size_t i) {
   const nw_token *t = tk(c, i);
   if (t->cls == NW_TOK_NUMBER) return 1;
+  if (t->cls == NW_TOK_QUOTE) return in_doc(c, i + 1) && tk(c, i + 1)->cls == NW_TOK_NUMBER && glued(c, i + 1);
   if (t->cls != NW_TOK_WORD) return 0;
   if (c->word[i] == -2) look_up(c, i);
   /* prepositions, tense markers and the like never start an expression ("at least" and "a" do) */

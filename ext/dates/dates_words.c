@@ -103,7 +103,14 @@ const dt_word dt_words[] = {
   {"began", DW_PAST, 1}, {"fell", DW_PAST, 1}, {"rose", DW_PAST, 1}, {"held", DW_PAST, 1},
   {"saw", DW_PAST, 1}, {"got", DW_PAST, 1}, {"left", DW_PAST, 1}, {"sent", DW_PAST, 1},
   {"won", DW_PAST, 1}, {"lost", DW_PAST, 1}, {"spoke", DW_PAST, 1}, {"wrote", DW_PAST, 1},
-  {"ago", DW_PAST, 1}, {"yesterday", DW_PAST, 1}, {"quoted", DW_PAST, 1},
+  {"ago", DW_PAST, 1}, {"yesterday", DW_PAST, 1}, {"brought", DW_PAST, 1}, {"bought", DW_PAST, 1},
+  {"sold", DW_PAST, 1}, {"paid", DW_PAST, 1}, {"thought", DW_PAST, 1}, {"became", DW_PAST, 1},
+  {"broke", DW_PAST, 1}, {"chose", DW_PAST, 1}, {"drove", DW_PAST, 1}, {"felt", DW_PAST, 1},
+  {"found", DW_PAST, 1}, {"flew", DW_PAST, 1}, {"grew", DW_PAST, 1}, {"kept", DW_PAST, 1},
+  {"knew", DW_PAST, 1}, {"led", DW_PAST, 1}, {"meant", DW_PAST, 1}, {"ran", DW_PAST, 1},
+  {"spent", DW_PAST, 1}, {"stood", DW_PAST, 1}, {"struck", DW_PAST, 1}, {"threw", DW_PAST, 1},
+  {"wore", DW_PAST, 1}, {"fought", DW_PAST, 1}, {"caught", DW_PAST, 1}, {"sought", DW_PAST, 1},
+  {"agreed", DW_PAST, 1}, {"arrived", DW_PAST, 1}, {"died", DW_PAST, 1},
   /* holidays with a fixed date */
   {"christmas", DW_HOLIDAY, 1225}, {"xmas", DW_HOLIDAY, 1225}, {"halloween", DW_HOLIDAY, 1031},
   /* anchors after a count: "two years ago", "a day earlier" */
