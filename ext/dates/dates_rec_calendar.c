@@ -1,0 +1,434 @@
+/* Recognizers for calendar expressions: explicit dates in every common form,
+** weekdays, days named from today, years and decades, seasons and quarters,
+** times of day with their dates. */
+#include <stdio.h>
+#include <string.h>
+
+#include "dates_tokens.h"
+
+/* After a date: a time ("Feb. 4, 2022 10:30", "Friday at 10 a.m.") or a part
+** of the day ("Friday evening"). Makes the spec a TIME. */
+static size_t dt_time_tail(dt_ctx *c, size_t j, dt_spec *s) {
+  int v;
+  size_t e;
+  if (has(c, j, DW_POD, &v) && !(tk(c, j)->flags & NW_TF_UPPER_INITIAL && !(tk(c, j)->flags & NW_TF_SENT_START))) {
+    s->pod = (int8_t)v, s->type = DT_TIME;
+    return j + 1;
+  }
+  size_t k = is_w(c, j, "at") ? j + 1 : j;
+  if (is_ch(c, k, ',')) k++;
+  dt_spec t = *s;
+  if ((e = dt_time_of_day(c, k, &t))) {
+    t.type = DT_TIME;
+    *s = t;
+    return e;
+  }
+  return j;
+}
+
+/* ---- explicit dates ----------------------------------------------------- */
+
+/* Numeric forms in one token: 2022-02-04[T10:30[:00][Z]], 2022/02/04,
+** 02/04/2022 and 4/2/22 (month first, as US news writes it, unless the first
+** number cannot be a month), 04.02.2022 (day first, the European dotted form). */
+size_t dt_r_numeric(dt_ctx *c, size_t i, dt_spec *s) {
+  if (tk(c, i)->cls != NW_TOK_NUMBER) return 0;
+  if ((i > 0 && glued(c, i) && is_ch(c, i - 1, '/')) || (is_ch(c, i + 1, '/') && glued(c, i + 1)))
+    return 0; /* part of a URL or a path */
+  const char *t = tx(c, i);
+  size_t n = tn(c, i);
+  int f[3] = {0, 0, 0}, fd[3] = {0, 0, 0}, nf = 0;
+  char sep = 0;
+  size_t k = 0;
+  while (k < n && nf < 3) {
+    while (k < n && t[k] >= '0' && t[k] <= '9' && fd[nf] < 5) f[nf] = f[nf] * 10 + (t[k++] - '0'), fd[nf]++;
+    if (!fd[nf]) return 0;
+    nf++;
+    if (k < n && nf < 3 && (t[k] == '-' || t[k] == '/' || t[k] == '.') && (!sep || sep == t[k])) sep = t[k++];
+    else break;
+  }
+  if (nf != 3) return 0;
+  int y, m, d;
+  if (fd[0] == 4 && fd[1] <= 2 && fd[2] <= 2 && sep != '.') y = f[0], m = f[1], d = f[2];
+  else if (fd[2] == 4 || (fd[2] == 2 && sep == '/')) {
+    y = fd[2] == 2 ? (f[2] < 50 ? 2000 + f[2] : 1900 + f[2]) : f[2];
+    if (sep == '.' || f[0] > 12) d = f[0], m = f[1];
+    else m = f[0], d = f[1];
+    if (sep == '-') return 0; /* 02-04-2022 is too often a range or a code */
+  } else return 0;
+  if (y < 1000 || m < 1 || m > 12 || d < 1 || d > dt_days_in_month(y, m)) return 0;
+  dt_spec_init(s, DT_DATE, SK_ABS);
+  s->year = (int16_t)y, s->month = (int8_t)m, s->day = (int8_t)d;
+  if (k < n) { /* "T10:30:00Z" */
+    if (t[k] != 'T' || k + 6 > n || t[k + 3] != ':') return 0;
+    s->hour = (int8_t)((t[k + 1] - '0') * 10 + (t[k + 2] - '0'));
+    s->minute = (int8_t)((t[k + 4] - '0') * 10 + (t[k + 5] - '0'));
+    if (s->hour < 0 || s->hour > 23 || s->minute < 0 || s->minute > 59) return 0;
+    s->type = DT_TIME;
+    return i + 1;
+  }
+  return dt_time_tail(c, i + 1, s);
+}
+
+/* Month[.] Day[,] [Year] | Month [,|of] Year | Month [this|last year] | Month. */
+size_t dt_r_month_first(dt_ctx *c, size_t i, dt_spec *s) {
+  int m, d, y, r;
+  if (!dt_month_word(c, i, &m)) return 0;
+  dt_spec_init(s, DT_DATE, SK_ABS);
+  s->month = (int8_t)m;
+  size_t j = i + 1;
+  if (dt_day_num(c, j, &d)) {
+    int u;
+    if (has(c, j + 1, DW_UNIT, &u)) goto month_only; /* "May 4 years ..." */
+    if (!dt_digits(c, j, &y, NULL) && !(tk(c, j)->cls == NW_TOK_NUMBER) && !has(c, j, DW_ORD, NULL)) goto month_only;
+    s->day = (int8_t)d;
+    j++;
+    size_t k = is_ch(c, j, ',') ? j + 1 : j;
+    if (dt_year_num(c, k, &y)) s->year = (int16_t)y, j = k + 1;
+    /* "Feb. 29, 2023" is no date: matched, so that no part of it is read as one, but not given */
+    if (s->day > dt_days_in_month(s->year ? s->year : 2000, m)) s->kind = 0;
+    return dt_time_tail(c, j, s);
+  }
+month_only:;
+  size_t k = is_ch(c, j, ',') || is_w(c, j, "of") ? j + 1 : j, e;
+  if (dt_year_num(c, k, &y)) {
+    s->year = (int16_t)y;
+    return k + 1;
+  }
+  int dec;
+  if ((e = dt_year_words(c, k, &y)) || ((e = dt_apostrophe_year(c, k, &y, &dec)) && !dec)) {
+    s->year = (int16_t)y;
+    return e;
+  }
+  if (has(c, j, DW_REL, &r) && r != 1 && dt_unit_of(c, j + 1, NULL) == DU_YEAR) { /* "January this year", "June last year" */
+    s->unit = DU_YEAR, s->offset = (int16_t)(r < 0 ? -1 : 0);
+    return j + 2;
+  }
+  return j;
+}
+
+/* last May, next September, this coming June: a month near the reference. */
+size_t dt_r_month_rel(dt_ctx *c, size_t i, dt_spec *s) {
+  int r, m;
+  if (!has(c, i, DW_REL, &r) || is_w(c, i, "current") || is_w(c, i, "these")) return 0;
+  if (r == -2) r = -1;
+  size_t j = i + 1;
+  if (r == 0 && has(c, j, DW_REL, &m) && m == 1) r = 1, j++;
+  if (!dt_month_word(c, j, &m)) return 0;
+  size_t e = dt_r_month_first(c, j, s);
+  if (!e || s->year || s->unit) return 0;
+  s->kind = SK_MONTHREL, s->rel = (int8_t)r;
+  return e;
+}
+
+/* Day Month[,] [Year]: "4 February 2022", "04 Feb 2022 10:30:00 +0000", "4th of May". */
+size_t dt_r_day_first(dt_ctx *c, size_t i, dt_spec *s) {
+  int d, m, y;
+  if (!dt_day_num(c, i, &d)) return 0;
+  size_t j = i + 1;
+  if (is_w(c, j, "of")) j++;
+  if (!has(c, j, DW_MONTH, &m) || !capital(c, j)) return 0;
+  if (d > dt_days_in_month(2000, m)) return 0;
+  dt_spec_init(s, DT_DATE, SK_ABS);
+  s->month = (int8_t)m, s->day = (int8_t)d;
+  j++;
+  size_t k = is_ch(c, j, ',') ? j + 1 : j;
+  if (dt_year_num(c, k, &y)) {
+    if (d > dt_days_in_month(y, m)) s->kind = 0; /* no such day: see r_month_first */
+    s->year = (int16_t)y, j = k + 1;
+  }
+  return dt_time_tail(c, j, s);
+}
+
+/* ---- weekdays and days named from today -------------------------------- */
+
+/* [this|last|next|this coming] Weekday[,] [date | day number] [part of day | time]. */
+size_t dt_r_weekday(dt_ctx *c, size_t i, dt_spec *s) {
+  int r = 0, w, v;
+  size_t j = i;
+  if (has(c, j, DW_REL, &r) && r >= -1) {
+    j++;
+    if (r == 0 && has(c, j, DW_REL, &v) && v == 1) r = 1, j++; /* "this coming Sunday" */
+  } else r = 0;
+  if (!has(c, j, DW_WEEKDAY, &w) || !capital(c, j)) return 0;
+  size_t n = tn(c, j);
+  /* "Sun", "Wed", "Sat" alone are names or words more often than days: an
+  ** abbreviation must end with its period or come before a date */
+  int abbrev = w < 10 && n <= 5 && !is_w(c, j, "monday") && !is_w(c, j, "friday") && !is_w(c, j, "sunday");
+  if (abbrev && tx(c, j)[n - 1] != '.') {
+    int d, m;
+    size_t k = is_ch(c, j + 1, ',') ? j + 2 : j + 1;
+    if (!dt_day_num(c, k, &d) && !has(c, k, DW_MONTH, &m)) return 0;
+  }
+  if (w > 10) { /* "Mondays", "Tuesday nights": a set */
+    dt_spec_init(s, DT_SET, SK_LIT);
+    size_t e = j + 1;
+    const char *pod = "";
+    if (has(c, e, DW_POD, &v)) {
+      static const char *const code[] = {"", "TMO", "TAF", "TEV", "TNI", "TDT"};
+      pod = code[v];
+      e++;
+    }
+    snprintf(s->lit, sizeof s->lit, "XXXX-WXX-%d%s", w - 10, pod);
+    return r ? 0 : e;
+  }
+  if (has(c, j + 1, DW_POD, &v) && tk(c, j + 1)->flags & NW_TF_LOWER_INITIAL && tn(c, j + 1) > 0 &&
+      tx(c, j + 1)[tn(c, j + 1) - 1] == 's') {
+    dt_spec_init(s, DT_SET, SK_LIT);
+    static const char *const code[] = {"", "TMO", "TAF", "TEV", "TNI", "TDT"};
+    snprintf(s->lit, sizeof s->lit, "XXXX-WXX-%d%s", w, code[v]);
+    return j + 2;
+  }
+  /* "Friday, Feb. 4, 2022" and "Fri, 04 Feb 2022 10:30:00 +0000": the date decides */
+  size_t k = is_ch(c, j + 1, ',') ? j + 2 : j + 1;
+  size_t e;
+  if (in_doc(c, k) && ((e = dt_r_month_first(c, k, s)) || (e = dt_r_day_first(c, k, s))) && s->day) return e;
+  dt_spec_init(s, DT_DATE, SK_WEEKDAY);
+  s->weekday = (int8_t)w, s->rel = (int8_t)r;
+  e = j + 1;
+  int d;
+  if (is_ch(c, e, ',') && dt_day_num(c, e + 1, &d) && tk(c, e + 1)->cls == NW_TOK_NUMBER) {
+    /* "this Friday, 4": a day number right after; not a count ("Friday, 4 people") */
+    size_t a = e + 2;
+    if (!in_doc(c, a) || tk(c, a)->cls != NW_TOK_WORD || has(c, a, DW_PREP, NULL) || capital(c, a))
+      s->day = (int8_t)d, e += 2;
+  }
+  return dt_time_tail(c, e, s);
+}
+
+/* today, yesterday, tomorrow, tonight [morning|evening|...] ; last night ; this morning. */
+size_t dt_r_dayrel(dt_ctx *c, size_t i, dt_spec *s) {
+  int off, v;
+  if (has(c, i, DW_DAYREL, &off)) {
+    if (capital(c, i) && !(tk(c, i)->flags & NW_TF_SENT_START) && !(i > 0 && tk(c, i - 1)->cls == NW_TOK_QUOTE))
+      return 0; /* "VOA Today": a name */
+    if (off == 0 && (is_w(c, i + 1, "'s") || is_w(c, i + 1, "’s")) && has(c, i + 2, DW_GENERIC, NULL))
+      return 0; /* "today's world": the present age, not a day */
+    dt_spec_init(s, DT_DATE, SK_REL);
+    s->unit = DU_DAY, s->offset = (int16_t)off;
+    if (is_w(c, i, "tonight")) {
+      s->type = DT_TIME, s->pod = DP_NIGHT;
+      return i + 1;
+    }
+    if (has(c, i + 1, DW_POD, &v)) {
+      s->type = DT_TIME, s->pod = (int8_t)v;
+      return i + 2;
+    }
+    return dt_time_tail(c, i + 1, s);
+  }
+  /* "last night", "this morning", "this evening" */
+  if (has(c, i, DW_REL, &off) && (off == 0 || off == -1) && has(c, i + 1, DW_POD, &v) &&
+      (off == 0 || v == DP_NIGHT) && !is_w(c, i, "current")) {
+    dt_spec_init(s, DT_TIME, SK_REL);
+    s->unit = DU_DAY, s->offset = (int16_t)(off == -1 ? -1 : 0), s->pod = (int8_t)v;
+    return i + 2;
+  }
+  return 0;
+}
+
+/* ---- years, decades, centuries ----------------------------------------- */
+
+static int is_currency(dt_ctx *c, size_t i) {
+  if (!in_doc(c, i)) return 0;
+  const char *t = tx(c, i);
+  return tk(c, i)->cls == NW_TOK_SYMBOL || (tn(c, i) <= 3 && (tk(c, i)->flags & NW_TF_ALL_UPPER) && t[0] != 'A');
+}
+
+/* "1998", "fiscal 1998", "1990s", "'90s", "the nineties", "20th century", "nineteen ninety-six". */
+size_t dt_r_year(dt_ctx *c, size_t i, dt_spec *s) {
+  int y, v;
+  size_t j = i;
+  if (has(c, j, DW_FISCAL, NULL)) j++;
+  if (dt_year_num(c, j, &y)) {
+    if (i > 0 && (is_currency(c, i - 1) && glued(c, i))) return 0;
+    if (is_ch(c, j + 1, '%') || has(c, j + 1, DW_MULT, NULL) || is_w(c, j + 1, "million") || is_w(c, j + 1, "billion"))
+      return 0;
+    if (in_doc(c, j + 1) && (is_ch(c, j + 1, '.') || is_ch(c, j + 1, ',')) && glued(c, j + 1) && in_doc(c, j + 2) &&
+        tk(c, j + 2)->cls == NW_TOK_NUMBER && glued(c, j + 2))
+      return 0;
+    if (y < 1800 && j == i) return 0; /* "1500 troops": only years said as such */
+    dt_spec_init(s, DT_DATE, SK_ABS);
+    s->year = (int16_t)y;
+    return j + 1;
+  }
+  /* "'98", "'90s" */
+  int dec;
+  size_t ae = dt_apostrophe_year(c, j, &y, &dec);
+  if (ae) {
+    dt_spec_init(s, DT_DATE, SK_ABS);
+    s->year = (int16_t)y;
+    if (dec) s->yprec = 3;
+    return ae;
+  }
+  /* decades: "1990s", "90s" */
+  if (in_doc(c, j) && tk(c, j)->cls == NW_TOK_NUMBER) {
+    const char *t = tx(c, j);
+    size_t n = tn(c, j);
+    if ((n == 5 || n == 3) && (t[n - 1] == 's')) {
+      int x = 0;
+      for (size_t k = 0; k + 1 < n; k++) {
+        if (t[k] < '0' || t[k] > '9') return 0;
+        x = x * 10 + (t[k] - '0');
+      }
+      if (x % 10) return 0;
+      if (n == 3) x += x >= 30 ? 1900 : 2000;
+      if (x < 1000 || x > 2190) return 0;
+      dt_spec_init(s, DT_DATE, SK_ABS);
+      s->year = (int16_t)x, s->yprec = 3;
+      return j + 1;
+    }
+  }
+  /* "the nineties", "the eighties" */
+  if (is_w(c, j, "the") && has(c, j + 1, DW_DECADE, &v)) {
+    dt_spec_init(s, DT_DATE, SK_ABS);
+    s->year = (int16_t)(1900 + v), s->yprec = 3;
+    return j + 2;
+  }
+  /* "year-end", "year end", "year's end": the end of the reference year */
+  if (is_w(c, j, "year") && !capital(c, j)) {
+    size_t k = hyphen_at(c, j + 1) || possessive(c, j + 1) ? j + 2 : j + 1;
+    if (is_w(c, k, "end")) {
+      dt_spec_init(s, DT_DATE, SK_REL);
+      s->unit = DU_YEAR;
+      return k + 1;
+    }
+  }
+  /* "twentieth century", "20th century" */
+  int d;
+  if ((dt_day_num(c, j, &d) || (has(c, j, DW_ORD, &d) && d > 0)) && dt_unit_of(c, j + 1, NULL) == DU_CENTURY &&
+      !(tk(c, j + 1)->flags & NW_TF_ALL_UPPER)) {
+    dt_spec_init(s, DT_DATE, SK_ABS);
+    s->year = (int16_t)((d - 1) * 100), s->yprec = 2;
+    return j + 2;
+  }
+  /* "nineteen ninety-six", "nineteen seventy-nine" */
+  size_t e;
+  if (has(c, j, DW_NUM, &v) && v >= 11 && v <= 19 && (e = dt_year_words(c, j, &y))) {
+    dt_spec_init(s, DT_DATE, SK_ABS);
+    s->year = (int16_t)y;
+    return e;
+  }
+  /* "the year two thousand" */
+  if (is_w(c, j, "the") && is_w(c, j + 1, "year") && (e = dt_year_words(c, j + 2, &y))) {
+    dt_spec_init(s, DT_DATE, SK_ABS);
+    s->year = (int16_t)y;
+    return e;
+  }
+  return 0;
+}
+
+/* ---- quarters, halves, seasons ------------------------------------------ */
+
+/* [fiscal] third[-]quarter [of] [1998] ; first half ; summer [of] 2008 ; this summer. */
+size_t dt_r_part_of_year(dt_ctx *c, size_t i, dt_spec *s) {
+  int q, y, r = 99, v;
+  size_t j = i;
+  if (has(c, j, DW_REL, &r) && r >= -1) j++;
+  else r = 99;
+  if (r == 0 && is_w(c, j, "past")) r = -1, j++; /* "this past spring" */
+  if (has(c, j, DW_FISCAL, NULL)) j++;
+  if (has(c, j, DW_SEASON, &v)) {
+    if (capital(c, j) && !(tk(c, j)->flags & NW_TF_SENT_START) && in_doc(c, j + 1) && capital(c, j + 1) &&
+        tk(c, j + 1)->cls == NW_TOK_WORD)
+      return 0; /* "the Winter Olympics" */
+    dt_spec_init(s, DT_DATE, SK_ABS);
+    s->season = (int8_t)v;
+    size_t e = j + 1, k = is_w(c, e, "of") ? e + 1 : e;
+    size_t ew;
+    int dec;
+    if (dt_year_num(c, k, &y)) s->year = (int16_t)y, e = k + 1;
+    else if ((ew = dt_year_words(c, k, &y)) || ((ew = dt_apostrophe_year(c, k, &y, &dec)) && !dec)) s->year = (int16_t)y, e = ew;
+    else if (r == 99 && !(i > 0 && (is_w(c, i - 1, "the") || has(c, i - 1, DW_EDGE, NULL)) && !is_w(c, j, "fall") &&
+                          !is_w(c, j, "spring")))
+      return 0; /* a bare "spring" or "fall" is rarely the season; "the summer" is */
+    if (r != 99 && !s->year) s->kind = SK_MONTHREL, s->rel = (int8_t)r;
+    return e;
+  }
+  size_t e = 0;
+  int u;
+  if (has(c, j, DW_ORD, &q) && q >= 1 && q <= 4) {
+    e = j + 1;
+    if (hyphen_at(c, e)) e++;
+    u = dt_unit_of(c, e, NULL);
+    if (u != DU_QUARTER && !(u == DU_HALF && q <= 2)) return 0;
+    e++;
+  } else return 0;
+  dt_spec_init(s, DT_DATE, SK_ABS);
+  if (u == DU_QUARTER) s->quarter = (int8_t)q;
+  else s->half = (int8_t)q;
+  size_t k = is_w(c, e, "of") || is_ch(c, e, ',') ? e + 1 : e;
+  if (has(c, k, DW_FISCAL, NULL)) k++;
+  if (dt_year_num(c, k, &y)) s->year = (int16_t)y, e = k + 1;
+  if (r != 99 && !s->year) { /* "last quarter" is r_rel_unit's; "this third quarter" */
+    if (r) return 0;
+  }
+  return e;
+}
+
+/* Quarters named from the text or the reference: "the quarter", "the latest
+** quarter", "the year-ago quarter", "year-earlier" (results), "the 1988
+** period", "the 1988 third quarter", "this year's third quarter", "last year's quarter". */
+size_t dt_r_quarter_ref(dt_ctx *c, size_t i, dt_spec *s) {
+  size_t j = i;
+  int the = 0, yoff = 0, year = 0, relyear = 99, q = 0, latest = 0, v, y;
+  if (is_w(c, j, "the")) the = 1, j++;
+  while (is_w(c, j, "latest") || is_w(c, j, "comparable") || is_w(c, j, "same") || is_w(c, j, "corresponding"))
+    latest = 1, j++;
+  if (is_w(c, j, "year") && hyphen_at(c, j + 1) && (is_w(c, j + 2, "ago") || is_w(c, j + 2, "earlier"))) yoff = -1, j += 3;
+  else if (the && dt_year_num(c, j, &y)) year = y, j++;
+  else if (has(c, j, DW_REL, &v) && v >= -1 && is_w(c, j + 1, "year") && possessive(c, j + 2))
+    relyear = v, j += 3;
+  if (has(c, j, DW_FISCAL, NULL)) j += hyphen_at(c, j + 1) ? 2 : 1;
+  if (has(c, j, DW_ORD, &v) && v >= 1 && v <= 4) {
+    q = v, j++;
+    if (hyphen_at(c, j)) j++;
+  }
+  if (!has(c, j, DW_PERIOD, NULL) || (tk(c, j)->flags & NW_TF_ALL_UPPER)) {
+    if (yoff && !the && !q && !latest) { /* "year-earlier results" */
+      dt_spec_init(s, DT_DATE, SK_ANAPHOR);
+      s->unit = DU_YEAR, s->offset = -1;
+      return j;
+    }
+    return 0;
+  }
+  int period = is_w(c, j, "period");
+  j++;
+  if (!the && relyear == 99 && !yoff) return 0;
+  if (q && !yoff && !year && relyear == 99) return 0; /* "the third quarter": r_part_of_year */
+  if (period && (q || (!yoff && !year && !latest))) return 0;
+  if (q) {
+    dt_spec_init(s, DT_DATE, SK_ABS);
+    s->quarter = (int8_t)q;
+    if (year) s->year = (int16_t)year;
+    else s->unit = DU_YEAR, s->offset = (int16_t)(relyear != 99 ? relyear : yoff);
+    return j;
+  }
+  dt_spec_init(s, DT_DATE, SK_ANAPHOR);
+  s->unit = DU_QUARTER, s->year = (int16_t)year;
+  s->offset = (int16_t)(relyear != 99 ? relyear : yoff);
+  return j;
+}
+
+/* A time, alone ("10:30 a.m.", "noon") or with its day ("10 p.m. Wednesday", "noon Thursday"). */
+size_t dt_r_time(dt_ctx *c, size_t i, dt_spec *s) {
+  dt_spec t;
+  dt_spec_init(&t, DT_TIME, SK_REL);
+  size_t e = dt_time_of_day(c, i, &t);
+  if (!e) return 0;
+  if (has(c, i, DW_TIMEWORD, NULL) && tk(c, i)->flags & NW_TF_UPPER_INITIAL && !(tk(c, i)->flags & NW_TF_SENT_START))
+    return 0;
+  size_t k = is_w(c, e, "on") || is_ch(c, e, ',') ? e + 1 : e;
+  dt_spec d;
+  size_t e2 = 0;
+  if (in_doc(c, k) && ((e2 = dt_r_weekday(c, k, &d)) || (e2 = dt_r_dayrel(c, k, &d)) || (e2 = dt_r_month_first(c, k, &d)) ||
+                       (e2 = dt_r_day_first(c, k, &d)))) {
+    if (d.type == DT_DATE && (d.kind != SK_ABS || d.day)) {
+      d.type = DT_TIME, d.hour = t.hour, d.minute = t.minute, d.pod = 0;
+      *s = d;
+      return e2;
+    }
+  }
+  t.unit = DU_DAY;
+  *s = t;
+  return e;
+}

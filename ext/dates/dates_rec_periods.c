@@ -1,0 +1,259 @@
+/* Recognizers for relative periods ("last week"), durations ("nearly two
+** years"), sets ("every Monday") and references ("now", "the future"). */
+#include <stdio.h>
+#include <string.h>
+
+#include "dates_tokens.h"
+
+/* ---- relative periods, durations, sets, references -------------------- */
+
+static const char unit_code[][3] = {
+  [DU_SECOND] = "S", [DU_MINUTE] = "M", [DU_HOUR] = "H", [DU_DAY] = "D", [DU_WEEK] = "W", [DU_WEEKEND] = "WE",
+  [DU_MONTH] = "M", [DU_QUARTER] = "Q", [DU_HALF] = "M", [DU_YEAR] = "Y", [DU_DECADE] = "DE",
+  [DU_CENTURY] = "CE", [DU_MILLENNIUM] = "ML"};
+
+/* A TIMEX3 duration: n units (n < 0: unknown, "X"). Decades, centuries and
+** halves are written in years and months, as TimeBank does. */
+static void dt_duration_value(char *out, size_t cap, int n, int unit) {
+  int mult = 1;
+  int u = unit;
+  if (n >= 0) {
+    if (u == DU_DECADE) mult = 10, u = DU_YEAR;
+    else if (u == DU_CENTURY) mult = 100, u = DU_YEAR;
+    else if (u == DU_MILLENNIUM) mult = 1000, u = DU_YEAR;
+    else if (u == DU_HALF) mult = 6, u = DU_MONTH;
+  }
+  const char *t = u <= DU_HOUR ? "T" : "";
+  if (n < 0) snprintf(out, cap, "P%sX%s", t, unit_code[u]);
+  else snprintf(out, cap, "P%s%d%s", t, n * mult, unit_code[u]);
+}
+
+/* "last week", "this year", "next month", "the past year", "the coming weeks". */
+size_t dt_r_rel_unit(dt_ctx *c, size_t i, dt_spec *s) {
+  int r, u, pl;
+  if (!has(c, i, DW_REL, &r) || is_w(c, i, "these")) return 0;
+  if (r == -2) r = -1;
+  u = dt_unit_of(c, i + 1, &pl);
+  if (!u || u == DU_SECOND || u == DU_MINUTE || u == DU_HOUR) return 0;
+  if (capital(c, i + 1) && !(tk(c, i + 1)->flags & NW_TF_ALL_UPPER)) return 0;
+  if (pl) { /* "the coming weeks", "the past months" */
+    dt_spec_init(s, DT_DURATION, SK_LIT);
+    dt_duration_value(s->lit, sizeof s->lit, -1, u);
+    return i + 2;
+  }
+  if (u == DU_DAY) return 0;
+  dt_spec_init(s, DT_DATE, SK_REL);
+  s->unit = (int8_t)u, s->offset = (int16_t)r;
+  size_t e = i + 2;
+  if (is_w(c, e, "or") && is_w(c, e + 1, "so")) e += 2;
+  return e;
+}
+
+/* "the weekend", "the day" (on the day: the reference date). */
+size_t dt_r_the_unit(dt_ctx *c, size_t i, dt_spec *s) {
+  if (!is_w(c, i, "the")) return 0;
+  int pl = 0, u = dt_unit_of(c, i + 1, &pl);
+  if (u == DU_WEEKEND && !pl) {
+    dt_spec_init(s, DT_DATE, SK_REL);
+    s->unit = DU_WEEKEND;
+    return i + 2;
+  }
+  if (u == DU_DAY && !pl && i > 0 && is_w(c, i - 1, "on") && !in_doc(c, i + 2)) return 0;
+  if (u == DU_DAY && !pl && i > 0 && is_w(c, i - 1, "on") && !is_w(c, i + 2, "before") && !is_w(c, i + 2, "after") &&
+      tk(c, i + 2)->cls != NW_TOK_QUOTE && !is_w(c, i + 2, "’s") && !is_w(c, i + 2, "'s")) {
+    dt_spec_init(s, DT_DATE, SK_REL);
+    s->unit = DU_DAY;
+    return i + 2;
+  }
+  if ((is_w(c, i + 1, "near") && (is_w(c, i + 2, "future") || is_w(c, i + 2, "term"))) ||
+      (is_w(c, i + 1, "short") && is_w(c, i + 2, "term"))) {
+    dt_spec_init(s, DT_DATE, SK_LIT);
+    snprintf(s->lit, sizeof s->lit, "FUTURE_REF");
+    return i + 3;
+  }
+  {
+    size_t k = i + 1;
+    int cur = 0;
+    if (is_w(c, k, "full") || is_w(c, k, "current") || is_w(c, k, "latest")) cur = is_w(c, k, "latest") ? -1 : 1, k++;
+    if (has(c, k, DW_FISCAL, NULL)) cur = cur ? cur : 1, k++;
+    if (cur && is_w(c, k, "year")) {
+      dt_spec_init(s, DT_DATE, SK_REL);
+      s->unit = DU_YEAR, s->offset = (int16_t)(cur < 0 ? -1 : 0);
+      return k + 1;
+    }
+  }
+  if (u == DU_YEAR && !pl && !capital(c, i + 1) &&
+      ((in_doc(c, i + 2) && tk(c, i + 2)->cls == NW_TOK_PUNCT && !is_ch(c, i + 2, '-')) || (i > 0 && is_w(c, i - 1, "of")))) {
+    dt_spec_init(s, DT_DATE, SK_REL); /* "for the year, sales rose", "the first half of the year" */
+    s->unit = DU_YEAR;
+    return i + 2;
+  }
+  if (u == DU_YEAR && !pl && (is_w(c, i + 2, "ended") || is_w(c, i + 2, "ending"))) {
+    dt_spec_init(s, DT_DURATION, SK_LIT);
+    snprintf(s->lit, sizeof s->lit, "P1Y");
+    return i + 2;
+  }
+  if (is_w(c, i + 1, "past") || is_w(c, i + 1, "future")) {
+    int v;
+    size_t k = i + 2;
+    if (dt_unit_of(c, k, NULL) || dt_number(c, k, &v, 0) || has(c, k, DW_FEW, NULL)) return 0; /* "the past two years" */
+    if (is_w(c, k, "of") && is_w(c, i + 1, "future")) return 0; /* "the future of the alliance": a fate, not a time */
+    dt_spec_init(s, DT_DATE, SK_LIT);
+    snprintf(s->lit, sizeof s->lit, "%s", is_w(c, i + 1, "past") ? "PAST_REF" : "FUTURE_REF");
+    return i + 2;
+  }
+  return 0;
+}
+
+/* Counted durations: [about|nearly|more than|at least|up to] (two|22|a|several)
+** [more] units ; "two-year" ; "a couple of years" ; "[the] past/next/first N units". */
+size_t dt_r_duration(dt_ctx *c, size_t i, dt_spec *s) {
+  size_t j = i;
+  int v, n = 0, u, pl;
+  /* leading bounds */
+  if (is_w(c, j, "no") && is_w(c, j + 1, "more") && is_w(c, j + 2, "than")) j += 3;
+  else if ((is_w(c, j, "more") || is_w(c, j, "less") || is_w(c, j, "fewer")) && is_w(c, j + 1, "than")) j += 2;
+  else if (is_w(c, j, "at") && (is_w(c, j + 1, "least") || is_w(c, j + 1, "most"))) j += 2;
+  else if (is_w(c, j, "up") && is_w(c, j + 1, "to")) j += 2;
+  else if (is_w(c, j, "the") || (has(c, j, DW_REL, &v) && !is_w(c, j, "this") && !is_w(c, j, "current"))) {
+    j++;
+    if (has(c, j, DW_REL, &v) || has(c, j, DW_ORD, &v)) {
+      if (is_w(c, j, "this") || is_w(c, j, "current")) return 0;
+      j++;
+    }
+  } else if (has(c, j, DW_APPROX, NULL)) {
+    if (is_w(c, j, "some") && !dt_number(c, j + 1, &v, 0)) return 0; /* "some time" is not counted */
+    j++;
+  }
+  size_t e = 0;
+  if (is_w(c, j, "a") && is_w(c, j + 1, "few")) n = -1, e = j + 2;
+  else if (is_w(c, j, "a") && is_w(c, j + 1, "couple") && is_w(c, j + 2, "of")) n = 2, e = j + 3;
+  else if (j > i && is_w(c, j, "couple") && is_w(c, j + 1, "of")) n = 2, e = j + 2; /* "the next couple of years" */
+  else e = dt_number(c, j, &n, 1);
+  if (!e) {
+    if (has(c, j, DW_FEW, &v) && v == 1) n = -1, e = j + 1;
+    else if (j > i && is_w(c, i, "the") && dt_unit_of(c, j, &pl) && pl) n = -1, e = j;
+    else if (j == i && i > 0 && dt_unit_of(c, j, &pl) && pl && !capital(c, j) &&
+             (is_w(c, i - 1, "for") || is_w(c, i - 1, "within") || is_w(c, i - 1, "in")) && !is_w(c, j + 1, "of") &&
+             !(in_doc(c, j + 1) && tk(c, j + 1)->cls == NW_TOK_WORD && !has(c, j + 1, DW_PREP, NULL) &&
+               !is_w(c, j + 1, "and") && !is_w(c, j + 1, "or")))
+      n = -1, e = j; /* "for centuries", "within weeks" */
+    else return 0;
+  }
+  if (n > 100000) return 0; /* no duration, and keeps the arithmetic below in range */
+  if (is_w(c, e, "more")) e++;
+  int compound = hyphen_at(c, e);
+  if (compound) e++;
+  u = dt_unit_of(c, e, &pl);
+  if (!u || u == DU_HALF || u == DU_WEEKEND) return 0;
+  if (u == DU_SECOND && !pl) return 0;                  /* "a second group" */
+  if (compound && pl) return 0;                         /* "three-quarters" is a fraction */
+  if (!compound && hyphen_at(c, e + 1)) return 0;        /* "a year-earlier loss" */
+  if (u == DU_QUARTER && n == 1 && is_w(c, e + 1, "of")) return 0; /* "a quarter of the market" */
+  if (dt_digits(c, j, &v, NULL) && !compound && n > 1 && !pl && u != DU_HALF) return 0; /* "5 day" is rare */
+  e++;
+  if (compound && in_doc(c, e) && is_ch(c, e, '-') && glued(c, e) && is_w(c, e + 1, "old")) e += 2; /* "8-month-old" */
+  /* "a week or so" */
+  if (is_w(c, e, "or") && is_w(c, e + 1, "so")) e += 2;
+  if (n == 0) return 0;
+  if (!compound && is_w(c, e, "old")) return 0; /* an age: "52 years old" */
+  if (!compound && n == 1 && is_w(c, j, "a") && i > 0 && j == i && !has(c, e, DW_AGO, NULL) &&
+      (tk(c, i - 1)->cls == NW_TOK_NUMBER || (i > 1 && tk(c, i - 2)->cls == NW_TOK_NUMBER)))
+    return 0; /* a rate: "$1.76 a year", "700 seats a week" */
+  if (compound && j > i && !has(c, i, DW_APPROX, NULL)) return 0; /* "the two-week crisis": the adjective alone */
+  dt_spec_init(s, DT_DURATION, SK_LIT);
+  dt_duration_value(s->lit, sizeof s->lit, n, u);
+  /* "a year ago", "two years earlier": a date that far from the reference */
+  int dir;
+  if (!compound && has(c, e, DW_AGO, &dir) && j == i + (has(c, i, DW_APPROX, NULL) ? 1 : 0)) {
+    if (dir > 0 || is_w(c, e, "before")) return e; /* after or before some event: a duration */
+    if (n < 0) {
+      dt_spec_init(s, DT_DATE, SK_LIT);
+      snprintf(s->lit, sizeof s->lit, "%s", dir < 0 ? "PAST_REF" : "FUTURE_REF");
+      return e + 1;
+    }
+    dt_spec_init(s, DT_DATE, SK_REL);
+    if (u == DU_YEAR && n == 1) { /* "a year ago": in a quarterly report, the same quarter */
+      s->kind = SK_ANAPHOR, s->unit = DU_YEAR, s->offset = -1;
+      return e + 1;
+    }
+    if (u == DU_WEEK) u = DU_DAY, n *= 7;
+    if (u == DU_DECADE) u = DU_YEAR, n *= 10;
+    if (u == DU_SECOND || u == DU_MINUTE || u == DU_HOUR) u = DU_DAY, n = 0;
+    s->unit = (int8_t)u, s->offset = (int16_t)(dir * n);
+    return e + 1;
+  }
+  /* "the past year" is the year before (a date), "the past two years" a duration */
+  if (j > i && n == 1 && !compound && e == j + 1 + 0 && !dt_number(c, j, &v, 1)) return 0;
+  return e;
+}
+
+/* every Monday ; each year ; every two weeks ; annually ; "$5 a year". */
+size_t dt_r_set(dt_ctx *c, size_t i, dt_spec *s) {
+  int u, w, n = 1, pl;
+  if (has(c, i, DW_SETADV, &u)) {
+    if (capital(c, i) && !(tk(c, i)->flags & NW_TF_SENT_START)) return 0; /* "Daily Mail" */
+    if (!is_w(c, i, "annually") && in_doc(c, i + 1) && tk(c, i + 1)->cls == NW_TOK_WORD &&
+        !has(c, i + 1, DW_PREP, NULL) && !is_w(c, i + 1, "and") && !is_w(c, i + 1, "or"))
+      return 0; /* an adjective: "daily flights" */
+    dt_spec_init(s, DT_SET, SK_LIT);
+    dt_duration_value(s->lit, sizeof s->lit, 1, u);
+    return i + 1;
+  }
+  if (!has(c, i, DW_EVERY, NULL)) return 0;
+  size_t j = i + 1;
+  if (is_w(c, i, "per") || is_w(c, i, "each")) {
+    if (is_w(c, j, "of")) return 0;
+  }
+  if (has(c, j, DW_WEEKDAY, &w) && capital(c, j)) {
+    dt_spec_init(s, DT_SET, SK_LIT);
+    snprintf(s->lit, sizeof s->lit, "XXXX-WXX-%d", w > 10 ? w - 10 : w);
+    return j + 1;
+  }
+  int m;
+  if (has(c, j, DW_MONTH, &m) && capital(c, j)) {
+    dt_spec_init(s, DT_SET, SK_LIT);
+    snprintf(s->lit, sizeof s->lit, "XXXX-%02d", m);
+    return j + 1;
+  }
+  if (is_w(c, j, "other")) n = 2, j++;
+  else {
+    size_t e = dt_number(c, j, &n, 0);
+    if (e) j = e;
+    if (n > 100000) return 0;
+  }
+  u = dt_unit_of(c, j, &pl);
+  if (!u || u == DU_WEEKEND) return 0;
+  dt_spec_init(s, DT_SET, SK_LIT);
+  dt_duration_value(s->lit, sizeof s->lit, n, u);
+  return j + 1;
+}
+
+/* now, currently, recently, soon ; "recent years" ; "these days". */
+size_t dt_r_ref(dt_ctx *c, size_t i, dt_spec *s) {
+  int v, pl, u;
+  size_t j = i;
+  if ((is_w(c, j, "more") && is_w(c, j + 1, "recently")) || (is_w(c, j, "right") && is_w(c, j + 1, "now"))) j++;
+  if (has(c, j, DW_REF, &v)) {
+    if (v == DR_FUTURE && (is_w(c, j + 1, "after") || (i > 0 && is_w(c, i - 1, "as")))) return 0; /* "as soon as" */
+    dt_spec_init(s, DT_DATE, SK_LIT);
+    snprintf(s->lit, sizeof s->lit, "%s", v == DR_PRESENT ? "PRESENT_REF" : v == DR_PAST ? "PAST_REF" : "FUTURE_REF");
+    return j + 1;
+  }
+  if (is_w(c, i, "recent") && (u = dt_unit_of(c, i + 1, &pl)) && pl) {
+    if (u == DU_YEAR || u == DU_DECADE) {
+      dt_spec_init(s, DT_DATE, SK_LIT);
+      snprintf(s->lit, sizeof s->lit, "PAST_REF");
+    } else {
+      dt_spec_init(s, DT_DURATION, SK_LIT);
+      dt_duration_value(s->lit, sizeof s->lit, -1, u);
+    }
+    return i + 2;
+  }
+  if (is_w(c, i, "these") && dt_unit_of(c, i + 1, &pl) == DU_DAY && pl) {
+    dt_spec_init(s, DT_DATE, SK_LIT);
+    snprintf(s->lit, sizeof s->lit, "PRESENT_REF");
+    return i + 2;
+  }
+  return 0;
+}
