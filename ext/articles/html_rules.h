@@ -6,12 +6,16 @@
 extern const char *const nw_html_drop_tags[];
 extern const char *const nw_html_block_tags[];
 extern const char *const nw_html_unlikely;
+extern const char *const nw_html_unlikely_words;
 extern const char *const nw_html_maybe;
+extern const char *const nw_html_posts;
 extern const char *const nw_html_positive;
 extern const char *const nw_html_negative;
 
 /* 1 when one trimmed line of text is site furniture by the text reader's
-** line rules ("Advertisement", "Read more: ...", newsletter prompts). */
-int nw_line_is_furniture(const char *s, size_t n);
+** line rules ("Advertisement", "Read more: ...", newsletter prompts);
+** keep_posts keeps quoted social posts (a page shows them as part of the
+** story, while a text file's embed lines are page residue). */
+int nw_line_is_furniture(const char *s, size_t n, int keep_posts);
 
 #endif

@@ -18,20 +18,26 @@ const char *const nw_html_block_tags[] = {
   "center", "body", "caption", NULL,
 };
 
-/* class/id of page furniture (tried on elements other than the body). */
+/* class/id of page furniture (tried on elements other than the body):
+** Readability's list, matched anywhere in the words, then shorter words
+** matched as whole parts of a dashed or underscored name. */
 const char *const nw_html_unlikely =
-  "(?:^|[-_ ])(?:ad|ads|adv|advert|advertisement|banner|breadcrumbs?|combx|comments?|community|cover-wrap|disqus|"
-  "footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor(?:ed)?|"
-  "supplemental|ad-break|agegate|pagination|pager|popup|modal|newsletter|subscribe|subscription|signup|share|"
-  "sharing|sharebar|toolbar|tools|cookie|consent|promo|outbrain|taboola|recirc|recommended|trending|most-popular|"
-  "read-more|more-stories|newsletter-signup|paywall|login|nav|navigation|masthead|byline|author-info|author-bio|"
-  "caption|credit|tags|tag-list|topics|print|skip|sr-only|visually-hidden|hidden|widget|rating|jump|alert|survey|"
-  "inline-related|related-content|see-also|also-read|embed|tweet|instagram|facebook|video-player|gallery|slideshow|"
-  "timestamp|dateline|meta|kicker|eyebrow|category|section-name|headline|title|header|hdr)(?:$|[-_ 0-9])";
+  "-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|"
+  "menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|"
+  "pagination|pager|popup|yom-remote|newsletter|subscri|signup|sharing|sharebar|cookie|consent|outbrain|taboola|"
+  "recirc|recommend|trending|most-popular|read-more|more-stories|paywall|masthead|byline|author-info|author-bio";
+const char *const nw_html_unlikely_words =
+  "(?:^|[-_ ])(?:ad|ads|adv|advert|advertisement|modal|share|toolbar|tools|promo|login|nav|navigation|caption|"
+  "credit|tags|tag-list|topics|print|skip|sr-only|visually-hidden|hidden|widget|rating|jump|alert|survey|"
+  "inline-related|see-also|also-read|video-player|gallery|slideshow|timestamp|dateline|meta|kicker|eyebrow|"
+  "category|section-name|headline|title|hdr)(?:$|[-_ 0-9])";
 
 /* class/id words of containers that may hold the article (they protect an
 ** element from the unlikely list). */
-const char *const nw_html_maybe = "and|article|body|column|content|main|shadow|story|entry|post-text|text";
+const char *const nw_html_maybe = "and|article|body|column|content|main|shadow|story|entry|post|text|blog|tweet|embed";
+
+/* class/id of social posts quoted in the story (kept, as readers see them). */
+const char *const nw_html_posts = "tweet|embed|instagram-media|tiktok-embed";
 
 /* Score weights of class/id words. */
 const char *const nw_html_positive =

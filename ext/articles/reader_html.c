@@ -21,12 +21,13 @@
 
 /* ---- compiled class/id patterns (once per process) ------------------- */
 
-enum { P_UNLIKELY, P_MAYBE, P_POSITIVE, P_NEGATIVE, P_COUNT };
+enum { P_UNLIKELY, P_UNLIKELY_WORDS, P_MAYBE, P_POSTS, P_POSITIVE, P_NEGATIVE, P_COUNT };
 static pcre2_code *pat[P_COUNT];
 static pthread_once_t pat_once = PTHREAD_ONCE_INIT;
 
 static void compile_patterns(void) {
-  const char *src[P_COUNT] = {nw_html_unlikely, nw_html_maybe, nw_html_positive, nw_html_negative};
+  const char *src[P_COUNT] = {nw_html_unlikely, nw_html_unlikely_words, nw_html_maybe, nw_html_posts,
+                              nw_html_positive, nw_html_negative};
   for (int i = 0; i < P_COUNT; i++) {
     int e;
     PCRE2_SIZE o;
@@ -119,8 +120,9 @@ static int is_hidden(const xmlNode *n) {
   return h;
 }
 
-/* Drop what never holds article text; with aggressive, also elements whose
-** class/id say furniture, unless they hold most of the page's text. */
+/* Drop what never holds article text; with level 1, also elements whose
+** class/id say furniture by Readability's list, with level 2 by the longer
+** list too, unless they hold most of the page's text. */
 static void prune(page_ctx *p, xmlNode *n, int aggressive, size_t page_text) {
   for (xmlNode *c = n->children; c;) {
     xmlNode *next = c->next;
@@ -133,7 +135,8 @@ static void prune(page_ctx *p, xmlNode *n, int aggressive, size_t page_text) {
       if (!drop && aggressive && strcmp(t, "body") && strcmp(t, "article") && strcmp(t, "main")) {
         char *ci = class_id(c);
         ninfo *in = info_of(c);
-        if (ci && matches(P_UNLIKELY, ci, p->md) && !matches(P_MAYBE, ci, p->md) && class_weight(p, c) < 50 &&
+        if (ci && (matches(P_UNLIKELY, ci, p->md) || (aggressive > 1 && matches(P_UNLIKELY_WORDS, ci, p->md))) &&
+            !matches(P_MAYBE, ci, p->md) && class_weight(p, c) < 50 &&
             (!in || in->text * 2 < page_text))
           drop = 1;
         free(ci);
@@ -300,7 +303,7 @@ static int flush(emitter *e) {
     size_t n = b - a;
     int keep = 1;
     if (n < 200 && e->cur_links * 2 > n) keep = 0;     /* mostly links: navigation, related lists */
-    else if (n < 300 && nw_line_is_furniture(s, n)) keep = 0; /* prompts, "Advertisement" */
+    else if (n < 300 && nw_line_is_furniture(s, n, 1)) keep = 0; /* prompts, "Advertisement" */
     else if (e->title && strlen(e->title) == n && !memcmp(e->title, s, n)) keep = 0;
     if (keep) {
       if (e->out.len) rc = nw_buf_append(&e->out, "\n\n", 2);
@@ -321,6 +324,10 @@ static int unwanted_box(page_ctx *p, xmlNode *n) {
     return 0;
   ninfo *in = info_of(n);
   double ld = link_density(in);
+  char *ci = class_id(n);
+  int post = ci && matches(P_POSTS, ci, p->md);
+  free(ci);
+  if (post) return 0;
   int r = 0;
   if (!strcmp(t, "header") || !strcmp(t, "footer")) r = in->paras < 2 || ld > 0.3;
   else if (in->weight < 0 && in->paras < 3) r = 2;
@@ -332,7 +339,6 @@ static int unwanted_box(page_ctx *p, xmlNode *n) {
     free(ci);
   }
   return r;
-  (void)p;
 }
 
 static int emit_node(emitter *e, xmlNode *n) {
@@ -417,6 +423,27 @@ static int emit_article(emitter *e, xmlNode *top) {
   return rc;
 }
 
+/* Articles split over several boxes with the class of the best one (a body
+** interrupted by ads or pull-outs at another level): every such box that
+** reads like text, in page order. Returns how many it found (0 or 1: none
+** besides top) without emitting, or emits them when emit is set. */
+static int same_class_boxes(emitter *e, xmlNode *n, const char *cls, xmlNode *top, int emit, int *count) {
+  for (xmlNode *c = n->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    char *ci = class_id(c);
+    int same = ci && !strcmp(ci, cls);
+    free(ci);
+    ninfo *in = info_of(c);
+    if (same && (c == top || (in->text >= 200 && link_density(in) < 0.25 && in->paras >= 1))) {
+      (*count)++;
+      if (emit && (emit_node(e, c) || flush(e))) return -1;
+      continue;
+    }
+    if (same_class_boxes(e, c, cls, top, emit, count)) return -1;
+  }
+  return 0;
+}
+
 /* Extract the article text from a parsed page (one attempt). */
 static int extract(htmlDocPtr doc, int aggressive, const char *title, nw_buf *out) {
   page_ctx p = {0};
@@ -453,7 +480,12 @@ static int extract(htmlDocPtr doc, int aggressive, const char *title, nw_buf *ou
   }
   e.p = &p;
   e.title = title;
-  rc = emit_article(&e, top);
+  char *cls = class_id(top);
+  int boxes = 0;
+  if (cls) same_class_boxes(&e, root, cls, top, 0, &boxes);
+  if (boxes > 1) rc = same_class_boxes(&e, root, cls, top, 1, &boxes);
+  else rc = emit_article(&e, top);
+  free(cls);
   if (!rc) rc = flush(&e);
   if (!rc) rc = nw_buf_append(out, e.out.data ? e.out.data : "", e.out.len);
 done:
@@ -472,7 +504,7 @@ int nw_read_html(const char *path, const char *s, size_t n, nw_article *a, const
   }
   pthread_once(&pat_once, compile_patterns);
   const char *enc = nw_html_charset(s, n);
-  int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_NOBLANKS;
+  int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
   htmlDocPtr doc = htmlReadMemory(s, (int)n, NULL, enc, opts);
   if (!doc) {
     *err = "cannot parse the page";
@@ -483,19 +515,23 @@ int nw_read_html(const char *path, const char *s, size_t n, nw_article *a, const
   if (!rc && !a->published && a->url && nw_date_in_url(a->url, strlen(a->url), v)) rc = nw_article_set(&a->published, v, 10);
   if (!rc && !a->published && path && nw_date_in_filename(path, v)) rc = nw_article_set(&a->published, v, 10);
   if (!rc && !a->source && a->url) a->source = nw_url_host(a->url, strlen(a->url));
+  /* Readability's retries: furniture words can sit on the article's own
+  ** boxes, so a short result is tried again with fewer of them. */
   nw_buf body = {0};
-  if (!rc) rc = extract(doc, 1, a->title, &body);
-  xmlFreeDoc(doc);
-  /* Readability's retry: furniture words can sit on the article's own box */
-  if (!rc && body.len < 500) {
-    doc = htmlReadMemory(s, (int)n, NULL, enc, opts);
-    nw_buf again = {0};
-    if (doc && extract(doc, 0, a->title, &again) == 0 && again.len > body.len * 2) {
+  for (int level = 2; !rc && level >= 0; level--) {
+    if (!doc) doc = htmlReadMemory(s, (int)n, NULL, enc, opts);
+    if (!doc) break;
+    nw_buf got = {0};
+    rc = extract(doc, level, a->title, &got);
+    xmlFreeDoc(doc);
+    doc = NULL;
+    if (!rc && got.len > body.len) {
       nw_buf_free(&body);
-      body = again;
-    } else nw_buf_free(&again);
-    if (doc) xmlFreeDoc(doc);
+      body = got;
+    } else nw_buf_free(&got);
+    if (body.len >= 500) break;
   }
+  if (doc) xmlFreeDoc(doc);
   if (!rc) rc = nw_normalize(body.data ? body.data : "", body.len, &a->body);
   nw_buf_free(&body);
   return rc;

@@ -489,7 +489,7 @@ done:
   return rc;
 }
 
-int nw_line_is_furniture(const char *s, size_t n) {
+int nw_line_is_furniture(const char *s, size_t n, int keep_posts) {
   pthread_once(&rules_once, compile_rules);
   if (!rule_code) return 0;
   pcre2_match_data *md = pcre2_match_data_create(4, NULL);
@@ -500,8 +500,8 @@ int nw_line_is_furniture(const char *s, size_t n) {
     if (pcre2_match(rule_code[r], (PCRE2_SPTR)s, n, 0, 0, md, NULL) <= 0) continue;
     uint8_t act = nw_line_rules[r].action;
     if (act == LR_KEEP) break;
-    drop = act == LR_DROP || act == LR_DROP_NEXT || act == LR_EMBED || act == LR_TWEET || act == LR_COPYRIGHT ||
-           act == LR_URL;
+    drop = act == LR_DROP || act == LR_DROP_NEXT || act == LR_COPYRIGHT || act == LR_URL ||
+           (!keep_posts && (act == LR_EMBED || act == LR_TWEET));
   }
   pcre2_match_data_free(md);
   return drop;
