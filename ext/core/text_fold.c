@@ -43,52 +43,118 @@ int nw_fold(const char *s, size_t n, nw_buf *out) {
   return 0;
 }
 
-/* Copy s to a valid UTF-8 buffer (invalid bytes become U+FFFD). */
-static int sanitize(const char *s, size_t n, nw_buf *out) {
+/* Offset of the first byte that is not valid UTF-8 (read as nw_utf8_next
+** reads it: a U+FFFD that was written as such is valid), or n. */
+static size_t first_invalid(const char *s, size_t n) {
   size_t i = 0;
   while (i < n) {
+    if ((unsigned char)s[i] < 0x80) {
+      i++;
+      continue;
+    }
     size_t from = i;
-    int32_t c = nw_utf8_next(s, n, &i);
-    if (c == 0xFFFD && !(i - from == 3 && (unsigned char)s[from] == 0xEF)) {
-      if (put_cp(out, 0xFFFD)) return -1;
-    } else if (nw_buf_append(out, s + from, i - from)) return -1;
+    if (nw_utf8_next(s, n, &i) == 0xFFFD && !(i - from == 3 && (unsigned char)s[from] == 0xEF)) return from;
   }
-  return 0;
+  return n;
+}
+
+/* Copy s to a valid UTF-8 buffer (invalid bytes become U+FFFD), valid runs
+** in one piece. */
+static int sanitize(const char *s, size_t n, size_t bad, nw_buf *out) {
+  size_t run = 0, i = bad;
+  while (i < n) {
+    if ((unsigned char)s[i] < 0x80) {
+      i++;
+      continue;
+    }
+    size_t from = i;
+    if (nw_utf8_next(s, n, &i) == 0xFFFD && !(i - from == 3 && (unsigned char)s[from] == 0xEF)) {
+      if (nw_buf_append(out, s + run, from - run) || put_cp(out, 0xFFFD)) return -1;
+      run = i;
+    }
+  }
+  return nw_buf_append(out, s + run, n - run);
+}
+
+/* NFC of valid UTF-8 s, appended to out. ASCII characters are their own NFC
+** and a boundary before one is safe (canonical class 0, never the second of
+** a composition), so only the stretches around non-ASCII characters go
+** through utf8proc: from the ASCII character before them (it may compose
+** with a following mark) to the next ASCII character. */
+static int nfc(const char *s, size_t n, nw_buf *out) {
+  size_t done = 0, i = 0;
+  while (i < n) {
+    if ((unsigned char)s[i] < 0x80) {
+      i++;
+      continue;
+    }
+    size_t from = i > done ? i - 1 : i, to = i;
+    while (to < n && (unsigned char)s[to] >= 0x80) to++;
+    if (nw_buf_append(out, s + done, from - done)) return -1;
+    utf8proc_uint8_t *m = NULL;
+    utf8proc_ssize_t k = utf8proc_map((const utf8proc_uint8_t *)s + from, (utf8proc_ssize_t)(to - from), &m,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    int rc = k >= 0 ? nw_buf_append(out, (const char *)m, (size_t)k) : nw_buf_append(out, s + from, to - from);
+    free(m);
+    if (rc) return -1;
+    done = i = to;
+  }
+  return nw_buf_append(out, s + done, n - done);
+}
+
+/* What white space tidying sees in a character. */
+enum { WS_ORDINARY, WS_CR, WS_NEWLINE, WS_BLANK };
+static int ws_class(int32_t c) {
+  if (c == '\r') return WS_CR;
+  if (c == '\n' || c == 0x2028 || c == 0x2029 || c == 0) return WS_NEWLINE;
+  if (c == ' ' || c == '\t' || c == 0xA0 || c == '\f' || c == '\v' || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
+      c == 0x205F || c == 0x3000)
+    return WS_BLANK;
+  return WS_ORDINARY;
 }
 
 int nw_normalize(const char *s, size_t n, nw_buf *out) {
-  nw_buf clean = {0};
-  if (sanitize(s, n, &clean)) { nw_buf_free(&clean); return -1; }
-  utf8proc_uint8_t *nfc = NULL;
-  utf8proc_ssize_t m = clean.len ? utf8proc_map((const utf8proc_uint8_t *)clean.data, (utf8proc_ssize_t)clean.len, &nfc,
-                                                UTF8PROC_STABLE | UTF8PROC_COMPOSE)
-                                 : 0;
-  const char *src = clean.len ? (m >= 0 ? (const char *)nfc : clean.data) : "";
-  size_t sn = clean.len ? (m >= 0 ? (size_t)m : clean.len) : 0;
+  nw_buf clean = {0}, composed = {0};
+  size_t bad = first_invalid(s, n);
+  if (bad < n && sanitize(s, n, bad, &clean)) goto oom;
+  const char *valid = bad < n ? clean.data : s;
+  size_t vn = bad < n ? clean.len : n;
+  if (nfc(valid, vn, &composed)) goto oom;
+  const char *src = composed.data ? composed.data : "";
+  size_t sn = composed.len;
+  nw_buf_free(&clean);
   /* White space: runs of blanks become one space, lines lose trailing blanks,
-  ** at most one blank line between paragraphs, none at either end. */
+  ** at most one blank line between paragraphs, none at either end. Runs of
+  ** other characters are copied in one piece. */
+  if (nw_grow((void **)&out->data, &out->cap, out->len + sn + 1, 1)) goto oom;
   int rc = 0;
-  size_t newlines = 0, spaces = 0;
-  int started = 0;
+  size_t newlines = 0, spaces = 0, run = 0;
+  int started = 0, in_run = 0;
   for (size_t i = 0; i < sn && rc == 0;) {
     size_t from = i;
-    int32_t c = nw_utf8_next(src, sn, &i);
-    if (c == '\r') continue;
-    if (c == '\n' || c == 0x2028 || c == 0x2029 || c == 0) { newlines++; spaces = 0; continue; }
-    if (c == ' ' || c == '\t' || c == 0xA0 || c == '\f' || c == '\v' || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
-        c == 0x205F || c == 0x3000) {
-      spaces++;
+    int k = ws_class(nw_utf8_next(src, sn, &i));
+    if (k == WS_ORDINARY) {
+      if (!in_run) {
+        if (started) {
+          if (newlines) rc |= nw_buf_append(out, newlines >= 2 ? "\n\n" : "\n", newlines >= 2 ? 2 : 1);
+          else if (spaces) rc |= nw_buf_putc(out, ' ');
+        }
+        started = in_run = 1;
+        newlines = spaces = 0;
+        run = from;
+      }
       continue;
     }
-    if (started) {
-      if (newlines) rc |= nw_buf_append(out, newlines >= 2 ? "\n\n" : "\n", newlines >= 2 ? 2 : 1);
-      else if (spaces) rc |= nw_buf_putc(out, ' ');
-    }
-    started = 1;
-    newlines = spaces = 0;
-    rc |= nw_buf_append(out, src + from, i - from);
+    if (in_run) rc |= nw_buf_append(out, src + run, from - run);
+    in_run = 0;
+    if (k == WS_NEWLINE) newlines++, spaces = 0;
+    else if (k == WS_BLANK) spaces++;
   }
-  free(nfc);
-  nw_buf_free(&clean);
+  if (in_run) rc |= nw_buf_append(out, src + run, sn - run);
+  nw_buf_free(&composed);
   return rc ? -1 : 0;
+oom:
+  nw_buf_free(&clean);
+  nw_buf_free(&composed);
+  return -1;
 }

@@ -20,14 +20,20 @@ int nw_grow(void **buf, size_t *cap, size_t need, size_t elsz) {
 
 int nw_buf_append(nw_buf *b, const char *s, size_t n) {
   /* +1 keeps room for a terminating NUL that callers may add. */
-  if (nw_grow((void **)&b->data, &b->cap, b->len + n + 1, 1)) return -1;
+  if (b->len + n + 1 > b->cap && nw_grow((void **)&b->data, &b->cap, b->len + n + 1, 1)) return -1;
   if (n) memcpy(b->data + b->len, s, n);
   b->len += n;
   b->data[b->len] = 0;
   return 0;
 }
 
-int nw_buf_putc(nw_buf *b, char c) { return nw_buf_append(b, &c, 1); }
+/* Called once per byte by some readers: the common case stays short. */
+int nw_buf_putc(nw_buf *b, char c) {
+  if (b->len + 2 > b->cap) return nw_buf_append(b, &c, 1);
+  b->data[b->len++] = c;
+  b->data[b->len] = 0;
+  return 0;
+}
 
 void nw_buf_free(nw_buf *b) {
   free(b->data);

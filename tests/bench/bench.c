@@ -265,6 +265,7 @@ typedef struct result {
   int missing;
   double mb_s, words_s, wall_mb_s, mb;
   int runs;
+  int rows, errors; /* readers: rows scanned and rows with error set */
   char note[160];
 } result;
 
@@ -486,11 +487,15 @@ typedef struct target {
 
 static void print_row(const result *r, double target_mb_s) {
   if (r->missing) {
-    printf("%-15s %10s %12s %8s  %s\n", r->name, "missing", "", "", "");
+    printf("%-15s %10s\n", r->name, "missing");
+    return;
+  }
+  if (r->runs == 0) {
+    printf("%-15s %10s\n", r->name, "skipped");
     return;
   }
   printf("%-15s %10.1f %12.0f %8.0f  %-4s %s\n", r->name, r->mb_s, r->words_s, target_mb_s,
-         r->mb_s >= target_mb_s ? "ok" : "LOW", r->note);
+         r->errors && r->errors == r->rows ? "ERR" : r->mb_s >= target_mb_s ? "ok" : "LOW", r->note);
 }
 
 /* One entry of bench.json; extra is appended inside the object. */
@@ -503,6 +508,7 @@ static void json_result(FILE *f, const result *r, const char *extra) {
           "  \"%s\": {\"mb_per_s\": %.2f, \"words_per_s\": %.0f, \"wall_mb_per_s\": %.2f, \"input_mb\": %.2f, "
           "\"runs\": %d",
           r->name, r->mb_s, r->words_s, r->wall_mb_s, r->mb, r->runs);
+  if (r->rows) fprintf(f, ", \"rows\": %d, \"errors\": %d", r->rows, r->errors);
   if (r->note[0]) fprintf(f, ", \"note\": \"%s\"", r->note);
   fprintf(f, "%s},\n", extra);
 }
@@ -595,6 +601,17 @@ static int bench_all(const char *ext, const char *data, const char *out) {
     sqlite3_bind_text(j.st, 1, readers[i].dir, -1, SQLITE_STATIC);
     measure(r, run_sql, &j, readers[i].bytes, readers[i].words);
     sqlite3_finalize(j.st);
+    /* what the scan gave: a reader that fails fast must not look fast */
+    sqlite3_stmt *q;
+    sqlite3_prepare_v2(db, "SELECT count(*), count(error), sum(length(body)) FROM news_articles(?1)", -1, &q, NULL);
+    sqlite3_bind_text(q, 1, readers[i].dir, -1, SQLITE_STATIC);
+    if (sqlite3_step(q) == SQLITE_ROW) {
+      r->rows = sqlite3_column_int(q, 0);
+      r->errors = sqlite3_column_int(q, 1);
+      snprintf(r->note, sizeof r->note, "%d rows, %d errors, %.1f MB of body", sqlite3_column_int(q, 0),
+               sqlite3_column_int(q, 1), sqlite3_column_double(q, 2) / MB);
+    }
+    sqlite3_finalize(q);
   }
 
   /* Pipeline: speed over the train texts once, memory over 100 MB of them. */
