@@ -38,7 +38,16 @@ static int future_form(dt_ctx *c, size_t i) {
 ** "be" ("will be held", "is to be signed") marks nothing itself but "to be" is
 ** a future; the modal before it decides. */
 static int tense_at(dt_ctx *c, size_t i, size_t lo) {
-  if (future_form(c, i)) return 1;
+  if (future_form(c, i)) {
+    /* "had been due to", "was scheduled to", "as previously planned": a past plan */
+    for (size_t k = i; k > lo && k + 3 > i; k--) {
+      size_t p = k - 1;
+      if (nw_tok_is(c->doc, p, "had", 1) || nw_tok_is(c->doc, p, "was", 1) || nw_tok_is(c->doc, p, "were", 1) ||
+          nw_tok_is(c->doc, p, "previously", 1))
+        return -1;
+    }
+    return 1;
+  }
   if (dt_sense(c, i, DW_PAST) == INT32_MIN && !looks_past(c, i)) return 0;
   if (i > lo && nw_tok_is(c->doc, i - 1, "be", 1)) return i > lo + 1 && nw_tok_is(c->doc, i - 2, "to", 1) ? 1 : 0;
   return -1;

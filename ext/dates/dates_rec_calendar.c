@@ -41,14 +41,21 @@ size_t dt_r_numeric(dt_ctx *c, size_t i, dt_spec *s) {
   char sep = 0;
   size_t k = 0;
   while (k < n && nf < 3) {
-    while (k < n && t[k] >= '0' && t[k] <= '9' && fd[nf] < 5) f[nf] = f[nf] * 10 + (t[k++] - '0'), fd[nf]++;
+    while (k < n && t[k] >= '0' && t[k] <= '9' && fd[nf] < 8) f[nf] = f[nf] * 10 + (t[k++] - '0'), fd[nf]++;
     if (!fd[nf]) return 0;
     nf++;
     if (k < n && nf < 3 && (t[k] == '-' || t[k] == '/' || t[k] == '.') && (!sep || sep == t[k])) sep = t[k++];
     else break;
   }
-  if (nf != 3) return 0;
   int y, m, d;
+  if (nf == 1 && fd[0] == 8 && k == n) { /* "20220204": compact ISO 8601, only when it is a real date */
+    y = f[0] / 10000, m = f[0] / 100 % 100, d = f[0] % 100;
+    if (y < 1900 || y > 2099 || m < 1 || m > 12 || d < 1 || d > dt_days_in_month(y, m)) return 0;
+    dt_spec_init(s, DT_DATE, SK_ABS);
+    s->year = (int16_t)y, s->month = (int8_t)m, s->day = (int8_t)d;
+    return i + 1;
+  }
+  if (nf != 3) return 0;
   if (fd[0] == 4 && fd[1] <= 2 && fd[2] <= 2 && sep != '.') y = f[0], m = f[1], d = f[2];
   else if (fd[2] == 4 || (fd[2] == 2 && sep == '/')) {
     y = fd[2] == 2 ? (f[2] < 50 ? 2000 + f[2] : 1900 + f[2]) : f[2];
@@ -87,7 +94,13 @@ size_t dt_r_month_first(dt_ctx *c, size_t i, dt_spec *s) {
     if (dt_year_num(c, k, &y)) s->year = (int16_t)y, j = k + 1;
     /* "Feb. 29, 2023" is no date: matched, so that no part of it is read as one, but not given */
     if (s->day > dt_days_in_month(s->year ? s->year : 2000, m)) s->kind = 0;
-    return dt_time_tail(c, j, s);
+    size_t e = dt_time_tail(c, j, s);
+    if (!s->year && e > j && dt_year_num(c, e, &y)) { /* "Fri Feb 4 10:30:00 2022" (C's ctime) */
+      s->year = (int16_t)y;
+      if (s->day > dt_days_in_month(y, m)) s->kind = 0;
+      e++;
+    }
+    return e;
   }
 month_only:;
   size_t k = is_ch(c, j, ',') || is_w(c, j, "of") ? j + 1 : j, e;
@@ -126,13 +139,14 @@ size_t dt_r_day_first(dt_ctx *c, size_t i, dt_spec *s) {
   int d, m, y;
   if (!dt_day_num(c, i, &d)) return 0;
   size_t j = i + 1;
-  if (is_w(c, j, "of")) j++;
+  int dashed = hyphen_at(c, j); /* "04-Feb-2022" */
+  if (is_w(c, j, "of") || dashed) j++;
   if (!has(c, j, DW_MONTH, &m) || !capital(c, j)) return 0;
   if (d > dt_days_in_month(2000, m)) return 0;
   dt_spec_init(s, DT_DATE, SK_ABS);
   s->month = (int8_t)m, s->day = (int8_t)d;
   j++;
-  size_t k = is_ch(c, j, ',') ? j + 1 : j;
+  size_t k = is_ch(c, j, ',') || (dashed && hyphen_at(c, j)) ? j + 1 : j;
   if (dt_year_num(c, k, &y)) {
     if (d > dt_days_in_month(y, m)) s->kind = 0; /* no such day: see r_month_first */
     s->year = (int16_t)y, j = k + 1;

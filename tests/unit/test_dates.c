@@ -59,6 +59,11 @@ static const struct { const char *expr, *ref, *want; } parse_table[] = {
   {"25/12/2021", NULL, "2021-12-25"},  /* day first when the first cannot be a month */
   {"04.02.2022", NULL, "2022-02-04"},  /* dotted: day first */
   {"Updated 10:30 AM EST, Fri February 4, 2022", NULL, "2022-02-04"},
+  {"20220204", NULL, "2022-02-04"},                 /* compact ISO 8601 */
+  {"12345678", NULL, ""},                           /* not a date */
+  {"Fri Feb 4 10:30:00 2022", NULL, "2022-02-04"},  /* C's ctime() */
+  {"04-Feb-2022", NULL, "2022-02-04"},
+  {"February 4, 2022 at 10:30 a.m. EST", NULL, "2022-02-04"},
   {"January 2020", NULL, "2020-01"},
   {"1949", NULL, "1949"},
   {"Friday", "2022-02-05", "2022-02-04"},
