@@ -360,7 +360,9 @@ size_t dt_r_part_of_year(dt_ctx *c, size_t i, dt_spec *s) {
   }
   size_t e = 0;
   int u;
-  if (has(c, j, DW_ORD, &q) && q >= 1 && q <= 4) {
+  if (r == -1 && is_w(c, j - 1, "last") && dt_unit_of(c, j, NULL) == DU_HALF && is_w(c, j + 1, "of")) {
+    q = 2, u = DU_HALF, e = j + 1; /* "the last half of 1989" */
+  } else if (has(c, j, DW_ORD, &q) && q >= 1 && q <= 4) {
     e = j + 1;
     if (hyphen_at(c, e)) e++;
     u = dt_unit_of(c, e, NULL);

@@ -35,6 +35,7 @@ size_t dt_r_rel_unit(dt_ctx *c, size_t i, dt_spec *s) {
   if (r == -2) r = -1;
   u = dt_unit_of(c, i + 1, &pl);
   if (!u || u == DU_SECOND || u == DU_MINUTE || u == DU_HOUR) return 0;
+  if (u == DU_HALF && dt_unit_of(c, i + 2, NULL)) return 0; /* "the last half hour" */
   if (capital(c, i + 1) && !(tk(c, i + 1)->flags & NW_TF_ALL_UPPER)) return 0;
   if (pl) { /* "the coming weeks", "the past months" */
     dt_spec_init(s, DT_DURATION, SK_LIT);

@@ -11,7 +11,7 @@ static const dt_recognizer recognizers[] = {
   dt_r_numeric, dt_r_month_first, dt_r_month_rel, dt_r_day_first, dt_r_weekday, dt_r_dayrel, dt_r_year, dt_r_part_of_year,
   dt_r_quarter_ref, dt_r_rel_unit, dt_r_the_unit, dt_r_duration, dt_r_set, dt_r_ref, dt_r_time};
 
-/* A hyphenated compound among tokens [a, b): "third-quarter", "two-year". */
+/* A hyphen among tokens [a, b): a compound adjective ("third-quarter", "two-year") when near the start. */
 static int hyphen_in(dt_ctx *c, size_t a, size_t b) {
   for (size_t k = a; k < b; k++)
     if (hyphen_at(c, k)) return 1;
@@ -51,9 +51,9 @@ size_t dt_recognize(dt_ctx *c, size_t i, dt_spec *s) {
     e = in_doc(c, j + 1) ? best_at(c, j + 1, &t) : 0;
     /* not before a plain year, month or weekday ("the 2008 Games"), a set or a
     ** reference word ("the recently passed bill"), or an adjective ("the third-quarter results") */
-    int plain = (t.kind == SK_ABS && t.year && !t.month && !t.quarter && !t.season && t.yprec == 4) ||
+    int plain = (t.kind == SK_ABS && t.year && !t.month && !t.quarter && !t.half && !t.season && t.yprec == 4) ||
                 (t.kind == SK_WEEKDAY && !t.rel) || (t.kind == SK_ABS && t.month && !t.quarter) ||
-                t.type == DT_SET || (t.kind == SK_LIT && t.type == DT_DATE) || hyphen_in(c, j + 1, e);
+                t.type == DT_SET || (t.kind == SK_LIT && t.type == DT_DATE) || hyphen_in(c, j + 1, j + 3 < e ? j + 3 : e);
     if (e > best && !plain) best = e, *s = t;
     j++;
     if (is_w(c, j, "end") || is_w(c, j, "beginning") || is_w(c, j, "start") || is_w(c, j, "middle")) {
