@@ -33,6 +33,9 @@ int nw_dates_extract(const nw_doc *doc, const char *ref, size_t ref_len, nw_time
 void nw_timexes_free(nw_timexes *t);
 /* "DATE", "TIME", "DURATION", "SET". */
 const char *nw_timex_type_name(int type);
-/* Sizes of the compiled-in tables, for news_debug(). */
+/* Sizes of the compiled-in tables, for news_debug(): distinct words, word
+** senses (table rows), recognizers. */
 size_t nw_dates_word_count(void);
+size_t nw_dates_sense_count(void);
+size_t nw_dates_recognizer_count(void);
 #endif

@@ -12,6 +12,7 @@ const char *nw_timex_type_name(int type) {
 }
 
 size_t nw_dates_word_count(void) { return dt_words_map_size(); }
+size_t nw_dates_sense_count(void) { return dt_words_count; }
 
 void nw_timexes_free(nw_timexes *t) {
   free(t->v);

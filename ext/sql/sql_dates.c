@@ -81,7 +81,8 @@ int nw_register_dates(sqlite3 *db) {
 }
 
 void nw_debug_dates(nw_buf *out) {
-  char line[96];
-  int n = snprintf(line, sizeof line, "dates: %zu words\n", nw_dates_word_count());
+  char line[128];
+  int n = snprintf(line, sizeof line, "dates: %zu words (%zu senses), %zu recognizers\n", nw_dates_word_count(),
+                   nw_dates_sense_count(), nw_dates_recognizer_count());
   if (n > 0) nw_buf_append(out, line, (size_t)n);
 }

@@ -107,3 +107,7 @@ SELECT mention, type, value FROM news_dates('Every other week the council meets 
 -- A reference that is not a date counts as none.
 SELECT mention, value FROM news_dates('It rained yesterday.', 'last Tuesday');
 --> yesterday|XXXX-XX-XX
+
+-- news_debug() reports the compiled-in tables.
+SELECT news_debug() LIKE '%dates: % words (% senses), % recognizers%';
+--> 1
