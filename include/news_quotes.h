@@ -1,6 +1,42 @@
-/* quotes extractor API (see ext/quotes/). */
+/* Quotation extractor API (implemented in ext/quotes/): every quotation in a
+** tokenized document with its speaker, reporting cue and kind. */
 #ifndef NEWS_QUOTES_H
 #define NEWS_QUOTES_H
 #include "news.h"
 
+typedef enum nw_quote_kind { NW_QUOTE_DIRECT = 1, NW_QUOTE_SCARE } nw_quote_kind;
+
+/* "No span": speaker and cue fields hold this when absent. */
+#define NW_QUOTE_NONE UINT32_MAX
+
+typedef struct nw_quote {
+  uint32_t start, end;             /* byte span of the quotation, marks included */
+  uint32_t inner_start, inner_end; /* the quoted words, marks and edge spaces excluded */
+  uint32_t tok_open, tok_close;    /* token index of the opening mark and of the closing mark
+                                      (tok_close = first token after the quotation when unclosed) */
+  uint32_t speaker_start, speaker_end; /* the mention naming the speaker, or NW_QUOTE_NONE */
+  uint32_t speaker_tok_first, speaker_tok_end;
+  uint32_t cue_start, cue_end;     /* the reporting verb or phrase, or NW_QUOTE_NONE */
+  uint32_t name_off, name_len;     /* resolved speaker name in nw_quotes.names (len 0: none) */
+  uint32_t paragraph;              /* 0-based paragraph index */
+  uint8_t kind;                    /* nw_quote_kind */
+  uint8_t depth;                   /* 0 outermost, 1 nested inside another quotation, ... */
+  uint8_t closed;                  /* 0 when the quotation ran to the paragraph end */
+  uint8_t continued;               /* 1 when the speaker was taken from the previous attribution */
+} nw_quote;
+
+typedef struct nw_quotes {
+  nw_quote *v;
+  size_t n, cap;
+  nw_buf names; /* arena of resolved names */
+} nw_quotes;
+
+/* Quotations of a tokenized document in text order (out is reset first).
+** Returns 0, or -1 when out of memory. */
+int nw_extract_quotes(const nw_doc *doc, nw_quotes *out);
+void nw_quotes_free(nw_quotes *q);
+
+/* Sizes of the compiled-in tables (for news_debug()). */
+size_t nw_quotes_cue_count(void);
+size_t nw_quotes_word_count(void);
 #endif

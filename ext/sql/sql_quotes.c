@@ -1,10 +1,58 @@
-/* SQL functions of the quotes capability (scaffolding: registers nothing yet). */
+/* news_quotes(text): every quotation with its speaker, cue and kind. */
+#include <stdio.h>
+
 #include "modules.h"
+#include "tvf.h"
 SQLITE_EXTENSION_INIT3
 
-int nw_register_quotes(sqlite3 *db) {
-  (void)db;
-  return SQLITE_OK;
+enum { Q_QUOTE, Q_SPEAKER, Q_MENTION, Q_SPK_START, Q_SPK_LEN, Q_CUE, Q_START, Q_LENGTH, Q_KIND, Q_NCOL };
+
+static int produce_quotes(nw_rowset *rs, const char *text, size_t len, int argc, sqlite3_value **args, char **err) {
+  (void)argc;
+  (void)args;
+  nw_doc doc = {0};
+  nw_quotes qs = {0};
+  if (nw_tokenize(&doc, text, len) || nw_extract_quotes(&doc, &qs)) {
+    nw_doc_free(&doc);
+    nw_quotes_free(&qs);
+    *err = sqlite3_mprintf("news_quotes: text too large or out of memory");
+    return SQLITE_ERROR;
+  }
+  int rc = SQLITE_OK;
+  for (size_t i = 0; i < qs.n && rc == SQLITE_OK; i++) {
+    const nw_quote *q = &qs.v[i];
+    if (nw_row_new(rs)) { rc = SQLITE_NOMEM; break; }
+    nw_set_input(rs, Q_QUOTE, q->inner_start, q->inner_end);
+    if (q->speaker_start != NW_QUOTE_NONE) {
+      if (nw_set_text(rs, Q_SPEAKER, qs.names.data + q->name_off, q->name_len)) rc = SQLITE_NOMEM;
+      nw_set_input(rs, Q_MENTION, q->speaker_start, q->speaker_end);
+      nw_set_span(rs, Q_SPK_START, Q_SPK_LEN, q->speaker_start, q->speaker_end);
+    }
+    if (q->cue_start != NW_QUOTE_NONE) nw_set_input(rs, Q_CUE, q->cue_start, q->cue_end);
+    nw_set_span(rs, Q_START, Q_LENGTH, q->start, q->end);
+    const char *kind = q->kind == NW_QUOTE_SCARE ? "scare" : "direct";
+    if (nw_set_text(rs, Q_KIND, kind, kind[0] == 's' ? 5 : 6)) rc = SQLITE_NOMEM;
+  }
+  nw_doc_free(&doc);
+  nw_quotes_free(&qs);
+  return rc;
 }
 
-void nw_debug_quotes(nw_buf *out) { (void)out; }
+static const nw_tvf quotes_tvf = {
+  .name = "news_quotes",
+  .schema = "CREATE TABLE x(quote TEXT, speaker TEXT, speaker_mention TEXT, speaker_start INTEGER, "
+            "speaker_length INTEGER, cue TEXT, start INTEGER, length INTEGER, kind TEXT, text HIDDEN)",
+  .ncol = Q_NCOL,
+  .nargs_min = 1,
+  .nargs_max = 1,
+  .produce = produce_quotes,
+};
+
+int nw_register_quotes(sqlite3 *db) { return nw_tvf_register(db, &quotes_tvf); }
+
+void nw_debug_quotes(nw_buf *out) {
+  char line[160];
+  int n = snprintf(line, sizeof line, "quotes: %zu cue forms, %zu class words\n", nw_quotes_cue_count(),
+                   nw_quotes_word_count());
+  if (n > 0) nw_buf_append(out, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
+}

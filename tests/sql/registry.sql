@@ -9,6 +9,7 @@ SELECT name FROM pragma_module_list WHERE name LIKE 'news\_%' ESCAPE '\' ORDER B
 --> news_articles
 --> news_dates
 --> news_entities
+--> news_quotes
 --> news_sentences
 SELECT news_version();
 --> 0.1.0

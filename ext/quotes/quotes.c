@@ -1,0 +1,64 @@
+/* nw_extract_quotes: the passes in order (marks, speakers, names). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "quotes_internal.h"
+
+static int by_position(const void *a, const void *b) {
+  const nw_quote *x = a, *y = b;
+  if (x->start != y->start) return x->start < y->start ? -1 : 1;
+  if (x->end != y->end) return x->end > y->end ? -1 : 1; /* the enclosing one first */
+  return 0;
+}
+
+/* Nesting depth and the innermost quotation of each token. Spans nest by
+** construction (pairs from one stack), so a stack of open ends suffices. */
+static int nest(qx_ctx *c) {
+  nw_quotes *q = c->out;
+  if (q->n > 1) qsort(q->v, q->n, sizeof *q->v, by_position);
+  for (size_t k = 0; k < c->d->ntok; k++) c->owner[k] = -1;
+  size_t *stack = malloc((q->n + 1) * sizeof *stack), top = 0;
+  if (!stack) return -1;
+  for (size_t i = 0; i < q->n; i++) {
+    while (top && q->v[stack[top - 1]].end <= q->v[i].start) top--;
+    q->v[i].depth = (uint8_t)(top > 255 ? 255 : top);
+    stack[top++] = i;
+  }
+  /* innermost first; a token already owned by a nested span is skipped with
+  ** that whole span, so each token is visited once */
+  for (size_t i = q->n; i-- > 0;) {
+    uint32_t last = q->v[i].closed ? q->v[i].tok_close : q->v[i].tok_close - 1;
+    for (uint32_t k = q->v[i].tok_open; k <= last && k < c->d->ntok;) {
+      int32_t o = c->owner[k];
+      if (o < 0) {
+        c->owner[k++] = (int32_t)i;
+        continue;
+      }
+      const nw_quote *in = &q->v[o];
+      k = (in->closed ? in->tok_close : in->tok_close - 1) + 1;
+    }
+  }
+  free(stack);
+  return 0;
+}
+
+int nw_extract_quotes(const nw_doc *doc, nw_quotes *out) {
+  out->n = 0;
+  out->names.len = 0;
+  if (!doc->ntok) return 0;
+  qx_ctx c = {doc, out, malloc(doc->ntok * sizeof(uint32_t)), malloc(doc->ntok * sizeof(int32_t))};
+  int rc = -1;
+  if (c.para && c.owner && !qx_find_quotes(&c) && !nest(&c) && !qx_attribute(&c) && !qx_resolve(&c)) rc = 0;
+  free(c.para);
+  free(c.owner);
+  return rc;
+}
+
+void nw_quotes_free(nw_quotes *q) {
+  free(q->v);
+  nw_buf_free(&q->names);
+  memset(q, 0, sizeof *q);
+}
+
+size_t nw_quotes_cue_count(void) { return qx_cue_form_count(); }
+size_t nw_quotes_word_count(void) { return qx_word_entry_count(); }

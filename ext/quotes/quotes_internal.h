@@ -1,0 +1,34 @@
+/* Shared state of the quotes passes: marks -> speakers -> names. */
+#ifndef NW_QUOTES_INTERNAL_H
+#define NW_QUOTES_INTERNAL_H
+#include "news.h"
+#include "quotes_lexicon.h"
+
+typedef struct qx_ctx {
+  const nw_doc *d;
+  nw_quotes *out;
+  uint32_t *para;  /* paragraph index of each token */
+  int32_t *owner;  /* index of the innermost quotation holding each token (marks included), or -1 */
+} qx_ctx;
+
+/* quotes_marks.c: paragraphs, mark pairing, quotation spans (sorted, with depth). */
+int qx_find_quotes(qx_ctx *c);
+/* quotes_speaker.c: cue and speaker mention of each quotation, kind. */
+int qx_attribute(qx_ctx *c);
+/* quotes_resolve.c: resolved speaker names into out->names. */
+int qx_resolve(qx_ctx *c);
+
+/* Token helpers. */
+static inline const char *qx_text(const qx_ctx *c, size_t i) { return c->d->text + c->d->tok[i].start; }
+static inline size_t qx_len(const qx_ctx *c, size_t i) { return nw_tok_len(&c->d->tok[i]); }
+static inline int qx_is_word(const qx_ctx *c, size_t i) { return i < c->d->ntok && c->d->tok[i].cls == NW_TOK_WORD; }
+static inline uint32_t qx_class(const qx_ctx *c, size_t i) {
+  return qx_is_word(c, i) ? qx_word_class(qx_text(c, i), qx_len(c, i)) : 0;
+}
+static inline int qx_is_char(const qx_ctx *c, size_t i, char ch) {
+  return i < c->d->ntok && qx_len(c, i) == 1 && qx_text(c, i)[0] == ch;
+}
+static inline int qx_cap(const qx_ctx *c, size_t i) {
+  return qx_is_word(c, i) && (c->d->tok[i].flags & NW_TF_UPPER_INITIAL);
+}
+#endif

@@ -1,0 +1,70 @@
+/* Hash maps over the quotes tables (quotes_lexicon_data.c), built once per process. */
+#include "quotes_lexicon.h"
+
+#include <pthread.h>
+#include <string.h>
+
+#include "hash.h"
+
+static nw_strmap word_map, cue_map;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+static int ready;
+
+/* Calls fn for each space-separated item of list. */
+static int each_item(const char *list, int (*fn)(const char *, size_t, int32_t), int32_t v) {
+  const char *p = list;
+  while (*p) {
+    while (*p == ' ') p++;
+    const char *q = p;
+    while (*q && *q != ' ') q++;
+    if (q > p && fn(p, (size_t)(q - p), v)) return -1;
+    p = q;
+  }
+  return 0;
+}
+
+static int put_word(const char *w, size_t n, int32_t cls) {
+  int32_t old = nw_strmap_get(&word_map, w, n, 0);
+  return nw_strmap_put(&word_map, w, n, old | cls);
+}
+
+static int put_cue(const char *w, size_t n, int32_t idx) { return nw_strmap_put(&cue_map, w, n, idx); }
+
+static void build(void) {
+  if (nw_strmap_init(&word_map, 512, 1) || nw_strmap_init(&cue_map, 512, 1)) return;
+  for (size_t i = 0; i < qx_words_count; i++)
+    if (each_item(qx_words[i].words, put_word, (int32_t)qx_words[i].cls)) return;
+  for (size_t i = 0; i < qx_cues_count; i++)
+    if (each_item(qx_cues[i].forms, put_cue, (int32_t)i + 1)) return;
+  ready = 1;
+}
+
+static int ok(void) {
+  pthread_once(&once, build);
+  return ready;
+}
+
+uint32_t qx_word_class(const char *w, size_t n) { return ok() ? (uint32_t)nw_strmap_get(&word_map, w, n, 0) : 0; }
+
+int qx_cue_of(const char *w, size_t n) { return ok() ? nw_strmap_get(&cue_map, w, n, 0) : 0; }
+
+int qx_cue_particle(int cue, const char *p, size_t n) {
+  if (cue <= 0 || (size_t)cue > qx_cues_count) return 0;
+  const char *s = qx_cues[cue - 1].particles;
+  while (*s) {
+    while (*s == ' ') s++;
+    const char *e = s;
+    while (*e && *e != ' ') e++;
+    if ((size_t)(e - s) == n && strncasecmp(s, p, n) == 0) return 1;
+    s = e;
+  }
+  return 0;
+}
+
+size_t qx_cue_form_count(void) { return ok() ? cue_map.count : 0; }
+size_t qx_word_entry_count(void) { return ok() ? word_map.count : 0; }
+
+__attribute__((destructor)) static void free_maps(void) {
+  nw_strmap_free(&word_map);
+  nw_strmap_free(&cue_map);
+}

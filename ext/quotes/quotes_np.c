@@ -1,0 +1,122 @@
+/* Noun phrases around a cue: the subject to its left ("the Kremlin statement
+** said", "X, the Y of Z, said", "Putin, who hailed") and the source to its
+** right ("said Sen. Lee", "according to a readout from the ministry"). */
+#include "quotes_np.h"
+
+enum { NP_MAX = 14 };
+
+static int is_possessive(const qx_ctx *c, size_t i) {
+  if (!qx_is_word(c, i)) return 0;
+  size_t n = qx_len(c, i);
+  const char *w = qx_text(c, i);
+  return (n == 2 && w[0] == '\'' && (w[1] | 32) == 's') ||
+         (n == 4 && (unsigned char)w[0] == 0xE2 && (w[3] | 32) == 's');
+}
+
+/* A word that can be part of a noun phrase (not a function word or a cue). */
+static int np_word(const qx_ctx *c, size_t i) {
+  if (i >= c->d->ntok) return 0;
+  int cls = c->d->tok[i].cls;
+  if (cls == NW_TOK_NUMBER) return 1;
+  if (cls != NW_TOK_WORD) return 0;
+  uint32_t w = qx_class(c, i);
+  if (w & (QW_STOP | QW_PRONOUN | QW_LINK | QW_GROUP | QW_DET)) return 0;
+  if (!qx_cap(c, i) && qx_cue_of(qx_text(c, i), qx_len(c, i))) return 0;
+  return 1;
+}
+
+static int is_punct(const qx_ctx *c, size_t i, char ch) { return c->d->tok[i].cls == NW_TOK_PUNCT && qx_is_char(c, i, ch); }
+
+/* Walk left from the head word at i; lo bounds the frame. */
+static qx_span walk_left(const qx_ctx *c, size_t i, size_t lo, size_t end) {
+  size_t start = i, k = i;
+  while (k > lo && end - k < NP_MAX) {
+    size_t j = k - 1;
+    uint32_t w = qx_class(c, j);
+    if (qx_is_word(c, j) && (w & QW_DET) && !(w & QW_PRONOUN)) {
+      start = j;
+      /* "the head of the agency": go on past a linking preposition */
+      if (j > lo + 1 && (qx_class(c, j - 1) & QW_LINK) && np_word(c, j - 2)) { k = j - 1; continue; }
+      break;
+    }
+    if (qx_is_word(c, j) && (w & (QW_LINK | QW_GROUP))) {
+      if (j > lo && (np_word(c, j - 1) || (w & QW_GROUP && (qx_class(c, j - 1) & QW_PRONOUN)))) {
+        if ((w & QW_GROUP) && (qx_class(c, j - 1) & QW_PRONOUN)) { start = j - 1; break; }
+        k = j;
+        continue;
+      }
+      break;
+    }
+    if (np_word(c, j) || is_possessive(c, j)) { start = j; k = j; continue; }
+    if (is_punct(c, j, ')')) {
+      size_t m = j;
+      while (m > lo && j - m < 8 && !is_punct(c, m, '(')) m--;
+      if (is_punct(c, m, '(') && m > lo && np_word(c, m - 1)) { start = m - 1; k = m - 1; continue; }
+    }
+    break;
+  }
+  /* never start on a linking word or "and" */
+  while (start < i && (qx_class(c, start) & (QW_LINK | QW_GROUP))) start++;
+  return (qx_span){(int32_t)start, (int32_t)end};
+}
+
+qx_span qx_np_left(const qx_ctx *c, size_t e, size_t lo, int appositive) {
+  qx_span none = {-1, -1};
+  if (e == (size_t)-1 || e < lo) return none;
+  size_t i = e;
+  while (i > lo && (qx_class(c, i) & QW_SKIP) && !(qx_class(c, i) & QW_PRONOUN)) i--;
+  if (i < lo) return none;
+  if (c->d->tok[i].cls == NW_TOK_PUNCT && (qx_is_char(c, i, ',') || qx_is_char(c, i, '-') || qx_len(c, i) == 3)) {
+    /* "X, the Y of Z, said" / "X — a Y — said": the subject is before the aside */
+    if (!appositive || i == lo) return none;
+    for (size_t j = i - 1; j > lo && i - j < 25; j--) {
+      const nw_token *t = &c->d->tok[j];
+      if (t->cls != NW_TOK_PUNCT) continue;
+      if (qx_is_char(c, j, ',') || qx_len(c, j) == 3 || qx_is_char(c, j, '-')) return qx_np_left(c, j - 1, lo, 0);
+      if (qx_is_char(c, j, '.') || qx_is_char(c, j, ';') || qx_is_char(c, j, ':')) break;
+    }
+    return none;
+  }
+  if (qx_class(c, i) & QW_RELATIVE) {
+    /* "Putin, who hailed": the subject is before the relative pronoun */
+    if (i == lo) return none;
+    size_t j = i - 1;
+    if (qx_is_char(c, j, ',')) {
+      if (j == lo) return none;
+      j--;
+    }
+    return qx_np_left(c, j, lo, 0);
+  }
+  size_t end = i + 1;
+  if (is_punct(c, i, ')')) {
+    size_t m = i;
+    while (m > lo && i - m < 8 && !is_punct(c, m, '(')) m--;
+    if (!is_punct(c, m, '(') || m == lo) return none;
+    i = m - 1;
+  }
+  if (qx_class(c, i) & QW_PRONOUN) return (qx_span){(int32_t)i, (int32_t)end};
+  if (!np_word(c, i) || c->d->tok[i].cls == NW_TOK_NUMBER) return none;
+  return walk_left(c, i, lo, end);
+}
+
+qx_span qx_np_right(const qx_ctx *c, size_t s, size_t hi) {
+  qx_span none = {-1, -1};
+  size_t i = s;
+  if (i >= hi) return none;
+  uint32_t w = qx_class(c, i);
+  if (w & QW_PRONOUN) return (qx_span){(int32_t)i, (int32_t)i + 1};
+  if (!(w & QW_DET) && !np_word(c, i)) return none;
+  size_t end = i + 1;
+  for (size_t k = i + 1; k < hi && k - i < NP_MAX; k++) {
+    uint32_t wk = qx_class(c, k);
+    if (np_word(c, k) || is_possessive(c, k)) { end = k + 1; continue; }
+    if (qx_is_word(c, k) && (wk & (QW_LINK | QW_GROUP | QW_DET)) && !(wk & QW_PRONOUN)) continue;
+    if (is_punct(c, k, '(')) {
+      size_t m = k + 1;
+      while (m < hi && m - k < 8 && !is_punct(c, m, ')')) m++;
+      if (m < hi && is_punct(c, m, ')')) { end = m + 1; k = m; continue; }
+    }
+    break;
+  }
+  return (qx_span){(int32_t)i, (int32_t)end};
+}

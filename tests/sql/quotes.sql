@@ -1,0 +1,58 @@
+-- news_quotes(text): every quotation, who said it, the reporting cue, and its kind.
+
+-- The usual constructions: "X said", "said X", an appositive, "according to", a colon.
+SELECT quote, speaker, speaker_mention, cue, kind FROM news_quotes('Lena Ortiz, the mayor of Fairview, said the bridge was “a triumph.” “It took ten years,” said Ms. Ortiz. According to the city council, “the bridge is safe.” The engineers wrote: "We are proud."');
+--> a triumph.|Lena Ortiz|Lena Ortiz|said|direct
+--> It took ten years,|Lena Ortiz|Ms. Ortiz|said|direct
+--> the bridge is safe.|the city council|the city council|According to|direct
+--> We are proud.|The engineers|The engineers|wrote|direct
+
+-- A pronoun resolves to the person it stands for; a quotation with no attribution of
+-- its own continues the previous speaker, with no cue.
+SELECT quote, speaker, speaker_mention, cue FROM news_quotes('Omar Haddad runs the port. “We doubled the cargo,” he said. “Next year we build a second pier.”');
+--> We doubled the cargo,|Omar Haddad|he|said
+--> Next year we build a second pier.|Omar Haddad|he|NULL
+
+-- Documents resolve to their issuer; groups joined with "and" resolve each member.
+SELECT speaker, speaker_mention FROM news_quotes('Omar Haddad met Lena Ortiz. The Harbor Authority statement said the pier was “unsafe.” Haddad and Ortiz called the deal “historic.”');
+--> Harbor Authority|The Harbor Authority statement
+--> Omar Haddad and Lena Ortiz|Haddad and Ortiz
+
+-- start and length cover the marks; speaker_start and speaker_length the mention (in characters).
+SELECT substr(t, start, length), substr(t, speaker_start, speaker_length) FROM (SELECT 'Zoë said: “Ça va.”' AS t), news_quotes(t);
+--> “Ça va.”|Zoë
+
+-- Apostrophes are not quotation marks: possessives, elisions, plural possessives.
+SELECT count(*) FROM news_quotes('Ortiz’s band played ’90s rock ’n’ roll in the players’ union hall. It wasn''t Jones'' idea.');
+--> 0
+
+-- A term in quotation marks with no speaker and no reporting is a scare quote; a
+-- single-quoted term inside a quotation is a nested row of its own.
+SELECT quote, speaker, kind FROM news_quotes('The so-called “gig economy” keeps growing. “There are no ‘safe’ jobs,” Ortiz said.');
+--> gig economy|NULL|scare
+--> There are no ‘safe’ jobs,|Ortiz|direct
+--> safe|NULL|scare
+
+-- An unbalanced mark closes at the end of its paragraph; a quotation running over
+-- paragraphs (each reopened) gives one row per paragraph.
+SELECT quote, speaker FROM news_quotes('Ortiz said: “The bridge opens soon.
+
+“It will carry trains too.”
+
+The weather was fine.');
+--> The bridge opens soon.|Ortiz
+--> It will carry trains too.|Ortiz
+
+-- Straight marks and the doubled '' of wire copy.
+SELECT quote FROM news_quotes('He called it ''''a mess,'''' and "a disgrace."');
+--> a mess,
+--> a disgrace.
+
+-- Who said what: speakers ranked by the number of their quotations.
+SELECT speaker, count(*) AS quotes FROM news_quotes('“We will build it,” Lena Ortiz said. “It is too expensive,” said Omar Haddad. “Trust me,” Ortiz replied.') WHERE speaker IS NOT NULL GROUP BY speaker ORDER BY quotes DESC, speaker;
+--> Lena Ortiz|2
+--> Omar Haddad|1
+
+-- No text, no rows.
+SELECT count(*) FROM news_quotes(NULL);
+--> 0
