@@ -38,6 +38,10 @@ int nw_read_html(const char *path, const char *s, size_t n, nw_article *out, con
 ** blank line between paragraphs. Appends to out. 0 or -1. */
 int nw_clean_lines(const char *s, size_t n, nw_buf *out);
 
+/* nw_normalize's result (NFC, tidy white space), fast when NFC has nothing
+** to change. Appends to out. 0 or -1. */
+int nw_body_finish(const char *s, size_t n, nw_buf *out);
+
 /* ---- metadata helpers shared by the readers ------------------------- */
 
 /* s is valid UTF-8 throughout. */

@@ -21,6 +21,14 @@ void nw_article_free(nw_article *a) {
 /* Valid UTF-8 throughout (a literal U+FFFD is fine). */
 int nw_utf8_valid(const char *s, size_t n) {
   for (size_t i = 0; i < n;) {
+    /* ASCII eight bytes at a time */
+    while (i + 8 <= n) {
+      uint64_t w;
+      memcpy(&w, s + i, 8);
+      if (w & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= n) break;
     if ((unsigned char)s[i] < 0x80) {
       i++;
       continue;

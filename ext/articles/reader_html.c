@@ -532,7 +532,7 @@ int nw_read_html(const char *path, const char *s, size_t n, nw_article *a, const
     if (body.len >= 500) break;
   }
   if (doc) xmlFreeDoc(doc);
-  if (!rc) rc = nw_normalize(body.data ? body.data : "", body.len, &a->body);
+  if (!rc) rc = nw_body_finish(body.data ? body.data : "", body.len, &a->body);
   nw_buf_free(&body);
   return rc;
 }

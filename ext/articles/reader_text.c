@@ -49,7 +49,8 @@ typedef struct line {
 } line;
 
 typedef struct text_doc {
-  nw_buf w; /* the text with markdown links reduced and \r removed */
+  nw_buf w;     /* the text with markdown links reduced and \r removed */
+  char *lower;  /* w with ASCII letters in lower case (for the rules' need words) */
   line *ln;
   size_t n, cap;
   int utf8_ok;
@@ -59,29 +60,30 @@ static int is_ws(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v
 
 /* "[text](target)" -> "text"; "\r" dropped. Linear: each "[" looks ahead a bounded way. */
 static int reduce_markdown(const char *s, size_t n, nw_buf *out) {
-  size_t i = 0;
+  size_t i = 0, run = 0; /* s[run..i) is copied as is */
   while (i < n) {
     char c = s[i];
-    if (c == '\r') {
+    if (c != '\r' && c != '[') {
       i++;
       continue;
     }
-    if (c == '[') {
-      size_t j = i + 1;
-      while (j < n && j - i < 400 && s[j] != ']' && s[j] != '\n' && s[j] != '[') j++;
-      if (j < n && s[j] == ']' && j + 1 < n && s[j + 1] == '(') {
-        size_t k = j + 2;
-        while (k < n && k - j < 600 && s[k] != ')' && s[k] != '\n' && s[k] != ' ') k++;
-        if (k < n && s[k] == ')') {
-          if (nw_buf_append(out, s + i + 1, j - i - 1)) return -1;
-          i = k + 1;
-          continue;
-        }
+    if (nw_buf_append(out, s + run, i - run)) return -1;
+    run = ++i;
+    if (c == '\r') continue;
+    size_t j = i;
+    while (j < n && j - i < 400 && s[j] != ']' && s[j] != '\n' && s[j] != '[') j++;
+    if (j < n && s[j] == ']' && j + 1 < n && s[j + 1] == '(') {
+      size_t k = j + 2;
+      while (k < n && k - j < 600 && s[k] != ')' && s[k] != '\n' && s[k] != ' ') k++;
+      if (k < n && s[k] == ')') {
+        if (nw_buf_append(out, s + i, j - i)) return -1;
+        i = run = k + 1;
+        continue;
       }
     }
-    if (nw_buf_putc(out, c)) return -1;
-    i++;
+    if (nw_buf_putc(out, '[')) return -1;
   }
+  if (nw_buf_append(out, s + run, n - run)) return -1;
   return nw_buf_append(out, "", 0);
 }
 
@@ -109,6 +111,17 @@ static int split_lines(text_doc *d) {
   return 0;
 }
 
+/* The line has one of the rule's need words. */
+static int has_need(const char *need, const char *line, size_t n) {
+  while (*need) {
+    const char *bar = strchr(need, '|');
+    size_t k = bar ? (size_t)(bar - need) : strlen(need);
+    if (memmem(line, n, need, k)) return 1;
+    need += k + (bar ? 1 : 0);
+  }
+  return 0;
+}
+
 static void classify(text_doc *d) {
   pthread_once(&rules_once, compile_rules);
   if (!rule_code) return;
@@ -120,6 +133,7 @@ static void classify(text_doc *d) {
     size_t len = l->e - l->s;
     for (size_t r = 0; r < nw_line_rule_count; r++) {
       if (len > nw_line_rules[r].max_len || !rule_code[r]) continue;
+      if (nw_line_rules[r].need && !has_need(nw_line_rules[r].need, d->lower + l->s, len)) continue;
       int rc = pcre2_match(rule_code[r], (PCRE2_SPTR)d->w.data + l->s, len, 0, opts, md, NULL);
       if (rc <= 0) continue;
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
@@ -232,15 +246,14 @@ static const char *sweep_footer(text_doc *d) {
   for (size_t k = d->n; k-- > 0;) {
     line *l = &d->ln[k];
     size_t len = l->e - l->s;
-    const char *o = nw_outlet_named_in(s + l->s, len);
     if (l->drop) {
-      if (o && !outlet && (l->action == LR_DROP || l->action == LR_COPYRIGHT)) outlet = o;
+      if (!outlet && (l->action == LR_DROP || l->action == LR_COPYRIGHT)) outlet = nw_outlet_named_in(s + l->s, len);
       continue;
     }
     if (l->action == LR_KEEP || kept <= 1 || ends_sentence(s + l->s, len) || words_in(s + l->s, len) > 6) break;
     l->drop = 1;
     kept--;
-    if (o && !outlet) outlet = o;
+    if (!outlet) outlet = nw_outlet_named_in(s + l->s, len);
   }
   return outlet;
 }
@@ -432,12 +445,18 @@ static int doc_load(text_doc *d, const char *s, size_t n) {
   memset(d, 0, sizeof *d);
   d->utf8_ok = nw_utf8_valid(s, n);
   if (reduce_markdown(s, n, &d->w) || split_lines(d)) return -1;
+  if (!(d->lower = malloc(d->w.len + 1))) return -1;
+  for (size_t i = 0; i <= d->w.len; i++) {
+    char c = d->w.data[i];
+    d->lower[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+  }
   classify(d);
   return 0;
 }
 
 static void doc_free(text_doc *d) {
   nw_buf_free(&d->w);
+  free(d->lower);
   free(d->ln);
 }
 
@@ -481,12 +500,19 @@ int nw_read_text(const char *path, const char *s, size_t n, nw_article *a) {
   if (!o) o = footer_outlet;
   if (!o) o = dateline_outlet;
   if (!a->source && o && nw_article_set(&a->source, o, strlen(o))) goto done;
-  if (nw_normalize(body.data ? body.data : "", body.len, &a->body)) goto done;
+  if (nw_body_finish(body.data ? body.data : "", body.len, &a->body)) goto done;
   rc = 0;
 done:
   nw_buf_free(&body);
   doc_free(&d);
   return rc;
+}
+
+static int has_need_nocase(const char *need, const char *s, size_t n) {
+  char buf[600];
+  if (n > sizeof buf) return 1; /* let the rule decide */
+  for (size_t i = 0; i < n; i++) buf[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+  return has_need(need, buf, n);
 }
 
 int nw_line_is_furniture(const char *s, size_t n, int keep_posts) {
@@ -497,6 +523,7 @@ int nw_line_is_furniture(const char *s, size_t n, int keep_posts) {
   int drop = 0;
   for (size_t r = 0; r < nw_line_rule_count && !drop; r++) {
     if (n > nw_line_rules[r].max_len || !rule_code[r]) continue;
+    if (nw_line_rules[r].need && !has_need_nocase(nw_line_rules[r].need, s, n)) continue;
     if (pcre2_match(rule_code[r], (PCRE2_SPTR)s, n, 0, 0, md, NULL) <= 0) continue;
     uint8_t act = nw_line_rules[r].action;
     if (act == LR_KEEP) break;

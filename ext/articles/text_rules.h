@@ -23,6 +23,7 @@ typedef struct nw_line_rule {
   const char *pattern;
   uint8_t action;
   uint16_t max_len; /* tried only on lines of at most this many bytes */
+  const char *need; /* and only on lines containing one of these ('|'-separated, lower case), or NULL */
 } nw_line_rule;
 
 extern const nw_line_rule nw_line_rules[];

@@ -80,7 +80,28 @@ static void test_furniture(void) {
   nw_buf_free(&out);
 }
 
+/* The body's fast tidy gives what nw_normalize gives. */
+static void test_body_finish(void) {
+  const char *cases[] = {
+    "  Plain   text.\n\n\n\nNext\tparagraph.  \n",
+    "Caf\xC3\xA9 \xE2\x80\x9C" "quoted\xE2\x80\x9D\xC2\xA0" "and\xE2\x80\x83spaced\xE2\x80\xA8" "line",
+    "Cafe\xCC\x81 with a combining accent", /* NFC composes it */
+    "\xE2\x84\xAB Angstrom sign, \xE3\x80\x80ideographic space",
+    "one\n two \n\n three",
+    "",
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    nw_buf a = {0}, b = {0};
+    CHECK_EQ_INT(nw_body_finish(cases[i], strlen(cases[i]), &a), 0);
+    CHECK_EQ_INT(nw_normalize(cases[i], strlen(cases[i]), &b), 0);
+    CHECK_EQ_STRN(a.data ? a.data : "", a.len, b.data ? b.data : "");
+    nw_buf_free(&a);
+    nw_buf_free(&b);
+  }
+}
+
 int main(void) {
+  RUN(test_body_finish);
   RUN(test_formats);
   RUN(test_dates_and_hosts);
   RUN(test_outlets);

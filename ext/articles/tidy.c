@@ -1,0 +1,106 @@
+/* The body's last step: the same result as nw_normalize (NFC, blanks
+** collapsed, at most one blank line between paragraphs, none at the ends),
+** without its per-character cost on the common case of text that NFC leaves
+** alone: such text only has its white space tidied, in runs. */
+#include <string.h>
+#include <utf8proc.h>
+
+#include "news.h"
+
+/* Code points NFC may change even without a combining mark before them:
+** singletons, composition exclusions, Hangul jamo, compatibility ideographs. */
+static int nfc_suspect(int32_t c) {
+  static const int32_t ranges[][2] = {
+    {0x0340, 0x0344}, {0x0374, 0x0374}, {0x037E, 0x037E}, {0x0387, 0x0387}, {0x0958, 0x095F},
+    {0x09DC, 0x09DF}, {0x0A33, 0x0A5E}, {0x0B5C, 0x0B5D}, {0x0F43, 0x0FB9}, {0x1100, 0x11FF},
+    {0x1F70, 0x1FFD}, {0x2000, 0x2001}, {0x2126, 0x212B}, {0x2329, 0x232A}, {0x2ADC, 0x2ADC},
+    {0xA960, 0xA97F}, {0xD7B0, 0xD7FF}, {0xF900, 0xFAFF}, {0xFB1D, 0xFB4E}, {0x1D15E, 0x1D1C0},
+    {0x2F800, 0x2FA1F},
+  };
+  for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
+    if (c >= ranges[i][0] && c <= ranges[i][1]) return 1;
+  return 0;
+}
+
+/* 1 when NFC leaves s as it is (and it is valid UTF-8 without NULs). */
+static int nfc_stable(const char *s, size_t n) {
+  for (size_t i = 0; i < n;) {
+    unsigned char b = (unsigned char)s[i];
+    if (b < 0x80) {
+      if (!b) return 0;
+      i++;
+      continue;
+    }
+    size_t from = i;
+    int32_t c = nw_utf8_next(s, n, &i);
+    if (c == 0xFFFD && !(i - from == 3 && b == 0xEF)) return 0;
+    if (c < 0x300) continue; /* Latin-1 and Latin Extended: precomposed, stable */
+    /* marks, and letters that compose with a mark (utf8proc does not say
+    ** which side of a pair a letter is on: all go the careful way) */
+    const utf8proc_property_t *p = utf8proc_get_property(c);
+    if (p->combining_class || p->comb_index != UINT16_MAX || nfc_suspect(c)) return 0;
+  }
+  return 1;
+}
+
+/* Blank code points (besides ASCII ones) at s[i]: their byte length, or 0. */
+static size_t blank_at(const char *s, size_t n, size_t i, int *newline) {
+  const unsigned char *u = (const unsigned char *)s + i;
+  *newline = 0;
+  if (u[0] == 0xC2 && i + 1 < n && u[1] == 0xA0) return 2;
+  if (u[0] == 0xE2 && i + 2 < n && u[1] == 0x80 && (u[2] <= 0x8A || u[2] == 0xAF || u[2] == 0xA8 || u[2] == 0xA9)) {
+    *newline = u[2] == 0xA8 || u[2] == 0xA9;
+    return 3;
+  }
+  if (u[0] == 0xE2 && i + 2 < n && u[1] == 0x81 && u[2] == 0x9F) return 3;
+  if (u[0] == 0xE3 && i + 2 < n && u[1] == 0x80 && u[2] == 0x80) return 3;
+  return 0;
+}
+
+int nw_body_finish(const char *s, size_t n, nw_buf *out) {
+  if (!nfc_stable(s, n)) return nw_normalize(s, n, out);
+  if (nw_grow((void **)&out->data, &out->cap, out->len + n + 1, 1)) return -1;
+  size_t newlines = 0, spaces = 0, i = 0;
+  int started = 0;
+  while (i < n) {
+    unsigned char b = (unsigned char)s[i];
+    int nl = 0;
+    size_t bl = 0;
+    if (b == '\n') nl = 1, bl = 1;
+    else if (b == ' ' || b == '\t' || b == '\r' || b == '\f' || b == '\v') bl = 1;
+    else if (b >= 0xC2) bl = blank_at(s, n, i, &nl);
+    if (bl) {
+      if (nl) newlines++, spaces = 0;
+      else if (b != '\r') spaces++;
+      i += bl;
+      continue;
+    }
+    /* a run of text, single spaces between words included, up to a blank
+    ** that needs tidying */
+    size_t j = i + 1;
+    int dummy;
+    while (j < n) {
+      unsigned char c = (unsigned char)s[j];
+      if (c == ' ') {
+        unsigned char d = j + 1 < n ? (unsigned char)s[j + 1] : 0;
+        if (d > ' ' && !(d >= 0xC2 && blank_at(s, n, j + 1, &dummy))) {
+          j += 2;
+          continue;
+        }
+        break;
+      }
+      if (c < ' ' || ((c == 0xC2 || c == 0xE2 || c == 0xE3) && blank_at(s, n, j, &dummy))) break;
+      j++;
+    }
+    int rc = 0;
+    if (started) {
+      if (newlines) rc = nw_buf_append(out, newlines >= 2 ? "\n\n" : "\n", newlines >= 2 ? 2 : 1);
+      else if (spaces) rc = nw_buf_putc(out, ' ');
+    }
+    if (rc || nw_buf_append(out, s + i, j - i)) return -1;
+    started = 1;
+    newlines = spaces = 0;
+    i = j;
+  }
+  return nw_buf_append(out, "", 0);
+}
