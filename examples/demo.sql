@@ -3,6 +3,16 @@
 SELECT news_version() AS version;
 
 -- == articles ==
+-- A folder of saved articles (a text file, a web page, a JSON Lines feed) as one table.
+SELECT path, format, title, byline, published, source FROM news_articles('examples/corpus');
+-- The body without site furniture: no navigation, caption, embedded post, related link or prompt.
+SELECT body FROM news_articles('examples/corpus') WHERE path = 'examples/corpus/2031-06-14_harbour-wind-farm.txt';
+-- news_clean applies the same furniture rules to any text.
+SELECT news_clean('Advertisement
+
+The museum reopened on Saturday.
+
+Share this article') AS cleaned;
 
 -- == entities ==
 SELECT mention, type, canonical, sentence

@@ -11,7 +11,6 @@
 #include <libxml/tree.h>
 #include <pcre2.h>
 #include <pthread.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -141,11 +140,6 @@ static void prune(page_ctx *p, xmlNode *n, int aggressive, size_t page_text) {
           drop = 1;
         free(ci);
       }
-      if (drop && getenv("NW_HTML_DEBUG")) {
-        char *ci = class_id(c);
-        fprintf(stderr, "prune %s [%s] text %zu\n", t, ci ? ci : "", info_of(c) ? info_of(c)->text : 0);
-        free(ci);
-      }
       if (drop) {
         xmlUnlinkNode(c);
         xmlFreeNode(c);
@@ -267,11 +261,6 @@ static xmlNode *best_candidate(xmlNode *n, xmlNode *best, double *best_score) {
     ninfo *in = info_of(c);
     if (in->scored) {
       double s = candidate_score(in);
-      if (getenv("NW_HTML_DEBUG") && s > 5) {
-        char *ci = class_id(c);
-        fprintf(stderr, "cand %s [%s] score %.1f raw %.1f text %zu ld %.2f\n", tag(c), ci ? ci : "", s, in->score, in->text, link_density(in));
-        free(ci);
-      }
       if (!best || s > *best_score) {
         best = c;
         *best_score = s;
@@ -333,11 +322,6 @@ static int unwanted_box(page_ctx *p, xmlNode *n) {
   else if (in->weight < 0 && in->paras < 3) r = 2;
   /* Readability's conditional cleaning: boxes with few commas and many links */
   else if (in->commas < 10 && ((in->weight < 25 && ld > 0.2) || ld > 0.5)) r = 3;
-  if (r && getenv("NW_HTML_DEBUG")) {
-    char *ci = class_id(n);
-    fprintf(stderr, "unwanted(%d) %s [%s] text %zu\n", r, t, ci ? ci : "", in->text);
-    free(ci);
-  }
   return r;
 }
 
@@ -402,9 +386,10 @@ static int emit_article(emitter *e, xmlNode *top) {
       if (in->scored && candidate_score(in) + bonus >= threshold) take = 1;
       else if (!strcmp(tag(s), "p")) {
         if (in->text > 80 && ld < 0.25) take = 1;
-        else if (in->text > 0 && in->text <= 80 && ld == 0 && in->commas + 1 > 0 && s->children) {
+        else if (in->text > 0 && in->text <= 80 && ld == 0) { /* a short sentence without links */
           xmlChar *txt = xmlNodeGetContent(s);
-          if (txt && (strstr((char *)txt, ". ") || ((char *)txt)[strlen((char *)txt) - 1] == '.')) take = 1;
+          size_t tl = txt ? strlen((char *)txt) : 0;
+          if (tl && (strstr((char *)txt, ". ") || ((char *)txt)[tl - 1] == '.')) take = 1;
           xmlFree(txt);
         }
       }
@@ -412,9 +397,7 @@ static int emit_article(emitter *e, xmlNode *top) {
     if (take) {
       if (flush(e)) rc = -1;
       else if (s == top || !unwanted_box(e->p, s)) {
-        /* a sibling paragraph is emitted as itself, a container by its content */
-        if (strcmp(tag(s), "p") == 0 || in_list(nw_html_block_tags, tag(s))) rc = emit_node(e, s);
-        else rc = emit_node(e, s);
+        rc = emit_node(e, s);
         if (!rc) rc = flush(e);
       }
     }
@@ -473,11 +456,6 @@ static int extract(htmlDocPtr doc, int aggressive, const char *title, nw_buf *ou
     for (top = root->children; top && strcmp(tag(top), "body"); top = top->next) {}
     if (!top) top = root;
   }
-  if (getenv("NW_HTML_DEBUG")) {
-    char *ci = class_id(top);
-    fprintf(stderr, "top %s [%s] score %.1f text %zu links %zu\n", tag(top), ci ? ci : "", best, info_of(top)->text, info_of(top)->links);
-    free(ci);
-  }
   e.p = &p;
   e.title = title;
   char *cls = class_id(top);
@@ -496,7 +474,25 @@ done:
   return rc;
 }
 
+/* libxml2 reports charset conversion problems through its generic error
+** handler, not the parser's options: keep them off the caller's stderr. */
+static void quiet(void *ctx, const char *msg, ...) {
+  (void)ctx;
+  (void)msg;
+}
+
+static int read_page(const char *path, const char *s, size_t n, nw_article *a, const char **err);
+
 int nw_read_html(const char *path, const char *s, size_t n, nw_article *a, const char **err) {
+  xmlGenericErrorFunc old = xmlGenericError;
+  void *old_ctx = xmlGenericErrorContext;
+  xmlSetGenericErrorFunc(NULL, quiet);
+  int rc = read_page(path, s, n, a, err);
+  xmlSetGenericErrorFunc(old_ctx, old);
+  return rc;
+}
+
+static int read_page(const char *path, const char *s, size_t n, nw_article *a, const char **err) {
   *err = NULL;
   if (n > (size_t)0x7FFFFFFF) {
     *err = "page too large";

@@ -5,6 +5,7 @@
 #include "modules.h"
 #include "sql_articles.h"
 #include "tvf.h"
+#include "../articles/text_rules.h"
 
 #include <errno.h>
 #include <fnmatch.h>
@@ -143,8 +144,12 @@ static int emit(scan *s, nw_rowset *rs, const char *path, nw_format f, int64_t b
   return bad ? SQLITE_NOMEM : SQLITE_OK;
 }
 
-/* Text the reader accepts: UTF-8 without NUL bytes (a NUL says binary). */
-static int utf8_ok(const char *s, size_t n) { return !memchr(s, 0, n) && nw_utf8_valid(s, n); }
+/* Why the text reader cannot take these bytes, or NULL: it wants UTF-8
+** without NUL bytes (a NUL says binary). */
+static const char *text_problem(const char *s, size_t n) {
+  if (memchr(s, 0, n)) return "binary file (NUL bytes)";
+  return nw_utf8_valid(s, n) ? NULL : "not valid UTF-8";
+}
 
 /* Load a whole file (bounded). Returns NULL with *why set on failure. */
 static char *load_file(const char *path, size_t *len, int64_t *bytes, const char **why) {
@@ -267,8 +272,8 @@ static int step_jsonl(scan *s, nw_rowset *rs, int *done) {
     free(s->content);
     s->content = NULL;
     if (too_long) err = "line larger than the 64 MB limit";
-    else if (!utf8_ok(p, n)) err = "not valid UTF-8";
-    else {
+    else if ((err = text_problem(p, n))) {
+    } else {
       if (!s->json_stmt) rc = nw_jsonl_prepare(s->db, &s->json_stmt);
       if (rc == SQLITE_OK && nw_jsonl_read(s->json_stmt, p, n, &s->art, &err)) rc = SQLITE_NOMEM;
       if (rc == SQLITE_OK && !(s->content = malloc(n + 1))) rc = SQLITE_NOMEM;
@@ -315,8 +320,8 @@ static int step_file(scan *s, nw_rowset *rs, const char *path) {
   const char *err = NULL;
   int rc = 0;
   if (f == NW_FMT_HTML) rc = nw_read_html(path, s->content, len, &s->art, &err);
-  else if (!utf8_ok(s->content, len)) err = "not valid UTF-8";
-  else {
+  else if ((err = text_problem(s->content, len))) {
+  } else {
     size_t bom = len >= 3 && !memcmp(s->content, "\xEF\xBB\xBF", 3) ? 3 : 0;
     rc = nw_read_text(path, s->content + bom, len - bom, &s->art);
   }
@@ -371,7 +376,8 @@ static const nw_tvf articles_tvf = {
 int nw_register_articles(sqlite3 *db) { return nw_tvf_register(db, &articles_tvf); }
 
 void nw_debug_articles(nw_buf *out) {
-  char line[160];
-  snprintf(line, sizeof line, "articles: formats text html jsonl, file limit %zu MB\n", NW_ARTICLE_MAX_BYTES >> 20);
+  char line[200];
+  snprintf(line, sizeof line, "articles: formats text html jsonl; %zu text line rules, %zu outlets; file limit %zu MB\n",
+           nw_line_rule_count, nw_outlet_count, NW_ARTICLE_MAX_BYTES >> 20);
   nw_buf_append(out, line, strlen(line));
 }
