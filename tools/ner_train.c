@@ -102,13 +102,11 @@ static void doc_features(tdoc *t, int pass, unsigned lg) {
   const nw_doc *d = &t->d;
   ner_feats_prepare(&scratch, d, &clusters);
   if (pass == 2) ner_doc_hints(&scratch, d, t->p1);
-  ner_feats_compute(&scratch, d, pass, lg);
   free(t->rows);
   free(t->count);
   t->rows = malloc((d->ntok ? d->ntok : 1) * NER_MAXF * sizeof *t->rows);
   t->count = malloc(d->ntok ? d->ntok : 1);
-  memcpy(t->rows, scratch.rows, d->ntok * NER_MAXF * sizeof *t->rows);
-  memcpy(t->count, scratch.count, d->ntok);
+  ner_feats_compute(&scratch, d, pass, lg, 0, d->ntok, t->rows, t->count);
 }
 
 /* ---- perceptron ------------------------------------------------------- */
@@ -140,7 +138,7 @@ static void emissions_f(const float *w, const tdoc *t, size_t a, size_t b, float
   }
 }
 
-static float *em_buf, *score_buf;
+static float *em_buf;
 static uint8_t *back_buf, *pred_buf;
 static size_t buf_cap;
 
@@ -148,7 +146,6 @@ static void ensure_bufs(size_t n) {
   if (n <= buf_cap) return;
   buf_cap = n * 2;
   em_buf = realloc(em_buf, buf_cap * NER_NTAGS * sizeof *em_buf);
-  score_buf = realloc(score_buf, buf_cap * NER_NTAGS * sizeof *score_buf);
   back_buf = realloc(back_buf, buf_cap * NER_NTAGS);
   pred_buf = realloc(pred_buf, buf_cap);
 }
@@ -166,7 +163,9 @@ static void upd(perceptron *p, const tdoc *t, size_t i, int tag, float v) {
 static void train_sentence(perceptron *p, const tdoc *t, size_t a, size_t b) {
   ensure_bufs(b - a);
   emissions_f(p->w, t, a, b, em_buf);
-  ner_viterbi(em_buf, 0, b - a, p->t, pred_buf, score_buf, back_buf);
+  float tr[NER_NTAGS + 1][NER_NTAGS];
+  ner_constrain(p->t, tr);
+  ner_viterbi(em_buf, 0, b - a, tr, pred_buf, back_buf);
   const uint8_t *gold = t->gold + a;
   int diff = 0;
   for (size_t i = 0; i < b - a; i++) diff |= pred_buf[i] != gold[i];
@@ -231,13 +230,15 @@ static double f1(const prf *r) {
 /* Tag documents with averaged float weights; tags into out (per doc) when given. */
 static double tag_docs(const float *w, float trans[NER_NTAGS + 1][NER_NTAGS], tdoc *docs, size_t n, int which_out) {
   prf r = {0, 0, 0};
+  float tr[NER_NTAGS + 1][NER_NTAGS];
+  ner_constrain(trans, tr);
   for (size_t k = 0; k < n; k++) {
     tdoc *t = &docs[k];
     for (size_t s = 0; s < t->d.nsent; s++) {
       size_t a = t->d.sent[s].first_tok, b = t->d.sent[s].end_tok;
       ensure_bufs(b - a);
       emissions_f(w, t, a, b, em_buf);
-      ner_viterbi(em_buf, 0, b - a, trans, pred_buf, score_buf, back_buf);
+      ner_viterbi(em_buf, 0, b - a, tr, pred_buf, back_buf);
       spans_f1(t->gold + a, pred_buf, b - a, &r);
       if (which_out) {
         memcpy(t->p1 + a, pred_buf, b - a);
@@ -376,13 +377,7 @@ int main(int argc, char **argv) {
     for (int u = 0; u < nunlabeled; u++) ner_gold_free(extra[u], nextra[u]);
     free(texts);
     free(lens);
-    nw_strmap_init(&clusters.map, ncw, 0);
-    size_t off = 0;
-    for (size_t i = 0; i < ncw; i++) {
-      size_t len = strlen(cwords.data + off);
-      nw_strmap_put(&clusters.map, cwords.data + off, len, (int32_t)cids[i]);
-      off += len + 1;
-    }
+    ner_clusters_build(&clusters, cwords.data, cwords.len, cids, ncw);
     fprintf(stderr, "%zu cluster words from %zu texts (%.0f s)\n", ncw, nt, (double)(clock() - t0) / CLOCKS_PER_SEC);
   }
   tdoc *tr = calloc(ntrain, sizeof *tr), *dv = calloc(ndev ? ndev : 1, sizeof *dv);
@@ -483,12 +478,11 @@ int main(int argc, char **argv) {
   free(w1);
   free(w2);
   free(em_buf);
-  free(score_buf);
   free(back_buf);
   free(pred_buf);
   ner_feats_free(&scratch);
   nw_strmap_free(&type_votes);
-  nw_strmap_free(&clusters.map);
+  ner_clusters_free(&clusters);
   nw_buf_free(&cwords);
   free(cids);
   ner_gold_free(gtrain, ntrain);

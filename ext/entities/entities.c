@@ -96,14 +96,8 @@ static int push_mention(const nw_doc *d, nw_entities *out, size_t a, size_t b, i
   return push_one(d, out, a, b, type);
 }
 
-int nw_extract_entities(const nw_doc *doc, nw_entities *out) {
-  out->n = 0;
-  const ner_model *m = ner_model_builtin();
-  ner_work *w = thread_work();
-  if (!m || !w) return -1;
-  if (doc->ntok == 0) return 0;
-  if (ner_tag_doc(m, doc, w)) return -1;
-  uint8_t *tags = w->tags;
+/* Mentions of a tagged document, appended to out. */
+static int collect_mentions(const nw_doc *doc, uint8_t *tags, nw_entities *out) {
   ner_honorific_names(doc, tags);
   for (size_t s = 0; s < doc->nsent; s++) {
     size_t a = doc->sent[s].first_tok, b = doc->sent[s].end_tok;
@@ -115,6 +109,74 @@ int nw_extract_entities(const nw_doc *doc, nw_entities *out) {
       if (push_mention(doc, out, i, j, type)) return -1;
       i = j;
     }
+  }
+  return 0;
+}
+
+/* Index of the token of doc that starts at byte off (or the last one before it). */
+static size_t token_at(const nw_doc *doc, uint32_t off) {
+  size_t lo = 0, hi = doc->ntok;
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (doc->tok[mid].start <= off) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* A very long text is tagged in windows of about NER_WINDOW tokens, cut at
+** sentence starts where possible, so that the tagger's memory stays bounded
+** (each window is tokenized again on its own; document hints then come from
+** the window). Mentions are mapped back to the whole document's tokens. */
+#define NER_WINDOW 200000
+
+static int extract_windows(const ner_model *m, ner_work *w, const nw_doc *doc, nw_entities *out) {
+  nw_doc sub = {0};
+  nw_entities part = {0};
+  int rc = 0;
+  for (size_t t0 = 0; t0 < doc->ntok && rc == 0;) {
+    size_t t1 = t0 + NER_WINDOW < doc->ntok ? t0 + NER_WINDOW : doc->ntok;
+    for (size_t k = t1; t1 < doc->ntok && k > t0 + NER_WINDOW / 2; k--)
+      if (doc->tok[k].flags & NW_TF_SENT_START) {
+        t1 = k;
+        break;
+      }
+    uint32_t base = doc->tok[t0].start;
+    part.n = 0;
+    if (nw_tokenize(&sub, doc->text + base, doc->tok[t1 - 1].end - base) || ner_tag_doc(m, &sub, w) ||
+        collect_mentions(&sub, w->tags, &part)) {
+      rc = -1;
+      break;
+    }
+    for (size_t i = 0; i < part.n; i++) {
+      nw_entity e = part.v[i];
+      e.start += base;
+      e.end += base;
+      e.tok_first = (uint32_t)token_at(doc, e.start);
+      e.tok_end = (uint32_t)token_at(doc, e.end - 1) + 1;
+      e.sentence = doc->tok[e.tok_first].sentence;
+      e.canon_start = e.start;
+      e.canon_end = e.end;
+      if (nw_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v)) { rc = -1; break; }
+      out->v[out->n++] = e;
+    }
+    t0 = t1;
+  }
+  nw_entities_free(&part);
+  nw_doc_free(&sub);
+  return rc;
+}
+
+int nw_extract_entities(const nw_doc *doc, nw_entities *out) {
+  out->n = 0;
+  const ner_model *m = ner_model_builtin();
+  ner_work *w = thread_work();
+  if (!m || !w) return -1;
+  if (doc->ntok == 0) return 0;
+  if (doc->ntok > NER_WINDOW) {
+    if (extract_windows(m, w, doc, out)) return -1;
+  } else if (ner_tag_doc(m, doc, w) || collect_mentions(doc, w->tags, out)) {
+    return -1;
   }
   if (ner_unify_types(doc, out)) return -1;
   return ner_resolve_canonical(doc, out);

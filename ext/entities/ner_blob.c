@@ -33,4 +33,4 @@ const ner_model *ner_model_builtin(void) {
 
 size_t ner_model_builtin_size(void) { return (size_t)(nw_ner_blob_end - nw_ner_blob); }
 
-__attribute__((destructor)) static void free_builtin(void) { nw_strmap_free(&builtin.clusters.map); }
+__attribute__((destructor)) static void free_builtin(void) { ner_clusters_free(&builtin.clusters); }

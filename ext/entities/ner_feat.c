@@ -84,13 +84,19 @@ size_t ner_cluster_key(const char *w, size_t n, char *key) {
   return nn;
 }
 
-/* Hash values of one token, computed once per document. */
-static void token_info(const nw_doc *d, size_t i, ner_tokinfo *ti, const ner_clusters *cl) {
+/* The forms of token i all features start from: its normalized text, its
+** length when that was cut, and its shape hashes (long and short). */
+typedef struct word_forms {
+  char norm[NER_WORD_MAX];
+  size_t nn, cut;
+  uint64_t shape, sshape;
+} word_forms;
+
+static void forms_of(const nw_doc *d, size_t i, word_forms *wf) {
   const nw_token *t = &d->tok[i];
   const char *w = d->text + t->start;
   size_t n = nw_tok_len(t);
-  char norm[NER_WORD_MAX], low[NER_WORD_MAX]; /* the word with ASCII stand-ins; lower case, digits as 0 */
-  size_t cut, nn = ner_norm_word(w, n, norm, &cut); /* cut: a long word's length, to keep words cut alike apart */
+  wf->nn = ner_norm_word(w, n, wf->norm, &wf->cut);
   uint64_t hs = FNV_OFF, hss = FNV_OFF;
   unsigned char last = 0;
   int run = 0;
@@ -104,28 +110,47 @@ static void token_info(const nw_doc *d, size_t i, ner_tokinfo *ti, const ner_clu
     if (run == 1) hss = fnv_byte(hss, sc);
     last = sc;
   }
-  for (size_t k = 0; k < nn; k++) {
-    unsigned char b = (unsigned char)norm[k];
+  wf->shape = hs;
+  wf->sshape = hss;
+}
+
+/* What neighbours' features read of a token, computed once per document. */
+static void token_info(const nw_doc *d, size_t i, ner_tokinfo *ti, const ner_clusters *cl) {
+  word_forms wf;
+  forms_of(d, i, &wf);
+  char low[NER_WORD_MAX]; /* lower case; then digits as 0 */
+  for (size_t k = 0; k < wf.nn; k++) {
+    unsigned char b = (unsigned char)wf.norm[k];
     low[k] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
   }
-  ti->cluster_id = cl && !cut ? ner_clusters_get(cl, low, nn) : 0;
-  ti->word = fnv(norm, nn) ^ cut;
-  for (size_t k = 0; k < nn; k++)
+  ti->cluster_id = cl && !wf.cut ? ner_clusters_get(cl, low, wf.nn) : 0;
+  for (size_t k = 0; k < wf.nn; k++)
     if (low[k] >= '0' && low[k] <= '9') low[k] = '0';
-  ti->lower = fnv(low, nn) ^ cut;
-  ti->shape = hs;
-  ti->sshape = hss;
+  ti->lower = fnv(low, wf.nn) ^ wf.cut;
+  ti->sshape = wf.sshape;
+  ti->flags = d->tok[i].flags & 0x0FFF;
+  ti->doc_type[0] = ti->doc_type[1] = 0;
+  ti->p1tag = 0;
+}
+
+/* What only the token's own features read: exact word, long shape, affixes. */
+typedef struct self_info {
+  uint64_t word, shape, pre[4], suf[4];
+} self_info;
+
+static void self_of(const nw_doc *d, size_t i, self_info *si) {
+  word_forms wf;
+  forms_of(d, i, &wf);
+  si->word = fnv(wf.norm, wf.nn) ^ wf.cut;
+  si->shape = wf.shape;
   /* affixes over bytes: cheap, and the bytes of one character only ever
   ** combine into the same features */
   for (int k = 0; k < 4; k++) {
     size_t m = (size_t)k + 1;
-    if (m > nn) m = nn;
-    ti->pre[k] = fnv(norm, m) + (uint64_t)k;
-    ti->suf[k] = fnv(norm + nn - m, m) + (uint64_t)k * 7;
+    if (m > wf.nn) m = wf.nn;
+    si->pre[k] = fnv(wf.norm, m) + (uint64_t)k;
+    si->suf[k] = fnv(wf.norm + wf.nn - m, m) + (uint64_t)k * 7;
   }
-  ti->flags = t->flags & 0x0FFF;
-  ti->doc_type[0] = ti->doc_type[1] = 0;
-  ti->p1tag = 0;
 }
 
 /* A sentence written in capitals (Reuters-style headline): no word has lower case letters. */
@@ -144,39 +169,70 @@ static int grow_feats(ner_feats *f, size_t ntok) {
   if (ntok <= f->cap) return 0;
   size_t cap = f->cap ? f->cap : 256;
   while (cap < ntok) cap *= 2;
-  uint32_t *rows = realloc(f->rows, cap * NER_MAXF * sizeof *rows);
-  if (!rows) return -1;
-  f->rows = rows;
-  uint8_t *count = realloc(f->count, cap);
-  if (!count) return -1;
-  f->count = count;
   ner_tokinfo *info = realloc(f->info, cap * sizeof *info);
   if (!info) return -1;
   f->info = info;
   ner_gaz_hit *gaz = realloc(f->gaz, cap * sizeof *gaz);
   if (!gaz) return -1;
   f->gaz = gaz;
-  uint64_t *keys = realloc(f->hkeys, 2 * cap * sizeof *keys);
-  if (!keys) return -1;
-  f->hkeys = keys;
-  uint16_t *cnt = realloc(f->hcounts, 2 * cap * NER_HCOUNTS * sizeof *cnt);
-  if (!cnt) return -1;
-  f->hcounts = cnt;
   f->cap = cap;
   return 0;
 }
 
-/* Slot of key in the per-document table (2 * cap slots, key 0 never used). */
-static size_t hslot(const ner_feats *f, uint64_t key) {
-  size_t mask = 2 * f->cap - 1;
+/* The per-document word table (lower-case word -> counts), sized to the
+** distinct words seen, not to the text. */
+static size_t wslot(const ner_feats *f, uint64_t key) {
+  size_t mask = f->wcap - 1;
   size_t s = (size_t)mix64(key) & mask;
-  while (f->hkeys[s] && f->hkeys[s] != key) s = (s + 1) & mask;
+  while (f->wkeys[s] && f->wkeys[s] != key) s = (s + 1) & mask;
   return s;
 }
 
-static void htable_clear(ner_feats *f) {
-  memset(f->hkeys, 0, 2 * f->cap * sizeof *f->hkeys);
-  memset(f->hcounts, 0, 2 * f->cap * NER_HCOUNTS * sizeof *f->hcounts);
+static int wtab_reset(ner_feats *f) {
+  if (!f->wkeys) {
+    f->wcap = 1024;
+    f->wkeys = calloc(f->wcap, sizeof *f->wkeys);
+    f->wcounts = calloc(f->wcap * NER_HCOUNTS, sizeof *f->wcounts);
+    if (!f->wkeys || !f->wcounts) return -1;
+  } else {
+    memset(f->wkeys, 0, f->wcap * sizeof *f->wkeys);
+    memset(f->wcounts, 0, f->wcap * NER_HCOUNTS * sizeof *f->wcounts);
+  }
+  f->wn = 0;
+  return 0;
+}
+
+/* Counters of key, inserted when new; NULL when out of memory. */
+static uint16_t *wtab_add(ner_feats *f, uint64_t key) {
+  if ((f->wn + 1) * 2 > f->wcap) {
+    ner_feats big = {.wcap = f->wcap * 2};
+    big.wkeys = calloc(big.wcap, sizeof *big.wkeys);
+    big.wcounts = calloc(big.wcap * NER_HCOUNTS, sizeof *big.wcounts);
+    if (!big.wkeys || !big.wcounts) {
+      free(big.wkeys);
+      free(big.wcounts);
+      return NULL;
+    }
+    for (size_t s = 0; s < f->wcap; s++)
+      if (f->wkeys[s]) {
+        size_t t = wslot(&big, f->wkeys[s]);
+        big.wkeys[t] = f->wkeys[s];
+        memcpy(&big.wcounts[t * NER_HCOUNTS], &f->wcounts[s * NER_HCOUNTS], NER_HCOUNTS * sizeof *f->wcounts);
+      }
+    free(f->wkeys);
+    free(f->wcounts);
+    f->wkeys = big.wkeys;
+    f->wcounts = big.wcounts;
+    f->wcap = big.wcap;
+  }
+  size_t s = wslot(f, key);
+  if (!f->wkeys[s]) f->wkeys[s] = key, f->wn++;
+  return &f->wcounts[s * NER_HCOUNTS];
+}
+
+static const uint16_t *wtab_get(const ner_feats *f, uint64_t key) {
+  size_t s = wslot(f, key);
+  return f->wkeys[s] ? &f->wcounts[s * NER_HCOUNTS] : NULL;
 }
 
 static uint64_t word_key(const ner_tokinfo *ti) { return ti->lower | 1; }
@@ -192,27 +248,24 @@ int ner_feats_prepare(ner_feats *f, const nw_doc *d, const ner_clusters *cl) {
   for (size_t i = 1; i < d->ntok; i++)
     if (d->tok[i - 1].cls == NW_TOK_QUOTE) f->info[i].flags |= NER_TI_AFTER_QUOTE;
   /* words also written in lower case elsewhere are likely common words */
-  htable_clear(f);
+  if (wtab_reset(f)) return -1;
   for (size_t i = 0; i < d->ntok; i++)
-    if (d->tok[i].cls == NW_TOK_WORD && (d->tok[i].flags & NW_TF_LOWER_INITIAL)) {
-      size_t s = hslot(f, word_key(&f->info[i]));
-      f->hkeys[s] = word_key(&f->info[i]);
-    }
+    if (d->tok[i].cls == NW_TOK_WORD && (d->tok[i].flags & NW_TF_LOWER_INITIAL) && !wtab_add(f, word_key(&f->info[i])))
+      return -1;
   for (size_t i = 0; i < d->ntok; i++)
-    if (d->tok[i].cls == NW_TOK_WORD && !(d->tok[i].flags & NW_TF_LOWER_INITIAL) && f->hkeys[hslot(f, word_key(&f->info[i]))])
+    if (d->tok[i].cls == NW_TOK_WORD && !(d->tok[i].flags & NW_TF_LOWER_INITIAL) && wtab_get(f, word_key(&f->info[i])))
       f->info[i].flags |= NER_TI_LOWER_SEEN;
   return ner_gaz_tag(d, f->gaz);
 }
 
 /* Document hints: how the first pass tagged the same (capitalized) word elsewhere. */
-void ner_doc_hints(ner_feats *f, const nw_doc *d, const uint8_t *tags) {
-  htable_clear(f);
+int ner_doc_hints(ner_feats *f, const nw_doc *d, const uint8_t *tags) {
+  if (wtab_reset(f)) return -1;
   for (size_t i = 0; i < d->ntok; i++) {
     const nw_token *t = &d->tok[i];
     if (t->cls != NW_TOK_WORD || !(t->flags & NW_TF_UPPER_INITIAL)) continue;
-    size_t s = hslot(f, word_key(&f->info[i]));
-    f->hkeys[s] = word_key(&f->info[i]);
-    uint16_t *c = &f->hcounts[s * NER_HCOUNTS];
+    uint16_t *c = wtab_add(f, word_key(&f->info[i]));
+    if (!c) return -1;
     int ty = ner_tag_type(tags[i]);
     if (c[ty] < 0xFFFF) c[ty]++;
   }
@@ -221,10 +274,10 @@ void ner_doc_hints(ner_feats *f, const nw_doc *d, const uint8_t *tags) {
     ti->p1tag = tags[i];
     ti->doc_type[0] = ti->doc_type[1] = 0;
     if (d->tok[i].cls != NW_TOK_WORD) continue;
-    size_t s = hslot(f, word_key(ti));
-    if (!f->hkeys[s]) continue;
+    const uint16_t *found = wtab_get(f, word_key(ti));
+    if (!found) continue;
     uint16_t c[NER_HCOUNTS];
-    memcpy(c, &f->hcounts[s * NER_HCOUNTS], sizeof c);
+    memcpy(c, found, sizeof c);
     if (d->tok[i].flags & NW_TF_UPPER_INITIAL) c[ner_tag_type(tags[i])]--; /* not its own vote */
     int best = 1, ent = 0, total = c[0];
     for (int ty = 1; ty < NER_HCOUNTS; ty++) {
@@ -236,6 +289,7 @@ void ner_doc_hints(ner_feats *f, const nw_doc *d, const uint8_t *tags) {
     ti->doc_type[0] = (uint8_t)(ent ? best : 5);
     ti->doc_type[1] = (uint8_t)(ent == 0 ? 0 : ent == total ? 3 : 2 * ent > total ? 2 : 1);
   }
+  return 0;
 }
 
 /* Feature templates (the numbers are part of the model: append, never renumber). */
@@ -272,8 +326,9 @@ static void gaz_features(fsink *s, unsigned tmpl, const ner_gaz_hit *g, int with
   }
 }
 
-static void token_features(ner_feats *f, const nw_doc *d, size_t i, size_t a, size_t b, int pass, uint32_t mask) {
-  fsink s = {f->rows + i * NER_MAXF, 0, mask};
+static void token_features(ner_feats *f, const nw_doc *d, size_t i, size_t a, size_t b, int pass, uint32_t mask,
+                           uint32_t *rows, uint8_t *count) {
+  fsink s = {rows, 0, mask};
   const ner_tokinfo *ti = &f->info[i];
   uint64_t lw[5], ss[5], cl[5];
   uint8_t p1[5];
@@ -305,17 +360,19 @@ static void token_features(ner_feats *f, const nw_doc *d, size_t i, size_t a, si
     add(&s, F_DOC_P1, dt * 16 + p1[2]);
     if (i > a) add(&s, F_DOC_PREV, (uint64_t)f->info[i - 1].doc_type[0] * 8 + f->info[i - 1].doc_type[1]);
     if (i + 1 < b) add(&s, F_DOC_NEXT, (uint64_t)f->info[i + 1].doc_type[0] * 8 + f->info[i + 1].doc_type[1]);
-    f->count[i] = (uint8_t)s.n;
+    *count = (uint8_t)s.n;
     return;
   }
+  self_info self;
+  self_of(d, i, &self);
   add(&s, F_BIAS, 0);
-  add(&s, F_WORD, ti->word);
+  add(&s, F_WORD, self.word);
   add(&s, F_LOWER, ti->lower);
-  add(&s, F_SHAPE, ti->shape);
+  add(&s, F_SHAPE, self.shape);
   add(&s, F_SSHAPE, ti->sshape);
   for (int k = 0; k < 4; k++) {
-    add(&s, F_PRE + (unsigned)k, ti->pre[k]);
-    add(&s, F_SUF + (unsigned)k, ti->suf[k]);
+    add(&s, F_PRE + (unsigned)k, self.pre[k]);
+    add(&s, F_SUF + (unsigned)k, self.suf[k]);
   }
   for (int k = 0; k < 5; k++) {
     if (k == 2) continue;
@@ -348,23 +405,22 @@ static void token_features(ner_feats *f, const nw_doc *d, size_t i, size_t a, si
   }
   if (ti->flags & NER_TI_LOWER_SEEN) add(&s, F_LOWER_SEEN, ti->sshape + (uint64_t)start);
   if (ti->flags & NER_TI_AFTER_QUOTE) add(&s, F_AFTER_QUOTE, ti->sshape);
-  f->count[i] = (uint8_t)s.n;
+  *count = (uint8_t)s.n;
 }
 
-void ner_feats_compute(ner_feats *f, const nw_doc *d, int pass, unsigned rows_log2) {
+void ner_feats_compute(ner_feats *f, const nw_doc *d, int pass, unsigned rows_log2, size_t from, size_t to,
+                       uint32_t *rows, uint8_t *count) {
   uint32_t mask = (uint32_t)((1u << rows_log2) - 1);
-  for (size_t si = 0; si < d->nsent; si++) {
-    size_t a = d->sent[si].first_tok, b = d->sent[si].end_tok;
-    for (size_t i = a; i < b; i++) token_features(f, d, i, a, b, pass, mask);
+  for (size_t i = from; i < to; i++) {
+    const nw_sentence *st = &d->sent[d->tok[i].sentence];
+    token_features(f, d, i, st->first_tok, st->end_tok, pass, mask, rows + (i - from) * NER_MAXF, count + (i - from));
   }
 }
 
 void ner_feats_free(ner_feats *f) {
-  free(f->rows);
-  free(f->count);
   free(f->info);
   free(f->gaz);
-  free(f->hkeys);
-  free(f->hcounts);
+  free(f->wkeys);
+  free(f->wcounts);
   memset(f, 0, sizeof *f);
 }

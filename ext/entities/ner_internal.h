@@ -49,9 +49,10 @@ int ner_gaz_tag(const nw_doc *d, ner_gaz_hit *hits);
 unsigned ner_gaz_lookup(const char *s, size_t n);
 size_t ner_gaz_entries(void);
 
-/* Per-token values hashed once per document and combined into features. */
+/* What a token's neighbours' features read of it, computed once per document
+** (what only its own features read is computed when they are). */
 typedef struct ner_tokinfo {
-  uint64_t word, lower, shape, sshape, cluster, pre[4], suf[4];
+  uint64_t lower, sshape;
   uint32_t cluster_id; /* 0 when unknown */
   uint16_t flags;      /* NW_TF_* of the token, plus NER_TI_* below */
   uint8_t doc_type[2]; /* document-level hints: see ner_doc_hints */
@@ -64,13 +65,18 @@ enum {
   NER_TI_AFTER_QUOTE = 1 << 14,
 };
 
-/* Word clusters (from unlabeled text): lowercase word -> cluster id (1..),
-** kept in the model blob as NUL-terminated words each followed by nothing
-** else; ids are parallel. */
+/* Word clusters (from unlabeled text): lowercase word -> cluster id, kept
+** as a table of 64-bit hashes of the words (collisions are negligible, and
+** lookups need no string compares). */
 typedef struct ner_clusters {
-  nw_strmap map; /* keys point into the model blob */
+  uint64_t *keys; /* 0 empty */
+  uint32_t *ids;
+  size_t cap, count;
 } ner_clusters;
+/* Build from NUL-terminated words (nbytes in all) and their ids. 0 or -1. */
+int ner_clusters_build(ner_clusters *c, const char *words, size_t nbytes, const uint32_t *ids, size_t n);
 uint32_t ner_clusters_get(const ner_clusters *c, const char *s, size_t n);
+void ner_clusters_free(ner_clusters *c);
 /* Longest normalized word kept (bytes). */
 #define NER_WORD_MAX 96
 /* A word with ASCII stand-ins for typographic marks into norm (NER_WORD_MAX
@@ -81,27 +87,31 @@ size_t ner_norm_word(const char *w, size_t n, char *norm, size_t *cut);
 size_t ner_cluster_key(const char *w, size_t n, char *key);
 /* Cluster ids pack a fine cluster (low 16 bits) and a coarse one (high 16). */
 
-/* Features of a document: for each token, up to NER_MAXF row indices. */
-#define NER_MAXF 64
-#define NER_HCOUNTS 5 /* O and the four types */
+/* Per-document state of the features: token information and gazetteer
+** hits (per token), and a table of the distinct words (for document hints). */
+#define NER_MAXF 64       /* features of one token, at most */
+#define NER_HCOUNTS 5     /* O and the four types */
+#define NER_CHUNK 1024    /* tokens whose feature rows are held at once */
 typedef struct ner_feats {
-  uint32_t *rows; /* ntok * NER_MAXF */
-  uint8_t *count; /* features of each token */
   ner_tokinfo *info;
   ner_gaz_hit *gaz;
-  uint64_t *hkeys;   /* per-document word table (2 * cap slots) */
-  uint16_t *hcounts; /* NER_HCOUNTS counters per slot */
   size_t cap;
+  uint64_t *wkeys;   /* word table: keys, 0 empty */
+  uint16_t *wcounts; /* NER_HCOUNTS counters per slot */
+  size_t wcap, wn;
 } ner_feats;
 
 /* Per-token information (hashes, flags, gazetteer, clusters) of a document. */
 int ner_feats_prepare(ner_feats *f, const nw_doc *d, const ner_clusters *cl);
 /* Document hints from a first pass: tags[i] is the first-pass tag of token i.
-** Sets info[i].doc_type to the entity types the same word got elsewhere. */
-void ner_doc_hints(ner_feats *f, const nw_doc *d, const uint8_t *tags);
-/* Row indices of every token's features: pass 1 the token's own and its
-** neighbours', pass 2 only the document hints (its scores add to pass 1's). */
-void ner_feats_compute(ner_feats *f, const nw_doc *d, int pass, unsigned rows_log2);
+** Sets info[i].doc_type to the entity types the same word got elsewhere. 0 or -1 (OOM). */
+int ner_doc_hints(ner_feats *f, const nw_doc *d, const uint8_t *tags);
+/* Row indices of the features of tokens [from, to): token i's go to
+** rows[(i - from) * NER_MAXF ...], their number to count[i - from]. Pass 1:
+** the token's own and its neighbours'; pass 2: only the document hints (its
+** scores add to pass 1's). */
+void ner_feats_compute(ner_feats *f, const nw_doc *d, int pass, unsigned rows_log2, size_t from, size_t to,
+                       uint32_t *rows, uint8_t *count);
 void ner_feats_free(ner_feats *f);
 
 /* A linear model: weights[row * NER_NTAGS + tag] and tag transitions. */
@@ -125,21 +135,29 @@ int ner_model_parse(ner_model *m, const unsigned char *blob, size_t n);
 const ner_model *ner_model_builtin(void);
 size_t ner_model_builtin_size(void); /* bytes */
 
-/* Best valid tag sequence for tokens [a, b) given emission scores
-** em[i * NER_NTAGS + t] (i counted from a); writes tags[a..b). score and back
-** hold (b - a) * NER_NTAGS entries. */
-void ner_viterbi(const float *em, size_t a, size_t b, const float trans[NER_NTAGS + 1][NER_NTAGS], uint8_t *tags,
-                 float *score, uint8_t *back);
-/* Emission scores of every token of a document under quantized weights,
-** added to em when add (the second pass refines the first pass's scores). */
-void ner_emissions(const ner_weights *w, const ner_feats *f, size_t ntok, float *em, int add);
+/* Transition scores with the BIO constraints folded in (invalid: -1e30), so
+** that decoding does not branch on them. */
+void ner_constrain(const float trans[NER_NTAGS + 1][NER_NTAGS], float tr[NER_NTAGS + 1][NER_NTAGS]);
+/* Best tag sequence for tokens [a, b) given emission scores em[i * NER_NTAGS + t]
+** (i counted from a) and constrained transitions tr; writes tags[a..b). back
+** holds (b - a) * NER_NTAGS entries. */
+void ner_viterbi(const float *em, size_t a, size_t b, const float tr[NER_NTAGS + 1][NER_NTAGS], uint8_t *tags,
+                 uint8_t *back);
+/* Scores of tokens [from, to) (rows/count as ner_feats_compute fills them)
+** under quantized weights, added to em[i * NER_NTAGS ...] (i counted from from). */
+void ner_emissions(const ner_weights *w, const uint32_t *rows, const uint8_t *count, size_t n, float *em);
 
-/* Reusable buffers for tagging documents. */
+/* Reusable buffers for tagging documents (memory in proportion to the
+** tokens: about 80 bytes each, plus what the tokenizer holds). */
 typedef struct ner_work {
   ner_feats f;
-  float *em, *score;
-  uint8_t *back, *tags;
+  float *em;
+  uint8_t *tags;
   size_t cap;
+  uint8_t *back; /* per sentence */
+  size_t back_cap;
+  uint32_t rows[NER_CHUNK * NER_MAXF];
+  uint8_t count[NER_CHUNK];
 } ner_work;
 /* Tag a document: a first pass, then a second one that also sees how the
 ** first tagged the same words elsewhere in the text. Tags in w->tags. */

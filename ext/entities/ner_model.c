@@ -38,22 +38,52 @@ int ner_model_parse(ner_model *m, const unsigned char *blob, size_t n) {
   if ((n - off) / 4 < nwords || n - off - 4 * (size_t)nwords < nbytes) return -1;
   const unsigned char *ids = blob + off, *words = ids + 4 * (size_t)nwords;
   if (nbytes && words[nbytes - 1] != 0) return -1;
-  if (nw_strmap_init(&m->clusters.map, nwords, 0)) return -1;
+  uint32_t *idv = malloc((nwords ? nwords : 1) * sizeof *idv);
+  if (!idv) return -1;
+  for (uint32_t i = 0; i < nwords; i++) idv[i] = rd32(ids + 4 * (size_t)i);
+  int rc = ner_clusters_build(&m->clusters, (const char *)words, nbytes, idv, nwords);
+  free(idv);
+  return rc;
+}
+
+static inline uint64_t key_hash(const char *s, size_t n) { return nw_hash(s, n) | 1; }
+
+int ner_clusters_build(ner_clusters *c, const char *words, size_t nbytes, const uint32_t *ids, size_t n) {
+  memset(c, 0, sizeof *c);
+  c->cap = 16;
+  while (c->cap < 2 * n + 2) c->cap *= 2;
+  c->keys = calloc(c->cap, sizeof *c->keys);
+  c->ids = calloc(c->cap, sizeof *c->ids);
+  if (!c->keys || !c->ids) {
+    ner_clusters_free(c);
+    return -1;
+  }
   size_t k = 0;
-  for (uint32_t i = 0; i < nwords; i++) {
-    if (k >= nbytes) break;
-    size_t len = strlen((const char *)words + k);
-    if (nw_strmap_put(&m->clusters.map, (const char *)words + k, len, (int32_t)rd32(ids + 4 * (size_t)i))) {
-      nw_strmap_free(&m->clusters.map);
-      return -1;
-    }
+  for (size_t i = 0; i < n && k < nbytes; i++) {
+    size_t len = strnlen(words + k, nbytes - k);
+    uint64_t h = key_hash(words + k, len);
+    size_t s = (size_t)(h >> 7) & (c->cap - 1);
+    while (c->keys[s] && c->keys[s] != h) s = (s + 1) & (c->cap - 1);
+    if (!c->keys[s]) c->count++;
+    c->keys[s] = h;
+    c->ids[s] = ids[i];
     k += len + 1;
   }
   return 0;
 }
 
 uint32_t ner_clusters_get(const ner_clusters *c, const char *s, size_t n) {
-  return (uint32_t)nw_strmap_get(&c->map, s, n, 0);
+  if (!c->keys) return 0;
+  uint64_t h = key_hash(s, n);
+  size_t i = (size_t)(h >> 7) & (c->cap - 1);
+  while (c->keys[i] && c->keys[i] != h) i = (i + 1) & (c->cap - 1);
+  return c->keys[i] ? c->ids[i] : 0;
+}
+
+void ner_clusters_free(ner_clusters *c) {
+  free(c->keys);
+  free(c->ids);
+  memset(c, 0, sizeof *c);
 }
 
 /* 16 int8 weights widened to int16 lanes: one row (NER_NTAGS codes, then
@@ -62,35 +92,35 @@ uint32_t ner_clusters_get(const ner_clusters *c, const char *s, size_t n) {
 typedef int8_t v16i8 __attribute__((vector_size(16)));
 typedef int16_t v16i16 __attribute__((vector_size(32)));
 
-void ner_emissions(const ner_weights *w, const ner_feats *f, size_t ntok, float *em, int add) {
-  for (size_t i = 0; i < ntok; i++) {
+void ner_emissions(const ner_weights *w, const uint32_t *rows, const uint8_t *count, size_t n, float *em) {
+  for (size_t i = 0; i < n; i++) {
     v16i16 acc = {0};
-    const uint32_t *rows = f->rows + i * NER_MAXF;
-    if (i + 1 < ntok) /* the next token's rows are random reads: start them now */
-      for (unsigned k = 0; k < f->count[i + 1]; k++) __builtin_prefetch(w->w + (size_t)rows[NER_MAXF + k] * NER_NTAGS);
-    for (unsigned k = 0; k < f->count[i]; k++) {
-      v16i8 r;
-      memcpy(&r, w->w + (size_t)rows[k] * NER_NTAGS, sizeof r);
-      acc += __builtin_convertvector(r, v16i16); /* at most NER_MAXF * 127: no overflow */
+    const uint32_t *r = rows + i * NER_MAXF;
+    if (i + 1 < n) /* the next token's rows are random reads: start them now */
+      for (unsigned k = 0; k < count[i + 1]; k++) __builtin_prefetch(w->w + (size_t)r[NER_MAXF + k] * NER_NTAGS);
+    for (unsigned k = 0; k < count[i]; k++) {
+      v16i8 x;
+      memcpy(&x, w->w + (size_t)r[k] * NER_NTAGS, sizeof x);
+      acc += __builtin_convertvector(x, v16i16); /* at most NER_MAXF * 127: no overflow */
     }
-    for (int t = 0; t < NER_NTAGS; t++) em[i * NER_NTAGS + t] = (add ? em[i * NER_NTAGS + t] : 0) + (float)acc[t] * w->scale;
+    for (int t = 0; t < NER_NTAGS; t++) em[i * NER_NTAGS + t] += (float)acc[t] * w->scale;
   }
 }
 
 #define NEG_INF (-1e30f) /* an invalid transition: far below any reachable score */
 
-void ner_viterbi(const float *em, size_t a, size_t b, const float trans[NER_NTAGS + 1][NER_NTAGS], uint8_t *tags,
-                 float *score, uint8_t *back) {
-  size_t n = b - a;
-  if (!n) return;
-  /* transitions with the BIO constraints folded in, so the loops do not branch */
-  float tr[NER_NTAGS + 1][NER_NTAGS];
+void ner_constrain(const float trans[NER_NTAGS + 1][NER_NTAGS], float tr[NER_NTAGS + 1][NER_NTAGS]) {
   for (int p = 0; p <= NER_NTAGS; p++)
     for (int t = 0; t < NER_NTAGS; t++) tr[p][t] = ner_transition_ok(p == NER_NTAGS ? -1 : p, t) ? trans[p][t] : NEG_INF;
-  for (int t = 0; t < NER_NTAGS; t++) score[t] = tr[NER_NTAGS][t] + em[t];
+}
+
+void ner_viterbi(const float *em, size_t a, size_t b, const float tr[NER_NTAGS + 1][NER_NTAGS], uint8_t *tags,
+                 uint8_t *back) {
+  size_t n = b - a;
+  if (!n) return;
+  float prev[NER_NTAGS], cur[NER_NTAGS];
+  for (int t = 0; t < NER_NTAGS; t++) prev[t] = tr[NER_NTAGS][t] + em[t];
   for (size_t i = 1; i < n; i++) {
-    const float *prev = score + (i - 1) * NER_NTAGS;
-    float *cur = score + i * NER_NTAGS;
     uint8_t *bk = back + i * NER_NTAGS;
     for (int t = 0; t < NER_NTAGS; t++) {
       float best = prev[0] + tr[0][t];
@@ -102,59 +132,68 @@ void ner_viterbi(const float *em, size_t a, size_t b, const float trans[NER_NTAG
       cur[t] = best + em[i * NER_NTAGS + t];
       bk[t] = (uint8_t)arg;
     }
+    memcpy(prev, cur, sizeof prev);
   }
-  const float *last = score + (n - 1) * NER_NTAGS;
   int arg = 0;
   for (int t = 1; t < NER_NTAGS; t++)
-    if (last[t] > last[arg]) arg = t;
+    if (prev[t] > prev[arg]) arg = t;
   for (size_t i = n; i-- > 0;) {
     tags[a + i] = (uint8_t)arg;
     if (i) arg = back[i * NER_NTAGS + arg];
   }
 }
 
-static int grow_work(ner_work *w, size_t ntok) {
-  if (ntok <= w->cap) return 0;
-  size_t cap = w->cap ? w->cap : 256;
-  while (cap < ntok) cap *= 2;
-  float *em = realloc(w->em, cap * NER_NTAGS * sizeof *em);
-  if (!em) return -1;
-  w->em = em;
-  float *score = realloc(w->score, cap * NER_NTAGS * sizeof *score);
-  if (!score) return -1;
-  w->score = score;
-  uint8_t *back = realloc(w->back, cap * NER_NTAGS);
-  if (!back) return -1;
-  w->back = back;
-  uint8_t *tags = realloc(w->tags, cap);
-  if (!tags) return -1;
-  w->tags = tags;
-  w->cap = cap;
+static int grow_work(ner_work *w, const nw_doc *d) {
+  size_t ntok = d->ntok ? d->ntok : 1, longest = 1;
+  for (size_t s = 0; s < d->nsent; s++)
+    if (d->sent[s].end_tok - d->sent[s].first_tok > longest) longest = d->sent[s].end_tok - d->sent[s].first_tok;
+  if (ntok > w->cap) {
+    size_t cap = w->cap ? w->cap : 256;
+    while (cap < ntok) cap *= 2;
+    float *em = realloc(w->em, cap * NER_NTAGS * sizeof *em);
+    if (!em) return -1;
+    w->em = em;
+    uint8_t *tags = realloc(w->tags, cap);
+    if (!tags) return -1;
+    w->tags = tags;
+    w->cap = cap;
+  }
+  if (longest > w->back_cap) {
+    uint8_t *back = realloc(w->back, longest * NER_NTAGS);
+    if (!back) return -1;
+    w->back = back;
+    w->back_cap = longest;
+  }
   return 0;
 }
 
-static void decode_doc(const ner_weights *wt, const nw_doc *d, ner_work *w, int add) {
-  ner_emissions(wt, &w->f, d->ntok, w->em, add);
+/* One pass: features chunk by chunk, scores added to w->em, then Viterbi per sentence. */
+static void decode_pass(const ner_weights *wt, int pass, const nw_doc *d, ner_work *w) {
+  for (size_t from = 0; from < d->ntok; from += NER_CHUNK) {
+    size_t to = from + NER_CHUNK < d->ntok ? from + NER_CHUNK : d->ntok;
+    ner_feats_compute(&w->f, d, pass, wt->rows_log2, from, to, w->rows, w->count);
+    ner_emissions(wt, w->rows, w->count, to - from, w->em + from * NER_NTAGS);
+  }
+  float tr[NER_NTAGS + 1][NER_NTAGS];
+  ner_constrain(wt->trans, tr);
   for (size_t s = 0; s < d->nsent; s++) {
     size_t a = d->sent[s].first_tok, b = d->sent[s].end_tok;
-    ner_viterbi(w->em + a * NER_NTAGS, a, b, wt->trans, w->tags, w->score, w->back);
+    ner_viterbi(w->em + a * NER_NTAGS, a, b, tr, w->tags, w->back);
   }
 }
 
 int ner_tag_doc(const ner_model *m, const nw_doc *d, ner_work *w) {
-  if (grow_work(w, d->ntok ? d->ntok : 1) || ner_feats_prepare(&w->f, d, &m->clusters)) return -1;
-  ner_feats_compute(&w->f, d, 1, m->pass[0].rows_log2);
-  decode_doc(&m->pass[0], d, w, 0);
-  ner_doc_hints(&w->f, d, w->tags);
-  ner_feats_compute(&w->f, d, 2, m->pass[1].rows_log2);
-  decode_doc(&m->pass[1], d, w, 1); /* first-pass scores plus the hints' */
+  if (grow_work(w, d) || ner_feats_prepare(&w->f, d, &m->clusters)) return -1;
+  memset(w->em, 0, d->ntok * NER_NTAGS * sizeof *w->em);
+  decode_pass(&m->pass[0], 1, d, w);
+  if (ner_doc_hints(&w->f, d, w->tags)) return -1;
+  decode_pass(&m->pass[1], 2, d, w); /* adds the hints' scores to the first pass's */
   return 0;
 }
 
 void ner_work_free(ner_work *w) {
   ner_feats_free(&w->f);
   free(w->em);
-  free(w->score);
   free(w->back);
   free(w->tags);
   memset(w, 0, sizeof *w);

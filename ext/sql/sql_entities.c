@@ -54,7 +54,7 @@ void nw_debug_entities(nw_buf *out) {
   if (!m) snprintf(line, sizeof line, "entities: model missing\n");
   else
     snprintf(line, sizeof line, "entities: model %zu bytes (2^%u + 2^%u rows x %d tags, %zu cluster words), gazetteer %zu phrases\n",
-             ner_model_builtin_size(), m->pass[0].rows_log2, m->pass[1].rows_log2, NER_NTAGS, m->clusters.map.count,
+             ner_model_builtin_size(), m->pass[0].rows_log2, m->pass[1].rows_log2, NER_NTAGS, m->clusters.count,
              ner_gaz_entries());
   nw_buf_append(out, line, strlen(line));
 }
