@@ -41,6 +41,7 @@ typedef enum dt_word_kind {
   DW_FUTURE,    /* future-tense marker */
   DW_PAST,      /* past-tense marker */
   DW_HOLIDAY,   /* val = month * 100 + day */
+  DW_HOLIDAY_DAY, /* the same, named with "Day": "Independence Day", "Valentine's Day" */
   DW_AGO,       /* ago/earlier/before: -1; later/hence/from now: +1 */
   DW_APPROX,    /* nearly/about/some: a modifier kept in the extent */
   DW_FISCAL,
@@ -51,7 +52,7 @@ typedef enum dt_word_kind {
   DW_DET,       /* the/a/an: val 1 for a/an */
   DW_MULT,      /* hundred/thousand: val */
   DW_PREP,      /* in/on/at/during/for...: the word before a mention */
-  DW_BOUND,     /* more/less/up/no: may start "more than two years", "up to 180 days" */
+  DW_BOUND,     /* more/less/up/no/right/new: only start "more than two years", "up to 180 days", "right now" */
   DW_PERIOD,    /* quarter/period: what "the year-ago ..." names */
   DW_DECADE,    /* "nineties": val = 90 (of the 1900s) */
   DW_GENERIC,   /* nouns and adjectives after "today's" that make it the present age: "today's world" */

@@ -154,6 +154,32 @@ size_t dt_r_day_first(dt_ctx *c, size_t i, dt_spec *s) {
   return dt_time_tail(c, j, s);
 }
 
+/* Holidays on a fixed date: "Christmas", "Christmas Eve", "New Year's Day",
+** "Valentine's Day", "Independence Day". The year comes from the reference. */
+size_t dt_r_holiday(dt_ctx *c, size_t i, dt_spec *s) {
+  int md = 0;
+  size_t e = 0;
+  if (!capital(c, i)) return 0;
+  if (has(c, i, DW_HOLIDAY, &md)) e = i + 1;
+  else if (has(c, i, DW_HOLIDAY_DAY, &md)) {
+    size_t k = possessive(c, i + 1) ? i + 2 : i + 1;
+    if (!is_w(c, k, "day") || !capital(c, k)) return 0;
+    e = k + 1;
+  } else if (is_w(c, i, "new") && is_w(c, i + 1, "year") && possessive(c, i + 2) &&
+             (is_w(c, i + 3, "day") || is_w(c, i + 3, "eve")) && capital(c, i + 1)) {
+    md = is_w(c, i + 3, "eve") ? 1231 : 101;
+    e = i + 4;
+  } else return 0;
+  int day_before = 0;
+  if (md == 1225 && (is_w(c, e, "eve") || is_w(c, e, "day")) && capital(c, e)) day_before = is_w(c, e, "eve"), e++;
+  else if (e == i + 1 && in_doc(c, e) && tk(c, e)->cls == NW_TOK_WORD && (tk(c, e)->flags & NW_TF_LOWER_INITIAL) &&
+           !has(c, e, DW_PREP, NULL) && !is_w(c, e, "and") && !is_w(c, e, "or"))
+    return 0; /* "the Christmas tree": a modifier, not a date */
+  dt_spec_init(s, DT_DATE, SK_ABS);
+  s->month = (int8_t)(md / 100), s->day = (int8_t)(md % 100 - day_before);
+  return e;
+}
+
 /* ---- weekdays and days named from today -------------------------------- */
 
 /* [this|last|next|this coming] Weekday[,] [date | day number] [part of day | time]. */
@@ -168,30 +194,20 @@ size_t dt_r_weekday(dt_ctx *c, size_t i, dt_spec *s) {
   size_t n = tn(c, j);
   /* "Sun", "Wed", "Sat" alone are names or words more often than days: an
   ** abbreviation must end with its period or come before a date */
-  int abbrev = w < 10 && n <= 5 && !is_w(c, j, "monday") && !is_w(c, j, "friday") && !is_w(c, j, "sunday");
-  if (abbrev && tx(c, j)[n - 1] != '.') {
+  if (w < 10 && n <= 5 && tx(c, j)[n - 1] != '.') {
     int d, m;
     size_t k = is_ch(c, j + 1, ',') ? j + 2 : j + 1;
     if (!dt_day_num(c, k, &d) && !has(c, k, DW_MONTH, &m)) return 0;
   }
-  if (w > 10) { /* "Mondays", "Tuesday nights": a set */
+  /* a recurring day: "Mondays", "Tuesday nights", "Sunday mornings" */
+  int plural_pod = has(c, j + 1, DW_POD, &v) && (tk(c, j + 1)->flags & NW_TF_LOWER_INITIAL) && tx(c, j + 1)[tn(c, j + 1) - 1] == 's';
+  if (w > 10 || plural_pod) {
+    static const char *const pod_code[] = {"", "TMO", "TAF", "TEV", "TNI", "TDT"};
+    int pod = has(c, j + 1, DW_POD, &v) ? v : 0;
+    if (r) return 0;
     dt_spec_init(s, DT_SET, SK_LIT);
-    size_t e = j + 1;
-    const char *pod = "";
-    if (has(c, e, DW_POD, &v)) {
-      static const char *const code[] = {"", "TMO", "TAF", "TEV", "TNI", "TDT"};
-      pod = code[v];
-      e++;
-    }
-    snprintf(s->lit, sizeof s->lit, "XXXX-WXX-%d%s", w - 10, pod);
-    return r ? 0 : e;
-  }
-  if (has(c, j + 1, DW_POD, &v) && tk(c, j + 1)->flags & NW_TF_LOWER_INITIAL && tn(c, j + 1) > 0 &&
-      tx(c, j + 1)[tn(c, j + 1) - 1] == 's') {
-    dt_spec_init(s, DT_SET, SK_LIT);
-    static const char *const code[] = {"", "TMO", "TAF", "TEV", "TNI", "TDT"};
-    snprintf(s->lit, sizeof s->lit, "XXXX-WXX-%d%s", w, code[v]);
-    return j + 2;
+    snprintf(s->lit, sizeof s->lit, "XXXX-WXX-%d%s", w > 10 ? w - 10 : w, pod_code[pod]);
+    return j + 1 + (pod != 0);
   }
   /* "Friday, Feb. 4, 2022" and "Fri, 04 Feb 2022 10:30:00 +0000": the date decides */
   size_t k = is_ch(c, j + 1, ',') ? j + 2 : j + 1;

@@ -111,8 +111,10 @@ const dt_word dt_words[] = {
   {"spent", DW_PAST, 1}, {"stood", DW_PAST, 1}, {"struck", DW_PAST, 1}, {"threw", DW_PAST, 1},
   {"wore", DW_PAST, 1}, {"fought", DW_PAST, 1}, {"caught", DW_PAST, 1}, {"sought", DW_PAST, 1},
   {"agreed", DW_PAST, 1}, {"arrived", DW_PAST, 1}, {"died", DW_PAST, 1},
-  /* holidays with a fixed date */
+  /* holidays with a fixed date (month * 100 + day); DW_HOLIDAY_DAY ones need "Day" after them */
   {"christmas", DW_HOLIDAY, 1225}, {"xmas", DW_HOLIDAY, 1225}, {"halloween", DW_HOLIDAY, 1031},
+  {"valentine", DW_HOLIDAY_DAY, 214}, {"independence", DW_HOLIDAY_DAY, 704}, {"boxing", DW_HOLIDAY_DAY, 1226},
+  {"bastille", DW_HOLIDAY_DAY, 714}, {"veterans", DW_HOLIDAY_DAY, 1111}, {"armistice", DW_HOLIDAY_DAY, 1111},
   /* anchors after a count: "two years ago", "a day earlier" */
   {"ago", DW_AGO, -1}, {"earlier", DW_AGO, -1}, {"before", DW_AGO, -1}, {"later", DW_AGO, 1},
   {"hence", DW_AGO, 1},
@@ -121,7 +123,7 @@ const dt_word dt_words[] = {
   {"roughly", DW_APPROX, 1}, {"approximately", DW_APPROX, 1}, {"some", DW_APPROX, 1},
   /* bounds: "more than", "less than", "up to", "no more than" */
   {"more", DW_BOUND, 1}, {"less", DW_BOUND, 1}, {"fewer", DW_BOUND, 1}, {"up", DW_BOUND, 1}, {"no", DW_BOUND, 1},
-  {"right", DW_BOUND, 1},
+  {"right", DW_BOUND, 1}, {"new", DW_BOUND, 1}, /* "right now", "New Year's Day" */
   {"fiscal", DW_FISCAL, 1},
   {"noon", DW_TIMEWORD, 12}, {"midday", DW_TIMEWORD, 12}, {"midnight", DW_TIMEWORD, 24},
   {"a.m", DW_AMPM, 0}, {"am", DW_AMPM, 0}, {"p.m", DW_AMPM, 12}, {"pm", DW_AMPM, 12},

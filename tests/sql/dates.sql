@@ -111,3 +111,10 @@ SELECT mention, value FROM news_dates('It rained yesterday.', 'last Tuesday');
 -- news_debug() reports the compiled-in tables.
 SELECT news_debug() LIKE '%dates: % words (% senses), % recognizers%';
 --> 1
+
+-- Holidays on a fixed date take the year from the reference (a month more than half a
+-- year ahead is last year's).
+SELECT mention, value FROM news_dates('Stores close on Christmas Eve and reopen after New Year''s Day; Independence Day parades and a Christmas tree.', '2021-12-20');
+--> Christmas Eve|2021-12-24
+--> New Year's Day|2022-01-01
+--> Independence Day|2021-07-04
