@@ -2,6 +2,7 @@
 ** Dublin Core, parsely, sailthru), JSON-LD (NewsArticle), canonical links,
 ** <time datetime>, <h1> and <title>, by a table of names and priorities. */
 #include <ctype.h>
+#include <stdio.h>
 #include <libxml/tree.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +10,7 @@
 
 #include "html_page.h"
 
-enum { F_TITLE, F_BYLINE, F_PUBLISHED, F_URL, F_SOURCE, F_COUNT };
+enum { F_TITLE, F_BYLINE, F_PUBLISHED, F_URL, F_PAGE_URL, F_SOURCE, F_COUNT }; /* F_URL: canonical */
 
 /* <meta> name/property/itemprop -> field, with a priority (lower wins). */
 typedef struct meta_key {
@@ -27,7 +28,7 @@ static const meta_key meta_keys[] = {
   {"publish_date", F_PUBLISHED, 2}, {"parsely-pub-date", F_PUBLISHED, 2}, {"sailthru.date", F_PUBLISHED, 3},
   {"dc.date", F_PUBLISHED, 3}, {"dc.date.issued", F_PUBLISHED, 3}, {"dcterms.created", F_PUBLISHED, 3},
   {"date", F_PUBLISHED, 3}, {"og:pubdate", F_PUBLISHED, 2}, {"article:modified_time", F_PUBLISHED, 8},
-  {"og:url", F_URL, 2}, {"twitter:url", F_URL, 4},
+  {"og:url", F_PAGE_URL, 1}, {"twitter:url", F_PAGE_URL, 4},
   {"og:site_name", F_SOURCE, 1}, {"application-name", F_SOURCE, 5}, {"publisher", F_SOURCE, 3},
 };
 
@@ -185,6 +186,33 @@ static size_t strip_site_suffix(const char *t, size_t n, const char *site) {
   return n;
 }
 
+/* The site of a URL: its host's last two labels, or three under a
+** country's second level ("bbc.co.uk"). Empty when the URL has no host. */
+static void site_of(const char *url, char out[256]) {
+  out[0] = 0;
+  char *host = nw_url_host(url, strlen(url));
+  if (!host) return;
+  size_t n = strlen(host), dot[3] = {0}, k = 0; /* positions of the last three dots */
+  for (size_t i = n; i-- > 0 && k < 3;)
+    if (host[i] == '.') dot[k++] = i;
+  size_t keep = 2;
+  if (k >= 2 && n - dot[0] - 1 == 2 && dot[0] - dot[1] - 1 <= 3) keep = 3;
+  size_t start = k >= keep ? dot[keep - 1] + 1 : 0;
+  snprintf(out, 256, "%s", host + start);
+  free(host);
+}
+
+/* The article URL: the canonical link, unless it names another site than
+** the page's own og:url (a syndicated copy names its source there). */
+static const char *page_url(const found *f) {
+  const char *canon = f->v[F_URL], *own = f->v[F_PAGE_URL];
+  if (!canon || !own) return canon ? canon : own;
+  char a[256], b[256];
+  site_of(canon, a);
+  site_of(own, b);
+  return a[0] && b[0] && strcmp(a, b) ? own : canon;
+}
+
 int nw_html_meta(htmlDocPtr doc, nw_article *a) {
   found f = {0};
   visit(xmlDocGetRootElement(doc), &f);
@@ -197,7 +225,8 @@ int nw_html_meta(htmlDocPtr doc, nw_article *a) {
   }
   char d[16];
   if (f.v[F_PUBLISHED] && nw_full_date(f.v[F_PUBLISHED], strlen(f.v[F_PUBLISHED]), d)) rc |= nw_article_set(&a->published, d, 10);
-  if (f.v[F_URL]) rc |= nw_article_set(&a->url, f.v[F_URL], strlen(f.v[F_URL]));
+  const char *url = page_url(&f);
+  if (url) rc |= nw_article_set(&a->url, url, strlen(url));
   if (f.v[F_SOURCE]) rc |= nw_article_set(&a->source, f.v[F_SOURCE], strlen(f.v[F_SOURCE]));
   for (int i = 0; i < F_COUNT; i++) free(f.v[i]);
   return rc ? -1 : 0;

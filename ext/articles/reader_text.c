@@ -116,7 +116,7 @@ static int has_need(const char *need, const char *line, size_t n) {
   while (*need) {
     const char *bar = strchr(need, '|');
     size_t k = bar ? (size_t)(bar - need) : strlen(need);
-    if (memmem(line, n, need, k)) return 1;
+    if (k == 1 ? memchr(line, need[0], n) != NULL : memmem(line, n, need, k) != NULL) return 1;
     need += k + (bar ? 1 : 0);
   }
   return 0;

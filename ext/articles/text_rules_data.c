@@ -36,8 +36,8 @@ const nw_line_rule nw_line_rules[] = {
   {"(?:getty images|shutterstock|ap photo|afp photo|reuters photo|file photo)\\)?\\.?$", LR_DROP, 400, "getty|shutterstock|photo"},
   /* Embeds and social posts: a tweet's text ends with its signature line. */
   {"^(?:embed|embedded (?:content|tweet|video)|view (?:this )?post on \\w+|a post shared by .{0,80})\\s*:?$", LR_EMBED, 100, NULL},
-  {"—\\s*[^—()]{1,60}\\(@\\w{1,30}\\)\\s+\\S.{0,40}?\\b(?:19|20)\\d\\d\\)?$", LR_TWEET, 2000, "(@"},
-  {"\\bpic\\.twitter\\.com/\\w+", LR_TWEET, 2000, "pic.twitter.com"},
+  {"—\\s*[^—()]{1,60}\\(@\\w{1,30}\\)\\s+\\S.{0,40}?\\b(?:19|20)\\d\\d\\)?$", LR_TWEET, 1000, "(@"},
+  {"\\bpic\\.twitter\\.com/\\w+", LR_TWEET, 1000, "pic.twitter.com"},
   /* Cross-links, prompts to sign up, follow or share. */
   {"^(?:related(?: articles?| stories| story| content| coverage| links?| reading)?|read (?:more|also|next)|see also|more (?:from|on) .{1,40}|recommended(?: for you)?|most (?:read|popular|viewed)|trending(?: now)?|you may (?:also )?like|more stories)\\s*(?::.{0,250})?$", LR_DROP, 300, NULL},
   {"\\bnewsletters?\\b.{0,300}\\b(?:sign up|subscribe|register)\\b|\\b(?:sign up|subscribe)\\b.{0,120}\\bnewsletters?\\b", LR_DROP, 600, "newsletter"},

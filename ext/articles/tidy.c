@@ -22,25 +22,17 @@ static int nfc_suspect(int32_t c) {
   return 0;
 }
 
-/* 1 when NFC leaves s as it is (and it is valid UTF-8 without NULs). */
-static int nfc_stable(const char *s, size_t n) {
-  for (size_t i = 0; i < n;) {
-    unsigned char b = (unsigned char)s[i];
-    if (b < 0x80) {
-      if (!b) return 0;
-      i++;
-      continue;
-    }
-    size_t from = i;
-    int32_t c = nw_utf8_next(s, n, &i);
-    if (c == 0xFFFD && !(i - from == 3 && b == 0xEF)) return 0;
-    if (c < 0x300) continue; /* Latin-1 and Latin Extended: precomposed, stable */
-    /* marks, and letters that compose with a mark (utf8proc does not say
-    ** which side of a pair a letter is on: all go the careful way) */
-    const utf8proc_property_t *p = utf8proc_get_property(c);
-    if (p->combining_class || p->comb_index != UINT16_MAX || nfc_suspect(c)) return 0;
-  }
-  return 1;
+/* The character at s[*i] (not ASCII) is valid UTF-8 and one NFC leaves
+** alone in any context; advances *i. */
+static int stable_char(const char *s, size_t n, size_t *i) {
+  size_t from = *i;
+  int32_t c = nw_utf8_next(s, n, i);
+  if (c == 0xFFFD && !(*i - from == 3 && (unsigned char)s[from] == 0xEF)) return 0;
+  if (c < 0x300) return 1; /* Latin-1 and Latin Extended: precomposed, stable */
+  /* marks, and letters that compose with a mark (utf8proc does not say
+  ** which side of a pair a letter is on: all go the careful way) */
+  const utf8proc_property_t *p = utf8proc_get_property(c);
+  return !(p->combining_class || p->comb_index != UINT16_MAX || nfc_suspect(c));
 }
 
 /* Blank code points (besides ASCII ones) at s[i]: their byte length, or 0. */
@@ -57,8 +49,18 @@ static size_t blank_at(const char *s, size_t n, size_t i, int *newline) {
   return 0;
 }
 
+static int tidy(const char *s, size_t n, nw_buf *out);
+
 int nw_body_finish(const char *s, size_t n, nw_buf *out) {
-  if (!nfc_stable(s, n)) return nw_normalize(s, n, out);
+  size_t mark = out->len;
+  int rc = tidy(s, n, out);
+  if (rc <= 0) return rc;
+  out->len = mark; /* NFC has work to do: the careful way */
+  return nw_normalize(s, n, out);
+}
+
+/* Tidy s into out: 0, -1 (OOM), or 1 when NFC might change s (out unusable). */
+static int tidy(const char *s, size_t n, nw_buf *out) {
   if (nw_grow((void **)&out->data, &out->cap, out->len + n + 1, 1)) return -1;
   size_t newlines = 0, spaces = 0, i = 0;
   int started = 0;
@@ -77,19 +79,31 @@ int nw_body_finish(const char *s, size_t n, nw_buf *out) {
     }
     /* a run of text, single spaces between words included, up to a blank
     ** that needs tidying */
-    size_t j = i + 1;
+    size_t j = i;
+    if (b >= 0x80) {
+      if (!stable_char(s, n, &j)) return 1;
+    } else {
+      if (!b) return 1;
+      j++;
+    }
     int dummy;
     while (j < n) {
       unsigned char c = (unsigned char)s[j];
       if (c == ' ') {
         unsigned char d = j + 1 < n ? (unsigned char)s[j + 1] : 0;
         if (d > ' ' && !(d >= 0xC2 && blank_at(s, n, j + 1, &dummy))) {
-          j += 2;
+          j++; /* one space inside the run; the next character is looked at next */
           continue;
         }
         break;
       }
       if (c < ' ' || ((c == 0xC2 || c == 0xE2 || c == 0xE3) && blank_at(s, n, j, &dummy))) break;
+      if (c >= 0x80) { /* a character beyond ASCII: NFC-stable? */
+        size_t k = j;
+        if (!stable_char(s, n, &k)) return 1;
+        j = k;
+        continue;
+      }
       j++;
     }
     int rc = 0;
@@ -102,5 +116,5 @@ int nw_body_finish(const char *s, size_t n, nw_buf *out) {
     newlines = spaces = 0;
     i = j;
   }
-  return nw_buf_append(out, "", 0);
+  return nw_buf_append(out, "", 0) ? -1 : 0;
 }

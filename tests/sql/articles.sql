@@ -9,6 +9,7 @@ SELECT replace(path, 'tests/fixtures/articles/', ''), format FROM news_articles(
 --> feed.jsonl#4|jsonl
 --> pages/cafe-latin1.html|html
 --> pages/council.html|html
+--> pages/syndicated.html|html
 --> wire/credits.txt|text
 --> wire/harbour_2031-05-06_ferry.txt|text
 --> wire/latin1.txt|text
@@ -75,6 +76,11 @@ SELECT body FROM news_articles('tests/fixtures/articles/pages/council.html');
 --> Residents first asked for a park in 2019, when the last trains left the yard, and a petition gathered thousands of names within a month.
 --> 
 --> “This is a good day for the whole town,” said the mayor, who had campaigned for the park.
+
+-- A copy of an article on another site: its canonical link names the source site, so the
+-- page's own og:url is the URL (and its host the source).
+SELECT url, source, published FROM news_articles('tests/fixtures/articles/pages/syndicated.html');
+--> https://portal.example.net/news/lighthouse-restored|portal.example.net|NULL
 
 -- A page that declares Latin-1 is read as Windows-1252 (its ’ is byte 0x92) and converted to UTF-8.
 SELECT title, substr(body, 1, 80) FROM news_articles('tests/fixtures/articles/pages/cafe-latin1.html');

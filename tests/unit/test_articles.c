@@ -88,6 +88,8 @@ static void test_body_finish(void) {
     "Cafe\xCC\x81 with a combining accent", /* NFC composes it */
     "\xE2\x84\xAB Angstrom sign, \xE3\x80\x80ideographic space",
     "one\n two \n\n three",
+    "\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD  \xE4\xB8\xAD\xE6\x96\x87 text", /* Cyrillic, CJK */
+    "stray \x80 byte", /* invalid UTF-8 becomes U+FFFD either way */
     "",
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
