@@ -265,8 +265,26 @@ static int is_currency(dt_ctx *c, size_t i) {
 }
 
 /* "1998", "fiscal 1998", "1990s", "'90s", "the nineties", "20th century", "nineteen ninety-six". */
+/* "'s" glued to the token before i: one token after a word, an apostrophe and
+** an "s" after a number. Returns the end, or 0. */
+static size_t apostrophe_s(dt_ctx *c, size_t i) {
+  if (!glued(c, i)) return 0;
+  if (possessive(c, i)) return i + 1;
+  int apostrophe = (tn(c, i) == 1 && tx(c, i)[0] == '\'') || (tn(c, i) == 3 && !memcmp(tx(c, i), "\xE2\x80\x99", 3));
+  if (tk(c, i)->cls == NW_TOK_QUOTE && apostrophe && glued(c, i + 1) && is_w(c, i + 1, "s"))
+    return i + 2;
+  return 0;
+}
+
+/* "1990's" is a decade after "the", "early", "mid-", "late"; otherwise a possessive year. */
+static int decade_context(dt_ctx *c, size_t i) {
+  if (i == 0) return 0;
+  size_t p = hyphen_at(c, i - 1) && i >= 2 ? i - 2 : i - 1;
+  return is_w(c, p, "the") || has(c, p, DW_EDGE, NULL);
+}
+
 size_t dt_r_year(dt_ctx *c, size_t i, dt_spec *s) {
-  int y, v;
+  int y, v, nd;
   size_t j = i;
   if (has(c, j, DW_FISCAL, NULL)) j++;
   if (dt_year_num(c, j, &y)) {
@@ -279,7 +297,19 @@ size_t dt_r_year(dt_ctx *c, size_t i, dt_spec *s) {
     if (y < 1800 && j == i) return 0; /* "1500 troops": only years said as such */
     dt_spec_init(s, DT_DATE, SK_ABS);
     s->year = (int16_t)y;
+    size_t e = apostrophe_s(c, j + 1);
+    if (y % 10 == 0 && e && decade_context(c, i)) {
+      s->yprec = 3; /* "the 1990's" (NYT style) */
+      return e;
+    }
     return j + 1;
+  }
+  /* "the 90's" */
+  size_t se;
+  if (dt_digits(c, j, &v, &nd) && nd == 2 && v % 10 == 0 && (se = apostrophe_s(c, j + 1)) && decade_context(c, i)) {
+    dt_spec_init(s, DT_DATE, SK_ABS);
+    s->year = (int16_t)(v + (v >= 30 ? 1900 : 2000)), s->yprec = 3;
+    return se;
   }
   /* "'98", "'90s" */
   int dec;

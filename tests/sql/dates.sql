@@ -84,6 +84,14 @@ SELECT mention, type, value FROM news_dates('Acme earned $5 million in the third
 --> year-end|DATE|1999
 --> around Nov. 1|DATE|1999-11-01
 
+-- Decades in every spelling; without "the" or "late", "1990's" is a possessive year.
+SELECT mention, value FROM news_dates('In the late 1990''s, the ''80s, the seventies and the 2010s; 1990''s budget.', '2022-02-04');
+--> the late 1990's|199X
+--> the '80s|198X
+--> the seventies|197X
+--> the 2010s|201X
+--> 1990|1990
+
 -- Decades in words and digits; a weekday with its date; a time with a future weekday.
 SELECT mention, type, value FROM news_dates('Growth slowed through the nineties and in the early 1980s; the vote will be held on Tuesday, March 2, and the polls close at 8 p.m. Tuesday.', '2021-02-26');
 --> the nineties|DATE|199X
