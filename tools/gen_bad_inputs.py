@@ -71,12 +71,14 @@ write("html/cp1252_nometa.html",
       ("<html><head><title>Caf\u00e9</title></head><body><p>" + cp1252_body + "</p></body></html>").encode("cp1252"))
 write("cp1252.txt", (cp1252_body + "\n").encode("cp1252"))
 
-# A folder with files that cannot be read, links that loop, and an empty file.
-tree = os.path.join(out, "tree")
-write("tree/ok.txt", "Bridge reopens\n\n" + SENTENCE + "\n")
-write("tree/empty.txt", b"")
-write("tree/nul.txt", b"\x00" * 64)
-secret = write("tree/unreadable.txt", "You should not read this.\n")
+# A folder with files that cannot be read, links that loop, and an empty file
+# (inside scan/, so that the link back up reaches only scan/sibling.txt).
+write("scan/sibling.txt", "A file next to the tree.\n")
+tree = os.path.join(out, "scan", "tree")
+write("scan/tree/ok.txt", "Bridge reopens\n\n" + SENTENCE + "\n")
+write("scan/tree/empty.txt", b"")
+write("scan/tree/nul.txt", b"\x00" * 64)
+secret = write("scan/tree/unreadable.txt", "You should not read this.\n")
 os.chmod(secret, 0)
 os.symlink(".", os.path.join(tree, "loop"))               # a directory link to itself
 os.symlink("..", os.path.join(tree, "sub_up"))             # a link back up the tree
@@ -84,8 +86,11 @@ os.symlink("b_link.txt", os.path.join(tree, "a_link.txt"))  # two links to each 
 os.symlink("a_link.txt", os.path.join(tree, "b_link.txt"))
 os.symlink("missing.txt", os.path.join(tree, "dangling.txt"))
 os.makedirs(os.path.join(tree, "folder.txt"))              # a directory named like a file
-write("tree/folder.txt/inside.txt", "A file inside a folder named folder.txt.\n")
+write("scan/tree/folder.txt/inside.txt", "A file inside a folder named folder.txt.\n")
 os.symlink("ok.txt", os.path.join(tree, "link_to_ok.txt"))
+
+# a folder whose files the SQL test removes while scanning it (it writes them)
+os.makedirs(os.path.join(out, "vanish"))
 
 # 10 000 empty files
 empties = os.path.join(out, "empties")

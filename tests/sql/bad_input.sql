@@ -2,8 +2,9 @@
 -- The fixtures are generated before the tests by tools/gen_bad_inputs.py under
 -- build/bad/ (invented texts: broken encodings, pathological sizes and shapes).
 -- readfile() is the test runner's (as in the sqlite3 shell); users pass TEXT.
-CREATE TEMP TABLE bad(name TEXT PRIMARY KEY, t TEXT);
-INSERT INTO bad SELECT name, CAST(readfile('build/bad/' || name) AS TEXT) FROM (
+CREATE TEMP TABLE bad(name TEXT PRIMARY KEY, t TEXT, valid INTEGER, nul INTEGER);
+INSERT INTO bad(name, t, valid) SELECT name, CAST(readfile('build/bad/' || name) AS TEXT),
+  (name NOT LIKE 'utf8/%' AND name NOT LIKE '%cp1252%') OR name = 'utf8/bom_nonchars.txt' FROM (
   SELECT 'utf8/lone_continuation.txt' AS name UNION ALL SELECT 'utf8/overlong_2.txt'
   UNION ALL SELECT 'utf8/overlong_3.txt' UNION ALL SELECT 'utf8/overlong_4.txt'
   UNION ALL SELECT 'utf8/surrogate.txt' UNION ALL SELECT 'utf8/above_10ffff.txt'
@@ -19,19 +20,37 @@ INSERT INTO bad SELECT name, CAST(readfile('build/bad/' || name) AS TEXT) FROM (
 -- Every fixture is there (a missing one would make the checks below vacuous).
 SELECT count(*), sum(t IS NULL) FROM bad;
 --> 26|0
+-- SQLite's substr() and length() stop at a NUL byte; positions still count it
+-- as one character. Spans in such texts are checked against their size.
+UPDATE bad SET nul = instr(CAST(t AS BLOB), x'00') > 0;
+-- Each function runs once over every text; the checks read the results.
+CREATE TEMP TABLE sent AS SELECT b.name, s.* FROM bad b, news_sentences(b.t) s;
+CREATE TEMP TABLE tidy AS SELECT name, news_clean(t) AS clean, news_fold(t) AS fold, news_date(t) AS date FROM bad;
+CREATE TEMP TABLE ent AS SELECT b.name, e.* FROM bad b, news_entities(b.t) e;
+CREATE TEMP TABLE dat AS SELECT b.name, d.* FROM bad b, news_dates(b.t, '2022-03-05') d;
+-- A span is inside its text when substr() finds its last character (or, with
+-- NUL bytes, when it ends within the bytes); in valid UTF-8 without NUL bytes
+-- a mention is exactly substr(text, start, length). (In invalid UTF-8 SQLite
+-- counts a lead byte with all the continuation bytes after it as one
+-- character, so substr() takes stray continuation bytes after a mention with it.)
+CREATE TEMP VIEW bad_span AS
+  SELECT b.name, x.start, x.length, x.mention, b.valid, b.nul,
+         x.start >= 1 AND x.length >= 1 AND CASE WHEN b.nul THEN x.start + x.length - 1 <= length(CAST(b.t AS BLOB))
+                                                 ELSE substr(b.t, x.start + x.length - 1, 1) != '' END AS inside,
+         CASE WHEN x.mention IS NOT NULL AND b.valid AND NOT b.nul THEN substr(b.t, x.start, x.length) IS x.mention ELSE 1 END AS exact
+  FROM bad b JOIN (SELECT name, start, length, NULL AS mention, 'sentences' AS fn FROM sent
+                   UNION ALL SELECT name, start, length, mention, 'entities' FROM ent
+                   UNION ALL SELECT name, start, length, mention, 'dates' FROM dat) x USING (name);
+
+-- == sentences, entities, dates: spans ==
+SELECT name, start, length, mention FROM bad_span WHERE NOT inside OR NOT exact;
+-- Every text with words has sentences.
+SELECT name FROM bad WHERE length(CAST(t AS BLOB)) > 0 AND name NOT IN (SELECT name FROM sent);
 
 -- == sentences ==
--- Every sentence lies inside its text (substr() finds its last character) and
--- every text with words has sentences. SQLite's substr() and length() stop at
--- a NUL byte; positions still count it as one character, so for a text with
--- NUL bytes the bound is its size in bytes.
-SELECT b.name FROM bad b, news_sentences(b.t) s
-WHERE s.start < 1 OR s.length < 1 OR CASE WHEN instr(CAST(b.t AS BLOB), x'00') THEN s.start + s.length - 1 > length(CAST(b.t AS BLOB))
-  ELSE substr(b.t, s.start + s.length - 1, 1) = '' END;
-SELECT name FROM bad b WHERE length(CAST(t AS BLOB)) > 0 AND NOT EXISTS (SELECT 1 FROM news_sentences(b.t));
 -- A 20 MB line without spaces is one sentence of one word; so are 100 000
 -- quotation marks in a row; a NUL byte ends a paragraph.
-SELECT name, count(*), sum(s.length) FROM bad b, news_sentences(b.t) s
+SELECT name, count(*), sum(length) FROM sent
 WHERE name IN ('long_line.txt', 'quotes.txt', 'curly_quotes.txt', 'nul.txt') GROUP BY name ORDER BY name;
 --> curly_quotes.txt|1|100000
 --> long_line.txt|1|20971512
@@ -41,7 +60,7 @@ WHERE name IN ('long_line.txt', 'quotes.txt', 'curly_quotes.txt', 'nul.txt') GRO
 -- == clean and fold ==
 -- Each byte that is not part of a valid UTF-8 sequence becomes one U+FFFD;
 -- valid text (BOM and noncharacters included) is left alone.
-SELECT name, length(c) - length(replace(c, char(65533), '')) FROM (SELECT name, news_clean(t) AS c FROM bad WHERE name LIKE 'utf8/%' OR name LIKE 'cp1252%' ORDER BY name);
+SELECT name, length(clean) - length(replace(clean, char(65533), '')) FROM tidy WHERE name LIKE 'utf8/%' OR name LIKE 'cp1252%' ORDER BY name;
 --> cp1252.txt|7
 --> utf8/above_10ffff.txt|4
 --> utf8/all_bytes.txt|169
@@ -58,7 +77,93 @@ SELECT name, length(c) - length(replace(c, char(65533), '')) FROM (SELECT name, 
 --> utf8/truncated_mid.txt|5
 --> utf8/utf16.txt|2
 -- Folding keys exist for every input, and the 20 MB line keeps its size.
-SELECT count(*), sum(news_fold(t) IS NULL) FROM bad;
---> 26|0
-SELECT length(news_fold(t)), length(news_clean(t)) FROM bad WHERE name = 'long_line.txt';
+SELECT count(*), sum(fold IS NULL), sum(clean IS NULL) FROM tidy;
+--> 26|0|0
+SELECT length(fold), length(clean) FROM tidy WHERE name = 'long_line.txt';
 --> 20971512|20971512
+
+-- == entities ==
+-- No names in a line of letters, in quotation marks or in markup nested 10 000 deep.
+SELECT count(*) FROM ent WHERE name IN ('long_line.txt', 'quotes.txt', 'curly_quotes.txt', 'html/nested.html');
+--> 0
+
+-- == dates ==
+-- news_date gives a date or NULL for every input, never an error.
+SELECT count(*), sum(date IS NULL OR date GLOB '[0-9][0-9][0-9][0-9]*') FROM tidy;
+--> 26|26
+-- Bad bytes next to a sentence do not hide its date ("Friday, March 4, 2022"):
+-- 10 texts have the sentence twice, 2 once (the UTF-16 text and the one made of
+-- every byte value have none).
+SELECT count(DISTINCT name), count(*) FROM dat WHERE name LIKE 'utf8/%' AND value = '2022-03-04';
+--> 12|22
+
+-- == articles ==
+-- A folder with links that loop, a link to a missing file, a folder named like a
+-- file, an empty file and a file without read permission: every file is listed,
+-- those that cannot be read with the reason. (Run as root, the file without
+-- permission reads normally.) sub_up links back to the parent folder: it is
+-- followed, but the folder being scanned is not entered a second time.
+SELECT replace(path, 'build/bad/scan/tree/', ''), format, bytes, error FROM news_articles('build/bad/scan/tree')
+WHERE path NOT LIKE '%/sub_up/%' AND path NOT LIKE '%unreadable%' ORDER BY path;
+--> a_link.txt|text|NULL|Too many levels of symbolic links
+--> b_link.txt|text|NULL|Too many levels of symbolic links
+--> dangling.txt|text|NULL|file vanished or is a broken link
+--> empty.txt|text|0|NULL
+--> folder.txt/inside.txt|text|41|NULL
+--> link_to_ok.txt|text|94|NULL
+--> nul.txt|text|64|binary file (NUL bytes)
+--> ok.txt|text|94|NULL
+SELECT count(*), sum(error IS NULL OR error LIKE '%ermission%') FROM news_articles('build/bad/scan/tree') WHERE path LIKE '%unreadable.txt';
+--> 1|1
+SELECT replace(path, 'build/bad/scan/tree/', ''), error FROM news_articles('build/bad/scan/tree') WHERE path LIKE '%/sub_up/%' OR path LIKE '%/loop/%';
+--> sub_up/sibling.txt|NULL
+-- A folder of 10 000 empty files: 10 000 rows, empty bodies, no errors.
+SELECT count(*), count(error), sum(bytes), sum(length(body)) FROM news_articles('build/bad/empties');
+--> 10000|0|0|0
+-- Text files that are not UTF-8 are listed with an error (the page reader
+-- decodes Windows-1252; the text reader does not guess); NUL bytes say binary.
+SELECT error, count(*) FROM news_articles('build/bad/utf8') GROUP BY error ORDER BY error;
+--> NULL|1
+--> binary file (NUL bytes)|2
+--> not valid UTF-8|11
+SELECT error FROM news_articles('build/bad/cp1252.txt');
+--> not valid UTF-8
+-- A 20 MB line, 100 000 quotation marks: read whole.
+SELECT path, error, length(body) FROM news_articles('build/bad/long_line.txt');
+--> build/bad/long_line.txt|NULL|20971512
+SELECT length(body) FROM news_articles('build/bad/quotes.txt');
+--> 100000
+-- Pages in Windows-1252, with or without saying so, are decoded.
+SELECT replace(path, 'build/bad/html/', ''), error, body FROM news_articles('build/bad/html') WHERE path LIKE '%cp1252%' ORDER BY path;
+--> cp1252.html|NULL|Café owners said “prices rose 5€” – naïve? …
+--> cp1252_nometa.html|NULL|Café owners said “prices rose 5€” – naïve? …
+-- Unterminated tags, comments and scripts: the text before them is kept,
+-- what the comment or script swallows is not shown.
+SELECT replace(path, 'build/bad/html/', ''), error, body FROM news_articles('build/bad/html') WHERE path LIKE '%unterminated_%' AND path NOT LIKE '%cdata%' ORDER BY path;
+--> unterminated_comment.html|NULL|Visible paragraph.
+--> unterminated_script.html|NULL|Before.
+--> unterminated_tag.html|NULL|Text before
+-- 10 000 nested elements: listed, no error, no crash.
+SELECT count(*), count(error) FROM news_articles('build/bad/html') WHERE path LIKE '%nested%';
+--> 2|0
+-- A file removed while the folder is being scanned: the scan goes on and lists
+-- it with the reason. (The first row's WHERE removes b.txt; the folder listing
+-- was taken when the scan entered it.)
+SELECT test_writefile('build/bad/vanish/a.txt', 'First file.'), test_writefile('build/bad/vanish/b.txt', 'Second file.'),
+       test_writefile('build/bad/vanish/c.txt', 'Third file.');
+--> 0|0|0
+SELECT replace(path, 'build/bad/vanish/', ''), error, body FROM news_articles('build/bad/vanish')
+WHERE test_unlink('build/bad/vanish/b.txt') IN (0, -1);
+--> a.txt|NULL|First file.
+--> b.txt|file vanished or is a broken link|NULL
+--> c.txt|NULL|Third file.
+-- The extractors read the bodies of a scan as they read any text.
+SELECT replace(a.path, 'build/bad/scan/', ''), e.mention, d.mention FROM news_articles('build/bad/scan') a,
+  news_entities(a.body) e, news_dates(a.body, '2022-02-04') d ORDER BY a.path;
+--> tree/link_to_ok.txt|Adeyemi|Friday, March 4, 2022
+--> tree/ok.txt|Adeyemi|Friday, March 4, 2022
+-- and run without error over what the page reader made of the broken pages.
+SELECT count(*) >= 0 FROM news_articles('build/bad/html') a, news_entities(a.body) e;
+--> 1
+SELECT count(*) >= 0 FROM news_articles('build/bad/html') a, news_dates(a.body, '2022-02-04') d;
+--> 1
