@@ -78,9 +78,21 @@ static int needs_tense(const dt_spec *s) {
          (s->kind == SK_REL && s->unit == DU_WEEKEND && !s->offset);
 }
 
+/* A value that names a calendar date: YYYY, YYYY-MM or YYYY-MM-DD (a time's date part). */
+static size_t calendar_part(const char *v) {
+  size_t n = 0;
+  while (n < 4 && v[n] >= '0' && v[n] <= '9') n++;
+  if (n != 4) return 0;
+  if (v[4] != '-') return v[4] == 0 ? 4 : 0;
+  if (!(v[5] >= '0' && v[5] <= '1' && v[6] >= '0' && v[6] <= '9')) return 4;
+  if (v[7] != '-') return 7;
+  if (v[8] >= '0' && v[8] <= '3' && v[9] >= '0' && v[9] <= '9') return 10;
+  return 7;
+}
+
 int nw_dates_extract(const nw_doc *doc, const char *ref, size_t ref_len, nw_timexes *out) {
   out->n = 0;
-  dt_ref r = {0, 0, 0, 0, 0, 0};
+  dt_ref r = {0};
   if (ref && dt_parse_ymd(ref, ref_len, &r.y, &r.m, &r.d)) r.ok = 1;
   if (!doc->ntok) return 0;
   dt_ctx c = {doc, malloc(doc->ntok * sizeof(int32_t)), malloc(doc->ntok * sizeof(uint32_t))};
@@ -102,6 +114,8 @@ int nw_dates_extract(const nw_doc *doc, const char *ref, size_t ref_len, nw_time
       const char *v = t->value;
       if (s.kind != SK_ANAPHOR && strlen(v) == 7 && v[4] == '-' && v[5] == 'Q' && v[6] >= '1' && v[6] <= '4')
         r.qy = atoi(v), r.q = v[6] - '0'; /* what "the quarter" and "a year ago" refer to next */
+      size_t cal = calendar_part(v);
+      if (cal && s.type == DT_DATE && s.kind != SK_THAT) memcpy(r.last, v, cal), r.last[cal] = 0;
       t->start = doc->tok[i].start;
       t->end = doc->tok[e - 1].end;
       t->type = s.type;
@@ -112,18 +126,6 @@ int nw_dates_extract(const nw_doc *doc, const char *ref, size_t ref_len, nw_time
   free(c.word);
   free(c.kinds);
   return rc;
-}
-
-/* A value that names a calendar date: YYYY, YYYY-MM or YYYY-MM-DD (a time's date part). */
-static size_t calendar_part(const char *v) {
-  size_t n = 0;
-  while (n < 4 && v[n] >= '0' && v[n] <= '9') n++;
-  if (n != 4) return 0;
-  if (v[4] != '-') return v[4] == 0 ? 4 : 0;
-  if (!(v[5] >= '0' && v[5] <= '1' && v[6] >= '0' && v[6] <= '9')) return 4;
-  if (v[7] != '-') return 7;
-  if (v[8] >= '0' && v[8] <= '3' && v[9] >= '0' && v[9] <= '9') return 10;
-  return 7;
 }
 
 size_t nw_date_parse(const char *expr, size_t n, const char *ref, char out[16]) {

@@ -87,8 +87,10 @@ typedef enum dt_spec_kind {
   SK_REL,     /* the reference shifted by offset units, at the unit's granularity */
   SK_WEEKDAY, /* a weekday near the reference (rel -1 last, +1 next, 0 by tense) */
   SK_MONTHREL, /* a month or season near the reference (rel as for weekdays) */
-  SK_ANAPHOR   /* the quarter the text last named, shifted by offset years ("the year-ago quarter");
+  SK_ANAPHOR,  /* the quarter the text last named, shifted by offset years ("the year-ago quarter");
                ** without one: unit DU_YEAR gives the reference year shifted, else the last full quarter */
+  SK_THAT      /* the year, month or day (unit) the text last named, shifted by offset ("that year",
+               ** "the following year"); without one, the reference's */
 } dt_spec_kind;
 
 typedef struct dt_spec {
@@ -108,7 +110,8 @@ void dt_spec_init(dt_spec *s, int type, int kind);
 /* The reference date and the tense around a mention (-1 past, 0 unknown, +1 future). */
 typedef struct dt_ref {
   int y, m, d, ok;
-  int qy, q; /* the last quarter the text named (q 0: none yet) */
+  int qy, q;   /* the last quarter the text named (q 0: none yet) */
+  char last[11]; /* the last calendar date, month or year the text named ("" none): what "that year" means */
 } dt_ref;
 /* Write the TIMEX3 value of spec to out (size cap). Returns its length. */
 size_t dt_normalize(const dt_spec *s, const dt_ref *ref, int tense, char *out, size_t cap);

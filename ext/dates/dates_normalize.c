@@ -4,6 +4,7 @@
 ** expressions resolved against the reference date, and underspecified values
 ** ("XXXX-XX-XX", "XXXX-WXX-5") when there is no reference. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dates_internal.h"
@@ -217,6 +218,30 @@ static void norm_anaphor(out_buf *o, const dt_spec *s, const dt_ref *r) {
   put(o, "%04d-Q%d", s->year ? s->year : y + s->offset, q);
 }
 
+/* "that year", "that month", "that day", "the following year": from the last
+** date the text named when it is precise enough, else from the reference. */
+static void norm_that(out_buf *o, const dt_spec *s, const dt_ref *r) {
+  size_t need = s->unit == DU_YEAR ? 4 : s->unit == DU_MONTH ? 7 : 10;
+  int y = 0, m = 1, d = 1;
+  size_t have = strlen(r->last);
+  if (have >= need) {
+    y = atoi(r->last);
+    if (need >= 7) m = atoi(r->last + 5);
+    if (need >= 10) d = atoi(r->last + 8);
+  } else if (r->ok) {
+    y = r->y, m = r->m, d = r->d;
+  } else {
+    put_str(o, need == 4 ? "XXXX" : need == 7 ? "XXXX-XX" : "XXXX-XX-XX");
+    return;
+  }
+  if (s->unit == DU_YEAR) put(o, "%04d", y + s->offset, 0);
+  else if (s->unit == DU_MONTH) dt_add_months(&y, &m, &d, s->offset), put(o, "%04d-%02d", y, m);
+  else {
+    dt_civil_from_days(dt_days_from_civil(y, m, d) + s->offset, &y, &m, &d);
+    put(o, "%04d-%02d", y, m), put(o, "-%02d", d, 0);
+  }
+}
+
 size_t dt_normalize(const dt_spec *s, const dt_ref *r, int tense, char *out, size_t cap) {
   out_buf o = {out, cap, 0};
   if (!cap) return 0;
@@ -228,6 +253,7 @@ size_t dt_normalize(const dt_spec *s, const dt_ref *r, int tense, char *out, siz
     case SK_WEEKDAY: norm_weekday(&o, s, r, tense); break;
     case SK_MONTHREL: norm_monthrel(&o, s, r); break;
     case SK_ANAPHOR: norm_anaphor(&o, s, r); break;
+    case SK_THAT: norm_that(&o, s, r); break;
     default: break;
   }
   return o.len;

@@ -50,6 +50,24 @@ size_t dt_r_rel_unit(dt_ctx *c, size_t i, dt_spec *s) {
   return e;
 }
 
+/* "that year", "that day", "the same month", "the following year", "the previous day":
+** periods named from the last date the text gave. */
+size_t dt_r_that(dt_ctx *c, size_t i, dt_spec *s) {
+  int off = 0;
+  size_t j = i + 1;
+  if (is_w(c, i, "that")) off = 0;
+  else if (is_w(c, i, "the") && (is_w(c, j, "same") || is_w(c, j, "following") || is_w(c, j, "previous") ||
+                                 is_w(c, j, "preceding")))
+    off = is_w(c, j, "following") ? 1 : is_w(c, j, "same") ? 0 : -1, j++;
+  else return 0;
+  int pl, u = dt_unit_of(c, j, &pl);
+  if (pl || (u != DU_YEAR && u != DU_MONTH && u != DU_DAY) || capital(c, j)) return 0;
+  if (is_w(c, i, "that") && possessive(c, j + 1)) return 0;
+  dt_spec_init(s, DT_DATE, SK_THAT);
+  s->unit = (int8_t)u, s->offset = (int16_t)off;
+  return j + 1;
+}
+
 /* "the weekend", "the day" (on the day: the reference date). */
 size_t dt_r_the_unit(dt_ctx *c, size_t i, dt_spec *s) {
   if (!is_w(c, i, "the")) return 0;

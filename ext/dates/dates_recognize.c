@@ -9,7 +9,7 @@
 
 static const dt_recognizer recognizers[] = {
   dt_r_numeric, dt_r_month_first, dt_r_month_rel, dt_r_day_first, dt_r_weekday, dt_r_dayrel, dt_r_year, dt_r_part_of_year,
-  dt_r_quarter_ref, dt_r_rel_unit, dt_r_the_unit, dt_r_duration, dt_r_set, dt_r_ref, dt_r_time, dt_r_holiday};
+  dt_r_quarter_ref, dt_r_rel_unit, dt_r_the_unit, dt_r_duration, dt_r_set, dt_r_ref, dt_r_time, dt_r_holiday, dt_r_that};
 
 size_t nw_dates_recognizer_count(void) { return sizeof recognizers / sizeof recognizers[0]; }
 

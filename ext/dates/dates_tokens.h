@@ -74,4 +74,5 @@ size_t dt_r_the_unit(dt_ctx *c, size_t i, dt_spec *s);
 size_t dt_r_duration(dt_ctx *c, size_t i, dt_spec *s);
 size_t dt_r_set(dt_ctx *c, size_t i, dt_spec *s);
 size_t dt_r_ref(dt_ctx *c, size_t i, dt_spec *s);
+size_t dt_r_that(dt_ctx *c, size_t i, dt_spec *s);
 #endif

@@ -123,7 +123,7 @@ const dt_word dt_words[] = {
   {"roughly", DW_APPROX, 1}, {"approximately", DW_APPROX, 1}, {"some", DW_APPROX, 1},
   /* bounds: "more than", "less than", "up to", "no more than" */
   {"more", DW_BOUND, 1}, {"less", DW_BOUND, 1}, {"fewer", DW_BOUND, 1}, {"up", DW_BOUND, 1}, {"no", DW_BOUND, 1},
-  {"right", DW_BOUND, 1}, {"new", DW_BOUND, 1}, /* "right now", "New Year's Day" */
+  {"right", DW_BOUND, 1}, {"new", DW_BOUND, 1}, {"that", DW_BOUND, 1}, /* "right now", "New Year's Day", "that year" */
   {"fiscal", DW_FISCAL, 1},
   {"noon", DW_TIMEWORD, 12}, {"midday", DW_TIMEWORD, 12}, {"midnight", DW_TIMEWORD, 24},
   {"a.m", DW_AMPM, 0}, {"am", DW_AMPM, 0}, {"p.m", DW_AMPM, 12}, {"pm", DW_AMPM, 12},

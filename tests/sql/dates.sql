@@ -126,3 +126,12 @@ SELECT mention, value FROM news_dates('Stores close on Christmas Eve and reopen 
 --> Christmas Eve|2021-12-24
 --> New Year's Day|2022-01-01
 --> Independence Day|2021-07-04
+
+-- "That year", "that day", "the following year" are the last date the text named.
+SELECT mention, value FROM news_dates('He joined in 1995. That year, and the following year, sales grew. On March 3, 1996, he left; that day was cold, and the previous day too.', '1999-11-03');
+--> 1995|1995
+--> That year|1995
+--> the following year|1996
+--> March 3, 1996|1996-03-03
+--> that day|1996-03-03
+--> the previous day|1996-03-02
