@@ -19,6 +19,13 @@ SELECT mention, type, canonical, sentence
 FROM news_entities('President Elena Marsh met Mr. Okafor in Oslo. The Pacific Rail Consortium (PRC) hired Marsh, and the PRC’s U.S.-based rival protested.');
 
 -- == quotes ==
+-- Every quotation with its speaker (resolved to a name), cue and kind.
+SELECT quote, speaker, speaker_mention, cue, kind
+FROM news_quotes('Mayor Lena Ortiz opened the bridge on Friday. “It took ten years,” she said. “We never gave up.”
+
+The council statement called the project “a triumph.” Critics call it the “bridge to nowhere.”');
+-- Who said what across the corpus (more in sql/who_said_what.sql).
+SELECT a.title, q.speaker, q.quote FROM news_articles('examples/corpus') AS a, news_quotes(a.body) AS q WHERE q.speaker IS NOT NULL;
 
 -- == dates ==
 SELECT mention, type, value FROM news_dates('The ministers met on Friday evening, their first talks in nearly two years; they meet again next month.', '2022-02-05');

@@ -40,6 +40,7 @@ enum {
   QW_NOT_NAME = 1 << 12, /* capitalized at sentence start but not a name: "The", "But" */
   QW_RELATIVE = 1 << 13, /* "who", "which": the subject is before it */
   QW_GROUP = 1 << 14,   /* "and": joins speakers into a group */
+  QW_OPENER = 1 << 15,  /* a clause starts after it: "that", "but", "when" */
 };
 
 typedef struct qx_word {

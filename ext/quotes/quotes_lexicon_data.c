@@ -110,6 +110,11 @@ const qx_cue qx_cues[] = {
   {"mock mocks mocked mocking", "", CUE_STANCE, 0},
   {"lament laments lamented lamenting", "", CUE_STANCE, 0},
   {"cite cites cited citing", "", CUE_STANCE, 0},
+  {"put puts", "it", CUE_SAY, 1},
+  {"laud lauds lauded lauding", "", CUE_STANCE, 0},
+  {"attack attacks attacked attacking", "", CUE_STANCE, 0},
+  {"liken likens likened likening", "", CUE_STANCE, 0},
+  {"exhort exhorts exhorted exhorting", "", CUE_SAY, 0},
   {"according", "to", CUE_SOURCE, 1},
   {"quote quotes quoted quoting", "", CUE_QUOTED, 0},
 };
@@ -144,8 +149,11 @@ const qx_word qx_words[] = {
   {"de van von der da bin al al- ibn la le du dos del", QW_NAME_PARTICLE},
   {"the a an but and or so yet in on at as if when while after before since this that these those it "
    "he she they we i you his her their our my its there here what why how who whom where which then "
-   "still also however meanwhile asked speaking according", QW_NOT_NAME},
+   "still also however meanwhile asked speaking according following perhaps once indeed instead earlier later "
+   "today yesterday tonight now recently one two three four five six seven eight nine ten", QW_NOT_NAME},
   {"who which that", QW_RELATIVE},
   {"and", QW_GROUP},
+  {"that and but because when while as after before if since though although so where then once until "
+   "whether", QW_OPENER},
 };
 const size_t qx_words_count = sizeof qx_words / sizeof qx_words[0];

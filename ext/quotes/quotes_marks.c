@@ -127,7 +127,7 @@ static int role_in_context(const qx_ctx *c, const pairer *p, size_t i, const mar
   if (m->role == R_OPEN && open_here && glued_left && !glued_right && top_family(p, FAM_DOUBLE) >= 0 &&
       (d->tok[i - 1].cls != NW_TOK_QUOTE))
     return R_CLOSE; /* “ misused as a closing mark */
-  if (m->role == R_CLOSE && !open_here && glued_right && !glued_left) return R_OPEN; /* ” misused */
+  if (m->role == R_CLOSE && !open_here && !glued_left && (glued_right || starts_paragraph(d, i))) return R_OPEN; /* ” misused */
   if (m->role != R_EITHER) return m->role;
   if (open_here) {
     /* an opening-looking mark right after a clause end starts a new quotation

@@ -3,6 +3,8 @@
 ** right ("said Sen. Lee", "according to a readout from the ministry"). */
 #include "quotes_np.h"
 
+#include <string.h>
+
 enum { NP_MAX = 14 };
 
 static int is_possessive(const qx_ctx *c, size_t i) {
@@ -21,11 +23,28 @@ static int np_word(const qx_ctx *c, size_t i) {
   if (cls != NW_TOK_WORD) return 0;
   uint32_t w = qx_class(c, i);
   if (w & (QW_STOP | QW_PRONOUN | QW_LINK | QW_GROUP | QW_DET)) return 0;
-  if (!qx_cap(c, i) && qx_cue_of(qx_text(c, i), qx_len(c, i))) return 0;
+  if ((w & QW_NOT_NAME) && qx_cap(c, i)) return 0; /* "Following", "Perhaps" at a sentence start */
+  if (!qx_cap(c, i) && qx_cue_of(qx_text(c, i), qx_len(c, i))) {
+    /* "the statement", "Trump’s tweet": a cue form after a determiner is a noun */
+    return i > 0 && ((qx_class(c, i - 1) & QW_DET) || is_possessive(c, i - 1));
+  }
   return 1;
 }
 
 static int is_punct(const qx_ctx *c, size_t i, char ch) { return c->d->tok[i].cls == NW_TOK_PUNCT && qx_is_char(c, i, ch); }
+
+/* "English-language": a hyphen glued on both sides joins words. */
+static int inner_hyphen(const qx_ctx *c, size_t i) {
+  return i > 0 && i + 1 < c->d->ntok && is_punct(c, i, '-') && c->d->tok[i].ws == NW_WS_NONE &&
+         c->d->tok[i + 1].ws == NW_WS_NONE && c->d->tok[i - 1].cls != NW_TOK_PUNCT && c->d->tok[i + 1].cls != NW_TOK_PUNCT;
+}
+
+/* "the statement released by the Kremlin": "by" after a participle links. */
+static int agent_by(const qx_ctx *c, size_t i) {
+  if (!nw_tok_is(c->d, i, "by", 1) || i == 0 || !qx_is_word(c, i - 1)) return 0;
+  size_t n = qx_len(c, i - 1);
+  return n > 3 && memcmp(qx_text(c, i - 1) + n - 2, "ed", 2) == 0;
+}
 
 /* Walk left from the head word at i; lo bounds the frame. */
 static qx_span walk_left(const qx_ctx *c, size_t i, size_t lo, size_t end) {
@@ -48,6 +67,7 @@ static qx_span walk_left(const qx_ctx *c, size_t i, size_t lo, size_t end) {
       break;
     }
     if (np_word(c, j) || is_possessive(c, j)) { start = j; k = j; continue; }
+    if (inner_hyphen(c, j) && j > lo && np_word(c, j - 1)) { start = j - 1; k = j - 1; continue; }
     if (is_punct(c, j, ')')) {
       size_t m = j;
       while (m > lo && j - m < 8 && !is_punct(c, m, '(')) m--;
@@ -110,6 +130,7 @@ qx_span qx_np_right(const qx_ctx *c, size_t s, size_t hi) {
   for (size_t k = i + 1; k < hi && k - i < NP_MAX; k++) {
     uint32_t wk = qx_class(c, k);
     if (np_word(c, k) || is_possessive(c, k)) { end = k + 1; continue; }
+    if (inner_hyphen(c, k) || agent_by(c, k)) continue;
     if (qx_is_word(c, k) && (wk & (QW_LINK | QW_GROUP | QW_DET)) && !(wk & QW_PRONOUN)) continue;
     if (is_punct(c, k, '(')) {
       size_t m = k + 1;

@@ -24,6 +24,7 @@ typedef struct resolver {
   size_t nrun, cap;
   int32_t *run_of;  /* run index of each token, or -1 */
   nw_strmap by_last; /* last word -> run index of the fullest name */
+  nw_strmap by_first; /* first word of a two-word name -> run index */
   nw_strmap acronym; /* "MOFA" -> run index */
   nw_strmap gender;  /* last word -> 1 male, 2 female */
 } resolver;
@@ -44,11 +45,30 @@ static int gender_of_honorific(const qx_ctx *c, size_t i) {
 }
 
 /* Runs of capitalized words ("Chinese Ministry of Foreign Affairs", "Mr. Putin"). */
+/* Headlines in title case ("Xi Meets Putin") are not names: mark the lines
+** where nearly every word is capitalized. Returns the end of the line at i. */
+static size_t line_end(const qx_ctx *c, size_t i, int *title_case) {
+  size_t j = i, words = 0, caps = 0;
+  do {
+    if (qx_is_word(c, j)) {
+      words++;
+      caps += qx_cap(c, j) || (qx_class(c, j) & (QW_STOP | QW_LINK | QW_DET | QW_GROUP));
+    }
+    j++;
+  } while (j < c->d->ntok && c->d->tok[j].ws != NW_WS_NEWLINE && c->d->tok[j].ws != NW_WS_PARAGRAPH);
+  *title_case = words >= 3 && caps == words;
+  return j;
+}
+
 static int collect_runs(resolver *r) {
   const qx_ctx *c = r->c;
   size_t n = c->d->ntok;
   for (size_t i = 0; i < n; i++) r->run_of[i] = -1;
+  size_t line_stop = 0;
+  int title_case = 0;
   for (size_t i = 0; i < n;) {
+    if (i >= line_stop) line_stop = line_end(c, i, &title_case);
+    if (title_case) { i = line_stop; continue; }
     if (!name_word(c, i)) { i++; continue; }
     size_t j = i + 1;
     while (j < n && c->d->tok[j].ws != NW_WS_PARAGRAPH) {
@@ -58,12 +78,14 @@ static int collect_runs(resolver *r) {
           (nw_tok_is(c->d, j, "of", 0) || (qx_class(c, j) & QW_NAME_PARTICLE))) { j += 2; continue; }
       break;
     }
+    /* the name starts after the last title: "Russian President Vladimir Putin" */
     size_t core = i;
     int g = G_NONE;
-    while (core + 1 < j && (qx_class(c, core) & (QW_TITLE | QW_HONORIFIC))) {
-      if (!g) g = gender_of_honorific(c, core);
-      core++;
-    }
+    for (size_t k = i; k + 1 < j; k++)
+      if (qx_class(c, k) & (QW_TITLE | QW_HONORIFIC)) {
+        if (!g) g = gender_of_honorific(c, k);
+        core = k + 1;
+      }
     if (nw_grow((void **)&r->runs, &r->cap, r->nrun + 1, sizeof *r->runs)) return -1;
     r->runs[r->nrun] = (name_run){(uint32_t)i, (uint32_t)core, (uint32_t)j, (uint8_t)g};
     for (size_t k = i; k < j; k++) r->run_of[k] = (int32_t)r->nrun;
@@ -71,6 +93,9 @@ static int collect_runs(resolver *r) {
     int32_t best = nw_strmap_get(&r->by_last, qx_text(c, last), qx_len(c, last), -1);
     if (best < 0 || j - core > r->runs[best].end - r->runs[best].core)
       if (nw_strmap_put(&r->by_last, qx_text(c, last), qx_len(c, last), (int32_t)r->nrun)) return -1;
+    /* "Xi" -> "Xi Jinping": names that put the family name first */
+    if (j - core == 2 && !(qx_class(c, j - 1) & QW_DOC) && nw_strmap_get(&r->by_first, qx_text(c, core), qx_len(c, core), -1) < 0)
+      if (nw_strmap_put(&r->by_first, qx_text(c, core), qx_len(c, core), (int32_t)r->nrun)) return -1;
     if (g && nw_strmap_put(&r->gender, qx_text(c, last), qx_len(c, last), g)) return -1;
     /* "Chinese Ministry of Foreign Affairs (MOFA)" */
     if (j + 2 < n && qx_is_char(c, j, '(') && (c->d->tok[j + 1].flags & NW_TF_ALL_UPPER) && qx_is_char(c, j + 2, ')'))
@@ -95,6 +120,10 @@ static int append_name(resolver *r, size_t first, size_t end) {
   int32_t ri = -1;
   if (end - first == 1 && (c->d->tok[last].flags & NW_TF_ALL_UPPER)) ri = nw_strmap_get(&r->acronym, qx_text(c, last), qx_len(c, last), -1);
   if (ri < 0) ri = nw_strmap_get(&r->by_last, qx_text(c, last), qx_len(c, last), -1);
+  if ((ri < 0 || r->runs[ri].end - r->runs[ri].core < 2) && end - first == 1) {
+    int32_t rf = nw_strmap_get(&r->by_first, qx_text(c, last), qx_len(c, last), -1);
+    if (rf >= 0) ri = rf;
+  }
   if (ri >= 0 && r->runs[ri].end - r->runs[ri].core > end - first) return append_tokens(r, r->runs[ri].core, r->runs[ri].end);
   return append_tokens(r, first, end);
 }
@@ -125,15 +154,17 @@ static int has_class(const qx_ctx *c, size_t first, size_t end, uint32_t cls) {
 /* One mention (no "and"): append its resolved form. */
 static int append_part(resolver *r, size_t first, size_t end) {
   const qx_ctx *c = r->c;
-  size_t last = end - 1;
   if (has_class(c, first, end, QW_DOC)) {
     int ri = issuer_run(r, first, end);
     if (ri >= 0) return append_name(r, r->runs[ri].core, r->runs[ri].end);
   }
-  if (r->run_of[last] >= 0 && !(qx_class(c, last) & QW_DOC)) {
-    const name_run *run = &r->runs[r->run_of[last]];
+  /* "Kremlin spokesman Dmitry Peskov similarly": the last name in the mention */
+  for (size_t k = end; k-- > first;) {
+    if (r->run_of[k] < 0) continue;
+    if (qx_class(c, k) & QW_DOC) break;
+    const name_run *run = &r->runs[r->run_of[k]];
     size_t s = run->first > first ? run->first : first;
-    return append_name(r, s, end);
+    return append_name(r, s, k + 1);
   }
   return append_tokens(r, first, end);
 }
@@ -217,9 +248,9 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
 }
 
 int qx_resolve(qx_ctx *c) {
-  resolver r = {c, NULL, 0, 0, malloc(c->d->ntok * sizeof(int32_t)), {0}, {0}, {0}};
+  resolver r = {c, NULL, 0, 0, malloc(c->d->ntok * sizeof(int32_t)), {0}, {0}, {0}, {0}};
   int rc = -1;
-  if (!r.run_of || nw_strmap_init(&r.by_last, 64, 1) || nw_strmap_init(&r.acronym, 16, 0) ||
+  if (!r.run_of || nw_strmap_init(&r.by_last, 64, 1) || nw_strmap_init(&r.by_first, 16, 1) || nw_strmap_init(&r.acronym, 16, 0) ||
       nw_strmap_init(&r.gender, 16, 1) || collect_runs(&r))
     goto done;
   const nw_quote *last_person = NULL, *last_group = NULL;
@@ -227,14 +258,17 @@ int qx_resolve(qx_ctx *c) {
     nw_quote *q = &c->out->v[i];
     if (q->speaker_start == NW_QUOTE_NONE) continue;
     if (resolve_one(&r, q, last_person, last_group)) goto done;
+    /* a person: a resolved name of two words or more ("Chinese" is not one) */
+    int full_name = q->name_len && memchr(c->out->names.data + q->name_off, ' ', q->name_len) != NULL;
     if (is_group(c, q)) last_group = q;
-    else if (r.run_of[q->speaker_tok_end - 1] >= 0 || (qx_class(c, q->speaker_tok_first) & QW_PRONOUN)) last_person = q;
+    else if (full_name && !has_class(c, q->speaker_tok_first, q->speaker_tok_end, QW_DOC | QW_LINK)) last_person = q;
   }
   rc = 0;
 done:
   free(r.runs);
   free(r.run_of);
   nw_strmap_free(&r.by_last);
+  nw_strmap_free(&r.by_first);
   nw_strmap_free(&r.acronym);
   nw_strmap_free(&r.gender);
   return rc;

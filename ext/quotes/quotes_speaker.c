@@ -3,9 +3,11 @@
 ** closing mark (both stop at a sentence end, another quotation or the
 ** paragraph end). A cue in a frame gives the speaker through the noun phrase
 ** it governs; without a cue, a quotation continues the previous speaker. */
+#include <string.h>
+
 #include "quotes_np.h"
 
-enum { FRAME_MAX = 60, AFTER_CUE_REACH = 16 };
+enum { FRAME_MAX = 60 };
 
 typedef struct frame {
   size_t lo, hi;   /* token range [lo, hi) */
@@ -48,6 +50,20 @@ static frame frame_after(const qx_ctx *c, const nw_quote *q) {
   return f;
 }
 
+/* The sentence before a quotation that opens a sentence, when it has no quotation. */
+static frame sentence_before(const qx_ctx *c, const nw_quote *q) {
+  frame none = {0, 0, 0};
+  if (q->tok_open == 0 || c->para[q->tok_open - 1] != q->paragraph || !is_terminal(c, q->tok_open - 1)) return none;
+  frame f = {q->tok_open - 1, q->tok_open - 1, 0};
+  while (f.lo > 0 && f.hi - f.lo < FRAME_MAX) {
+    size_t j = f.lo - 1;
+    if (c->para[j] != q->paragraph || is_terminal(c, j)) break;
+    if (c->owner[j] >= 0) return none;
+    f.lo = j;
+  }
+  return f;
+}
+
 /* Cue at token i: its index (1-based) and end token, or 0. */
 static int cue_at(const qx_ctx *c, size_t i, size_t lo, size_t *end) {
   if (!qx_is_word(c, i)) return 0;
@@ -63,6 +79,11 @@ static int cue_at(const qx_ctx *c, size_t i, size_t lo, size_t *end) {
   if (qx_cues[cue - 1].need_particle && !has_particle) return 0;
   *end = i + 1 + (size_t)has_particle;
   return cue;
+}
+
+static int is_source_cue(const qx_ctx *c, size_t k) {
+  int cue = qx_cue_of(qx_text(c, k), qx_len(c, k));
+  return cue && qx_cues[cue - 1].type == CUE_SOURCE;
 }
 
 static attribution none_found(void) { return (attribution){{-1, -1}, -1, -1}; }
@@ -87,41 +108,86 @@ static int only_punct(const qx_ctx *c, size_t lo, size_t hi) {
   return 1;
 }
 
-/* "“…,” said X" / "“…,” X said" / "“…,” according to X". */
-static attribution try_after(const qx_ctx *c, frame f, size_t reach) {
-  attribution a = none_found();
-  size_t lim = f.lo + reach < f.hi ? f.lo + reach : f.hi;
-  for (size_t k = f.lo; k < lim; k++) {
-    size_t end;
-    int cue = cue_at(c, k, f.lo, &end);
-    if (!cue) continue;
-    a.cue_first = (int32_t)k;
-    a.cue_end = (int32_t)end;
-    a.speaker = source_of(c, cue, k, end, f.lo, f.hi, only_punct(c, f.lo, k));
-    return a;
-  }
-  return a;
+static int is_participle(const qx_ctx *c, size_t k) {
+  size_t n = qx_len(c, k);
+  return n > 4 && memcmp(qx_text(c, k) + n - 3, "ing", 3) == 0;
 }
 
-/* "X said “…”" / "According to X, “…”" / "X: “…”": the cue nearest the quotation first. */
-static attribution try_before(const qx_ctx *c, frame f) {
-  attribution first = none_found();
-  for (size_t k = f.hi; k-- > f.lo;) {
-    size_t end;
-    int cue = cue_at(c, k, f.lo, &end);
-    if (!cue) continue;
-    qx_span s = source_of(c, cue, k, end, f.lo, f.hi, f.after_quote && only_punct(c, f.lo, k));
-    attribution a = {s, (int32_t)k, (int32_t)end};
-    if (s.first >= 0) return a;
-    if (first.cue_first < 0) first = a;
+static int is_dash(const qx_ctx *c, size_t i) {
+  const nw_token *t = &c->d->tok[i];
+  if (t->cls != NW_TOK_PUNCT) return 0;
+  const char *w = c->d->text + t->start;
+  size_t n = nw_tok_len(t);
+  /* - -- – — ― */
+  return w[0] == '-' || (n == 3 && (unsigned char)w[0] == 0xE2 && (unsigned char)w[1] == 0x80 &&
+                         (unsigned char)w[2] >= 0x93 && (unsigned char)w[2] <= 0x95);
+}
+
+/* "“…” for criminal behavior, she said.": a closing ", X said" in the frame. */
+static attribution clause_tail(const qx_ctx *c, frame f) {
+  for (size_t k = f.lo; k + 2 < f.hi; k++) {
+    if (!qx_is_char(c, k, ',')) continue;
+    qx_span s = qx_np_right(c, k + 1, f.hi);
+    if (s.first < 0 || !(qx_cap(c, k + 1) || (qx_class(c, k + 1) & (QW_PRONOUN | QW_DET)))) continue;
+    size_t j = (size_t)s.end, end;
+    while (j < f.hi && (qx_class(c, j) & QW_SKIP) && !(qx_class(c, j) & QW_PRONOUN)) j++;
+    int cue = j < f.hi ? cue_at(c, j, j, &end) : 0;
+    if (cue && qx_cues[cue - 1].type == CUE_SAY) return (attribution){s, (int32_t)j, (int32_t)end};
   }
-  if (first.cue_first >= 0) return first;
-  /* "WALLACE: …" or "The senator:" — the whole clause names the source */
-  if (f.hi > f.lo + 1 && qx_is_char(c, f.hi - 1, ':')) {
-    qx_span s = qx_np_left(c, f.hi - 2, f.lo, 0);
-    if (s.first == (int32_t)f.lo) return (attribution){s, (int32_t)f.hi - 1, (int32_t)f.hi};
+  return none_found();
+}
+
+/* After the closing mark: "“…,” said X", "“…,” according to X", "“…,” X said",
+** "“…,” X, the Y of Z, said", "“…” ― X". With loose set (the quotation ended
+** its sentence) only the short forms count. */
+static attribution try_after(const qx_ctx *c, frame f, int loose) {
+  attribution a = none_found();
+  size_t k = f.lo;
+  while (k < f.hi && c->d->tok[k].cls == NW_TOK_PUNCT && k - f.lo < 2) {
+    if (is_dash(c, k) && k + 1 < f.hi && qx_cap(c, k + 1)) {
+      /* a signed quotation: "“…” ― Ana Ruiz" */
+      qx_span s = qx_np_right(c, k + 1, f.hi);
+      if (s.first >= 0) return (attribution){s, (int32_t)k, (int32_t)k + 1};
+    }
+    k++;
   }
-  return first;
+  if (k >= f.hi) return a;
+  size_t end;
+  int cue = cue_at(c, k, k, &end);
+  if (!cue && !(qx_class(c, k) & (QW_PRONOUN | QW_DET)) && !qx_cap(c, k)) return clause_tail(c, f);
+  if (cue) {
+    a.cue_first = (int32_t)k;
+    a.cue_end = (int32_t)end;
+    int type = qx_cues[cue - 1].type;
+    if ((type == CUE_SAY && !is_participle(c, k)) || type == CUE_SOURCE) a.speaker = qx_np_right(c, end, f.hi);
+    return a;
+  }
+  qx_span s = qx_np_right(c, k, f.hi);
+  if (s.first < 0) return a;
+  size_t j = (size_t)s.end;
+  if (j < f.hi && !loose && (qx_is_char(c, j, ',') || is_dash(c, j))) {
+    /* an aside after the subject: the cue follows its closing comma */
+    size_t m = j + 1;
+    for (; m < f.hi && m - j < 40; m++) {
+      if (!(qx_is_char(c, m, ',') || is_dash(c, m))) continue;
+      size_t n = m + 1;
+      while (n < f.hi && (qx_class(c, n) & QW_SKIP)) n++;
+      if (n < f.hi && cue_at(c, n, n, &end)) break;
+    }
+    if (m >= f.hi || m - j >= 40) return a;
+    j = m + 1;
+  }
+  while (j < f.hi && (qx_class(c, j) & QW_SKIP) && !(qx_class(c, j) & QW_PRONOUN)) j++;
+  /* "a narrator in the ad asks": a short tail of the subject before its cue */
+  size_t t = j;
+  while (t < f.hi && t - j < 8 && qx_is_word(c, t) && !cue_at(c, t, t, &end)) t++;
+  if (t < f.hi && (cue = cue_at(c, t, t, &end)) && qx_cues[cue - 1].type != CUE_SOURCE) {
+    a.speaker = qx_cues[cue - 1].type == CUE_QUOTED ? source_of(c, cue, t, end, f.lo, f.hi, 0) : s;
+    a.cue_first = (int32_t)t;
+    a.cue_end = (int32_t)end;
+    return a;
+  }
+  return clause_tail(c, f);
 }
 
 static int word_count(const qx_ctx *c, const nw_quote *q) {
@@ -130,6 +196,95 @@ static int word_count(const qx_ctx *c, const nw_quote *q) {
     if (c->d->tok[k].cls == NW_TOK_WORD || c->d->tok[k].cls == NW_TOK_NUMBER) n++;
   return n;
 }
+
+/* Can a noun phrase starting at token first be a clause subject? Only after
+** the frame start, punctuation, a cue or a word that opens a clause. */
+static int opens_clause(const qx_ctx *c, size_t lo, int32_t first) {
+  if ((size_t)first <= lo) return 1;
+  if (qx_class(c, (size_t)first) & QW_PRONOUN) return !nw_tok_is(c->d, (size_t)first, "him", 1) && !nw_tok_is(c->d, (size_t)first, "it", 1);
+  size_t j = (size_t)first - 1, end;
+  int cls = c->d->tok[j].cls;
+  if (cls == NW_TOK_PUNCT || cls == NW_TOK_QUOTE) return 1;
+  return (qx_class(c, j) & QW_OPENER) || cue_at(c, j, lo, &end);
+}
+
+/* The subject of the clause in frame f: its first noun phrase, after an
+** introductory phrase closed by a comma ("In August, several groups …"). */
+static qx_span clause_subject(const qx_ctx *c, frame f) {
+  qx_span none = {-1, -1};
+  size_t k = f.lo;
+  uint32_t w = qx_class(c, k);
+  if (k < f.hi && !(w & (QW_PRONOUN | QW_DET)) && (!qx_cap(c, k) || (w & (QW_STOP | QW_NOT_NAME)))) {
+    size_t m = k;
+    while (m < f.hi && m - k < 15 && !qx_is_char(c, m, ',')) m++;
+    if (m >= f.hi || !qx_is_char(c, m, ',')) return none;
+    k = m + 1;
+  }
+  if (k >= f.hi) return none;
+  w = qx_class(c, k);
+  if (!(w & (QW_PRONOUN | QW_DET)) && !qx_cap(c, k)) return none;
+  return qx_np_right(c, k, f.hi);
+}
+
+enum { MAX_CUES = 16 };
+
+/* Before the opening mark: "X said “…”", "According to X, “…”", "X: “…”".
+** The main clause's cue wins over one in a clause it governs. */
+static attribution try_before(const qx_ctx *c, frame f) {
+  attribution found[MAX_CUES], relative = {{0, 0}, 0, 0};
+  size_t n = 0;
+  int last_cue = -1, last_end = -1;
+  for (size_t k = f.lo; k < f.hi; k++) {
+    size_t end;
+    int cue = cue_at(c, k, f.lo, &end);
+    if (!cue) continue;
+    last_cue = (int)k;
+    last_end = (int)end;
+    qx_span s = source_of(c, cue, k, end, f.lo, f.hi, only_punct(c, f.lo, k));
+    int type = qx_cues[cue - 1].type;
+    if (s.first < 0) continue;
+    /* "footage of Trump saying": a participle's own subject, if it names someone */
+    int participle = is_participle(c, k) && (qx_cap(c, (size_t)s.first) || (qx_class(c, (size_t)s.first) & QW_DET));
+    if (type != CUE_SOURCE && type != CUE_QUOTED && s.first < (int32_t)k && !participle && !opens_clause(c, f.lo, s.first))
+      continue;
+    /* "X, an analyst who writes …, said": a cue in a relative clause ranks last */
+    if (k > f.lo && (qx_class(c, k - 1) & QW_RELATIVE) && (n || k + 1 < f.hi)) {
+      if (!relative.speaker.end) relative = (attribution){s, (int32_t)k, (int32_t)end};
+      continue;
+    }
+    if (n < MAX_CUES) found[n++] = (attribution){s, (int32_t)k, (int32_t)end};
+  }
+  if (!n && relative.speaker.end) found[n++] = relative;
+  if (n) return found[0];
+  if (last_cue >= 0) {
+    /* "Groups granted an extension, saying …": the clause subject speaks */
+    qx_span s = clause_subject(c, f);
+    if (s.first >= 0 && s.end <= last_cue) return (attribution){s, last_cue, last_end};
+    return (attribution){{-1, -1}, last_cue, last_end};
+  }
+  /* "WALLACE: …" or "The senator:" — the whole clause names the source */
+  if (f.hi > f.lo + 1 && qx_is_char(c, f.hi - 1, ':')) {
+    qx_span s = qx_np_left(c, f.hi - 2, f.lo, 0);
+    if (s.first == (int32_t)f.lo) return (attribution){s, (int32_t)f.hi - 1, (int32_t)f.hi};
+  }
+  return none_found();
+}
+
+/* "“WALLACE: Governor, …": a transcript turn names its speaker inside the marks. */
+static attribution transcript(const qx_ctx *c, const nw_quote *q) {
+  attribution a = none_found();
+  size_t k = q->tok_open + 1;
+  while (k < q->tok_close && k - q->tok_open <= 3 && qx_is_word(c, k) && (c->d->tok[k].flags & NW_TF_ALL_UPPER) &&
+         qx_len(c, k) > 1)
+    k++;
+  if (k > q->tok_open + 1 && k < q->tok_close && qx_is_char(c, k, ':')) {
+    a.speaker = (qx_span){(int32_t)q->tok_open + 1, (int32_t)k};
+    a.cue_first = (int32_t)k;
+    a.cue_end = (int32_t)k + 1;
+  }
+  return a;
+}
+
 
 static void set_attribution(const qx_ctx *c, nw_quote *q, attribution a) {
   const nw_token *tok = c->d->tok;
@@ -161,14 +316,33 @@ int qx_attribute(qx_ctx *c) {
     if (q->depth == 0) {
       frame fb = frame_before(c, q), fa = frame_after(c, q);
       size_t last_inner = q->tok_close > q->tok_open + 1 ? q->tok_close - 1 : q->tok_open;
-      int ends_sentence = q->closed && is_terminal(c, last_inner) && qx_is_char(c, last_inner, '.');
-      attribution a = none_found();
-      if (fa.hi > fa.lo && !ends_sentence) a = try_after(c, fa, AFTER_CUE_REACH);
+      /* “…,” / “…?” / “…—” hand over to the clause after; “….” and “term” do not */
+      int hands_over = q->closed && c->d->tok[last_inner].cls == NW_TOK_PUNCT && !qx_is_char(c, last_inner, '.') &&
+                       !qx_is_char(c, last_inner, ')');
+      attribution a = transcript(c, q);
+      if (a.speaker.first < 0 && hands_over) a = try_after(c, fa, 0);
+      if (a.speaker.first >= 0 && a.cue_first >= 0 && is_source_cue(c, (size_t)a.cue_first) && fb.hi > fb.lo) {
+        /* "X said “…,” according to CCTV": the owner of the words, not the relay */
+        attribution b = try_before(c, fb);
+        if (b.speaker.first >= 0) a = b;
+      }
       if (a.speaker.first < 0) {
         attribution b = try_before(c, fb);
         if (b.speaker.first >= 0 || a.cue_first < 0) a = b;
       }
-      if (a.speaker.first < 0 && a.cue_first < 0 && fa.hi > fa.lo && ends_sentence) a = try_after(c, fa, 4);
+      if (a.speaker.first < 0 && a.cue_first < 0 && !hands_over) a = try_after(c, fa, 1);
+      if (a.speaker.first < 0 && a.cue_first < 0 && fb.hi == fb.lo) {
+        /* "…, Mr. Lee said. “…”": the attribution of the sentence before */
+        frame fp = sentence_before(c, q);
+        if (fp.hi > fp.lo) {
+          attribution b = try_before(c, fp);
+          if (b.speaker.first >= 0 && b.cue_first >= 0) {
+            set_attribution(c, q, (attribution){b.speaker, -1, -1});
+            q->continued = 1;
+            a.speaker = b.speaker;
+          }
+        }
+      }
       if (a.speaker.first < 0 && prev) {
         /* a continuation: same sentence or paragraph, or the next paragraph of a running quotation */
         int same_para = prev->paragraph == q->paragraph;
