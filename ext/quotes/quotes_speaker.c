@@ -154,7 +154,6 @@ static attribution try_after(const qx_ctx *c, frame f, int loose) {
   if (k >= f.hi) return a;
   size_t end;
   int cue = cue_at(c, k, k, &end);
-  if (!cue && !(qx_class(c, k) & (QW_PRONOUN | QW_DET)) && !qx_cap(c, k)) return clause_tail(c, f);
   if (cue) {
     a.cue_first = (int32_t)k;
     a.cue_end = (int32_t)end;
@@ -163,7 +162,7 @@ static attribution try_after(const qx_ctx *c, frame f, int loose) {
     return a;
   }
   qx_span s = qx_np_right(c, k, f.hi);
-  if (s.first < 0) return a;
+  if (s.first < 0) return clause_tail(c, f);
   size_t j = (size_t)s.end;
   if (j < f.hi && !loose && (qx_is_char(c, j, ',') || is_dash(c, j))) {
     /* an aside after the subject: the cue follows its closing comma */

@@ -38,6 +38,13 @@ static const construction table[] = {
   {"The paper quoted Ana Ruiz as saying “we will win.”", "“we will win.”", "Ana Ruiz", "quoted", "Ana Ruiz"},
   {"Ana Ruiz, who led the march, said “enough.”", "“enough.”", "Ana Ruiz", "said", "Ana Ruiz"},
   {"The unions called for ‘fair pay now,’ he wrote.", "‘fair pay now,’", "he", "wrote", "he"},
+  {"“Build it now.” ― Ana Ruiz", "“Build it now.”", "Ana Ruiz", "―", "Ana Ruiz"},
+  {"“MORALES: We will not wait.”", "“MORALES: We will not wait.”", "MORALES", ":", "MORALES"},
+  {"Said Ortiz: “We are ready.”", "“We are ready.”", "Ortiz", "Said", "Ortiz"},
+  {"“It is safe,” Tom Reyes, an engineer, one of the inspectors, said on Monday.", "“It is safe,”", "Tom Reyes", "said", "Tom Reyes"},
+  {"Ortiz said the plan, which critics call “a gift,” was sound.", "“a gift,”", "Ortiz", "said", "Ortiz"},
+  {"“Open the bridge,” a narrator in the campaign ad says.", "“Open the bridge,”", "a narrator", "says", "a narrator"},
+  {"“It is late” for the city, she said.", "“It is late”", "she", "said", "she"},
 };
 
 static void test_constructions(void) {
@@ -66,6 +73,14 @@ static void test_pronouns_and_continuations(void) {
   CHECK(qs.v[1].continued);
   SPEAKER(2, "Ms. Ortiz");
   NAME(2, "Lena Ortiz");
+}
+
+static void test_sentence_before(void) {
+  /* the attribution of the sentence before a quotation that opens its own */
+  CHECK_EQ_INT(run("The port will grow, Omar Haddad said on Monday. “We need a second pier.”"), 0);
+  CHECK_EQ_INT(qs.n, 1);
+  SPEAKER(0, "Omar Haddad");
+  NO_CUE(0);
 }
 
 static void test_groups(void) {
@@ -132,6 +147,7 @@ static void test_hostile_input(void) {
 int main(void) {
   RUN(test_constructions);
   RUN(test_pronouns_and_continuations);
+  RUN(test_sentence_before);
   RUN(test_groups);
   RUN(test_apostrophes);
   RUN(test_unbalanced_and_paragraphs);
