@@ -10,7 +10,7 @@ build/gen/ner_gaz_data.c: $(NER_GAZ_FILES) mk/entities.mk
 	@mkdir -p $(dir $@)
 	@echo GEN $@
 	@awk 'BEGIN { \
-	    split("countries:GAZ_COUNTRY demonyms:GAZ_DEMONYM cities:GAZ_CITY regions:GAZ_REGION organizations:GAZ_ORG first_names:GAZ_FIRST_NAME titles:GAZ_TITLE org_suffixes:GAZ_ORG_SUFFIX common:GAZ_COMMON honorifics:GAZ_HONORIFIC non_entities:GAZ_NON_ENTITY", m, " "); \
+	    split("countries:GAZ_COUNTRY demonyms:GAZ_DEMONYM cities:GAZ_CITY regions:GAZ_REGION organizations:GAZ_ORG first_names:GAZ_FIRST_NAME titles:GAZ_TITLE org_suffixes:GAZ_ORG_SUFFIX common:GAZ_COMMON sports_clubs:GAZ_CLUB honorifics:GAZ_HONORIFIC non_entities:GAZ_NON_ENTITY", m, " "); \
 	    for (i in m) { split(m[i], kv, ":"); cat[kv[1]] = kv[2] } \
 	    print "/* Generated from the lists in data/ner/ by mk/entities.mk. Do not edit. */"; \
 	    print "#include \"../../ext/entities/ner_internal.h\""; \

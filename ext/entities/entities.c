@@ -81,9 +81,9 @@ static int push_one(const nw_doc *d, nw_entities *out, size_t a, size_t b, int t
   return 0;
 }
 
-/* A tagged span [a, b): narrowed to the name, typed by an unambiguous
+/* A name [a, b): narrowed to the name proper, typed by an unambiguous
 ** gazetteer entry, split when it joins two listed names with a hyphen. */
-static int push_mention(const nw_doc *d, nw_entities *out, size_t a, size_t b, int type) {
+static int push_name(const nw_doc *d, nw_entities *out, size_t a, size_t b, int type) {
   if (!ner_trim_mention(d, &a, &b, &type) || !has_letter(d, a, b)) return 0;
   size_t cut = ner_gaz_pair_split(d, a, b);
   if (cut < b) {
@@ -94,6 +94,17 @@ static int push_mention(const nw_doc *d, nw_entities *out, size_t a, size_t b, i
   if (listed < 0) return 0;
   if (listed == NW_ENT_ORG && type == NW_ENT_LOC) type = listed;
   return push_one(d, out, a, b, type);
+}
+
+/* "SPUTNIK/Reuters": names joined by slashes are separate names. */
+static int push_mention(const nw_doc *d, nw_entities *out, size_t a, size_t b, int type) {
+  size_t from = a;
+  for (size_t k = a + 1; k + 1 < b; k++)
+    if (d->tok[k].cls == NW_TOK_PUNCT && d->text[d->tok[k].start] == '/') {
+      if (push_name(d, out, from, k, type)) return -1;
+      from = k + 1;
+    }
+  return push_name(d, out, from, b, type);
 }
 
 /* Mentions of a tagged document, appended to out. */

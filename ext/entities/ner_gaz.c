@@ -44,6 +44,8 @@ size_t ner_gaz_entries(void) { return gaz_ready() ? phrase_map.count : 0; }
 
 int ner_is_title(const char *s, size_t n) { return (ner_gaz_lookup(s, n) >> GAZ_TITLE) & 1; }
 
+int ner_is_common(const char *s, size_t n) { return (ner_gaz_lookup(s, n) >> GAZ_COMMON) & 1; }
+
 int ner_is_honorific(const char *s, size_t n) { return (ner_gaz_lookup(s, n) >> GAZ_HONORIFIC) & 1; }
 
 int ner_gaz_tag(const nw_doc *d, ner_gaz_hit *hits) {
@@ -103,6 +105,7 @@ int ner_gaz_type(const nw_doc *d, size_t a, size_t b) {
 }
 
 size_t ner_gaz_pair_split(const nw_doc *d, size_t a, size_t b) {
+  if (span_cats(d, a, b)) return b; /* listed as a whole: "Asia-Pacific" */
   for (size_t k = a + 1; k + 1 < b; k++) {
     const nw_token *t = &d->tok[k];
     if (t->cls != NW_TOK_PUNCT || nw_tok_len(t) != 1 || d->text[t->start] != '-') continue;

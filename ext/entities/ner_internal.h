@@ -24,7 +24,7 @@ static inline int ner_transition_ok(int a, int b) {
 /* Gazetteer categories (bit numbers), from the lists in data/ner/. */
 enum {
   GAZ_COUNTRY, GAZ_DEMONYM, GAZ_CITY, GAZ_REGION, GAZ_ORG, GAZ_FIRST_NAME, GAZ_TITLE,
-  GAZ_ORG_SUFFIX, GAZ_COMMON, GAZ_HONORIFIC, GAZ_NON_ENTITY, GAZ_NCAT
+  GAZ_ORG_SUFFIX, GAZ_COMMON, GAZ_HONORIFIC, GAZ_NON_ENTITY, GAZ_CLUB, GAZ_NCAT
 };
 /* The lists, generated from the word lists in data/ner/ at build time (mk/entities.mk). */
 typedef struct ner_gaz_entry {
@@ -166,6 +166,8 @@ void ner_work_free(ner_work *w);
 
 /* Title and honorific words that stay outside a person's name ("Mr.", "President"). */
 int ner_is_title(const char *s, size_t n);
+/* Common capitalized words that are not names ("The", "In", "Monday"). */
+int ner_is_common(const char *s, size_t n);
 /* Honorifics ("Mr.", "Ms.", "Dr."): the name after one is a person's. */
 int ner_is_honorific(const char *s, size_t n);
 

@@ -65,8 +65,14 @@ int ner_trim_mention(const nw_doc *d, size_t *pa, size_t *pb, int *type) {
   while (a < b && is_edge_junk(d, a)) a++;
   while (b > a && (is_edge_junk(d, b - 1) || is_possessive(d, b - 1))) b--;
   if (b > a) b = ner_hyphen_cut(d, a, b);
-  /* "The Pacific Rail Consortium": the article is not part of the name */
-  if (b - a > 1 && nw_tok_is(d, a, "the", 1)) a++;
+  /* a lower-case word does not end a name: "Cold War era", "Xi also" */
+  while (b - a > 1 && d->tok[b - 1].cls == NW_TOK_WORD && (d->tok[b - 1].flags & NW_TF_LOWER_INITIAL))
+    b--;
+  /* "The Pacific Rail Consortium": the article is not part of the name; nor
+  ** is a common word a headline writes in capitals ("IN NORWAY") */
+  while (b - a > 1 && (nw_tok_is(d, a, "the", 1) || ((d->tok[a].flags & NW_TF_ALL_UPPER) &&
+                                                      ner_is_common(d->text + d->tok[a].start, nw_tok_len(&d->tok[a])))))
+    a++;
   /* titles before a name: "President Vladimir Putin", "Mr. Putin" */
   if (b - a > 1 && ner_is_honorific(d->text + d->tok[a].start, nw_tok_len(&d->tok[a]))) *type = NW_ENT_PERSON;
   if (*type == NW_ENT_PERSON)
@@ -79,7 +85,10 @@ int ner_trim_mention(const nw_doc *d, size_t *pa, size_t *pb, int *type) {
 
 void ner_honorific_names(const nw_doc *d, uint8_t *tags) {
   for (size_t i = 0; i + 1 < d->ntok; i++) {
-    if (d->tok[i].cls != NW_TOK_WORD || !ner_is_honorific(d->text + d->tok[i].start, nw_tok_len(&d->tok[i]))) continue;
+    /* honorifics are capitalized (or not in Latin script): look up no other word */
+    if (d->tok[i].cls != NW_TOK_WORD || !(d->tok[i].flags & (NW_TF_UPPER_INITIAL | NW_TF_NON_ASCII)) ||
+        !ner_is_honorific(d->text + d->tok[i].start, nw_tok_len(&d->tok[i])))
+      continue;
     size_t j = i + 1;
     while (j < d->ntok && j < i + 5 && d->tok[j].sentence == d->tok[i].sentence && d->tok[j].cls == NW_TOK_WORD &&
            (d->tok[j].flags & NW_TF_UPPER_INITIAL) && !ner_is_honorific(d->text + d->tok[j].start, nw_tok_len(&d->tok[j])))

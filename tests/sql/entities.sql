@@ -20,13 +20,25 @@ SELECT mention, type FROM news_entities('They discussed China-Russia relations.'
 --> China|LOC
 --> Russia|LOC
 
+-- A hyphenated name listed as one stays whole; names joined by a slash are two;
+-- a lower-case word after a name is not part of it.
+SELECT mention, type FROM news_entities('Tensions rose in the Asia-Pacific region.');
+--> Asia-Pacific|LOC
+SELECT mention, type FROM news_entities('The picture was taken by a photographer for AFP/Reuters in Berlin.');
+--> AFP|ORG
+--> Reuters|ORG
+--> Berlin|LOC
+SELECT mention, type FROM news_entities('Trade with the Soviet Union during the Cold War era was limited.');
+--> Soviet Union|LOC
+--> Cold War|MISC
+
 -- An acronym takes the expansion the text gives in parentheses.
-SELECT mention, type, canonical FROM news_entities('The Pacific Rail Consortium (PRC) said on Monday it would hire 300 workers. The PRC has offices in Chicago and Denver.');
+SELECT mention, type, canonical FROM news_entities('The Pacific Rail Consortium (PRC) said on Monday it would hire 300 workers in Chicago. The PRC is based in Ohio.');
 --> Pacific Rail Consortium|ORG|Pacific Rail Consortium
 --> PRC|ORG|Pacific Rail Consortium
---> PRC|ORG|Pacific Rail Consortium
 --> Chicago|LOC|Chicago
---> Denver|LOC|Denver
+--> PRC|ORG|Pacific Rail Consortium
+--> Ohio|LOC|Ohio
 
 -- Positions count characters, not bytes: non-Latin text gives whole words.
 SELECT substr(t, start, length) = mention FROM (SELECT 'Президент Владимир Путин прибыл в Пекин. Then Senator Maria Okonkwo spoke in Nairobi.' AS t), news_entities(t) WHERE type = 'PERSON';
