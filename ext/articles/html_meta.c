@@ -37,6 +37,45 @@ typedef struct found {
   int prio[F_COUNT];
 } found;
 
+/* Character references left in a value (pages that escape twice write
+** "&amp;#8216;" for a quotation mark): decoded in place. */
+static void decode_refs(char *s) {
+  static const char *const names[][2] = {{"amp;", "&"}, {"quot;", "\""}, {"apos;", "'"}, {"lt;", "<"}, {"gt;", ">"},
+                                         {"nbsp;", " "}};
+  char *w = s;
+  for (const char *r = s; *r;) {
+    if (*r == '&') {
+      if (r[1] == '#') {
+        char *end;
+        int hex = r[2] == 'x' || r[2] == 'X';
+        unsigned long cp = strtoul(r + 2 + hex, &end, hex ? 16 : 10);
+        if (end > r + 2 + hex && *end == ';' && cp > 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+          if (cp < 0x80) *w++ = (char)cp;
+          else if (cp < 0x800) *w++ = (char)(0xC0 | cp >> 6), *w++ = (char)(0x80 | (cp & 0x3F));
+          else if (cp < 0x10000)
+            *w++ = (char)(0xE0 | cp >> 12), *w++ = (char)(0x80 | ((cp >> 6) & 0x3F)), *w++ = (char)(0x80 | (cp & 0x3F));
+          else
+            *w++ = (char)(0xF0 | cp >> 18), *w++ = (char)(0x80 | ((cp >> 12) & 0x3F)),
+            *w++ = (char)(0x80 | ((cp >> 6) & 0x3F)), *w++ = (char)(0x80 | (cp & 0x3F));
+          r = end + 1;
+          continue;
+        }
+      } else {
+        size_t k = 0;
+        for (; k < sizeof names / sizeof names[0]; k++)
+          if (!strncmp(r + 1, names[k][0], strlen(names[k][0]))) break;
+        if (k < sizeof names / sizeof names[0]) {
+          *w++ = names[k][1][0];
+          r += 1 + strlen(names[k][0]);
+          continue;
+        }
+      }
+    }
+    *w++ = *r++;
+  }
+  *w = 0;
+}
+
 static void offer(found *f, int field, int prio, const char *v, size_t n) {
   if (!v || (f->v[field] && f->prio[field] <= prio)) return;
   while (n && isspace((unsigned char)*v)) v++, n--;
@@ -44,6 +83,7 @@ static void offer(found *f, int field, int prio, const char *v, size_t n) {
   if (!n || n > 1000) return;
   char *c = strndup(v, n);
   if (!c) return;
+  decode_refs(c); /* a decoded reference is never longer than its text */
   free(f->v[field]);
   f->v[field] = c;
   f->prio[field] = prio;

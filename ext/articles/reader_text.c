@@ -58,30 +58,41 @@ typedef struct text_doc {
 
 static int is_ws(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r'; }
 
-/* "[text](target)" -> "text"; "\r" dropped. Linear: each "[" looks ahead a bounded way. */
+/* Markdown reduced to its text: "[text](target)" -> "text", images
+** "![alt](src)" dropped, "## " heading marks dropped; "\r" dropped too.
+** Linear: each "[" looks ahead a bounded way. */
 static int reduce_markdown(const char *s, size_t n, nw_buf *out) {
   size_t i = 0, run = 0; /* s[run..i) is copied as is */
   while (i < n) {
     char c = s[i];
-    if (c != '\r' && c != '[') {
+    int line_start = i == 0 || s[i - 1] == '\n';
+    if (c != '\r' && c != '[' && !(c == '#' && line_start)) {
       i++;
       continue;
     }
-    if (nw_buf_append(out, s + run, i - run)) return -1;
+    int image = c == '[' && i > run && s[i - 1] == '!';
+    if (nw_buf_append(out, s + run, i - run - (size_t)image)) return -1;
     run = ++i;
     if (c == '\r') continue;
+    if (c == '#') {
+      size_t j = i;
+      while (j < n && j - i < 5 && s[j] == '#') j++;
+      if (j < n && s[j] == ' ') run = i = j + 1; /* a heading mark */
+      else run = i - 1;                           /* a hashtag: kept */
+      continue;
+    }
     size_t j = i;
     while (j < n && j - i < 400 && s[j] != ']' && s[j] != '\n' && s[j] != '[') j++;
     if (j < n && s[j] == ']' && j + 1 < n && s[j + 1] == '(') {
       size_t k = j + 2;
       while (k < n && k - j < 600 && s[k] != ')' && s[k] != '\n' && s[k] != ' ') k++;
       if (k < n && s[k] == ')') {
-        if (nw_buf_append(out, s + i, j - i)) return -1;
+        if (!image && nw_buf_append(out, s + i, j - i)) return -1;
         i = run = k + 1;
         continue;
       }
     }
-    if (nw_buf_putc(out, '[')) return -1;
+    if ((image && nw_buf_putc(out, '!')) || nw_buf_putc(out, '[')) return -1;
   }
   if (nw_buf_append(out, s + run, n - run)) return -1;
   return nw_buf_append(out, "", 0);
@@ -195,6 +206,7 @@ static void mark_furniture(text_doc *d, nw_article *meta) {
     line *l = &d->ln[k];
     switch (l->action) {
       case LR_DROP:
+      case LR_RULE:
       case LR_TWEET:
       case LR_COPYRIGHT: l->drop = 1; break;
       case LR_DROP_NEXT:

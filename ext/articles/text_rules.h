@@ -8,6 +8,7 @@ typedef enum nw_line_action {
   LR_NONE = 0,
   LR_KEEP,      /* the article's own credit line: body, never furniture */
   LR_DROP,      /* furniture */
+  LR_RULE,      /* a markdown rule or heading underline: not text (a page's "___" is kept) */
   LR_DROP_NEXT, /* furniture, and so is the next line (a gallery caption) */
   LR_EMBED,     /* an embed marker: it and the post up to its signature go */
   LR_TWEET,     /* a social post or its signature line */

@@ -22,7 +22,8 @@ const nw_line_rule nw_line_rules[] = {
   {"^(?:source|publisher|outlet)\\s*:\\s*(.{2,80})$", LR_SOURCE, 100, NULL},
   {"^(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}(?:\\s*[-–]\\s*\\d{4})?\\s*)?(?:by\\s+)?(.{2,80}?)[.,]?(?:\\s+all rights reserved\\.?)?$", LR_COPYRIGHT, 160, NULL},
 
-  /* Navigation and page chrome. */
+  /* Navigation and page chrome; rules and heading underlines. */
+  {"^(?:={3,}|-{3,}|\\*{3,}|_{3,}|(?:\\* ){2,}\\*)$", LR_RULE, 200, NULL},
   {"^(?:skip to (?:main )?(?:content|navigation|search)|jump to (?:main )?content|back to top|toggle navigation)$", LR_DROP, 60, NULL},
   {"^(?:advertisement|advertising|sponsored(?: content)?|ad|story continues below(?: advertisement)?|article continues below(?: advertisement)?|continue reading(?: below| the main story)?|scroll to continue.*)$", LR_DROP, 60, NULL},
   {"^(?:listen to (?:this )?(?:article|story)|(?:\\d+ )?min(?:ute)?s? read|reading time.{0,20}|print(?: this (?:page|article))?|comments?(?: \\(\\d+\\))?|\\d+ comments?)$", LR_DROP, 60, NULL},
@@ -43,6 +44,7 @@ const nw_line_rule nw_line_rules[] = {
   {"\\bnewsletters?\\b.{0,300}\\b(?:sign up|subscribe|register)\\b|\\b(?:sign up|subscribe)\\b.{0,120}\\bnewsletters?\\b", LR_DROP, 600, "newsletter"},
   {"^(?:sign up|subscribe|register|log in|sign in|create (?:an|your|a free) account|already a subscriber)\\b.{0,120}$", LR_DROP, 140, NULL},
   {"^(?:follow|like|join) (?:us|the author|topics|this author|@\\w+|\\w+ on (?:twitter|facebook|instagram|linkedin))\\b.{0,100}$", LR_DROP, 140, NULL},
+  {"^(?:follow|read|see|get|find) .{0,150}\\b(?:at|on|here:?) <?https?://\\S+>?$", LR_DROP, 250, "http"},
   {"^(?:check )?following for new\\b|^build your (?:personal )?news feed|^(?:manage|edit) (?:your )?(?:alerts|follows|preferences)", LR_DROP, 100, NULL},
   {"^(?:share|tweet|email|e-mail|pin|whatsapp|facebook|twitter|linkedin|reddit|copy link)(?: (?:this|the) (?:article|story|page|link))?(?: (?:on|via|with) .{1,30})?:?$", LR_DROP, 60, NULL},
   {"^(?:report an? (?:error|typo)|click here to .{1,80}|tap here to .{1,80}|get the app.{0,60}|download (?:the|our) app.{0,60})$", LR_DROP, 120, NULL},
