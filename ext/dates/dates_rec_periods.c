@@ -50,7 +50,7 @@ size_t dt_r_rel_unit(dt_ctx *c, size_t i, dt_spec *s) {
   return e;
 }
 
-/* "that year", "that day", "the same month", "the following year", "the previous day":
+/* "that year", "that day", "the same month", "the following year", "the next day", "the day before":
 ** periods named from the last date the text gave. */
 size_t dt_r_that(dt_ctx *c, size_t i, dt_spec *s) {
   int off = 0;
@@ -59,13 +59,18 @@ size_t dt_r_that(dt_ctx *c, size_t i, dt_spec *s) {
   else if (is_w(c, i, "the") && (is_w(c, j, "same") || is_w(c, j, "following") || is_w(c, j, "previous") ||
                                  is_w(c, j, "preceding")))
     off = is_w(c, j, "following") ? 1 : is_w(c, j, "same") ? 0 : -1, j++;
+  else if (is_w(c, i, "the") && is_w(c, j, "next") && dt_unit_of(c, j + 1, NULL) == DU_DAY)
+    off = 1, j++; /* "the next day" (but "the next year" may be a span: r_duration) */
+  else if (is_w(c, i, "the") && dt_unit_of(c, j, NULL) == DU_DAY && (is_w(c, j + 1, "before") || is_w(c, j + 1, "after")) &&
+           !(in_doc(c, j + 2) && (tk(c, j + 2)->cls == NW_TOK_WORD || tk(c, j + 2)->cls == NW_TOK_NUMBER)))
+    off = is_w(c, j + 1, "before") ? -1 : 1; /* "the day before", said alone */
   else return 0;
   int pl, u = dt_unit_of(c, j, &pl);
   if (pl || (u != DU_YEAR && u != DU_MONTH && u != DU_DAY) || capital(c, j)) return 0;
   if (is_w(c, i, "that") && possessive(c, j + 1)) return 0;
   dt_spec_init(s, DT_DATE, SK_THAT);
   s->unit = (int8_t)u, s->offset = (int16_t)off;
-  return j + 1;
+  return is_w(c, j + 1, "before") || is_w(c, j + 1, "after") ? j + 2 : j + 1;
 }
 
 /* "the weekend", "the day" (on the day: the reference date). */

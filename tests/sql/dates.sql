@@ -135,3 +135,6 @@ SELECT mention, value FROM news_dates('He joined in 1995. That year, and the fol
 --> March 3, 1996|1996-03-03
 --> that day|1996-03-03
 --> the previous day|1996-03-02
+SELECT mention, value FROM news_dates('On Feb. 28, 2024, he left; the next day he returned.', '2024-06-01');
+--> Feb. 28, 2024|2024-02-28
+--> the next day|2024-02-29
