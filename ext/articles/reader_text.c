@@ -463,6 +463,8 @@ static int doc_load(text_doc *d, const char *s, size_t n) {
     d->lower[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
   }
   classify(d);
+  free(d->lower); /* only the rules' need words look at it */
+  d->lower = NULL;
   return 0;
 }
 
@@ -501,6 +503,8 @@ int nw_read_text(const char *path, const char *s, size_t n, nw_article *a) {
     }
   }
   if (write_body(&d, first_off, &body)) goto done;
+  doc_free(&d); /* the working copy is done with: keep the peak memory low on large files */
+  memset(&d, 0, sizeof d);
   const char *dateline_outlet = NULL;
   if (body.len && read_dateline(body.data, body.len, a, &dateline_outlet) < 0) goto done;
   char v[16];

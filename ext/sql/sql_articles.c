@@ -135,6 +135,7 @@ static int emit(scan *s, nw_rowset *rs, const char *path, nw_format f, int64_t b
           set_str(rs, A_BYLINE, a->byline) || set_str(rs, A_PUBLISHED, a->published) ||
           nw_set_text(rs, A_BODY, a->body.data ? a->body.data : "", a->body.len);
   }
+  nw_article_free(a); /* copied into the row */
   if (s->content) {
     rs->input = s->content;
     rs->input_len = s->content_len;
