@@ -42,11 +42,13 @@ static int nest(qx_ctx *c) {
   return 0;
 }
 
-int nw_extract_quotes(const nw_doc *doc, nw_quotes *out) {
+int nw_extract_quotes(const nw_doc *doc, nw_quotes *out) { return qx_extract(doc, out, NULL, NULL); }
+
+int qx_extract(const nw_doc *doc, nw_quotes *out, qx_dump_hook dump, void *dump_arg) {
   out->n = 0;
   out->names.len = 0;
   if (!doc->ntok) return 0;
-  qx_ctx c = {doc, out, malloc(doc->ntok * sizeof(uint32_t)), malloc(doc->ntok * sizeof(int32_t))};
+  qx_ctx c = {doc, out, malloc(doc->ntok * sizeof(uint32_t)), malloc(doc->ntok * sizeof(int32_t)), dump, dump_arg};
   int rc = -1;
   if (c.para && c.owner && !qx_find_quotes(&c) && !nest(&c) && !qx_attribute(&c) && !qx_resolve(&c)) rc = 0;
   free(c.para);

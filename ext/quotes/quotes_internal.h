@@ -4,13 +4,21 @@
 #include "news.h"
 #include "quotes_lexicon.h"
 
+struct qx_ctx;
+/* Training export hook: info and cands are a qx_quote_info and qx_candidate[n] (quotes_chooser.h). */
+typedef void (*qx_dump_hook)(void *arg, const struct qx_ctx *c, const nw_quote *q, const void *info, const void *cands, int n);
+
 typedef struct qx_ctx {
   const nw_doc *d;
   nw_quotes *out;
   uint32_t *para;  /* paragraph index of each token */
   int32_t *owner;  /* index of the innermost quotation holding each token (marks included), or -1 */
+  qx_dump_hook dump;
+  void *dump_arg; /* training export (tools/quotes_dump.c); NULL otherwise */
 } qx_ctx;
 
+/* nw_extract_quotes with a training export hook (NULL for none). */
+int qx_extract(const nw_doc *doc, nw_quotes *out, qx_dump_hook dump, void *dump_arg);
 /* quotes_marks.c: paragraphs, mark pairing, quotation spans (sorted, with depth). */
 int qx_find_quotes(qx_ctx *c);
 /* quotes_speaker.c: cue and speaker mention of each quotation, kind. */

@@ -41,6 +41,9 @@ enum {
   QW_RELATIVE = 1 << 13, /* "who", "which": the subject is before it */
   QW_GROUP = 1 << 14,   /* "and": joins speakers into a group */
   QW_OPENER = 1 << 15,  /* a clause starts after it: "that", "but", "when" */
+  QW_PEOPLE = 1 << 16,  /* plural head for named people: "the two leaders" */
+  QW_PLACES = 1 << 17,  /* plural head for named countries: "the two countries" */
+  QW_TITLED = 1 << 18,  /* a work's title follows: "titled", "the show" */
 };
 
 typedef struct qx_word {

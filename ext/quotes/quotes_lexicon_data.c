@@ -153,6 +153,10 @@ const qx_word qx_words[] = {
    "today yesterday tonight now recently one two three four five six seven eight nine ten", QW_NOT_NAME},
   {"who which that", QW_RELATIVE},
   {"and", QW_GROUP},
+  {"titled entitled named book show program programme film movie song album series episode anthem "
+   "slogan motto ad spot", QW_TITLED},
+  {"leaders presidents heads men women ministers officials", QW_PEOPLE},
+  {"countries nations sides states governments capitals powers neighbors neighbours", QW_PLACES},
   {"that and but because when while as after before if since though although so where then once until "
    "whether", QW_OPENER},
 };

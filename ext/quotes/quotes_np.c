@@ -92,7 +92,9 @@ qx_span qx_np_left(const qx_ctx *c, size_t e, size_t lo, int appositive) {
     for (size_t j = i - 1; j > lo && i - j < 25; j--) {
       const nw_token *t = &c->d->tok[j];
       if (t->cls != NW_TOK_PUNCT) continue;
-      if (qx_is_char(c, j, ',') || qx_len(c, j) == 3 || qx_is_char(c, j, '-')) return qx_np_left(c, j - 1, lo, 0);
+      /* a hyphen inside a word ("China-Russia") is not a dash */
+      int dash = (qx_len(c, j) == 3 || qx_is_char(c, j, '-')) && t->ws != NW_WS_NONE;
+      if (qx_is_char(c, j, ',') || dash) return qx_np_left(c, j - 1, lo, 0);
       if (qx_is_char(c, j, '.') || qx_is_char(c, j, ';') || qx_is_char(c, j, ':')) break;
     }
     return none;

@@ -18,13 +18,23 @@ typedef struct name_run {
   uint8_t gender;            /* 0 unknown, 1 male, 2 female */
 } name_run;
 
+/* "Xi and Putin": two names joined by "and", for "the two leaders" later. */
+typedef struct name_pair {
+  uint32_t a, b; /* run indexes */
+} name_pair;
+
 typedef struct resolver {
   qx_ctx *c;
   name_run *runs;
   size_t nrun, cap;
   int32_t *run_of;  /* run index of each token, or -1 */
+  name_pair *pairs;
+  size_t npair, pair_cap;
+  uint8_t *ent_type; /* entity type of each token, computed on first need (the tagger is slow) */
+  int ent_failed;
   nw_strmap by_last; /* last word -> run index of the fullest name */
   nw_strmap by_first; /* first word of a two-word name -> run index */
+  nw_strmap first_seen; /* last word -> the run that introduced the name */
   nw_strmap acronym; /* "MOFA" -> run index */
   nw_strmap gender;  /* last word -> 1 male, 2 female */
 } resolver;
@@ -93,6 +103,8 @@ static int collect_runs(resolver *r) {
     int32_t best = nw_strmap_get(&r->by_last, qx_text(c, last), qx_len(c, last), -1);
     if (best < 0 || j - core > r->runs[best].end - r->runs[best].core)
       if (nw_strmap_put(&r->by_last, qx_text(c, last), qx_len(c, last), (int32_t)r->nrun)) return -1;
+    if (nw_strmap_get(&r->first_seen, qx_text(c, last), qx_len(c, last), -1) < 0)
+      if (nw_strmap_put(&r->first_seen, qx_text(c, last), qx_len(c, last), (int32_t)r->nrun)) return -1;
     /* "Xi" -> "Xi Jinping": names that put the family name first */
     if (j - core == 2 && !(qx_class(c, j - 1) & QW_DOC) && nw_strmap_get(&r->by_first, qx_text(c, core), qx_len(c, core), -1) < 0)
       if (nw_strmap_put(&r->by_first, qx_text(c, core), qx_len(c, core), (int32_t)r->nrun)) return -1;
@@ -100,6 +112,10 @@ static int collect_runs(resolver *r) {
     /* "Chinese Ministry of Foreign Affairs (MOFA)" */
     if (j + 2 < n && qx_is_char(c, j, '(') && (c->d->tok[j + 1].flags & NW_TF_ALL_UPPER) && qx_is_char(c, j + 2, ')'))
       if (nw_strmap_put(&r->acronym, qx_text(c, j + 1), qx_len(c, j + 1), (int32_t)r->nrun)) return -1;
+    if (r->nrun && r->runs[r->nrun - 1].end + 1 == i && nw_tok_is(c->d, i - 1, "and", 0)) {
+      if (nw_grow((void **)&r->pairs, &r->pair_cap, r->npair + 1, sizeof *r->pairs)) return -1;
+      r->pairs[r->npair++] = (name_pair){(uint32_t)r->nrun - 1, (uint32_t)r->nrun};
+    }
     r->nrun++;
     i = j;
   }
@@ -169,6 +185,57 @@ static int append_part(resolver *r, size_t first, size_t end) {
   return append_tokens(r, first, end);
 }
 
+/* Entity types per token, from news_entities, run once per text and only when
+** a group description needs them. */
+static const uint8_t *entity_types(resolver *r) {
+  if (r->ent_type || r->ent_failed) return r->ent_type;
+  const nw_doc *d = r->c->d;
+  nw_entities ents = {0};
+  r->ent_type = calloc(d->ntok ? d->ntok : 1, 1);
+  if (!r->ent_type || nw_extract_entities(d, &ents)) {
+    r->ent_failed = 1;
+    free(r->ent_type);
+    r->ent_type = NULL;
+  } else {
+    for (size_t i = 0; i < ents.n; i++)
+      for (uint32_t k = ents.v[i].tok_first; k < ents.v[i].tok_end && k < d->ntok; k++) r->ent_type[k] = ents.v[i].type;
+  }
+  nw_entities_free(&ents);
+  return r->ent_type;
+}
+
+/* A pair of people ("Xi and Putin") rather than of places ("China and Russia"). */
+static int pair_of_people(resolver *r, const name_pair *p) {
+  const uint8_t *t = entity_types(r);
+  if (t) return t[r->runs[p->a].end - 1] == NW_ENT_PERSON && t[r->runs[p->b].end - 1] == NW_ENT_PERSON;
+  return r->runs[p->a].end - r->runs[p->a].core >= 2 || r->runs[p->b].end - r->runs[p->b].core >= 2 ||
+         r->runs[p->a].gender || r->runs[p->b].gender;
+}
+
+/* "the two leaders", "they": the last pair of names before token t that fits. */
+static int append_pair_before(resolver *r, size_t t, uint32_t want) {
+  for (size_t k = r->npair; k-- > 0;) {
+    const name_pair *p = &r->pairs[k];
+    if (r->runs[p->b].end > t) continue;
+    int people = pair_of_people(r, p);
+    if ((want & QW_PEOPLE) && !people) continue;
+    if ((want & QW_PLACES) && people) continue;
+    /* in the order the text introduced them */
+    const name_run *x = &r->runs[p->a], *y = &r->runs[p->b];
+    const qx_ctx *c = r->c;
+    int32_t fx = nw_strmap_get(&r->first_seen, qx_text(c, x->end - 1), qx_len(c, x->end - 1), (int32_t)p->a);
+    int32_t fy = nw_strmap_get(&r->first_seen, qx_text(c, y->end - 1), qx_len(c, y->end - 1), (int32_t)p->b);
+    if (fy < fx) {
+      const name_run *t = x;
+      x = y;
+      y = t;
+    }
+    if (append_name(r, x->core, x->end) || nw_buf_append(&r->c->out->names, " and ", 5)) return -1;
+    return append_name(r, y->core, y->end) ? -1 : 1;
+  }
+  return 0;
+}
+
 static int gender_of_mention(const resolver *r, const nw_quote *q) {
   const qx_ctx *c = r->c;
   if (q->speaker_tok_end == 0) return G_NONE;
@@ -203,6 +270,14 @@ static int32_t person_before(const resolver *r, size_t t, int g) {
   return -1;
 }
 
+/* "the two leaders", "both countries": a plural description of named ones. */
+static int is_plural_description(const qx_ctx *c, size_t first, size_t end) {
+  if (end - first < 2 || !(qx_class(c, first) & QW_DET) || nw_tok_is(c->d, first, "a", 1)) return 0;
+  for (size_t k = first; k < end; k++)
+    if (qx_cap(c, k) && k > first) return 0;
+  return (qx_class(c, end - 1) & (QW_PEOPLE | QW_PLACES)) != 0;
+}
+
 static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, const nw_quote *last_group) {
   const qx_ctx *c = r->c;
   nw_buf *names = &c->out->names;
@@ -218,6 +293,15 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
       int lg = gender_of_mention(r, last_person);
       if (!lg || lg == g) src = last_person;
     }
+    if (!src && (w & QW_PLURAL)) {
+      int got = append_pair_before(r, first, 0);
+      if (got < 0) return -1;
+      if (got) {
+        q->name_off = (uint32_t)off;
+        q->name_len = (uint32_t)(names->len - off);
+        return 0;
+      }
+    }
     if (src && src->name_len) {
       /* copying from the arena into itself: make room first, the data may move */
       rc = nw_grow((void **)&names->data, &names->cap, names->len + src->name_len + 1, 1);
@@ -229,6 +313,10 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
     } else {
       rc = append_tokens(r, first, end);
     }
+  } else if (is_plural_description(c, first, end)) {
+    int got = append_pair_before(r, first, qx_class(c, end - 1) & (QW_PEOPLE | QW_PLACES));
+    if (got < 0) return -1;
+    if (!got) rc = append_tokens(r, first, end);
   } else {
     /* "Xi and Putin": each part resolved, joined with " and " */
     size_t s = first;
@@ -248,9 +336,9 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
 }
 
 int qx_resolve(qx_ctx *c) {
-  resolver r = {c, NULL, 0, 0, malloc(c->d->ntok * sizeof(int32_t)), {0}, {0}, {0}, {0}};
+  resolver r = {c, NULL, 0, 0, malloc(c->d->ntok * sizeof(int32_t)), NULL, 0, 0, NULL, 0, {0}, {0}, {0}, {0}, {0}};
   int rc = -1;
-  if (!r.run_of || nw_strmap_init(&r.by_last, 64, 1) || nw_strmap_init(&r.by_first, 16, 1) || nw_strmap_init(&r.acronym, 16, 0) ||
+  if (!r.run_of || nw_strmap_init(&r.by_last, 64, 1) || nw_strmap_init(&r.by_first, 16, 1) || nw_strmap_init(&r.first_seen, 64, 1) || nw_strmap_init(&r.acronym, 16, 0) ||
       nw_strmap_init(&r.gender, 16, 1) || collect_runs(&r))
     goto done;
   const nw_quote *last_person = NULL, *last_group = NULL;
@@ -267,8 +355,11 @@ int qx_resolve(qx_ctx *c) {
 done:
   free(r.runs);
   free(r.run_of);
+  free(r.pairs);
+  free(r.ent_type);
   nw_strmap_free(&r.by_last);
   nw_strmap_free(&r.by_first);
+  nw_strmap_free(&r.first_seen);
   nw_strmap_free(&r.acronym);
   nw_strmap_free(&r.gender);
   return rc;

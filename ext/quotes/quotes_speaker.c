@@ -5,6 +5,7 @@
 ** it governs; without a cue, a quotation continues the previous speaker. */
 #include <string.h>
 
+#include "quotes_chooser.h"
 #include "quotes_np.h"
 
 enum { FRAME_MAX = 60 };
@@ -58,7 +59,10 @@ static frame sentence_before(const qx_ctx *c, const nw_quote *q) {
   while (f.lo > 0 && f.hi - f.lo < FRAME_MAX) {
     size_t j = f.lo - 1;
     if (c->para[j] != q->paragraph || is_terminal(c, j)) break;
-    if (c->owner[j] >= 0) return none;
+    if (c->owner[j] >= 0) {
+      f.after_quote = 1;
+      break;
+    }
     f.lo = j;
   }
   return f;
@@ -88,6 +92,11 @@ static int is_source_cue(const qx_ctx *c, size_t k) {
 
 static attribution none_found(void) { return (attribution){{-1, -1}, -1, -1}; }
 
+static int is_participle(const qx_ctx *c, size_t k) {
+  size_t n = qx_len(c, k);
+  return n > 4 && memcmp(qx_text(c, k) + n - 3, "ing", 3) == 0;
+}
+
 /* The source a cue governs, looking in [lo, hi). */
 static qx_span source_of(const qx_ctx *c, int cue, size_t at, size_t end, size_t lo, size_t hi, int inverted_ok) {
   int type = qx_cues[cue - 1].type;
@@ -98,7 +107,7 @@ static qx_span source_of(const qx_ctx *c, int cue, size_t at, size_t end, size_t
     if (obj.first >= 0 && (size_t)obj.end < hi && nw_tok_is(c->d, (size_t)obj.end, "as", 1)) return obj;
   }
   qx_span s = at > lo ? qx_np_left(c, at - 1, lo, 1) : (qx_span){-1, -1};
-  if (s.first < 0 && inverted_ok && type == CUE_SAY) s = qx_np_right(c, end, hi);
+  if (s.first < 0 && inverted_ok && type == CUE_SAY && !is_participle(c, at)) s = qx_np_right(c, end, hi);
   return s;
 }
 
@@ -108,10 +117,6 @@ static int only_punct(const qx_ctx *c, size_t lo, size_t hi) {
   return 1;
 }
 
-static int is_participle(const qx_ctx *c, size_t k) {
-  size_t n = qx_len(c, k);
-  return n > 4 && memcmp(qx_text(c, k) + n - 3, "ing", 3) == 0;
-}
 
 static int is_dash(const qx_ctx *c, size_t i) {
   const nw_token *t = &c->d->tok[i];
@@ -307,56 +312,143 @@ static int ends_paragraph_near(const qx_ctx *c, const nw_quote *p) {
   return k >= c->d->ntok || c->para[k] != p->paragraph;
 }
 
+static int is_possessive_word(const qx_ctx *c, size_t i) {
+  size_t n = qx_len(c, i);
+  const char *w = qx_text(c, i);
+  return qx_is_word(c, i) && n >= 2 && (w[n - 1] | 32) == 's' && (w[0] == '\'' || (unsigned char)w[0] == 0xE2);
+}
+
+/* “Fox News Sunday,”, ''A Change Is Gonna Come'': a title in marks, not reported words. */
+static int is_title(const qx_ctx *c, const nw_quote *q) {
+  int words = 0, caps = 0;
+  for (size_t k = q->tok_open + 1; k < q->tok_close && k < c->d->ntok; k++) {
+    const nw_token *t = &c->d->tok[k];
+    if (t->cls == NW_TOK_QUOTE) return 0;
+    if (t->cls != NW_TOK_WORD) continue;
+    words++;
+    if (t->flags & NW_TF_UPPER_INITIAL) caps++;
+    else if (!(qx_class(c, k) & (QW_LINK | QW_DET | QW_GROUP | QW_STOP)) || qx_len(c, k) > 4) return 0;
+  }
+  if (words < 2 || words > 8 || caps < 2) return 0;
+  /* named as a work: "CNN's “State of the Union”", "on “Morning Joe”", "his book, “…”" */
+  if (q->tok_open == 0) return 1;
+  size_t p = q->tok_open - 1;
+  if (c->d->tok[p].cls == NW_TOK_PUNCT) return qx_is_char(c, p, ',') || qx_is_char(c, p, '(');
+  uint32_t w = qx_class(c, p);
+  return is_possessive_word(c, p) || (w & (QW_LINK | QW_TITLED)) || nw_tok_is(c->d, p, "on", 1) ||
+         nw_tok_is(c->d, p, "in", 1);
+}
+
+/* No sentence ends between quotation p and quotation q (“…” and “…” in one sentence). */
+static int same_sentence(const qx_ctx *c, const nw_quote *p, const nw_quote *q) {
+  if (p->paragraph != q->paragraph || !p->closed) return 0;
+  for (size_t k = p->tok_close + 1; k < q->tok_open; k++)
+    if (c->owner[k] < 0 && is_terminal(c, k)) return 0;
+  return 1;
+}
+
+static qx_candidate candidate(int32_t first, int32_t end, int kind) { return (qx_candidate){first, end, (uint8_t)kind}; }
+
+static int same_span(const qx_candidate *a, int32_t first) { return a->first == first; }
+
+/* Add a candidate unless one with the same mention is there. */
+static void add_candidate(qx_candidate *v, int *n, qx_candidate k) {
+  if (k.first < 0 || *n >= QX_MAX_CANDIDATES) return;
+  for (int i = 0; i < *n; i++)
+    if (same_span(&v[i], k.first)) return;
+  v[(*n)++] = k;
+}
+
 int qx_attribute(qx_ctx *c) {
   nw_quotes *out = c->out;
   const nw_quote *prev = NULL; /* last outermost quotation with a speaker */
   for (size_t i = 0; i < out->n; i++) {
     nw_quote *q = &out->v[i];
-    if (q->depth == 0) {
+    if (q->depth == 0 && !is_title(c, q)) {
       frame fb = frame_before(c, q), fa = frame_after(c, q);
       size_t last_inner = q->tok_close > q->tok_open + 1 ? q->tok_close - 1 : q->tok_open;
       /* “…,” / “…?” / “…—” hand over to the clause after; “….” and “term” do not */
       int hands_over = q->closed && c->d->tok[last_inner].cls == NW_TOK_PUNCT && !qx_is_char(c, last_inner, '.') &&
                        !qx_is_char(c, last_inner, ')');
+      int words = word_count(c, q);
+      qx_quote_info info = {QP_NONE, (uint8_t)hands_over, (uint8_t)(q->closed && qx_is_char(c, last_inner, '.')),
+                            (uint8_t)(words > 255 ? 255 : words), fb.hi == fb.lo, fa.hi == fa.lo,
+                            q->tok_open == 0 || c->para[q->tok_open - 1] != q->paragraph,
+                            (uint8_t)(!prev ? 0 : prev->paragraph == q->paragraph ? 1 : prev->paragraph + 1 == q->paragraph ? 2 : 3),
+                            0, 0};
       attribution a = transcript(c, q);
-      if (a.speaker.first < 0 && hands_over) a = try_after(c, fa, 0);
+      if (a.speaker.first >= 0) info.path = QP_TRANSCRIPT;
+      if (a.speaker.first < 0 && hands_over) {
+        a = try_after(c, fa, 0);
+        if (a.speaker.first >= 0) info.path = QP_AFTER;
+      }
       if (a.speaker.first >= 0 && a.cue_first >= 0 && is_source_cue(c, (size_t)a.cue_first) && fb.hi > fb.lo) {
         /* "X said “…,” according to CCTV": the owner of the words, not the relay */
         attribution b = try_before(c, fb);
-        if (b.speaker.first >= 0) a = b;
+        if (b.speaker.first >= 0) {
+          a = b;
+          info.path = QP_BEFORE;
+        }
       }
       if (a.speaker.first < 0) {
         attribution b = try_before(c, fb);
         if (b.speaker.first >= 0 || a.cue_first < 0) a = b;
+        if (a.speaker.first >= 0) info.path = QP_BEFORE;
       }
-      if (a.speaker.first < 0 && a.cue_first < 0 && !hands_over) a = try_after(c, fa, 1);
-      if (a.speaker.first < 0 && a.cue_first < 0 && fb.hi == fb.lo) {
-        /* "…, Mr. Lee said. “…”": the attribution of the sentence before */
+      if (a.speaker.first < 0 && a.cue_first < 0 && !hands_over) {
+        a = try_after(c, fa, 1);
+        if (a.speaker.first >= 0) info.path = QP_AFTER_LOOSE;
+      }
+      /* "…, Mr. Lee said. “…”": the attribution of the sentence before */
+      qx_span sentence = {-1, -1};
+      if (fb.hi == fb.lo) {
         frame fp = sentence_before(c, q);
         if (fp.hi > fp.lo) {
           attribution b = try_before(c, fp);
-          if (b.speaker.first >= 0 && b.cue_first >= 0) {
-            set_attribution(c, q, (attribution){b.speaker, -1, -1});
-            q->continued = 1;
-            a.speaker = b.speaker;
-          }
+          if (b.speaker.first >= 0 && b.cue_first >= 0) sentence = b.speaker;
         }
+      }
+      int continued = 0;
+      if (a.speaker.first < 0 && a.cue_first < 0 && sentence.first >= 0) {
+        a.speaker = sentence;
+        continued = 1;
+        info.path = QP_SENTENCE;
       }
       if (a.speaker.first < 0 && prev) {
         /* a continuation: same sentence or paragraph, or the next paragraph of a running quotation */
         int same_para = prev->paragraph == q->paragraph;
         int next_para = prev->paragraph + 1 == q->paragraph && fb.hi == fb.lo && ends_paragraph_near(c, prev);
         if (same_para || next_para) {
-          q->speaker_tok_first = prev->speaker_tok_first;
-          q->speaker_tok_end = prev->speaker_tok_end;
-          q->speaker_start = prev->speaker_start;
-          q->speaker_end = prev->speaker_end;
-          q->continued = 1;
-          a.speaker.first = (int32_t)prev->speaker_tok_first;
+          a.speaker = (qx_span){(int32_t)prev->speaker_tok_first, (int32_t)prev->speaker_tok_end};
+          continued = 1;
+          info.path = QP_CONTINUATION;
         }
       }
-      if (!q->continued) set_attribution(c, q, a);
-      if (q->continued && a.cue_first >= 0) set_attribution(c, q, (attribution){{-1, -1}, a.cue_first, a.cue_end});
+      if (a.cue_first >= 0) info.cue = qx_cue_of(qx_text(c, (size_t)a.cue_first), qx_len(c, (size_t)a.cue_first));
+      /* the candidates: the rules' answer first (it wins ties), then the alternatives */
+      qx_candidate cands[QX_MAX_CANDIDATES];
+      int n = 0;
+      cands[n++] = candidate(a.speaker.first, a.speaker.end, QC_RULE);
+      if (a.speaker.first >= 0) cands[n++] = candidate(-1, -1, QC_NONE);
+      if (fb.hi > fb.lo) {
+        qx_span s = clause_subject(c, fb);
+        add_candidate(cands, &n, candidate(s.first, s.end, QC_SUBJECT));
+      }
+      if (prev) add_candidate(cands, &n, candidate((int32_t)prev->speaker_tok_first, (int32_t)prev->speaker_tok_end, QC_PREVIOUS));
+      add_candidate(cands, &n, candidate(sentence.first, sentence.end, QC_SENTENCE));
+      /* the model decides only where the rules run out: no cue of the quotation's own */
+      /* a quotation reopened in the next paragraph runs on: no choice to make */
+      int running = info.path == QP_CONTINUATION && prev &&
+                    ((!prev->closed && prev->paragraph + 1 == q->paragraph) || same_sentence(c, prev, q));
+      int weak = !running && (info.path == QP_NONE || info.path == QP_CONTINUATION || info.path == QP_SENTENCE);
+      info.learned = (uint8_t)weak;
+      if (c->dump) c->dump(c->dump_arg, c, q, &info, cands, n);
+      /* while exporting for training, the rules alone (so the export does not depend on old weights) */
+      const qx_candidate *pick = &cands[weak && !c->dump ? qx_choose(c, q, &info, cands, n) : 0];
+      if (pick->kind != QC_RULE) continued = pick->kind == QC_PREVIOUS || pick->kind == QC_SENTENCE;
+      set_attribution(c, q, (attribution){{pick->first, pick->end}, continued ? -1 : a.cue_first, a.cue_end});
+      if (continued && a.cue_first >= 0) set_attribution(c, q, (attribution){{-1, -1}, a.cue_first, a.cue_end});
+      q->continued = (uint8_t)(continued && pick->first >= 0);
       if (q->speaker_start != NW_QUOTE_NONE) prev = q;
     }
     int scare = q->speaker_start == NW_QUOTE_NONE && q->cue_start == NW_QUOTE_NONE && word_count(c, q) <= 4;

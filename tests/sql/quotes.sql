@@ -18,6 +18,13 @@ SELECT speaker, speaker_mention FROM news_quotes('Omar Haddad met Lena Ortiz. Th
 --> Harbor Authority|The Harbor Authority statement
 --> Omar Haddad and Lena Ortiz|Haddad and Ortiz
 
+-- A plural description stands for the last pair of names of its kind: people for
+-- "leaders", places for "countries"; "they" for the last group that spoke.
+SELECT speaker, speaker_mention FROM news_quotes('Omar Haddad and Lena Ortiz met in Fairview on Friday. Norway and Chile signed the trade pact. The two leaders called the deal “historic.” The two countries said it was “a new chapter.” They added: “We will meet again.”');
+--> Omar Haddad and Lena Ortiz|The two leaders
+--> Norway and Chile|The two countries
+--> Norway and Chile|They
+
 -- start and length cover the marks; speaker_start and speaker_length the mention (in characters).
 SELECT substr(t, start, length), substr(t, speaker_start, speaker_length) FROM (SELECT 'Zoë said: “Ça va.”' AS t), news_quotes(t);
 --> “Ça va.”|Zoë

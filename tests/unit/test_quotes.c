@@ -90,6 +90,19 @@ static void test_groups(void) {
   NAME(0, "Omar Haddad and Lena Ortiz");
 }
 
+static void test_group_descriptions(void) {
+  /* "the two leaders" are the last pair of people named, "the two countries" the last pair of places */
+  CHECK_EQ_INT(run("Omar Haddad and Lena Ortiz met in Fairview on Friday. Norway and Chile signed the trade pact. "
+                   "The two leaders called the deal “historic.” The two countries said it was “a new chapter.” "
+                   "They added: “We will meet again.”"),
+               0);
+  CHECK_EQ_INT(qs.n, 3);
+  NAME(0, "Omar Haddad and Lena Ortiz");
+  NAME(1, "Norway and Chile");
+  SPEAKER(2, "They");
+  NAME(2, "Norway and Chile");
+}
+
 static void test_apostrophes(void) {
   /* possessives, elisions and plural possessives are not quotation marks */
   CHECK_EQ_INT(run("Ortiz’s band played ’90s rock ’n’ roll at the players’ union hall. It wasn't Jones' idea."), 0);
@@ -149,6 +162,7 @@ int main(void) {
   RUN(test_pronouns_and_continuations);
   RUN(test_sentence_before);
   RUN(test_groups);
+  RUN(test_group_descriptions);
   RUN(test_apostrophes);
   RUN(test_unbalanced_and_paragraphs);
   RUN(test_scare_quotes);
