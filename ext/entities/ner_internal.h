@@ -62,12 +62,13 @@ typedef struct ner_tokinfo {
 enum {
   NER_TI_HEADLINE = 1 << 12, /* in a sentence written in capitals (a headline) */
   NER_TI_LOWER_SEEN = 1 << 13, /* the same word occurs in lower case elsewhere in the text */
-  NER_TI_AFTER_QUOTE = 1 << 14,
+  NER_TI_AFTER_QUOTE = 1 << 14, /* right after a quotation mark */
 };
 
 /* Word clusters (from unlabeled text): lowercase word -> cluster id, kept
 ** as a table of 64-bit hashes of the words (collisions are negligible, and
-** lookups need no string compares). */
+** lookups need no string compares). An id packs a fine cluster (low 16
+** bits) and a coarse one (high 16 bits). */
 typedef struct ner_clusters {
   uint64_t *keys; /* 0 empty */
   uint32_t *ids;
@@ -85,7 +86,6 @@ size_t ner_norm_word(const char *w, size_t n, char *norm, size_t *cut);
 /* The key a word is looked up by in the clusters (normalized, lower case)
 ** into key (NER_WORD_MAX bytes); 0 when the word is too long to have one. */
 size_t ner_cluster_key(const char *w, size_t n, char *key);
-/* Cluster ids pack a fine cluster (low 16 bits) and a coarse one (high 16). */
 
 /* Per-document state of the features: token information and gazetteer
 ** hits (per token), and a table of the distinct words (for document hints). */
@@ -114,8 +114,8 @@ void ner_feats_compute(ner_feats *f, const nw_doc *d, int pass, unsigned rows_lo
                        uint32_t *rows, uint8_t *count);
 void ner_feats_free(ner_feats *f);
 
-/* A linear model: weights[row * NER_NTAGS + tag] and tag transitions. */
-/* Rows are read 16 bytes at a time: the table is followed by this much padding. */
+/* A linear model: weights[row * NER_NTAGS + tag] and tag transitions. Rows
+** are read 16 bytes at a time: the table is followed by this much padding. */
 #define NER_ROW_PAD 16
 typedef struct ner_weights {
   unsigned rows_log2;
@@ -148,7 +148,7 @@ void ner_viterbi(const float *em, size_t a, size_t b, const float tr[NER_NTAGS +
 void ner_emissions(const ner_weights *w, const uint32_t *rows, const uint8_t *count, size_t n, float *em);
 
 /* Reusable buffers for tagging documents (memory in proportion to the
-** tokens: about 80 bytes each, plus what the tokenizer holds). */
+** tokens, about 80 bytes each, plus a fixed 260 KB of feature rows). */
 typedef struct ner_work {
   ner_feats f;
   float *em;
