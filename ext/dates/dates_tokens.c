@@ -196,6 +196,13 @@ int dt_month_word(dt_ctx *c, size_t i, int *m) {
     size_t p = i - 1;
     return has(c, p, DW_PREP, NULL) || has(c, p, DW_REL, &r) || has(c, p, DW_EDGE, &r) || is_ch(c, p, '-');
   }
+  /* "April Ryan", "June Carter": months that are first names, before a capitalized name */
+  if ((*m == 4 || *m == 6 || *m == 8) && in_doc(c, i + 1) && glued(c, i + 1) == 0 && tk(c, i + 1)->cls == NW_TOK_WORD &&
+      capital(c, i + 1) && !has(c, i + 1, DW_MONTH, NULL) && !has(c, i + 1, DW_WEEKDAY, NULL) &&
+      !has(c, i + 1, DW_REL, NULL) && !(tk(c, i + 1)->flags & NW_TF_SENT_START) &&
+      !(i > 0 && (is_w(c, i - 1, "in") || is_w(c, i - 1, "since") || is_w(c, i - 1, "until") || is_w(c, i - 1, "during") ||
+                  has(c, i - 1, DW_REL, NULL) || has(c, i - 1, DW_EDGE, NULL))))
+    return 0;
   return 1;
 }
 

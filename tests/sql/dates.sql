@@ -65,6 +65,11 @@ SELECT mention, value FROM news_dates('She left yesterday and returns next month
 --> yesterday|XXXX-XX-XX
 --> next month|XXXX-XX
 
+-- Months that are also first names are dates only where a date is meant.
+SELECT mention, value FROM news_dates('April Ryan asked about June. In August President Biden spoke; May I ask?', '2021-11-03');
+--> June|2021-06
+--> August|2021-08
+
 -- Text without any date, NULL text and a blob.
 SELECT count(*) FROM news_dates('Bananas are yellow and 1,500 people like them.', '2022-02-04');
 --> 0
