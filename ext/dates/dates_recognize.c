@@ -74,7 +74,10 @@ size_t dt_recognize(dt_ctx *c, size_t i, dt_spec *s) {
   /* "around Nov. 1", "about 7:15 p.m." */
   if (j == i && (is_w(c, i, "around") || is_w(c, i, "about") || is_w(c, i, "approximately"))) {
     e = in_doc(c, i + 1) ? best_at(c, i + 1, &t) : 0;
-    if (e > best && (t.type == DT_DATE || t.type == DT_TIME) && t.kind != SK_LIT) best = e, *s = t;
+    /* "about" is a preposition too ("asked about June"): only before a day or an hour */
+    int precise = t.day || t.hour >= 0 || t.kind == SK_WEEKDAY;
+    if (e > best && (t.type == DT_DATE || t.type == DT_TIME) && t.kind != SK_LIT && (precise || !is_w(c, i, "about")))
+      best = e, *s = t;
   }
   /* "early", "mid-", "late", "earlier" before a date ("mid-1996", "earlier this year", "the late 1970s") */
   if (has(c, j, DW_EDGE, &v)) {
