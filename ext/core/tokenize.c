@@ -112,6 +112,15 @@ static inline int32_t cp_at(const scan *sc, size_t p, size_t *next) {
   if (c < 0x80) { *next = p + 1; return c; }
   size_t i = p;
   int32_t cp = nw_utf8_next(sc->s, sc->len, &i);
+  if (c >= 0xC0) {
+    /* A token boundary must be a character boundary for SQLite too: its
+    ** substr() counts a lead byte and every continuation byte after it as one
+    ** character, so stray continuation bytes stay glued to what precedes
+    ** them (and make it U+FFFD). */
+    size_t j = i;
+    while (j < sc->len && ((unsigned char)sc->s[j] & 0xC0) == 0x80) j++;
+    if (j != i) { i = j; cp = 0xFFFD; }
+  }
   *next = i;
   return cp;
 }
@@ -307,12 +316,19 @@ static int scan_tokens(nw_doc *d) {
   return 0;
 }
 
+/* 。！？ end a sentence with no space after them (CJK text has none). */
+static int is_cjk_terminal(const nw_doc *d, const nw_token *t) {
+  if (nw_tok_len(t) != 3) return 0;
+  const char *w = d->text + t->start;
+  return memcmp(w, "\xE3\x80\x82", 3) == 0 || memcmp(w, "\xEF\xBC\x81", 3) == 0 || memcmp(w, "\xEF\xBC\x9F", 3) == 0;
+}
+
 static int is_terminal(const nw_doc *d, const nw_token *t) {
   if (t->cls == NW_TOK_PUNCT) {
     char c = d->text[t->start];
     if (c == '.' || c == '!' || c == '?') return 1;
     if (nw_tok_len(t) == 3 && memcmp(d->text + t->start, "\xE2\x80\xA6", 3) == 0) return 1; /* … */
-    return 0;
+    return is_cjk_terminal(d, t);
   }
   return (t->flags & NW_TF_ABBREV) != 0;
 }
@@ -330,7 +346,8 @@ static int is_closer(const nw_doc *d, const nw_token *t) {
 static int breaks_before(const nw_doc *d, size_t i) {
   const nw_token *t = &d->tok[i];
   if (t->ws == NW_WS_PARAGRAPH) return 1;
-  if (t->ws == NW_WS_NONE) return 0;
+  if (t->ws == NW_WS_NONE)
+    return t->cls != NW_TOK_PUNCT && t->cls != NW_TOK_QUOTE && d->tok[i - 1].cls == NW_TOK_PUNCT && is_cjk_terminal(d, &d->tok[i - 1]);
   size_t j = i - 1;
   /* skip closing quotes/brackets glued to the terminal mark: end.” He */
   while (j > 0 && is_closer(d, &d->tok[j]) && d->tok[j].ws == NW_WS_NONE && !is_terminal(d, &d->tok[j])) j--;

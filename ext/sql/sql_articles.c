@@ -372,6 +372,7 @@ static const nw_tvf articles_tvf = {
   .close = scan_close,
   .key_col = 1 + A_PATH,
   .creatable = 1,
+  .reads_files = 1,
 };
 
 int nw_register_articles(sqlite3 *db) { return nw_tvf_register(db, &articles_tvf); }

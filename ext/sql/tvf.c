@@ -232,7 +232,7 @@ static int tvf_connect(sqlite3 *db, void *aux, int argc, const char *const *argv
     }
     v->ndefault++;
   }
-  sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
+  sqlite3_vtab_config(db, def->reads_files ? SQLITE_VTAB_DIRECTONLY : SQLITE_VTAB_INNOCUOUS);
   *out = &v->base;
   return SQLITE_OK;
 }

@@ -85,6 +85,10 @@ typedef struct nw_tvf {
   /* Also CREATE VIRTUAL TABLE t USING name('arg', ...): the arguments given
   ** there stand for the hidden arguments the query leaves out. */
   int creatable;
+  /* Reads files: SQLITE_VTAB_DIRECTONLY, so the views and triggers of an
+  ** untrusted database cannot use it (as SQLite's own readfile()). Others
+  ** are SQLITE_VTAB_INNOCUOUS: they only read their arguments. */
+  int reads_files;
 } nw_tvf;
 
 typedef struct nw_stream_args {
