@@ -12,11 +12,11 @@ SELECT substr(t, start, length) FROM (SELECT 'Zoë arrived 😀. Élodie left.' 
 --> Élodie left.
 
 -- A blank line ends a headline or a dateline that has no final period.
-SELECT count(*) FROM news_sentences('Xi Meets Putin
+SELECT count(*) FROM news_sentences('Harbour Talks Resume
 
-February 04, 2022
+March 12, 2023
 
-The two leaders met.');
+The two ministers met.');
 --> 3
 
 -- NULL input gives no rows; the empty string gives none either.

@@ -13,19 +13,19 @@ static int tok(const char *s) { return nw_tokenize(&doc, s, strlen(s)); }
 #define SENT(i, want) CHECK_EQ_STRN(doc.text + doc.sent[i].start, doc.sent[i].end - doc.sent[i].start, want)
 
 static void test_words_and_abbreviations(void) {
-  CHECK_EQ_INT(tok("Mr. Putin met Xi’s team in the U.S. on Feb. 4, 2022."), 0);
+  CHECK_EQ_INT(tok("Mr. Okafor met Lund’s team in the U.S. on Mar. 9, 2021."), 0);
   TOK(0, "Mr.");
   CHECK(doc.tok[0].flags & NW_TF_ABBREV);
-  TOK(1, "Putin");
+  TOK(1, "Okafor");
   CHECK(doc.tok[1].flags & NW_TF_UPPER_INITIAL);
-  TOK(3, "Xi");
+  TOK(3, "Lund");
   TOK(4, "’s");
   TOK(8, "U.S.");
   CHECK(doc.tok[8].flags & NW_TF_ALL_UPPER);
-  TOK(10, "Feb.");
-  TOK(11, "4");
+  TOK(10, "Mar.");
+  TOK(11, "9");
   TOK(12, ",");
-  TOK(13, "2022");
+  TOK(13, "2021");
   TOK(14, ".");
   CHECK_EQ_INT(doc.ntok, 15);
   CHECK_EQ_INT(doc.nsent, 1);
@@ -68,7 +68,7 @@ static void test_sentences(void) {
   CHECK_EQ_INT(doc.nsent, 3);
   SENT(0, "“We agree.”");
   /* blank lines end titles and datelines without a period */
-  CHECK_EQ_INT(tok("Xi Meets Putin\n\nFebruary 04, 2022\n\nThe two met on No. 10 Downing Street."), 0);
+  CHECK_EQ_INT(tok("Harbour Talks Resume\n\nMarch 12, 2023\n\nThe two met on No. 10 Downing Street."), 0);
   CHECK_EQ_INT(doc.nsent, 3);
   CHECK(doc.tok[0].ws == NW_WS_PARAGRAPH);
   /* wrapped lines continue in lower case */
