@@ -237,7 +237,6 @@ static void mark_furniture(text_doc *d, nw_article *meta) {
           }
         } else if (meta && !meta->url && l->ge > l->gs && nw_article_set(&meta->url, s + l->gs, l->ge - l->gs))
           return;
-        k += 0;
         break;
       default: break;
     }
