@@ -95,7 +95,7 @@ int nw_dates_extract(const nw_doc *doc, const char *ref, size_t ref_len, nw_time
   dt_ref r = {0};
   if (ref && dt_parse_ymd(ref, ref_len, &r.y, &r.m, &r.d)) r.ok = 1;
   if (!doc->ntok) return 0;
-  dt_ctx c = {doc, malloc(doc->ntok * sizeof(int32_t)), malloc(doc->ntok * sizeof(uint32_t))};
+  dt_ctx c = {doc, malloc(doc->ntok * sizeof(int32_t)), malloc(doc->ntok * sizeof(uint64_t))};
   if (!c.word || !c.kinds) {
     free(c.word);
     free(c.kinds);

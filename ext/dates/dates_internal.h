@@ -55,10 +55,11 @@ typedef enum dt_word_kind {
   DW_BOUND,     /* more/less/up/no/right/new: only start "more than two years", "up to 180 days", "right now" */
   DW_PERIOD,    /* quarter/period: what "the year-ago ..." names */
   DW_DECADE,    /* "nineties": val = 90 (of the 1900s) */
+  DW_DAYNAME,   /* black/super/good...: a capitalized one before a weekday makes a name */
   DW_GENERIC,   /* nouns and adjectives after "today's" that make it the present age: "today's world" */
   DW_KIND_COUNT
 } dt_word_kind;
-_Static_assert(DW_KIND_COUNT <= 32, "word kinds are bits of a uint32_t");
+_Static_assert(DW_KIND_COUNT <= 64, "word kinds are bits of a uint64_t");
 
 enum { DU_SECOND = 1, DU_MINUTE, DU_HOUR, DU_DAY, DU_WEEK, DU_WEEKEND, DU_MONTH, DU_QUARTER, DU_HALF, DU_YEAR,
        DU_DECADE, DU_CENTURY, DU_MILLENNIUM, DU_PLURAL = 64 };
@@ -120,7 +121,7 @@ size_t dt_normalize(const dt_spec *s, const dt_ref *ref, int tense, char *out, s
 typedef struct dt_ctx {
   const nw_doc *doc;
   int32_t *word;   /* per token: first word-table entry, -1 none, -2 not looked up */
-  uint32_t *kinds; /* per token: bit k set when the word has a sense of kind k */
+  uint64_t *kinds; /* per token: bit k set when the word has a sense of kind k */
 } dt_ctx;
 /* Try every recognizer at token i; the longest match wins. Returns the end
 ** token (exclusive) of an expression starting at i and fills *s, or 0. */

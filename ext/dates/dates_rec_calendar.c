@@ -191,6 +191,7 @@ size_t dt_r_weekday(dt_ctx *c, size_t i, dt_spec *s) {
     if (r == 0 && has(c, j, DW_REL, &v) && v == 1) r = 1, j++; /* "this coming Sunday" */
   } else r = 0;
   if (!has(c, j, DW_WEEKDAY, &w) || !capital(c, j)) return 0;
+  if (j > 0 && capital(c, j - 1) && has(c, j - 1, DW_DAYNAME, NULL)) return 0; /* "Black Friday" */
   size_t n = tn(c, j);
   /* "Sun", "Wed", "Sat" alone are names or words more often than days: an
   ** abbreviation must end with its period or come before a date */

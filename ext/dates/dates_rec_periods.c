@@ -101,6 +101,12 @@ size_t dt_r_the_unit(dt_ctx *c, size_t i, dt_spec *s) {
     if (is_w(c, k, "full") || is_w(c, k, "current") || is_w(c, k, "latest")) cur = is_w(c, k, "latest") ? -1 : 1, k++;
     if (has(c, k, DW_FISCAL, NULL)) cur = cur ? cur : 1, k++;
     if (cur && is_w(c, k, "year")) {
+      int y;
+      if (dt_year_num(c, k + 1, &y)) { /* "the fiscal year 2019" */
+        dt_spec_init(s, DT_DATE, SK_ABS);
+        s->year = (int16_t)y;
+        return k + 2;
+      }
       dt_spec_init(s, DT_DATE, SK_REL);
       s->unit = DU_YEAR, s->offset = (int16_t)(cur < 0 ? -1 : 0);
       return k + 1;
@@ -173,6 +179,8 @@ size_t dt_r_duration(dt_ctx *c, size_t i, dt_spec *s) {
   if (u == DU_SECOND && !pl) return 0;                  /* "a second group" */
   if (compound && pl) return 0;                         /* "three-quarters" is a fraction */
   if (!compound && hyphen_at(c, e + 1)) return 0;        /* "a year-earlier loss" */
+  if (compound && capital(c, e) && in_doc(c, e + 1) && capital(c, e + 1) && tk(c, e + 1)->cls == NW_TOK_WORD)
+    return 0; /* "the Six-Day War": a name */
   if (u == DU_QUARTER && n == 1 && is_w(c, e + 1, "of")) return 0; /* "a quarter of the market" */
   if (dt_digits(c, j, &v, NULL) && !compound && n > 1 && !pl && u != DU_HALF) return 0; /* "5 day" is rare */
   e++;

@@ -37,8 +37,8 @@ static int may_start(dt_ctx *c, size_t i) {
   if (t->cls == NW_TOK_QUOTE) return in_doc(c, i + 1) && tk(c, i + 1)->cls == NW_TOK_NUMBER && glued(c, i + 1);
   if (t->cls != NW_TOK_WORD) return 0;
   /* prepositions, tense markers and the like never start an expression ("at least" and "a" do) */
-  const uint32_t never = 1u << DW_PREP | 1u << DW_PAST | 1u << DW_FUTURE | 1u << DW_GENERIC | 1u << DW_AMPM |
-                         1u << DW_TZ | 1u << DW_PERIOD;
+  const uint64_t never = 1ull << DW_PREP | 1ull << DW_PAST | 1ull << DW_FUTURE | 1ull << DW_GENERIC | 1ull << DW_AMPM |
+                         1ull << DW_TZ | 1ull << DW_PERIOD;
   return (dt_kinds(c, i) & ~never) != 0 || is_w(c, i, "at");
 }
 

@@ -15,19 +15,19 @@ static void look_up(dt_ctx *c, size_t i) {
   if (t->cls != NW_TOK_WORD || n >= 24) return;
   if (n > 1 && w[n - 1] == '.') n--;
   c->word[i] = dt_word_find(w, n);
-  for (int k = c->word[i]; k >= 0; k = dt_word_next(k)) c->kinds[i] |= 1u << dt_words[k].kind;
+  for (int k = c->word[i]; k >= 0; k = dt_word_next(k)) c->kinds[i] |= 1ull << dt_words[k].kind;
 }
 
 int32_t dt_sense(dt_ctx *c, size_t i, int kind) {
   if (!in_doc(c, i)) return INT32_MIN;
   if (c->word[i] == -2) look_up(c, i);
-  if (!(c->kinds[i] & (1u << kind))) return INT32_MIN;
+  if (!(c->kinds[i] & (1ull << kind))) return INT32_MIN;
   for (int k = c->word[i]; k >= 0; k = dt_word_next(k))
     if (dt_words[k].kind == kind) return dt_words[k].val;
   return INT32_MIN;
 }
 
-uint32_t dt_kinds(dt_ctx *c, size_t i) {
+uint64_t dt_kinds(dt_ctx *c, size_t i) {
   if (c->word[i] == -2) look_up(c, i);
   return c->kinds[i];
 }

@@ -52,7 +52,7 @@ size_t dt_apostrophe_year(dt_ctx *c, size_t j, int *y, int *decade);
 size_t dt_year_words(dt_ctx *c, size_t i, int *y);
 int dt_month_word(dt_ctx *c, size_t i, int *m);
 size_t dt_time_of_day(dt_ctx *c, size_t i, dt_spec *s);
-uint32_t dt_kinds(dt_ctx *c, size_t i);
+uint64_t dt_kinds(dt_ctx *c, size_t i);
 
 /* recognizers: each returns the end token of its match at i, or 0 */
 typedef size_t (*dt_recognizer)(dt_ctx *, size_t, dt_spec *);

@@ -115,6 +115,10 @@ const dt_word dt_words[] = {
   {"christmas", DW_HOLIDAY, 1225}, {"xmas", DW_HOLIDAY, 1225}, {"halloween", DW_HOLIDAY, 1031},
   {"valentine", DW_HOLIDAY_DAY, 214}, {"independence", DW_HOLIDAY_DAY, 704}, {"boxing", DW_HOLIDAY_DAY, 1226},
   {"bastille", DW_HOLIDAY_DAY, 714}, {"veterans", DW_HOLIDAY_DAY, 1111}, {"armistice", DW_HOLIDAY_DAY, 1111},
+  /* words that make a weekday part of a name: "Black Friday", "Super Tuesday", "Good Friday" */
+  {"black", DW_DAYNAME, 1}, {"cyber", DW_DAYNAME, 1}, {"super", DW_DAYNAME, 1}, {"good", DW_DAYNAME, 1},
+  {"holy", DW_DAYNAME, 1}, {"ash", DW_DAYNAME, 1}, {"palm", DW_DAYNAME, 1}, {"easter", DW_DAYNAME, 1},
+  {"bloody", DW_DAYNAME, 1}, {"giving", DW_DAYNAME, 1}, {"fat", DW_DAYNAME, 1}, {"maundy", DW_DAYNAME, 1},
   /* anchors after a count: "two years ago", "a day earlier" */
   {"ago", DW_AGO, -1}, {"earlier", DW_AGO, -1}, {"before", DW_AGO, -1}, {"later", DW_AGO, 1},
   {"hence", DW_AGO, 1},

@@ -70,6 +70,11 @@ SELECT mention, value FROM news_dates('April Ryan asked about June. In August Pr
 --> June|2021-06
 --> August|2021-08
 
+-- Named days and wars are names; a fiscal year with its number is that year.
+SELECT mention, value FROM news_dates('Prices fell to Black Friday levels after the Six-Day War; in the fiscal year 2019 seizures rose on a six-day trip.', '2019-12-30');
+--> the fiscal year 2019|2019
+--> six-day|P6D
+
 -- Text without any date, NULL text and a blob.
 SELECT count(*) FROM news_dates('Bananas are yellow and 1,500 people like them.', '2022-02-04');
 --> 0
