@@ -39,4 +39,5 @@ void nw_quotes_free(nw_quotes *q);
 /* Sizes of the compiled-in tables (for news_debug()). */
 size_t nw_quotes_cue_count(void);
 size_t nw_quotes_word_count(void);
+size_t nw_quotes_weight_count(void); /* learned speaker chooser */
 #endif

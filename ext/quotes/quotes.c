@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "quotes_chooser.h"
 #include "quotes_internal.h"
 
 static int by_position(const void *a, const void *b) {
@@ -64,3 +65,9 @@ void nw_quotes_free(nw_quotes *q) {
 
 size_t nw_quotes_cue_count(void) { return qx_cue_form_count(); }
 size_t nw_quotes_word_count(void) { return qx_word_entry_count(); }
+
+size_t nw_quotes_weight_count(void) {
+  size_t n = 0;
+  for (size_t i = 0; i < (size_t)1 << QX_WEIGHT_BITS; i++) n += qx_weights[i] != 0;
+  return n;
+}

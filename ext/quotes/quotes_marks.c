@@ -7,7 +7,7 @@
 
 #include "quotes_internal.h"
 
-enum { FAM_DOUBLE = 1, FAM_SINGLE };
+enum { FAM_DOUBLE = 1, FAM_SINGLE, MAX_OPEN = 32 };
 enum { R_APOS = 0, R_OPEN, R_CLOSE, R_EITHER };
 
 typedef struct mark_kind {
@@ -60,6 +60,7 @@ typedef struct pairer {
   qx_ctx *c;
   open_mark *stack;
   size_t n, cap;
+  size_t open[3]; /* open marks per family */
 } pairer;
 
 static int emit(pairer *p, uint32_t open, uint32_t close, int closed, uint32_t para) {
@@ -99,6 +100,7 @@ static int end_paragraph(pairer *p, uint32_t end, uint32_t para) {
     if (p->stack[k].family == FAM_DOUBLE && p->stack[k].tok + 1 < end)
       if (emit(p, p->stack[k].tok, end, 0, para)) return -1;
   p->n = 0;
+  p->open[FAM_DOUBLE] = p->open[FAM_SINGLE] = 0;
   return 0;
 }
 
@@ -140,7 +142,7 @@ static int role_in_context(const qx_ctx *c, const pairer *p, size_t i, const mar
 
 int qx_find_quotes(qx_ctx *c) {
   const nw_doc *d = c->d;
-  pairer p = {c, NULL, 0, 0};
+  pairer p = {c, NULL, 0, 0, {0, 0, 0}};
   uint32_t para = 0;
   for (size_t i = 0; i < d->ntok; i++) {
     if (i > 0 && starts_paragraph(d, i)) para++;
@@ -154,6 +156,9 @@ int qx_find_quotes(qx_ctx *c) {
     if (!m) continue;
     int role = role_in_context(c, &p, i, m, c->para[i]);
     if (role == R_OPEN) {
+      /* deeper nesting is noise; the cap keeps each mark's search short */
+      if (p.open[m->family] >= MAX_OPEN) continue;
+      p.open[m->family]++;
       if (nw_grow((void **)&p.stack, &p.cap, p.n + 1, sizeof *p.stack)) { rc = -1; break; }
       p.stack[p.n++] = (open_mark){(uint32_t)i, m->family};
     } else if (role == R_CLOSE) {
@@ -161,7 +166,7 @@ int qx_find_quotes(qx_ctx *c) {
       if (k < 0) continue;
       /* marks opened inside and never closed were not quotation marks */
       rc = emit(&p, p.stack[k].tok, (uint32_t)i, 1, c->para[i]);
-      p.n = (size_t)k;
+      while (p.n > (size_t)k) p.open[p.stack[--p.n].family]--;
     }
   }
   if (!rc && d->ntok) rc = end_paragraph(&p, (uint32_t)d->ntok, c->para[d->ntok - 1]);

@@ -195,8 +195,10 @@ static attribution try_after(const qx_ctx *c, frame f, int loose) {
 }
 
 static int word_count(const qx_ctx *c, const nw_quote *q) {
+  /* only small counts matter (scare quotes, feature buckets): look at the first tokens */
   int n = 0;
-  for (size_t k = q->tok_open + 1; k < q->tok_close && k < c->d->ntok; k++)
+  size_t end = q->tok_close < q->tok_open + 100 ? q->tok_close : q->tok_open + 100;
+  for (size_t k = q->tok_open + 1; k < end && k < c->d->ntok; k++)
     if (c->d->tok[k].cls == NW_TOK_WORD || c->d->tok[k].cls == NW_TOK_NUMBER) n++;
   return n;
 }

@@ -52,7 +52,7 @@ int nw_register_quotes(sqlite3 *db) { return nw_tvf_register(db, &quotes_tvf); }
 
 void nw_debug_quotes(nw_buf *out) {
   char line[160];
-  int n = snprintf(line, sizeof line, "quotes: %zu cue forms, %zu class words\n", nw_quotes_cue_count(),
-                   nw_quotes_word_count());
+  int n = snprintf(line, sizeof line, "quotes: %zu cue forms, %zu class words, %zu chooser weights\n",
+                   nw_quotes_cue_count(), nw_quotes_word_count(), nw_quotes_weight_count());
   if (n > 0) nw_buf_append(out, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
 }
