@@ -46,27 +46,49 @@ static int agent_by(const qx_ctx *c, size_t i) {
   return n > 3 && memcmp(qx_text(c, i - 1) + n - 2, "ed", 2) == 0;
 }
 
+int qx_skippable(const qx_ctx *c, size_t i) {
+  uint32_t w = qx_class(c, i);
+  if (w & QW_PRONOUN) return 0;
+  if (w & QW_SKIP) return 1;
+  /* "forcefully told": an adverb in -ly */
+  size_t n = qx_len(c, i);
+  return qx_is_word(c, i) && !qx_cap(c, i) && n > 4 && memcmp(qx_text(c, i) + n - 2, "ly", 2) == 0;
+}
+
 /* Walk left from the head word at i; lo bounds the frame. */
 static qx_span walk_left(const qx_ctx *c, size_t i, size_t lo, size_t end) {
   size_t start = i, k = i;
+  int name_only = qx_cap(c, i);
   while (k > lo && end - k < NP_MAX) {
     size_t j = k - 1;
     uint32_t w = qx_class(c, j);
     if (qx_is_word(c, j) && (w & QW_DET) && !(w & QW_PRONOUN)) {
       start = j;
       /* "the head of the agency": go on past a linking preposition */
-      if (j > lo + 1 && (qx_class(c, j - 1) & QW_LINK) && np_word(c, j - 2)) { k = j - 1; continue; }
+      if (j > lo + 1 && (qx_class(c, j - 1) & QW_LINK) && np_word(c, j - 2)) {
+        k = j - 1;
+        name_only = 0;
+        continue;
+      }
       break;
     }
     if (qx_is_word(c, j) && (w & (QW_LINK | QW_GROUP))) {
       if (j > lo && (np_word(c, j - 1) || (w & QW_GROUP && (qx_class(c, j - 1) & QW_PRONOUN)))) {
         if ((w & QW_GROUP) && (qx_class(c, j - 1) & QW_PRONOUN)) { start = j - 1; break; }
+        if (w & QW_LINK) name_only = 0;
         k = j;
         continue;
       }
       break;
     }
-    if (np_word(c, j) || is_possessive(c, j)) { start = j; k = j; continue; }
+    if (np_word(c, j) || is_possessive(c, j)) {
+      /* "a Bloomberg interview Trump declared": a name takes no lower-case words before it but titles */
+      if (name_only && !qx_cap(c, j) && !(w & QW_TITLE) && !is_possessive(c, j)) break; /* "Russia’s Putin" goes on */
+      if (!qx_cap(c, j) && !is_possessive(c, j)) name_only = 0;
+      start = j;
+      k = j;
+      continue;
+    }
     if (inner_hyphen(c, j) && j > lo && np_word(c, j - 1)) { start = j - 1; k = j - 1; continue; }
     if (is_punct(c, j, ')')) {
       size_t m = j;
@@ -84,7 +106,7 @@ qx_span qx_np_left(const qx_ctx *c, size_t e, size_t lo, int appositive) {
   qx_span none = {-1, -1};
   if (e == (size_t)-1 || e < lo) return none;
   size_t i = e;
-  while (i > lo && (qx_class(c, i) & QW_SKIP) && !(qx_class(c, i) & QW_PRONOUN)) i--;
+  while (i > lo && (qx_skippable(c, i))) i--;
   if (i < lo) return none;
   if (c->d->tok[i].cls == NW_TOK_PUNCT && (qx_is_char(c, i, ',') || qx_is_char(c, i, '-') || qx_len(c, i) == 3)) {
     /* "X, the Y of Z, said" / "X — a Y — said": the subject is before the aside */

@@ -39,6 +39,20 @@ static frame frame_before(const qx_ctx *c, const nw_quote *q) {
   return f;
 }
 
+/* "He said:" closing the paragraph before a quotation that opens its own. */
+static frame colon_before(const qx_ctx *c, const nw_quote *q) {
+  frame f = {q->tok_open, q->tok_open, 0};
+  if (q->tok_open == 0 || !qx_is_char(c, q->tok_open - 1, ':') || c->para[q->tok_open - 1] == q->paragraph) return f;
+  uint32_t para = c->para[q->tok_open - 1];
+  f.lo = q->tok_open - 1;
+  while (f.lo > 0 && f.hi - f.lo < FRAME_MAX) {
+    size_t j = f.lo - 1;
+    if (c->para[j] != para || is_terminal(c, j) || c->owner[j] >= 0) break;
+    f.lo = j;
+  }
+  return f;
+}
+
 static frame frame_after(const qx_ctx *c, const nw_quote *q) {
   frame f = {q->tok_close + 1, q->tok_close + 1, 0};
   if (!q->closed) return (frame){0, 0, 0};
@@ -135,7 +149,7 @@ static attribution clause_tail(const qx_ctx *c, frame f) {
     qx_span s = qx_np_right(c, k + 1, f.hi);
     if (s.first < 0 || !(qx_cap(c, k + 1) || (qx_class(c, k + 1) & (QW_PRONOUN | QW_DET)))) continue;
     size_t j = (size_t)s.end, end;
-    while (j < f.hi && (qx_class(c, j) & QW_SKIP) && !(qx_class(c, j) & QW_PRONOUN)) j++;
+    while (j < f.hi && qx_skippable(c, j)) j++;
     int cue = j < f.hi ? cue_at(c, j, j, &end) : 0;
     if (cue && qx_cues[cue - 1].type == CUE_SAY) return (attribution){s, (int32_t)j, (int32_t)end};
   }
@@ -175,13 +189,13 @@ static attribution try_after(const qx_ctx *c, frame f, int loose) {
     for (; m < f.hi && m - j < 40; m++) {
       if (!(qx_is_char(c, m, ',') || is_dash(c, m))) continue;
       size_t n = m + 1;
-      while (n < f.hi && (qx_class(c, n) & QW_SKIP)) n++;
+      while (n < f.hi && qx_skippable(c, n)) n++;
       if (n < f.hi && cue_at(c, n, n, &end)) break;
     }
     if (m >= f.hi || m - j >= 40) return a;
     j = m + 1;
   }
-  while (j < f.hi && (qx_class(c, j) & QW_SKIP) && !(qx_class(c, j) & QW_PRONOUN)) j++;
+  while (j < f.hi && qx_skippable(c, j)) j++;
   /* "a narrator in the ad asks": a short tail of the subject before its cue */
   size_t t = j;
   while (t < f.hi && t - j < 8 && qx_is_word(c, t) && !cue_at(c, t, t, &end)) t++;
@@ -211,6 +225,10 @@ static int opens_clause(const qx_ctx *c, size_t lo, int32_t first) {
   size_t j = (size_t)first - 1, end;
   int cls = c->d->tok[j].cls;
   if (cls == NW_TOK_PUNCT || cls == NW_TOK_QUOTE) return 1;
+  /* "In a radio interview Ruiz declared": a name after an introductory phrase */
+  if (qx_cap(c, (size_t)first) && qx_is_word(c, j) && !qx_cap(c, j) && !(qx_class(c, j) & (QW_STOP | QW_LINK | QW_DET)) &&
+      !qx_cue_of(qx_text(c, j), qx_len(c, j)))
+    return 1;
   return (qx_class(c, j) & QW_OPENER) || cue_at(c, j, lo, &end);
 }
 
@@ -251,7 +269,10 @@ static attribution try_before(const qx_ctx *c, frame f) {
     if (s.first < 0) continue;
     /* "footage of Trump saying": a participle's own subject, if it names someone */
     int participle = is_participle(c, k) && (qx_cap(c, (size_t)s.first) || (qx_class(c, (size_t)s.first) & QW_DET));
-    if (type != CUE_SOURCE && type != CUE_QUOTED && s.first < (int32_t)k && !participle && !opens_clause(c, f.lo, s.first))
+    /* "Putin, who hailed": the relative pronoun makes the noun phrase before it the subject */
+    int relative_subject = k > f.lo && (qx_class(c, k - 1) & QW_RELATIVE) && qx_cap(c, (size_t)s.end - 1);
+    if (type != CUE_SOURCE && type != CUE_QUOTED && s.first < (int32_t)k && !participle && !relative_subject &&
+        !opens_clause(c, f.lo, s.first))
       continue;
     /* "X, an analyst who writes …, said": a cue in a relative clause ranks last */
     if (k > f.lo && (qx_class(c, k - 1) & QW_RELATIVE) && (n || k + 1 < f.hi)) {
@@ -368,6 +389,7 @@ int qx_attribute(qx_ctx *c) {
     nw_quote *q = &out->v[i];
     if (q->depth == 0 && !is_title(c, q)) {
       frame fb = frame_before(c, q), fa = frame_after(c, q);
+      if (fb.hi == fb.lo) fb = colon_before(c, q);
       size_t last_inner = q->tok_close > q->tok_open + 1 ? q->tok_close - 1 : q->tok_open;
       /* “…,” / “…?” / “…—” hand over to the clause after; “….” and “term” do not */
       int hands_over = q->closed && c->d->tok[last_inner].cls == NW_TOK_PUNCT && !qx_is_char(c, last_inner, '.') &&

@@ -45,6 +45,9 @@ static const construction table[] = {
   {"Ortiz said the plan, which critics call “a gift,” was sound.", "“a gift,”", "Ortiz", "said", "Ortiz"},
   {"“Open the bridge,” a narrator in the campaign ad says.", "“Open the bridge,”", "a narrator", "says", "a narrator"},
   {"“It is late” for the city, she said.", "“It is late”", "she", "said", "she"},
+  {"Ana Ruiz, the engineer, flatly told the council “no.”", "“no.”", "Ana Ruiz", "told", "Ana Ruiz"},
+  {"In a radio interview Ruiz declared “the bridge is safe.”", "“the bridge is safe.”", "Ruiz", "declared", "Ruiz"},
+  {"Ruiz spoke on Monday. She said:\n\n“We open in May.”", "“We open in May.”", "She", "said", "She"},
 };
 
 static void test_constructions(void) {
