@@ -25,4 +25,15 @@ typedef struct nw_entities {
 int nw_extract_entities(const nw_doc *doc, nw_entities *out);
 void nw_entities_free(nw_entities *e);
 const char *nw_ent_type_name(int type); /* "PERSON", "ORG", "LOC", "MISC" */
+
+/* What the built-in tagger is made of (for news_debug). */
+typedef struct nw_entities_info {
+  int model_ok;              /* 0 when the embedded model cannot be read */
+  size_t model_bytes;        /* size of the embedded model */
+  unsigned rows_log2[2];     /* weight rows of the two passes, as powers of two */
+  unsigned tags;             /* tags scored per row */
+  size_t cluster_words;      /* words with a cluster */
+  size_t gazetteer_phrases;  /* phrases in the gazetteers */
+} nw_entities_info;
+void nw_entities_describe(nw_entities_info *info);
 #endif

@@ -81,10 +81,47 @@ static int push_one(const nw_doc *d, nw_entities *out, size_t a, size_t b, int t
   return 0;
 }
 
+/* Longest name kept, in tokens and in bytes ("International Bank for
+** Reconstruction and Development" is 6 tokens, 52 bytes). A longer run of
+** tagged tokens is not a name but a pattern the tagger follows ("A. A. A.
+** ...", "U.S.U.S.U.S..."): it is dropped, not split, since no part of it is
+** more of a name than another. */
+#define MAX_NAME_TOKENS 12
+#define MAX_NAME_BYTES 160
+
+/* Do tokens [a, b) hold only titles and honorifics? abbreviated: only those
+** ("Mr.", "Sen.") that are never a name themselves (a title word such as
+** "King" or "Lord" can be one). */
+static int only_titles(const nw_doc *d, size_t a, size_t b, int abbreviated) {
+  for (size_t i = a; i < b; i++) {
+    const nw_token *t = &d->tok[i];
+    const char *w = d->text + t->start;
+    size_t n = nw_tok_len(t);
+    if (t->cls != NW_TOK_WORD) continue;
+    if (ner_is_honorific(w, n)) continue;
+    if (!ner_is_title(w, n) || (abbreviated && !(t->flags & NW_TF_ABBREV))) return 0;
+  }
+  return 1;
+}
+
+/* Drop persons named by a title alone ("President" said) that no fuller
+** mention in the text explains (as "Billie Jean King" explains "King"). */
+static void drop_bare_titles(const nw_doc *d, nw_entities *out) {
+  size_t k = 0;
+  for (size_t i = 0; i < out->n; i++) {
+    const nw_entity *e = &out->v[i];
+    int bare = e->type == NW_ENT_PERSON && e->canon_start == e->start && e->canon_end == e->end &&
+               only_titles(d, e->tok_first, e->tok_end, 0);
+    if (!bare) out->v[k++] = *e;
+  }
+  out->n = k;
+}
+
 /* A name [a, b): narrowed to the name proper, typed by an unambiguous
 ** gazetteer entry, split when it joins two listed names with a hyphen. */
 static int push_name(const nw_doc *d, nw_entities *out, size_t a, size_t b, int type) {
   if (!ner_trim_mention(d, &a, &b, &type) || !has_letter(d, a, b)) return 0;
+  if (b - a > MAX_NAME_TOKENS || d->tok[b - 1].end - d->tok[a].start > MAX_NAME_BYTES || only_titles(d, a, b, 1)) return 0;
   size_t cut = ner_gaz_pair_split(d, a, b);
   if (cut < b) {
     int t1 = ner_gaz_type(d, a, cut), t2 = ner_gaz_type(d, cut + 1, b);
@@ -189,8 +226,22 @@ int nw_extract_entities(const nw_doc *doc, nw_entities *out) {
   } else if (ner_tag_doc(m, doc, w) || collect_mentions(doc, w->tags, out)) {
     return -1;
   }
-  if (ner_unify_types(doc, out)) return -1;
-  return ner_resolve_canonical(doc, out);
+  if (ner_unify_types(doc, out) || ner_resolve_canonical(doc, out)) return -1;
+  drop_bare_titles(doc, out);
+  return 0;
+}
+
+void nw_entities_describe(nw_entities_info *info) {
+  memset(info, 0, sizeof *info);
+  const ner_model *m = ner_model_builtin();
+  info->gazetteer_phrases = ner_gaz_entries();
+  info->tags = NER_NTAGS;
+  if (!m) return;
+  info->model_ok = 1;
+  info->model_bytes = ner_model_builtin_size();
+  info->rows_log2[0] = m->pass[0].rows_log2;
+  info->rows_log2[1] = m->pass[1].rows_log2;
+  info->cluster_words = m->clusters.count;
 }
 
 void nw_entities_free(nw_entities *e) {

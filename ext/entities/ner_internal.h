@@ -156,6 +156,8 @@ typedef struct ner_work {
   size_t cap;
   uint8_t *back; /* per sentence */
   size_t back_cap;
+  uint8_t *live; /* per sentence: may it hold a name (else it is not tagged) */
+  size_t live_cap;
   uint32_t rows[NER_CHUNK * NER_MAXF];
   uint8_t count[NER_CHUNK];
 } ner_work;

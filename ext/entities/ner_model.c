@@ -158,6 +158,12 @@ static int grow_work(ner_work *w, const nw_doc *d) {
     w->tags = tags;
     w->cap = cap;
   }
+  if (d->nsent > w->live_cap) {
+    uint8_t *live = realloc(w->live, d->nsent);
+    if (!live) return -1;
+    w->live = live;
+    w->live_cap = d->nsent;
+  }
   if (longest > w->back_cap) {
     uint8_t *back = realloc(w->back, longest * NER_NTAGS);
     if (!back) return -1;
@@ -167,23 +173,43 @@ static int grow_work(ner_work *w, const nw_doc *d) {
   return 0;
 }
 
-/* One pass: features chunk by chunk, scores added to w->em, then Viterbi per sentence. */
-static void decode_pass(const ner_weights *wt, int pass, const nw_doc *d, ner_work *w) {
-  for (size_t from = 0; from < d->ntok; from += NER_CHUNK) {
-    size_t to = from + NER_CHUNK < d->ntok ? from + NER_CHUNK : d->ntok;
-    ner_feats_compute(&w->f, d, pass, wt->rows_log2, from, to, w->rows, w->count);
-    ner_emissions(wt, w->rows, w->count, to - from, w->em + from * NER_NTAGS);
+/* Can the sentence [a, b) hold a name? Only when some word is capitalized,
+** or written in a script without case. A sentence of quotation marks,
+** symbols, lower-case words or broken bytes cannot: it skips the tagger
+** (its tags stay O), which keeps pathological text fast. */
+static int may_hold_name(const nw_doc *d, size_t a, size_t b) {
+  for (size_t i = a; i < b; i++) {
+    const nw_token *t = &d->tok[i];
+    if (t->cls != NW_TOK_WORD) continue;
+    if (t->flags & (NW_TF_UPPER_INITIAL | NW_TF_ALL_UPPER)) return 1;
+    if ((t->flags & NW_TF_NON_ASCII) && !(t->flags & NW_TF_LOWER_INITIAL)) return 1;
   }
+  return 0;
+}
+
+/* One pass over the sentences that may hold a name: features chunk by chunk,
+** scores added to w->em, then Viterbi per sentence. */
+static void decode_pass(const ner_weights *wt, int pass, const nw_doc *d, ner_work *w) {
   float tr[NER_NTAGS + 1][NER_NTAGS];
   ner_constrain(wt->trans, tr);
   for (size_t s = 0; s < d->nsent; s++) {
+    if (!w->live[s]) continue;
     size_t a = d->sent[s].first_tok, b = d->sent[s].end_tok;
+    for (size_t from = a; from < b; from += NER_CHUNK) {
+      size_t to = from + NER_CHUNK < b ? from + NER_CHUNK : b;
+      ner_feats_compute(&w->f, d, pass, wt->rows_log2, from, to, w->rows, w->count);
+      ner_emissions(wt, w->rows, w->count, to - from, w->em + from * NER_NTAGS);
+    }
     ner_viterbi(w->em + a * NER_NTAGS, a, b, tr, w->tags, w->back);
   }
 }
 
 int ner_tag_doc(const ner_model *m, const nw_doc *d, ner_work *w) {
   if (grow_work(w, d) || ner_feats_prepare(&w->f, d, &m->clusters)) return -1;
+  int any = 0;
+  for (size_t s = 0; s < d->nsent; s++) any |= w->live[s] = (uint8_t)may_hold_name(d, d->sent[s].first_tok, d->sent[s].end_tok);
+  memset(w->tags, NER_O, d->ntok);
+  if (!any) return 0;
   memset(w->em, 0, d->ntok * NER_NTAGS * sizeof *w->em);
   decode_pass(&m->pass[0], 1, d, w);
   if (ner_doc_hints(&w->f, d, w->tags)) return -1;
@@ -196,5 +222,6 @@ void ner_work_free(ner_work *w) {
   free(w->em);
   free(w->back);
   free(w->tags);
+  free(w->live);
   memset(w, 0, sizeof *w);
 }

@@ -1,7 +1,7 @@
 /* news_entities(text): named entities with their canonical forms (a thin
 ** adapter over nw_extract_entities, include/news_entities.h). */
-#include "../entities/ner_internal.h"
 #include "modules.h"
+#include "news_entities.h"
 #include "tvf.h"
 
 #include <stdio.h>
@@ -50,11 +50,11 @@ int nw_register_entities(sqlite3 *db) { return nw_tvf_register(db, &entities_tvf
 
 void nw_debug_entities(nw_buf *out) {
   char line[256];
-  const ner_model *m = ner_model_builtin();
-  if (!m) snprintf(line, sizeof line, "entities: model missing\n");
+  nw_entities_info in;
+  nw_entities_describe(&in);
+  if (!in.model_ok) snprintf(line, sizeof line, "entities: model missing\n");
   else
-    snprintf(line, sizeof line, "entities: model %zu bytes (2^%u + 2^%u rows x %d tags, %zu cluster words), gazetteer %zu phrases\n",
-             ner_model_builtin_size(), m->pass[0].rows_log2, m->pass[1].rows_log2, NER_NTAGS, m->clusters.count,
-             ner_gaz_entries());
+    snprintf(line, sizeof line, "entities: model %zu bytes (2^%u + 2^%u rows x %u tags, %zu cluster words), gazetteer %zu phrases\n",
+             in.model_bytes, in.rows_log2[0], in.rows_log2[1], in.tags, in.cluster_words, in.gazetteer_phrases);
   nw_buf_append(out, line, strlen(line));
 }

@@ -45,6 +45,22 @@ SELECT substr(t, start, length) = mention FROM (SELECT 'Президент Вл�
 --> 1
 --> 1
 
+-- A title alone is not a name, nor is a run of initials or a repeated
+-- abbreviation: a mention is at most 12 tokens and 160 bytes (longer runs
+-- are dropped).
+SELECT mention, type FROM news_entities('The President said talks would resume. Sen. Ruth Calder disagreed.');
+--> Ruth Calder|PERSON
+SELECT count(*) FROM news_entities(replace(hex(zeroblob(1000)), '00', 'A. '));
+--> 0
+SELECT count(*) FROM news_entities(replace(hex(zeroblob(1000)), '00', 'Mr. '));
+--> 0
+SELECT count(*) FROM news_entities(replace(hex(zeroblob(1000)), '00', 'U.S.'));
+--> 0
+
+-- Text with no capitalized word (quotation marks, markup, broken bytes) is not tagged.
+SELECT count(*) FROM news_entities(replace(hex(zeroblob(100000)), '00', '"<div>'));
+--> 0
+
 -- NULL and the empty string give no rows.
 SELECT * FROM news_entities(NULL);
 SELECT * FROM news_entities('');

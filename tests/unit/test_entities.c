@@ -144,6 +144,70 @@ static void test_hyphen_cut(void) {
   CHECK(ner_is_title("Mr.", 3) && ner_is_honorific("Mr.", 3) && !ner_is_honorific("President", 9));
 }
 
+/* Text repeated n times (the caller frees it). */
+static char *repeat(const char *unit, size_t n) {
+  size_t l = strlen(unit);
+  char *s = malloc(l * n + 1);
+  for (size_t i = 0; i < n; i++) memcpy(s + i * l, unit, l);
+  s[l * n] = 0;
+  return s;
+}
+
+/* No mention longer than a name can be, none that is only a title. */
+static void check_no_runaway(const char *unit, size_t n) {
+  char *s = repeat(unit, n);
+  run(s);
+  int ok = 1;
+  for (size_t i = 0; i < ents.n; i++) {
+    const nw_entity *e = &ents.v[i];
+    const char *w = doc.text + e->start;
+    size_t len = e->end - e->start;
+    if (e->tok_end - e->tok_first > 12 || len > 160 || ner_is_honorific(w, len) || ner_is_title(w, len)) ok = 0;
+  }
+  CHECK(ok);
+  check_spans();
+  free(s);
+}
+
+static void test_pathological_mentions(void) {
+  check_no_runaway("A. ", 1000);
+  check_no_runaway("Mr. ", 1000);
+  check_no_runaway("U.S.", 1000);
+  check_no_runaway("Sen. ", 300);
+  /* a title said alone names no one; with the name it stays outside */
+  run("The President said on Tuesday that talks would resume. Mr. Harlan Voss agreed.");
+  CHECK_EQ_INT(find("President"), -1);
+  HAS("Harlan Voss", NW_ENT_PERSON);
+  /* a surname that is also a title word stays a name when the text gives the full name */
+  run("Tennis player Marla Jean King won in Paris. King said she was happy.");
+  HAS("King", NW_ENT_PERSON);
+  CANON("King", "Marla Jean King");
+}
+
+/* Sentences that cannot hold a name (no capitalized word) are not tagged:
+** punctuation, broken bytes and lower-case markup give nothing, quickly,
+** and do not change what the tagger finds in the sentences around them. */
+static void test_nameless_sentences(void) {
+  const char *units[] = {"\"", "\xff", "<div>", "... --- !!! ", "the end. "};
+  for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
+    char *s = repeat(units[k], 20000);
+    CHECK_EQ_INT(run(s), 0);
+    free(s);
+  }
+  run("Anna Berg met Paul Odhiambo in Nairobi.");
+  size_t alone = ents.n;
+  run("\"\"\"\"\"\" <div><div> . Anna Berg met Paul Odhiambo in Nairobi. ((( ))) --- . \xff\xfe");
+  CHECK_EQ_INT(ents.n, alone);
+  HAS("Nairobi", NW_ENT_LOC);
+  check_spans();
+}
+
+static void test_describe(void) {
+  nw_entities_info in;
+  nw_entities_describe(&in);
+  CHECK(in.model_ok && in.model_bytes > 100000 && in.tags == NER_NTAGS && in.gazetteer_phrases > 1000);
+}
+
 int main(void) {
   RUN(test_model_loads);
   RUN(test_titles_and_possessives);
@@ -152,6 +216,9 @@ int main(void) {
   RUN(test_non_latin_and_odd_input);
   RUN(test_bio_rules);
   RUN(test_hyphen_cut);
+  RUN(test_pathological_mentions);
+  RUN(test_nameless_sentences);
+  RUN(test_describe);
   nw_entities_free(&ents);
   nw_doc_free(&doc);
   DONE();
