@@ -55,8 +55,7 @@ typedef struct ninfo {
 
 typedef struct page_ctx {
   pcre2_match_data *md;
-  ninfo *info;
-  size_t ninfo, cap;
+  ninfo *info; /* one per element, in document order */
 } page_ctx;
 
 static int in_list(const char *const *list, const char *name) {
@@ -122,7 +121,7 @@ static int is_hidden(const xmlNode *n) {
 /* Drop what never holds article text; with level 1, also elements whose
 ** class/id say furniture by Readability's list, with level 2 by the longer
 ** list too, unless they hold most of the page's text. */
-static void prune(page_ctx *p, xmlNode *n, int aggressive, size_t page_text) {
+static void prune(page_ctx *p, xmlNode *n, int level, size_t page_text) {
   for (xmlNode *c = n->children; c;) {
     xmlNode *next = c->next;
     if (c->type == XML_COMMENT_NODE || c->type == XML_PI_NODE) {
@@ -131,10 +130,10 @@ static void prune(page_ctx *p, xmlNode *n, int aggressive, size_t page_text) {
     } else if (c->type == XML_ELEMENT_NODE) {
       const char *t = tag(c);
       int drop = in_list(nw_html_drop_tags, t) || is_hidden(c);
-      if (!drop && aggressive && strcmp(t, "body") && strcmp(t, "article") && strcmp(t, "main")) {
+      if (!drop && level && strcmp(t, "body") && strcmp(t, "article") && strcmp(t, "main")) {
         char *ci = class_id(c);
         ninfo *in = info_of(c);
-        if (ci && (matches(P_UNLIKELY, ci, p->md) || (aggressive > 1 && matches(P_UNLIKELY_WORDS, ci, p->md))) &&
+        if (ci && (matches(P_UNLIKELY, ci, p->md) || (level > 1 && matches(P_UNLIKELY_WORDS, ci, p->md))) &&
             !matches(P_MAYBE, ci, p->md) && class_weight(p, c) < 50 &&
             (!in || in->text * 2 < page_text))
           drop = 1;
@@ -143,7 +142,7 @@ static void prune(page_ctx *p, xmlNode *n, int aggressive, size_t page_text) {
       if (drop) {
         xmlUnlinkNode(c);
         xmlFreeNode(c);
-      } else prune(p, c, aggressive, page_text);
+      } else prune(p, c, level, page_text);
     }
     c = next;
   }
@@ -428,7 +427,7 @@ static int same_class_boxes(emitter *e, xmlNode *n, const char *cls, xmlNode *to
 }
 
 /* Extract the article text from a parsed page (one attempt). */
-static int extract(htmlDocPtr doc, int aggressive, const char *title, nw_buf *out) {
+static int extract(htmlDocPtr doc, int level, const char *title, nw_buf *out) {
   page_ctx p = {0};
   emitter e = {0};
   int rc = -1;
@@ -447,7 +446,7 @@ static int extract(htmlDocPtr doc, int aggressive, const char *title, nw_buf *ou
     k = 1;
     attach(&p, root, &k);
     count(root, 0);
-    if (pass == 0) prune(&p, root, aggressive, info_of(root)->text);
+    if (pass == 0) prune(&p, root, level, info_of(root)->text);
   }
   score_tree(&p, root);
   double best = 0;
