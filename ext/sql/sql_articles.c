@@ -36,7 +36,7 @@ typedef struct scan {
   size_t jpos, jlen;
   int jeof;
   nw_buf line;
-  sqlite3_stmt *json_stmt;
+  sqlite3_stmt *json_stmt[2];
   nw_article art;
 } scan;
 
@@ -50,7 +50,8 @@ static void scan_close(void *state) {
   free(s->jpath);
   free(s->jbuf);
   nw_buf_free(&s->line);
-  sqlite3_finalize(s->json_stmt);
+  sqlite3_finalize(s->json_stmt[0]);
+  sqlite3_finalize(s->json_stmt[1]);
   nw_article_free(&s->art);
   free(s);
 }
@@ -275,7 +276,7 @@ static int step_jsonl(scan *s, nw_rowset *rs, int *done) {
     if (too_long) err = "line larger than the 64 MB limit";
     else if ((err = text_problem(p, n))) {
     } else {
-      if (!s->json_stmt) rc = nw_jsonl_prepare(s->db, &s->json_stmt);
+      if (!s->json_stmt[0]) rc = nw_jsonl_prepare(s->db, s->json_stmt);
       if (rc == SQLITE_OK && nw_jsonl_read(s->json_stmt, p, n, &s->art, &err)) rc = SQLITE_NOMEM;
       if (rc == SQLITE_OK && !(s->content = malloc(n + 1))) rc = SQLITE_NOMEM;
       if (rc == SQLITE_OK) {

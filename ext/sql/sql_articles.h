@@ -7,10 +7,10 @@
 
 enum { JF_BODY, JF_TITLE, JF_PUBLISHED, JF_URL, JF_BYLINE, JF_SOURCE, JF_COUNT };
 
-/* The statement that reads one JSON Lines record (bind the line as ?1). */
-int nw_jsonl_prepare(sqlite3 *db, sqlite3_stmt **st);
+/* The two statements that read JSON Lines records. */
+int nw_jsonl_prepare(sqlite3 *db, sqlite3_stmt *st[2]);
 /* Fill a from one line. 0 (with *err set when the line is not a JSON
 ** object), or -1 when out of memory or SQLite fails. */
-int nw_jsonl_read(sqlite3_stmt *st, const char *line, size_t n, nw_article *a, const char **err);
+int nw_jsonl_read(sqlite3_stmt *st[2], const char *line, size_t n, nw_article *a, const char **err);
 
 #endif

@@ -1,6 +1,7 @@
 /* JSON Lines articles: one JSON object per line, fields found by the names
-** news datasets use. The JSON is read by SQLite's own JSON functions through
-** one statement prepared per scan on the caller's connection. */
+** news datasets use. The JSON is read by SQLite's own JSON functions (its
+** keys listed once by json_each) through statements prepared once per scan
+** on the caller's connection. */
 #include "sql_articles.h"
 
 #include <stdio.h>
@@ -19,77 +20,97 @@ static const char *const field_names[JF_COUNT] = {
   [JF_SOURCE] = "source_domain source publisher outlet site_name source_name domain",
 };
 
-/* One name's value as text: arrays joined with ", " (author lists), objects by
-** their "name" ("source": {"name": ...}), empty strings as NULL. */
-static int add_name(nw_buf *sql, const char *name, size_t n) {
-  char *p = sqlite3_mprintf(
-    "CASE json_type(?1,'$.\"%.*s\"') WHEN 'array' THEN (SELECT group_concat(CASE type WHEN 'object' "
-    "THEN json_extract(value,'$.name') ELSE value END, ', ') FROM json_each(?1,'$.\"%.*s\"')) WHEN 'object' THEN "
-    "json_extract(?1,'$.\"%.*s\".name') WHEN 'null' THEN NULL ELSE nullif(trim(json_extract(?1,'$.\"%.*s\"')),'') END",
-    (int)n, name, (int)n, name, (int)n, name, (int)n, name);
-  if (!p) return -1;
-  int rc = nw_buf_append(sql, p, strlen(p));
-  sqlite3_free(p);
+/* The keys of a line, read once: ok says the line is a JSON object. */
+static const char main_sql[] =
+  "SELECT ok, j.key, j.type, j.value FROM (SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'object' ELSE 0 END AS ok) "
+  "LEFT JOIN json_each(CASE WHEN ok THEN ?1 ELSE '{}' END) AS j";
+/* A list (author names) joined with ", ", or an object by its "name". */
+static const char name_sql[] =
+  "SELECT CASE json_type(?1) WHEN 'object' THEN json_extract(?1, '$.name') ELSE (SELECT group_concat("
+  "CASE type WHEN 'object' THEN json_extract(value, '$.name') ELSE value END, ', ') FROM json_each(?1)) END";
+
+int nw_jsonl_prepare(sqlite3 *db, sqlite3_stmt *st[2]) {
+  int rc = sqlite3_prepare_v2(db, main_sql, -1, &st[0], NULL);
+  if (rc == SQLITE_OK) rc = sqlite3_prepare_v2(db, name_sql, -1, &st[1], NULL);
   return rc;
 }
 
-int nw_jsonl_prepare(sqlite3 *db, sqlite3_stmt **st) {
-  nw_buf sql = {0};
-  int rc = nw_buf_append(&sql, "SELECT json_valid(?1) AND json_type(?1) = 'object'", 50);
-  for (int f = 0; f < JF_COUNT && rc == 0; f++) {
-    rc = nw_buf_append(&sql, ", coalesce(", 11);
+/* Which field a key names and how preferred that name is (lower is better). */
+static int field_of(const char *key, size_t kl, int *rank) {
+  for (int f = 0; f < JF_COUNT; f++) {
     const char *p = field_names[f];
-    int first = 1;
-    while (*p && rc == 0) {
+    for (int r = 0; *p; r++) {
       size_t n = strcspn(p, " ");
-      if (!first) rc = nw_buf_append(&sql, ", ", 2);
-      if (rc == 0) rc = add_name(&sql, p, n);
-      first = 0;
+      if (n == kl && !memcmp(p, key, n)) {
+        *rank = r;
+        return f;
+      }
       p += n;
       while (*p == ' ') p++;
     }
-    /* coalesce() wants two arguments */
-    if (rc == 0) rc = nw_buf_append(&sql, ", NULL)", 7);
   }
-  /* json_type() fails on invalid JSON: only look inside a valid object */
-  if (rc == 0) rc = nw_buf_append(&sql, " WHERE json_valid(?1) AND json_type(?1) = 'object'", 51);
-  if (rc) {
-    nw_buf_free(&sql);
-    return SQLITE_NOMEM;
-  }
-  rc = sqlite3_prepare_v2(db, sql.data, (int)sql.len, st, NULL);
-  nw_buf_free(&sql);
-  return rc;
+  return -1;
 }
 
-int nw_jsonl_read(sqlite3_stmt *st, const char *line, size_t n, nw_article *a, const char **err) {
+/* A list or object value as text (its names), malloc'ed, or NULL. */
+static char *names_of(sqlite3_stmt *st, const char *json, size_t n) {
+  sqlite3_reset(st);
+  sqlite3_bind_text64(st, 1, json, n, SQLITE_STATIC, SQLITE_UTF8);
+  char *out = NULL;
+  if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+    out = strndup((const char *)sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0));
+  sqlite3_reset(st);
+  return out;
+}
+
+int nw_jsonl_read(sqlite3_stmt *st[2], const char *line, size_t n, nw_article *a, const char **err) {
   *err = NULL;
-  sqlite3_reset(st);
-  sqlite3_bind_text64(st, 1, line, n, SQLITE_STATIC, SQLITE_UTF8);
-  int rc = sqlite3_step(st);
-  if (rc != SQLITE_ROW) {
-    sqlite3_reset(st);
-    *err = "not a JSON object";
-    return rc == SQLITE_DONE ? 0 : -1;
+  char *v[JF_COUNT] = {0};
+  int best[JF_COUNT];
+  for (int f = 0; f < JF_COUNT; f++) best[f] = 1 << 30;
+  sqlite3_reset(st[0]);
+  sqlite3_bind_text64(st[0], 1, line, n, SQLITE_STATIC, SQLITE_UTF8);
+  int rc, bad = 0;
+  while ((rc = sqlite3_step(st[0])) == SQLITE_ROW) {
+    if (!sqlite3_column_int(st[0], 0)) {
+      *err = "not a JSON object";
+      break;
+    }
+    const char *key = (const char *)sqlite3_column_text(st[0], 1);
+    const char *type = (const char *)sqlite3_column_text(st[0], 2);
+    int rank, f = key && type ? field_of(key, strlen(key), &rank) : -1;
+    if (f < 0 || rank >= best[f] || !strcmp(type, "null")) continue;
+    const char *val = (const char *)sqlite3_column_text(st[0], 3);
+    size_t vl = (size_t)sqlite3_column_bytes(st[0], 3);
+    char *text = !val ? NULL
+                 : (!strcmp(type, "array") || !strcmp(type, "object")) ? names_of(st[1], val, vl)
+                                                                         : strndup(val, vl);
+    if (!text) continue;
+    size_t i = 0;
+    while (text[i] == ' ' || text[i] == '\t' || text[i] == '\n') i++;
+    if (!text[i]) { /* empty: look for another name */
+      free(text);
+      continue;
+    }
+    free(v[f]);
+    v[f] = text;
+    best[f] = rank;
   }
-  const char *v[JF_COUNT];
-  size_t vn[JF_COUNT];
-  for (int f = 0; f < JF_COUNT; f++) {
-    v[f] = (const char *)sqlite3_column_text(st, f + 1);
-    vn[f] = (size_t)sqlite3_column_bytes(st, f + 1);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) bad = 1;
+  sqlite3_reset(st[0]);
+  if (!bad && !*err) {
+    if (v[JF_TITLE] && nw_article_set(&a->title, v[JF_TITLE], strlen(v[JF_TITLE]))) bad = 1;
+    if (v[JF_URL] && nw_article_set(&a->url, v[JF_URL], strlen(v[JF_URL]))) bad = 1;
+    if (v[JF_BYLINE] && nw_article_set(&a->byline, v[JF_BYLINE], strlen(v[JF_BYLINE]))) bad = 1;
+    if (v[JF_SOURCE] && nw_article_set(&a->source, v[JF_SOURCE], strlen(v[JF_SOURCE]))) bad = 1;
+    char d[16];
+    if (v[JF_PUBLISHED] && nw_full_date(v[JF_PUBLISHED], strlen(v[JF_PUBLISHED]), d) && nw_article_set(&a->published, d, 10))
+      bad = 1;
+    if (!a->published && a->url && nw_date_in_url(a->url, strlen(a->url), d) && nw_article_set(&a->published, d, 10))
+      bad = 1;
+    if (!a->source && a->url) a->source = nw_url_host(a->url, strlen(a->url));
+    if (v[JF_BODY] && nw_clean(v[JF_BODY], strlen(v[JF_BODY]), &a->body)) bad = 1;
   }
-  int bad = 0;
-  if (v[JF_TITLE] && nw_article_set(&a->title, v[JF_TITLE], vn[JF_TITLE])) bad = 1;
-  if (v[JF_URL] && nw_article_set(&a->url, v[JF_URL], vn[JF_URL])) bad = 1;
-  if (v[JF_BYLINE] && nw_article_set(&a->byline, v[JF_BYLINE], vn[JF_BYLINE])) bad = 1;
-  if (v[JF_SOURCE] && nw_article_set(&a->source, v[JF_SOURCE], vn[JF_SOURCE])) bad = 1;
-  char d[16];
-  if (v[JF_PUBLISHED] && nw_full_date(v[JF_PUBLISHED], vn[JF_PUBLISHED], d) && nw_article_set(&a->published, d, 10))
-    bad = 1;
-  if (!a->published && a->url && nw_date_in_url(a->url, strlen(a->url), d) && nw_article_set(&a->published, d, 10))
-    bad = 1;
-  if (!a->source && a->url) a->source = nw_url_host(a->url, strlen(a->url));
-  if (v[JF_BODY] && nw_clean(v[JF_BODY], vn[JF_BODY], &a->body)) bad = 1;
-  sqlite3_reset(st);
+  for (int f = 0; f < JF_COUNT; f++) free(v[f]);
   return bad ? -1 : 0;
 }

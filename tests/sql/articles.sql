@@ -7,6 +7,7 @@ SELECT replace(path, 'tests/fixtures/articles/', ''), format FROM news_articles(
 --> feed.jsonl#2|jsonl
 --> feed.jsonl#3|jsonl
 --> feed.jsonl#4|jsonl
+--> feed.jsonl#5|jsonl
 --> pages/cafe-latin1.html|html
 --> pages/council.html|html
 --> pages/syndicated.html|html
@@ -60,12 +61,14 @@ SELECT title, body FROM news_articles('tests/fixtures/articles/wire/harbour.md')
 SELECT error, bytes, body FROM news_articles('tests/fixtures/articles/wire/latin1.txt');
 --> not valid UTF-8|40|NULL
 
--- JSON Lines: fields by their common names; author lists are joined; a broken line is an error row.
+-- JSON Lines: fields by their common names; author lists are joined; a broken line, or one
+-- that is not an object, is an error row.
 SELECT replace(path, 'tests/fixtures/articles/', ''), title, byline, published, url, source, error FROM news_articles('tests/fixtures/articles/feed.jsonl');
 --> feed.jsonl#1|Bridge Opens|Ann Lee, Raj Patel|2031-07-04|https://news.example.com/bridge|news.example.com|NULL
 --> feed.jsonl#2|Dam Repairs|NULL|2031-08-01|NULL|River Times|NULL
 --> feed.jsonl#3|NULL|NULL|NULL|NULL|NULL|not a JSON object
 --> feed.jsonl#4|NULL|NULL|NULL|NULL|example.net|NULL
+--> feed.jsonl#5|NULL|NULL|NULL|NULL|NULL|not a JSON object
 SELECT body FROM news_articles('tests/fixtures/articles/feed.jsonl') WHERE path LIKE '%#1';
 --> The new bridge opened on Friday.
 --> 
