@@ -103,6 +103,11 @@ int nw_dates_extract(const nw_doc *doc, const char *ref, size_t ref_len, nw_time
   }
   for (size_t i = 0; i < doc->ntok; i++) c.word[i] = -2;
   int rc = 0;
+  /* The last full date of the current sentence: TimeBank puts a bare time
+  ** ("On Feb. 4, 2022, at 10:30 a.m.") on that day, not on the reference. */
+  size_t day_sentence = SIZE_MAX;
+  int day[3] = {0, 0, 0};
+  dt_ref day_ref;
   for (size_t i = 0; i < doc->ntok;) {
     dt_spec s;
     size_t e = dt_recognize(&c, i, &s);
@@ -110,12 +115,20 @@ int nw_dates_extract(const nw_doc *doc, const char *ref, size_t ref_len, nw_time
     if (nw_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v)) { rc = -1; break; }
     nw_timex *t = &out->v[out->n];
     int tense = needs_tense(&s) ? tense_near(&c, i, e) : 0;
-    if (dt_normalize(&s, &r, tense, t->value, sizeof t->value)) {
+    size_t sentence = doc->tok[i].sentence;
+    const dt_ref *on = &r;
+    if (s.bare_time && sentence == day_sentence) {
+      day_ref = r, day_ref.ok = 1, day_ref.y = day[0], day_ref.m = day[1], day_ref.d = day[2];
+      on = &day_ref;
+    }
+    if (dt_normalize(&s, on, tense, t->value, sizeof t->value)) {
       const char *v = t->value;
       if (s.kind != SK_ANAPHOR && strlen(v) == 7 && v[4] == '-' && v[5] == 'Q' && v[6] >= '1' && v[6] <= '4')
         r.qy = atoi(v), r.q = v[6] - '0'; /* what "the quarter" and "a year ago" refer to next */
       size_t cal = calendar_part(v);
       if (cal && s.type == DT_DATE && s.kind != SK_THAT) memcpy(r.last, v, cal), r.last[cal] = 0;
+      if (cal == 10 && (s.type == DT_DATE || s.type == DT_TIME) && dt_parse_ymd(v, cal, &day[0], &day[1], &day[2]))
+        day_sentence = sentence;
       t->start = doc->tok[i].start;
       t->end = doc->tok[e - 1].end;
       t->type = s.type;

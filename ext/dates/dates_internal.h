@@ -102,6 +102,7 @@ typedef struct dt_spec {
   int8_t pod;     /* DP_* */
   int8_t hour, minute, second; /* -1: none */
   int8_t unit, rel, weekend;
+  int8_t bare_time; /* a time with no day of its own ("at 8 p.m."): on the sentence's last date */
   int16_t offset; /* SK_REL: units from the reference; SK_ABS with unit DU_YEAR: years from the reference year */
   char lit[24];
 } dt_spec;

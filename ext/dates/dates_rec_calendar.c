@@ -492,6 +492,7 @@ size_t dt_r_time(dt_ctx *c, size_t i, dt_spec *s) {
     }
   }
   t.unit = DU_DAY;
+  t.bare_time = 1;
   *s = t;
   return e;
 }

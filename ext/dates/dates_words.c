@@ -1,6 +1,6 @@
 /* Every word the date recognizers know, as data: months, weekdays, number
-** words, units, parts of the day, modifiers, tense markers, holidays, and a
-** few Russian number and unit words. A word may have several senses (rows);
+** words, units, parts of the day, modifiers, tense markers and holidays (English
+** only). A word may have several senses (rows);
 ** lookups go through a hash map built once per process. Keys are lower case;
 ** a final period of an abbreviation is dropped before lookup. */
 #include <pthread.h>
@@ -60,14 +60,6 @@ const dt_word dt_words[] = {
   {"decades", DW_UNIT, DU_DECADE | PL}, {"century", DW_UNIT, DU_CENTURY},
   {"centuries", DW_UNIT, DU_CENTURY | PL}, {"millennium", DW_UNIT, DU_MILLENNIUM},
   {"millennia", DW_UNIT, DU_MILLENNIUM | PL},
-  /* Russian numbers and units ("за два года") */
-  {"один", DW_NUM, 1}, {"одна", DW_NUM, 1}, {"два", DW_NUM, 2}, {"две", DW_NUM, 2}, {"три", DW_NUM, 3},
-  {"четыре", DW_NUM, 4}, {"пять", DW_NUM, 5}, {"шесть", DW_NUM, 6}, {"семь", DW_NUM, 7},
-  {"восемь", DW_NUM, 8}, {"девять", DW_NUM, 9}, {"десять", DW_NUM, 10},
-  {"год", DW_UNIT, DU_YEAR}, {"года", DW_UNIT, DU_YEAR | PL}, {"лет", DW_UNIT, DU_YEAR | PL},
-  {"месяц", DW_UNIT, DU_MONTH}, {"месяца", DW_UNIT, DU_MONTH | PL}, {"месяцев", DW_UNIT, DU_MONTH | PL},
-  {"неделя", DW_UNIT, DU_WEEK}, {"недели", DW_UNIT, DU_WEEK | PL}, {"недель", DW_UNIT, DU_WEEK | PL},
-  {"день", DW_UNIT, DU_DAY}, {"дня", DW_UNIT, DU_DAY | PL}, {"дней", DW_UNIT, DU_DAY | PL},
   /* seasons */
   {"spring", DW_SEASON, 1}, {"summer", DW_SEASON, 2}, {"fall", DW_SEASON, 3}, {"autumn", DW_SEASON, 3},
   {"winter", DW_SEASON, 4},

@@ -30,9 +30,9 @@ SELECT news_date('4 February 2022'), news_date(NULL), news_date('Friday', NULL);
 --> 2022-02-04|NULL|NULL
 
 -- news_dates: mention, type, value and the position in characters.
-SELECT mention, type, value, start, length FROM news_dates('Xi met Putin on Friday evening, their first talks in nearly two years.', '2022-02-05');
---> Friday evening|TIME|2022-02-04TEV|17|14
---> nearly two years|DURATION|P2Y|54|16
+SELECT mention, type, value, start, length FROM news_dates('The mayors met on Friday evening, their first talks in nearly two years.', '2022-02-05');
+--> Friday evening|TIME|2022-02-04TEV|19|14
+--> nearly two years|DURATION|P2Y|56|16
 
 -- Weekdays and last/next resolve by the tense of the sentence, across a year boundary
 -- (2021-01-01 is a Friday in ISO week 53 of 2020).
@@ -52,13 +52,24 @@ SELECT mention, type, value FROM news_dates('Prices peaked in the 1990s, fell in
 --> recently|DATE|PAST_REF
 --> the future|DATE|FUTURE_REF
 
--- Relative days in a leap year, sets and times.
+-- Relative days in a leap year, sets and times (a bare time is on the sentence's date).
 SELECT mention, type, value FROM news_dates('Yesterday the market opened at 9:30 a.m., as it does every Monday; two years ago it closed early. Fees are paid annually.', '2024-03-01');
 --> Yesterday|DATE|2024-02-29
---> 9:30 a.m.|TIME|2024-03-01T09:30
+--> 9:30 a.m.|TIME|2024-02-29T09:30
 --> every Monday|SET|XXXX-WXX-1
 --> two years ago|DATE|2022
 --> annually|SET|P1Y
+
+-- A time with no day of its own takes the last full date named in its sentence, as
+-- TimeBank anchors it; in the next sentence it is on the reference again.
+SELECT mention, value FROM news_dates('On Feb. 4, 2022, at 10:30 a.m. the plant closed. It reopened at 6 p.m.', '2022-02-07');
+--> Feb. 4, 2022|2022-02-04
+--> 10:30 a.m.|2022-02-04T10:30
+--> 6 p.m.|2022-02-07T18:00
+
+-- English only: counts in other languages are not dates.
+SELECT count(*) FROM news_dates('Она ждала три дня, а он пять лет.', '2022-02-04');
+--> 0
 
 -- Without a reference, relative expressions are underspecified.
 SELECT mention, value FROM news_dates('She left yesterday and returns next month.');

@@ -141,6 +141,17 @@ static void test_extract(void) {
   /* "will be held": the participle does not make the sentence past */
   extract("The vote will be held on Monday.", "2022-02-04");
   expect(0, "Monday", "DATE", "2022-02-07");
+  /* a bare time takes the day of the last full date in its sentence, not the reference's */
+  extract("On Jan. 9, 2023, at 7:15 p.m. the ferry sank. Rescuers arrived at 9 p.m.", "2023-01-12");
+  CHECK_EQ_INT(tx.n, 3);
+  expect(0, "Jan. 9, 2023", "DATE", "2023-01-09");
+  expect(1, "7:15 p.m.", "TIME", "2023-01-09T19:15");
+  expect(2, "9 p.m.", "TIME", "2023-01-12T21:00");
+  extract("The polls on June 2, 2019 opened at noon.", "2019-06-20");
+  expect(1, "noon", "TIME", "2019-06-02T12:00");
+  /* English only: counts in other languages are not recognized */
+  extract("\xD0\x9E\xD0\xBD\xD0\xB0 \xD0\xB6\xD0\xB4\xD0\xB0\xD0\xBB\xD0\xB0 \xD1\x82\xD1\x80\xD0\xB8 \xD0\xB4\xD0\xBD\xD1\x8F.", "2022-02-04");
+  CHECK_EQ_INT(tx.n, 0);
   extract("No dates in this sentence, only 1,500 people and $2000.", "2022-02-04");
   CHECK_EQ_INT(tx.n, 0);
 }
