@@ -317,7 +317,7 @@ static int title_from(text_doc *d, size_t k, nw_article *a) {
       return -1;
     }
     m->drop = 1;
-  } else if (last == ':' || last == ',' || !d->ln[k + 1].blank) {
+  } else if (last == ',' || !d->ln[k + 1].blank) {
     nw_buf_free(&t);
     return 0;
   }

@@ -57,6 +57,10 @@ static void test_text_header(void) {
   CHECK_STR(a.published, "2031-03-03");
   CHECK_EQ_STRN(a.body.data, a.body.len, "The storm arrived at night.");
   nw_article_free(&a);
+  /* a headline may end with a colon when a blank line follows it */
+  read("in/q.txt", "Five questions for the new mayor:\n\nThe mayor took office on Monday and answered our questions.\n", &a);
+  CHECK_STR(a.title, "Five questions for the new mayor:");
+  nw_article_free(&a);
   /* "By 2030, ..." opens a sentence, not a byline; a long first line is body, not a title */
   read("in/2031-01-05.txt", "By 2030, the town had doubled in size and its two schools were full, officials from the county education board said on Monday evening.\n\nMore follows.\n", &a);
   CHECK(a.byline == NULL);
