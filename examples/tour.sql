@@ -1,0 +1,28 @@
+-- The README's tour: run with
+--   sqlite3 -box :memory: < examples/tour.sql
+.load dist/news
+
+-- 1. The articles of a folder, with their metadata.
+SELECT substr(path, 17) AS file, format, source, published, substr(title, 1, 38) AS title
+FROM news_articles('examples/corpus');
+
+-- 2. Who is named most, by canonical name ("Keller" counts for "Martin Keller").
+SELECT e.canonical AS name, e.type, count(*) AS mentions, count(DISTINCT a.path) AS articles
+FROM news_articles('examples/corpus') AS a, news_entities(a.body) AS e
+WHERE e.type IN ('PERSON', 'ORG')
+GROUP BY 1, 2 ORDER BY mentions DESC, name LIMIT 8;
+
+-- 3. Who said what.
+SELECT q.speaker, q.cue, substr(q.quote, 1, 60) AS quote
+FROM news_articles('examples/corpus') AS a, news_quotes(a.body) AS q
+WHERE q.kind = 'direct' ORDER BY a.path, q.start;
+
+-- 4. A timeline: dates resolved against each article's publication date.
+SELECT a.published, d.mention, d.type, d.value
+FROM news_articles('examples/corpus') AS a, news_dates(a.body, a.published) AS d
+ORDER BY a.path, d.start LIMIT 12;
+
+-- 5. One expression at a time.
+SELECT news_date('Fri, 04 Feb 2022 10:30:00 +0000') AS rfc2822,
+       news_date('last Tuesday', '2022-02-04') AS relative,
+       news_date('the third of March, 1998') AS spelled;

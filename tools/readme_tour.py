@@ -1,0 +1,25 @@
+"""Rewrites README.md's "A tour" section from examples/tour.sql and its real
+output (run from the project folder after `make`): python3 tools/readme_tour.py"""
+import re
+import subprocess
+
+sql = open("examples/tour.sql").read()
+out = subprocess.run(["sqlite3", "-box", ":memory:"], input=sql, capture_output=True, text=True, check=True).stdout
+blocks = [b for b in re.split(r"(?=┌)", out) if b.strip()]
+body = sql.split(".load dist/news", 1)[1]
+stmts = [s.strip() for s in re.split(r"\n(?=-- \d+\.)", body) if s.strip()]
+assert len(stmts) == len(blocks), (len(stmts), len(blocks))
+parts = ["## A tour\n\nOver the invented files of `examples/corpus/` (a text file saved from a page, a web page, "
+         "a JSON Lines feed). The queries are `examples/tour.sql` (`sqlite3 -box :memory: < examples/tour.sql`); "
+         "the output below is theirs, pasted by `tools/readme_tour.py`.\n"]
+for s, b in zip(stmts, blocks):
+    parts.append("```sql\n" + s + "\n```\n```\n" + b.rstrip() + "\n```\n")
+parts.append("From Python: `/usr/bin/python3 examples/python_example.py` runs the who-said-what query through "
+             "Python's `sqlite3` module. More analysis SQL: `sql/who_said_what.sql`.\n\n")
+readme = open("README.md").read()
+section = "\n".join(parts)
+if "## A tour\n" in readme:
+    readme = re.sub(r"## A tour\n.*?(?=^## )", lambda m: section, readme, count=1, flags=re.S | re.M)
+else:
+    readme = readme.replace("## Functions\n", section + "## Functions\n", 1)
+open("README.md", "w").write(readme)
