@@ -55,8 +55,8 @@ int nw_date_in_filename(const char *path, char out[16]);
 int nw_full_date(const char *s, size_t n, char out[16]);
 /* Host of an absolute URL without "www." (malloc'ed) or NULL. */
 char *nw_url_host(const char *url, size_t n);
-/* The outlet a short name or a furniture line names ("Globe editors" gives
-** "The Globe and Mail"), from a table of outlets; NULL when none. */
+/* The outlet a short name or a furniture line names ("Reuters staff" gives
+** "Reuters"), from a table of outlets; NULL when none. */
 const char *nw_outlet_named_in(const char *s, size_t n);
 /* The outlet at the end of a byline ("..., CNN" or "... for AFP"), or NULL. */
 const char *nw_outlet_of_byline(const char *s, size_t n);

@@ -5,7 +5,7 @@
 
 const nw_outlet nw_outlets[] = {
   {"The Boston Globe", "bostonglobe.com", "Boston Globe"},
-  {"The Globe and Mail", "theglobeandmail.com", "Globe and Mail|The Globe|Globe editors|Globe staff"},
+  {"The Globe and Mail", "theglobeandmail.com", "Globe and Mail"},
   {"The Moscow Times", "themoscowtimes.com", "Moscow Times"},
   {"The New York Times", "nytimes.com", "New York Times|NYT|N.Y. Times"},
   {"The Washington Post", "washingtonpost.com", "Washington Post"},

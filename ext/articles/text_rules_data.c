@@ -45,7 +45,7 @@ const nw_line_rule nw_line_rules[] = {
   {"^(?:sign up|subscribe|register|log in|sign in|create (?:an|your|a free) account|already a subscriber)\\b.{0,120}$", LR_DROP, 140, NULL},
   {"^(?:follow|like|join) (?:us|the author|topics|this author|@\\w+|\\w+ on (?:twitter|facebook|instagram|linkedin))\\b.{0,100}$", LR_DROP, 140, NULL},
   {"^(?:follow|read|see|get|find) .{0,150}\\b(?:at|on|here:?) <?https?://\\S+>?$", LR_DROP, 250, "http"},
-  {"^(?:check )?following for new\\b|^build your (?:personal )?news feed|^(?:manage|edit) (?:your )?(?:alerts|follows|preferences)", LR_DROP, 100, NULL},
+  {"^(?:manage|edit|customi[sz]e|personali[sz]e) (?:your )?(?:alerts|follows|topics|preferences|notifications|(?:news )?feed)\\b.{0,60}$", LR_DROP, 100, NULL},
   {"^(?:share|tweet|email|e-mail|pin|whatsapp|facebook|twitter|linkedin|reddit|copy link)(?: (?:this|the) (?:article|story|page|link))?(?: (?:on|via|with) .{1,30})?:?$", LR_DROP, 60, NULL},
   {"^(?:report an? (?:error|typo)|click here to .{1,80}|tap here to .{1,80}|get the app.{0,60}|download (?:the|our) app.{0,60})$", LR_DROP, 120, NULL},
   {"^(?:terms of (?:use|service)|privacy policy|cookie (?:policy|settings)|all rights reserved\\.?)\\b.{0,100}$", LR_DROP, 120, NULL},

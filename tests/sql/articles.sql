@@ -145,3 +145,13 @@ The vote passed.
 
 Share this article');
 --> The vote passed.
+
+-- Prompts to personalise the page or manage alerts are furniture too.
+SELECT news_clean('The council met on Monday.
+
+Manage your alerts
+
+Personalise your news feed
+
+Sign up for our morning newsletter');
+--> The council met on Monday.
