@@ -46,26 +46,26 @@ build/asan/%.o: %.c
 
 dist/news.so: $(REL_OBJ)
 	@mkdir -p dist
-	$(CC) -shared -o $@ $(REL_OBJ) $(LIBS)
+	@echo LD $@; $(CC) -shared -o $@ $(REL_OBJ) $(LIBS)
 
 build/asan/news.so: $(ASAN_OBJ)
-	$(CC) -shared $(ASAN_FLAGS) -o $@ $(ASAN_OBJ) $(LIBS)
+	@echo LD $@; $(CC) -shared $(ASAN_FLAGS) -o $@ $(ASAN_OBJ) $(LIBS)
 
 build/rel/sqltest: tests/sqltest.c
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) -D_GNU_SOURCE $(REL_FLAGS) -o $@ $< -lsqlite3
+	@echo LD $@; $(CC) $(WARN) -D_GNU_SOURCE $(REL_FLAGS) -o $@ $< -lsqlite3
 
 build/asan/sqltest: tests/sqltest.c
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) -D_GNU_SOURCE $(ASAN_FLAGS) -o $@ $< -lsqlite3
+	@echo LD $@; $(CC) $(WARN) -D_GNU_SOURCE $(ASAN_FLAGS) -o $@ $< -lsqlite3
 
 build/rel/unit/%: tests/unit/%.c $(CORE_REL_OBJ) tests/unit/check.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_COMMON) $(REL_FLAGS) -Itests/unit -o $@ $< $(CORE_REL_OBJ) $(LIBS)
+	@echo LD $@; $(CC) $(CFLAGS_COMMON) $(REL_FLAGS) -Itests/unit -o $@ $< $(CORE_REL_OBJ) $(LIBS)
 
 build/asan/unit/%: tests/unit/%.c $(CORE_ASAN_OBJ) tests/unit/check.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_COMMON) $(ASAN_FLAGS) -Itests/unit -o $@ $< $(CORE_ASAN_OBJ) $(LIBS)
+	@echo LD $@; $(CC) $(CFLAGS_COMMON) $(ASAN_FLAGS) -Itests/unit -o $@ $< $(CORE_ASAN_OBJ) $(LIBS)
 
 SQL_TESTS := $(sort $(wildcard tests/sql/*.sql))
 
