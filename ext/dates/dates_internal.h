@@ -59,7 +59,9 @@ typedef enum dt_word_kind {
   DW_GENERIC,   /* nouns and adjectives after "today's" that make it the present age: "today's world" */
   DW_KIND_COUNT
 } dt_word_kind;
-_Static_assert(DW_KIND_COUNT <= 64, "word kinds are bits of a uint64_t");
+/* A token's senses are bits of a uint64_t: word kinds first, then the kinds of phrase it starts. */
+#define DT_PHRASE_BIT 40
+_Static_assert((int)DW_KIND_COUNT <= DT_PHRASE_BIT, "word kinds are bits of a uint64_t below the phrase bits");
 
 enum { DU_SECOND = 1, DU_MINUTE, DU_HOUR, DU_DAY, DU_WEEK, DU_WEEKEND, DU_MONTH, DU_QUARTER, DU_HALF, DU_YEAR,
        DU_DECADE, DU_CENTURY, DU_MILLENNIUM, DU_PLURAL = 64 };
@@ -74,11 +76,40 @@ typedef struct dt_word {
 
 extern const dt_word dt_words[];
 extern const size_t dt_words_count;
-/* First table entry for a (lower-cased) word, or -1; dt_word_next chains the
-** other senses of the same word ("may": month and modal). */
-int dt_word_find(const char *w, size_t n);
+/* First table entry for a word (matched without case), or -1; dt_word_next chains
+** the other senses of the same word ("may": month and modal). *phrases: the kinds
+** of phrase (bit k: kind k) the word starts. */
+int dt_word_find(const char *w, size_t n, uint32_t *phrases);
 int dt_word_next(int idx);
 size_t dt_words_map_size(void);
+
+/* Phrases: word sequences with one sense, matched token by token (dt_phrase_at in
+** dates_tokens.c). The recognizers keep only the structure around them. */
+typedef enum dt_phrase_kind {
+  PH_BOUND = 1,   /* "more than", "at least", "up to": kept before a count */
+  PH_COUNT,       /* "a few" (-1: unspecified), "a couple of" (2) */
+  PH_COUNT_NOUN,  /* "couple of" after a determiner: "the next couple of years" (2) */
+  PH_FUTURE_NOUN, /* after "the": "near future", "short term" (FUTURE_REF) */
+  PH_REF,         /* a reference by itself in two words: "right now" (val DR_*) */
+  PH_VAGUE_TAIL,  /* after a period: "a week or so" */
+  PH_PART_OF,     /* after "the", before a period: "end of", "middle of" */
+  PH_SHIFT,       /* after "the", before a unit named earlier: "same" 0, "following" +1, "previous" -1 */
+  PH_WHOLE_YEAR,  /* after "the", before "[fiscal] year": "full"/"current" 1, "latest" -1 */
+  PH_YEAR_ENDED,  /* after "the year": a fiscal year as a duration ("the year ended June 30") */
+  PH_SAME_PERIOD, /* before "quarter"/"period": the one the text named ("the comparable quarter") */
+  PH_HOLIDAY,     /* several words naming a fixed date (val month * 100 + day): "New Year's Day" */
+  PH_KIND_COUNT
+} dt_phrase_kind;
+_Static_assert(DT_PHRASE_BIT + (int)PH_KIND_COUNT <= 64 && PH_KIND_COUNT <= 15, "phrase kinds are bits of a uint64_t");
+
+typedef struct dt_phrase {
+  const char *words; /* lower case, separated by one space */
+  uint8_t kind;
+  int16_t val;
+} dt_phrase;
+
+extern const dt_phrase dt_phrases[];
+extern const size_t dt_phrases_count;
 
 /* ---- specs: what a recognizer found ------------------------------------ */
 enum { DT_DATE = 1, DT_TIME, DT_DURATION, DT_SET };
@@ -129,4 +160,6 @@ typedef struct dt_ctx {
 size_t dt_recognize(dt_ctx *c, size_t i, dt_spec *s);
 /* The value of sense `kind` of token i, or INT32_MIN when it has none. */
 int32_t dt_sense(dt_ctx *c, size_t i, int kind);
+/* The number of tokens of the longest phrase of `kind` at token i (0: none); its value in *val. */
+size_t dt_phrase_at(dt_ctx *c, size_t i, int kind, int *val);
 #endif

@@ -158,17 +158,15 @@ size_t dt_r_day_first(dt_ctx *c, size_t i, dt_spec *s) {
 ** "Valentine's Day", "Independence Day". The year comes from the reference. */
 size_t dt_r_holiday(dt_ctx *c, size_t i, dt_spec *s) {
   int md = 0;
-  size_t e = 0;
+  size_t e = 0, n;
   if (!capital(c, i)) return 0;
   if (has(c, i, DW_HOLIDAY, &md)) e = i + 1;
   else if (has(c, i, DW_HOLIDAY_DAY, &md)) {
     size_t k = possessive(c, i + 1) ? i + 2 : i + 1;
     if (!is_w(c, k, "day") || !capital(c, k)) return 0;
     e = k + 1;
-  } else if (is_w(c, i, "new") && is_w(c, i + 1, "year") && possessive(c, i + 2) &&
-             (is_w(c, i + 3, "day") || is_w(c, i + 3, "eve")) && capital(c, i + 1)) {
-    md = is_w(c, i + 3, "eve") ? 1231 : 101;
-    e = i + 4;
+  } else if ((n = dt_phrase_at(c, i, PH_HOLIDAY, &md)) && capital(c, i + 1)) {
+    e = i + n;
   } else return 0;
   int day_before = 0;
   if (md == 1225 && (is_w(c, e, "eve") || is_w(c, e, "day")) && capital(c, e)) day_before = is_w(c, e, "eve"), e++;
@@ -434,9 +432,9 @@ size_t dt_r_part_of_year(dt_ctx *c, size_t i, dt_spec *s) {
 size_t dt_r_quarter_ref(dt_ctx *c, size_t i, dt_spec *s) {
   size_t j = i;
   int the = 0, yoff = 0, year = 0, relyear = 99, q = 0, latest = 0, v, y;
+  size_t n;
   if (is_w(c, j, "the")) the = 1, j++;
-  while (is_w(c, j, "latest") || is_w(c, j, "comparable") || is_w(c, j, "same") || is_w(c, j, "corresponding"))
-    latest = 1, j++;
+  while ((n = dt_phrase_at(c, j, PH_SAME_PERIOD, NULL))) latest = 1, j += n;
   if (is_w(c, j, "year") && hyphen_at(c, j + 1) && (is_w(c, j + 2, "ago") || is_w(c, j + 2, "earlier"))) yoff = -1, j += 3;
   else if (the && dt_year_num(c, j, &y)) year = y, j++;
   else if (has(c, j, DW_REL, &v) && v >= -1 && is_w(c, j + 1, "year") && possessive(c, j + 2))

@@ -45,9 +45,7 @@ size_t dt_r_rel_unit(dt_ctx *c, size_t i, dt_spec *s) {
   if (u == DU_DAY) return 0;
   dt_spec_init(s, DT_DATE, SK_REL);
   s->unit = (int8_t)u, s->offset = (int16_t)r;
-  size_t e = i + 2;
-  if (is_w(c, e, "or") && is_w(c, e + 1, "so")) e += 2;
-  return e;
+  return i + 2 + dt_phrase_at(c, i + 2, PH_VAGUE_TAIL, NULL); /* "last year or so" */
 }
 
 /* "that year", "that day", "the same month", "the following year", "the next day", "the day before":
@@ -56,9 +54,8 @@ size_t dt_r_that(dt_ctx *c, size_t i, dt_spec *s) {
   int off = 0;
   size_t j = i + 1;
   if (is_w(c, i, "that")) off = 0;
-  else if (is_w(c, i, "the") && (is_w(c, j, "same") || is_w(c, j, "following") || is_w(c, j, "previous") ||
-                                 is_w(c, j, "preceding")))
-    off = is_w(c, j, "following") ? 1 : is_w(c, j, "same") ? 0 : -1, j++;
+  else if (is_w(c, i, "the") && dt_phrase_at(c, j, PH_SHIFT, &off))
+    j++;
   else if (is_w(c, i, "the") && is_w(c, j, "next") && dt_unit_of(c, j + 1, NULL) == DU_DAY)
     off = 1, j++; /* "the next day" (but "the next year" may be a span: r_duration) */
   else if (is_w(c, i, "the") && dt_unit_of(c, j, NULL) == DU_DAY && (is_w(c, j + 1, "before") || is_w(c, j + 1, "after")) &&
@@ -89,16 +86,16 @@ size_t dt_r_the_unit(dt_ctx *c, size_t i, dt_spec *s) {
     s->unit = DU_DAY;
     return i + 2;
   }
-  if ((is_w(c, i + 1, "near") && (is_w(c, i + 2, "future") || is_w(c, i + 2, "term"))) ||
-      (is_w(c, i + 1, "short") && is_w(c, i + 2, "term"))) {
+  size_t n = dt_phrase_at(c, i + 1, PH_FUTURE_NOUN, NULL);
+  if (n) {
     dt_spec_init(s, DT_DATE, SK_LIT);
     snprintf(s->lit, sizeof s->lit, "FUTURE_REF");
-    return i + 3;
+    return i + 1 + n;
   }
   {
     size_t k = i + 1;
     int cur = 0;
-    if (is_w(c, k, "full") || is_w(c, k, "current") || is_w(c, k, "latest")) cur = is_w(c, k, "latest") ? -1 : 1, k++;
+    k += dt_phrase_at(c, k, PH_WHOLE_YEAR, &cur);
     if (has(c, k, DW_FISCAL, NULL)) cur = cur ? cur : 1, k++;
     if (cur && is_w(c, k, "year")) {
       int y;
@@ -118,7 +115,7 @@ size_t dt_r_the_unit(dt_ctx *c, size_t i, dt_spec *s) {
     s->unit = DU_YEAR;
     return i + 2;
   }
-  if (u == DU_YEAR && !pl && (is_w(c, i + 2, "ended") || is_w(c, i + 2, "ending"))) {
+  if (u == DU_YEAR && !pl && dt_phrase_at(c, i + 2, PH_YEAR_ENDED, NULL)) {
     dt_spec_init(s, DT_DURATION, SK_LIT);
     snprintf(s->lit, sizeof s->lit, "P1Y");
     return i + 2;
@@ -141,10 +138,8 @@ size_t dt_r_duration(dt_ctx *c, size_t i, dt_spec *s) {
   size_t j = i;
   int v, n = 0, u, pl;
   /* leading bounds */
-  if (is_w(c, j, "no") && is_w(c, j + 1, "more") && is_w(c, j + 2, "than")) j += 3;
-  else if ((is_w(c, j, "more") || is_w(c, j, "less") || is_w(c, j, "fewer")) && is_w(c, j + 1, "than")) j += 2;
-  else if (is_w(c, j, "at") && (is_w(c, j + 1, "least") || is_w(c, j + 1, "most"))) j += 2;
-  else if (is_w(c, j, "up") && is_w(c, j + 1, "to")) j += 2;
+  size_t bound = dt_phrase_at(c, j, PH_BOUND, NULL), count;
+  if (bound) j += bound;
   else if (is_w(c, j, "the") || (has(c, j, DW_REL, &v) && !is_w(c, j, "this") && !is_w(c, j, "current"))) {
     j++;
     if (has(c, j, DW_REL, &v) || has(c, j, DW_ORD, &v)) {
@@ -156,9 +151,8 @@ size_t dt_r_duration(dt_ctx *c, size_t i, dt_spec *s) {
     j++;
   }
   size_t e = 0;
-  if (is_w(c, j, "a") && is_w(c, j + 1, "few")) n = -1, e = j + 2;
-  else if (is_w(c, j, "a") && is_w(c, j + 1, "couple") && is_w(c, j + 2, "of")) n = 2, e = j + 3;
-  else if (j > i && is_w(c, j, "couple") && is_w(c, j + 1, "of")) n = 2, e = j + 2; /* "the next couple of years" */
+  if ((count = dt_phrase_at(c, j, PH_COUNT, &n))) e = j + count;
+  else if (j > i && (count = dt_phrase_at(c, j, PH_COUNT_NOUN, &n))) e = j + count;
   else e = dt_number(c, j, &n, 1);
   if (!e) {
     if (has(c, j, DW_FEW, &v) && v == 1) n = -1, e = j + 1;
@@ -186,7 +180,7 @@ size_t dt_r_duration(dt_ctx *c, size_t i, dt_spec *s) {
   e++;
   if (compound && in_doc(c, e) && is_ch(c, e, '-') && glued(c, e) && is_w(c, e + 1, "old")) e += 2; /* "8-month-old" */
   /* "a week or so" */
-  if (is_w(c, e, "or") && is_w(c, e + 1, "so")) e += 2;
+  e += dt_phrase_at(c, e, PH_VAGUE_TAIL, NULL);
   if (n == 0) return 0;
   if (!compound && is_w(c, e, "old")) return 0; /* an age: "52 years old" */
   if (!compound && n == 1 && is_w(c, j, "a") && i > 0 && j == i && !has(c, e, DW_AGO, NULL) &&
@@ -264,9 +258,9 @@ size_t dt_r_set(dt_ctx *c, size_t i, dt_spec *s) {
 /* now, currently, recently, soon ; "recent years" ; "these days". */
 size_t dt_r_ref(dt_ctx *c, size_t i, dt_spec *s) {
   int v, pl, u;
-  size_t j = i;
-  if ((is_w(c, j, "more") && is_w(c, j + 1, "recently")) || (is_w(c, j, "right") && is_w(c, j + 1, "now"))) j++;
-  if (has(c, j, DW_REF, &v)) {
+  size_t j = i, n = dt_phrase_at(c, i, PH_REF, &v);
+  if (n) j += n - 1;
+  if (n || has(c, j, DW_REF, &v)) {
     if (v == DR_FUTURE && (is_w(c, j + 1, "after") || (i > 0 && is_w(c, i - 1, "as")))) return 0; /* "as soon as" */
     dt_spec_init(s, DT_DATE, SK_LIT);
     snprintf(s->lit, sizeof s->lit, "%s", v == DR_PRESENT ? "PRESENT_REF" : v == DR_PAST ? "PAST_REF" : "FUTURE_REF");

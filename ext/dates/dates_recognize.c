@@ -2,7 +2,7 @@
 ** try one family of expressions at a token and return where their match ends
 ** (0: none); dt_recognize keeps the longest. Prefixes that TimeBank keeps in
 ** the extent (determiners, "early"/"mid-"/"late", "the end of", "around") are
-** handled here; prepositions never are. */
+** handled here, their words in the tables of dates_words.c; prepositions never are. */
 #include <string.h>
 
 #include "dates_tokens.h"
@@ -39,7 +39,8 @@ static int may_start(dt_ctx *c, size_t i) {
   /* prepositions, tense markers and the like never start an expression ("at least" and "a" do) */
   const uint64_t never = 1ull << DW_PREP | 1ull << DW_PAST | 1ull << DW_FUTURE | 1ull << DW_GENERIC | 1ull << DW_AMPM |
                          1ull << DW_TZ | 1ull << DW_PERIOD;
-  return (dt_kinds(c, i) & ~never) != 0 || is_w(c, i, "at");
+  const uint64_t words = (1ull << DT_PHRASE_BIT) - 1, bound = 1ull << (DT_PHRASE_BIT + PH_BOUND);
+  return (dt_kinds(c, i) & ((words & ~never) | bound)) != 0;
 }
 
 size_t dt_recognize(dt_ctx *c, size_t i, dt_spec *s) {
@@ -58,25 +59,23 @@ size_t dt_recognize(dt_ctx *c, size_t i, dt_spec *s) {
                 t.type == DT_SET || (t.kind == SK_LIT && t.type == DT_DATE) || hyphen_in(c, j + 1, j + 3 < e ? j + 3 : e);
     if (e > best && !plain) best = e, *s = t;
     j++;
-    if (is_w(c, j, "end") || is_w(c, j, "beginning") || is_w(c, j, "start") || is_w(c, j, "middle")) {
-      if (is_w(c, j + 1, "of") && in_doc(c, j + 2)) {
-        size_t k = is_w(c, j + 2, "the") ? j + 3 : j + 2;
-        int u = dt_unit_of(c, k, NULL);
-        if (k == j + 3 && (u == DU_YEAR || u == DU_MONTH || u == DU_WEEK || u == DU_DECADE || u == DU_CENTURY)) {
-          /* "the end of the year": the current one */
-          dt_spec_init(&t, DT_DATE, SK_REL);
-          t.unit = (int8_t)u, e = k + 1;
-        } else e = in_doc(c, k) ? best_at(c, k, &t) : 0;
-        if (e > best && t.type == DT_DATE) best = e, *s = t;
-      }
+    size_t part = dt_phrase_at(c, j, PH_PART_OF, NULL);
+    if (part && in_doc(c, j + part)) {
+      size_t k = is_w(c, j + part, "the") ? j + part + 1 : j + part;
+      int u = dt_unit_of(c, k, NULL);
+      if (k > j + part && (u == DU_YEAR || u == DU_MONTH || u == DU_WEEK || u == DU_DECADE || u == DU_CENTURY)) {
+        /* "the end of the year": the current one */
+        dt_spec_init(&t, DT_DATE, SK_REL);
+        t.unit = (int8_t)u, e = k + 1;
+      } else e = in_doc(c, k) ? best_at(c, k, &t) : 0;
+      if (e > best && t.type == DT_DATE) best = e, *s = t;
     }
   }
   /* "around Nov. 1", "about 7:15 p.m." */
-  if (j == i && (is_w(c, i, "around") || is_w(c, i, "about") || is_w(c, i, "approximately"))) {
+  if (j == i && has(c, i, DW_APPROX, &v) && v >= 2) {
     e = in_doc(c, i + 1) ? best_at(c, i + 1, &t) : 0;
-    /* "about" is a preposition too ("asked about June"): only before a day or an hour */
     int precise = t.day || t.hour >= 0 || t.kind == SK_WEEKDAY;
-    if (e > best && (t.type == DT_DATE || t.type == DT_TIME) && t.kind != SK_LIT && (precise || !is_w(c, i, "about")))
+    if (e > best && (t.type == DT_DATE || t.type == DT_TIME) && t.kind != SK_LIT && (precise || v == 2))
       best = e, *s = t;
   }
   /* "early", "mid-", "late", "earlier" before a date ("mid-1996", "earlier this year", "the late 1970s") */

@@ -5,7 +5,8 @@
 
 #include "dates_tokens.h"
 
-/* Look token i up once: its first word-table entry and the set of its senses. */
+/* Look token i up once: its first word-table entry and the set of its senses
+** (with the kinds of phrase it starts, from bit DT_PHRASE_BIT). */
 static void look_up(dt_ctx *c, size_t i) {
   const nw_token *t = tk(c, i);
   size_t n = nw_tok_len(t);
@@ -14,8 +15,10 @@ static void look_up(dt_ctx *c, size_t i) {
   c->kinds[i] = 0;
   if (t->cls != NW_TOK_WORD || n >= 24) return;
   if (n > 1 && w[n - 1] == '.') n--;
-  c->word[i] = dt_word_find(w, n);
+  uint32_t phrases;
+  c->word[i] = dt_word_find(w, n, &phrases);
   for (int k = c->word[i]; k >= 0; k = dt_word_next(k)) c->kinds[i] |= 1ull << dt_words[k].kind;
+  c->kinds[i] |= (uint64_t)phrases << DT_PHRASE_BIT;
 }
 
 int32_t dt_sense(dt_ctx *c, size_t i, int kind) {
@@ -25,6 +28,32 @@ int32_t dt_sense(dt_ctx *c, size_t i, int kind) {
   for (int k = c->word[i]; k >= 0; k = dt_word_next(k))
     if (dt_words[k].kind == kind) return dt_words[k].val;
   return INT32_MIN;
+}
+
+/* Only tokens that start a phrase of the kind (a bit set at look-up) scan the
+** table, which is small (a few dozen rows). */
+size_t dt_phrase_at(dt_ctx *c, size_t i, int kind, int *val) {
+  size_t best = 0;
+  if (!in_doc(c, i) || !(dt_kinds(c, i) & 1ull << (DT_PHRASE_BIT + kind))) return 0;
+  for (size_t p = 0; p < dt_phrases_count; p++) {
+    if (dt_phrases[p].kind != kind) continue;
+    const char *w = dt_phrases[p].words;
+    size_t k = i;
+    for (;;) {
+      size_t n = strcspn(w, " ");
+      if (!is_wn(c, k, w, n)) break;
+      k++;
+      if (!w[n]) {
+        if (k - i > best) {
+          best = k - i;
+          if (val) *val = dt_phrases[p].val;
+        }
+        break;
+      }
+      w += n + 1;
+    }
+  }
+  return best;
 }
 
 uint64_t dt_kinds(dt_ctx *c, size_t i) {

@@ -21,9 +21,8 @@ static inline int has(dt_ctx *c, size_t i, int kind, int *val) {
   return 1;
 }
 
-/* Token i is the word s (ASCII case-insensitive). Inlined so that strlen of a literal folds. */
-static inline int is_w(dt_ctx *c, size_t i, const char *s) {
-  size_t n = strlen(s);
+/* Token i is the word s of n bytes (ASCII case-insensitive). */
+static inline int is_wn(dt_ctx *c, size_t i, const char *s, size_t n) {
   if (!in_doc(c, i) || tn(c, i) != n) return 0;
   const char *w = tx(c, i);
   for (size_t k = 0; k < n; k++) {
@@ -33,6 +32,8 @@ static inline int is_w(dt_ctx *c, size_t i, const char *s) {
   }
   return 1;
 }
+/* Inlined so that strlen of a literal folds. */
+static inline int is_w(dt_ctx *c, size_t i, const char *s) { return is_wn(c, i, s, strlen(s)); }
 static inline int is_ch(dt_ctx *c, size_t i, char ch) { return in_doc(c, i) && tn(c, i) == 1 && tx(c, i)[0] == ch; }
 static inline int glued(dt_ctx *c, size_t i) { return in_doc(c, i) && tk(c, i)->ws == NW_WS_NONE; }
 static inline int capital(dt_ctx *c, size_t i) { return (tk(c, i)->flags & NW_TF_UPPER_INITIAL) != 0; }

@@ -114,10 +114,11 @@ const dt_word dt_words[] = {
   /* anchors after a count: "two years ago", "a day earlier" */
   {"ago", DW_AGO, -1}, {"earlier", DW_AGO, -1}, {"before", DW_AGO, -1}, {"later", DW_AGO, 1},
   {"hence", DW_AGO, 1},
-  /* approximators and bounds kept in a duration's extent */
-  {"nearly", DW_APPROX, 1}, {"almost", DW_APPROX, 1}, {"about", DW_APPROX, 1}, {"around", DW_APPROX, 1},
-  {"roughly", DW_APPROX, 1}, {"approximately", DW_APPROX, 1}, {"some", DW_APPROX, 1},
-  /* bounds: "more than", "less than", "up to", "no more than" */
+  /* approximators kept in a duration's extent; 2: also before a date or time ("around Nov. 1"),
+  ** 3: only before a day or an hour ("about" is a preposition too: "asked about June") */
+  {"nearly", DW_APPROX, 1}, {"almost", DW_APPROX, 1}, {"about", DW_APPROX, 3}, {"around", DW_APPROX, 2},
+  {"roughly", DW_APPROX, 1}, {"approximately", DW_APPROX, 2}, {"some", DW_APPROX, 1},
+  /* first words of phrases (dt_phrases) that have no other sense, so that an expression may start there */
   {"more", DW_BOUND, 1}, {"less", DW_BOUND, 1}, {"fewer", DW_BOUND, 1}, {"up", DW_BOUND, 1}, {"no", DW_BOUND, 1},
   {"right", DW_BOUND, 1}, {"new", DW_BOUND, 1}, {"that", DW_BOUND, 1}, /* "right now", "New Year's Day", "that year" */
   {"fiscal", DW_FISCAL, 1},
@@ -143,34 +144,70 @@ const dt_word dt_words[] = {
 };
 const size_t dt_words_count = sizeof dt_words / sizeof dt_words[0];
 
+const dt_phrase dt_phrases[] = {
+  {"no more than", PH_BOUND, 0}, {"more than", PH_BOUND, 0}, {"less than", PH_BOUND, 0},
+  {"fewer than", PH_BOUND, 0}, {"at least", PH_BOUND, 0}, {"at most", PH_BOUND, 0}, {"up to", PH_BOUND, 0},
+  {"a few", PH_COUNT, -1}, {"a couple of", PH_COUNT, 2}, {"couple of", PH_COUNT_NOUN, 2},
+  {"near future", PH_FUTURE_NOUN, 0}, {"near term", PH_FUTURE_NOUN, 0}, {"short term", PH_FUTURE_NOUN, 0},
+  {"more recently", PH_REF, DR_PAST}, {"right now", PH_REF, DR_PRESENT},
+  {"or so", PH_VAGUE_TAIL, 0},
+  {"end of", PH_PART_OF, 3}, {"beginning of", PH_PART_OF, 1}, {"start of", PH_PART_OF, 1},
+  {"middle of", PH_PART_OF, 2},
+  {"same", PH_SHIFT, 0}, {"following", PH_SHIFT, 1}, {"previous", PH_SHIFT, -1}, {"preceding", PH_SHIFT, -1},
+  {"full", PH_WHOLE_YEAR, 1}, {"current", PH_WHOLE_YEAR, 1}, {"latest", PH_WHOLE_YEAR, -1},
+  {"ended", PH_YEAR_ENDED, 0}, {"ending", PH_YEAR_ENDED, 0},
+  {"latest", PH_SAME_PERIOD, 0}, {"comparable", PH_SAME_PERIOD, 0}, {"same", PH_SAME_PERIOD, 0},
+  {"corresponding", PH_SAME_PERIOD, 0},
+  /* the possessive is its own token, with either apostrophe */
+  {"new year 's day", PH_HOLIDAY, 101}, {"new year ’s day", PH_HOLIDAY, 101},
+  {"new year 's eve", PH_HOLIDAY, 1231}, {"new year ’s eve", PH_HOLIDAY, 1231},
+};
+const size_t dt_phrases_count = sizeof dt_phrases / sizeof dt_phrases[0];
+
+/* One map for both tables: a word's value is its first row in dt_words (low 16
+** bits, NO_SENSE for none) and the kinds of phrase it starts (bits 16 up). */
+#define NO_SENSE 0xFFFF
 static nw_strmap word_map;
 static int16_t *next_sense;
+static size_t words_with_sense;
 static pthread_once_t words_once = PTHREAD_ONCE_INIT;
 static int words_ok;
 
 static void build_words(void) {
   next_sense = malloc(dt_words_count * sizeof *next_sense);
-  if (!next_sense || nw_strmap_init(&word_map, dt_words_count, 1)) return;
+  if (!next_sense || nw_strmap_init(&word_map, dt_words_count + dt_phrases_count, 1)) return;
   /* Walk backwards so the map ends at each word's first row; chain the rest. */
   for (size_t k = dt_words_count; k-- > 0;) {
     const char *w = dt_words[k].word;
-    next_sense[k] = (int16_t)nw_strmap_get(&word_map, w, strlen(w), -1);
+    int32_t v = nw_strmap_get(&word_map, w, strlen(w), -1);
+    next_sense[k] = (int16_t)(v < 0 ? -1 : v);
+    if (v < 0) words_with_sense++;
     if (nw_strmap_put(&word_map, w, strlen(w), (int32_t)k)) return;
+  }
+  for (size_t k = 0; k < dt_phrases_count; k++) {
+    const char *w = dt_phrases[k].words;
+    size_t n = strcspn(w, " ");
+    int32_t v = nw_strmap_get(&word_map, w, n, NO_SENSE);
+    if (nw_strmap_put(&word_map, w, n, v | (int32_t)(1u << (16 + dt_phrases[k].kind)))) return;
   }
   words_ok = 1;
 }
 
-int dt_word_find(const char *w, size_t n) {
+int dt_word_find(const char *w, size_t n, uint32_t *phrases) {
   pthread_once(&words_once, build_words);
+  *phrases = 0;
   if (!words_ok) return -1;
-  return nw_strmap_get(&word_map, w, n, -1);
+  int32_t v = nw_strmap_get(&word_map, w, n, -1);
+  if (v < 0) return -1;
+  *phrases = (uint32_t)v >> 16;
+  return (v & 0xFFFF) == NO_SENSE ? -1 : (v & 0xFFFF);
 }
 
 int dt_word_next(int idx) { return next_sense[idx]; }
 
 size_t dt_words_map_size(void) {
   pthread_once(&words_once, build_words);
-  return word_map.count;
+  return words_with_sense;
 }
 
 __attribute__((destructor)) static void free_words(void) {

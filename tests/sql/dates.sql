@@ -60,6 +60,17 @@ SELECT mention, type, value FROM news_dates('Yesterday the market opened at 9:30
 --> two years ago|DATE|2022
 --> annually|SET|P1Y
 
+-- Bounds, counts and references of several words are phrases in a table; they stay in the extent.
+SELECT mention, type, value FROM news_dates('At least three weeks passed, then no more than a couple of days; prices may rise in the near future, and right now a month or so is enough. Sales in the comparable quarter were weak, more recently too. Parties on New Year’s Eve.', '2021-10-20');
+--> At least three weeks|DURATION|P3W
+--> no more than a couple of days|DURATION|P2D
+--> the near future|DATE|FUTURE_REF
+--> right now|DATE|PRESENT_REF
+--> a month or so|DURATION|P1M
+--> the comparable quarter|DATE|2021-Q3
+--> more recently|DATE|PAST_REF
+--> New Year’s Eve|DATE|2021-12-31
+
 -- A time with no day of its own takes the last full date named in its sentence, as
 -- TimeBank anchors it; in the next sentence it is on the reference again.
 SELECT mention, value FROM news_dates('On Feb. 4, 2022, at 10:30 a.m. the plant closed. It reopened at 6 p.m.', '2022-02-07');
