@@ -69,8 +69,14 @@ const char *nw_outlet_of_byline(const char *s, size_t n);
 typedef struct nw_walk nw_walk;
 /* Returns 0, or -1 with *err a malloc'ed message naming the root. */
 int nw_walk_open(nw_walk **w, const char *root, char **err);
-/* Next file: 1 with *path (valid until the next call), 0 at the end, -1 OOM. */
-int nw_walk_next(nw_walk *w, const char **path);
+/* Next file: 1 with *path (valid until the next call), 0 at the end, -1 OOM.
+** *error is NULL, or says why the folder *path cannot be listed ("cannot read
+** folder: ...", "nested too deep"). */
+int nw_walk_next(nw_walk *w, const char **path, const char **error);
+/* Whether a scan of root lists path (no "..", "." or hidden component, a
+** listed extension, no loop): WHERE path = ? answers exactly like the scan,
+** except that a folder reached by two links is listed only under its first. */
+int nw_walk_lists(const char *root, const char *path);
 void nw_walk_close(nw_walk *w);
 
 #endif

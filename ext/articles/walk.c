@@ -2,12 +2,15 @@
 ** order so every scan lists the same files in the same order), a glob
 ** pattern, or one file. Only one directory listing per level is held, so
 ** memory grows with the folder depth and width, never with the corpus size.
-** Symbolic links are followed, but a directory already on the current path
-** (a link loop) is not entered again. */
+** Symbolic links are followed, but a folder already entered in this scan (a
+** link loop, or a second link to it) is not entered again. A folder that
+** cannot be read, or is nested too deep, is reported (an error row), never
+** dropped in silence. */
 #include "news.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fnmatch.h>
 #include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,8 +23,6 @@ typedef struct frame {
   char *dir;     /* path of the folder, as the user would write it */
   char **names;  /* sorted entries */
   size_t n, next;
-  dev_t dev;
-  ino_t ino;
 } frame;
 
 struct nw_walk {
@@ -33,6 +34,16 @@ struct nw_walk {
   frame stack[MAX_DEPTH];
   int depth;
   char *cur; /* the path last returned */
+  /* folders entered in this scan: open-addressing set of (dev, ino) */
+  struct dir_id {
+    dev_t dev;
+    ino_t ino;
+    int used;
+  } *seen;
+  size_t seen_cap, seen_n;
+  char *pending_path; /* a folder error waiting to be returned */
+  const char *pending_error;
+  char why[160]; /* its text */
 };
 
 static const char *const ext_names[] = {"txt", "md", "text", "html", "htm", "jsonl", "ndjson"};
@@ -81,16 +92,48 @@ static char *join(const char *dir, const char *name) {
   return p;
 }
 
-/* Push a folder (st: its stat). 0, 1 when skipped (loop, too deep, unreadable), -1 OOM. */
-static int push_dir(nw_walk *w, const char *path, const struct stat *st) {
-  if (w->depth >= MAX_DEPTH) return 1;
-  for (int i = 0; i < w->depth; i++)
-    if (w->stack[i].dev == st->st_dev && w->stack[i].ino == st->st_ino) return 1;
+static size_t id_slot(const struct dir_id *t, size_t cap, dev_t dev, ino_t ino) {
+  size_t h = ((size_t)ino * 0x9E3779B97F4A7C15u) ^ (size_t)dev;
+  size_t i = h & (cap - 1);
+  while (t[i].used && !(t[i].dev == dev && t[i].ino == ino)) i = (i + 1) & (cap - 1);
+  return i;
+}
+
+/* Mark a folder entered: 1 when it was new, 0 when already seen, -1 OOM. */
+static int mark_seen(nw_walk *w, dev_t dev, ino_t ino) {
+  if (2 * (w->seen_n + 1) > w->seen_cap) {
+    size_t cap = w->seen_cap ? 2 * w->seen_cap : 64;
+    struct dir_id *t = calloc(cap, sizeof *t);
+    if (!t) return -1;
+    for (size_t i = 0; i < w->seen_cap; i++)
+      if (w->seen[i].used) t[id_slot(t, cap, w->seen[i].dev, w->seen[i].ino)] = w->seen[i];
+    free(w->seen);
+    w->seen = t;
+    w->seen_cap = cap;
+  }
+  size_t i = id_slot(w->seen, w->seen_cap, dev, ino);
+  if (w->seen[i].used) return 0;
+  w->seen[i] = (struct dir_id){dev, ino, 1};
+  w->seen_n++;
+  return 1;
+}
+
+/* Push a folder (st: its stat). 0, 1 when skipped (already entered), 2 when
+** it cannot be entered (*why says why), -1 OOM. */
+static int push_dir(nw_walk *w, const char *path, const struct stat *st, const char **why) {
+  int fresh = mark_seen(w, st->st_dev, st->st_ino);
+  if (fresh <= 0) return fresh < 0 ? -1 : 1;
+  if (w->depth >= MAX_DEPTH) {
+    *why = "nested too deep";
+    return 2;
+  }
   DIR *d = opendir(path);
-  if (!d) return 1;
+  if (!d) {
+    snprintf(w->why, sizeof w->why, "cannot read folder: %s", strerror(errno));
+    *why = w->why;
+    return 2;
+  }
   frame f = {0};
-  f.dev = st->st_dev;
-  f.ino = st->st_ino;
   size_t cap = 0;
   int rc = 0;
   struct dirent *e;
@@ -113,6 +156,110 @@ static int push_dir(nw_walk *w, const char *path, const struct stat *st) {
   return 0;
 }
 
+/* Enter a folder met during the walk; one that cannot be entered becomes a
+** pending error. 0 or -1 OOM. */
+static int enter_dir(nw_walk *w, char *path, const struct stat *st) {
+  const char *why = NULL;
+  int rc = push_dir(w, path, st, &why);
+  if (rc == 2) {
+    w->pending_path = path;
+    w->pending_error = why;
+    return 0;
+  }
+  free(path);
+  return rc < 0 ? -1 : 0;
+}
+
+/* Stat of the folder holding path (its text up to the last '/'). */
+static int parent_stat(const char *path, struct stat *st) {
+  const char *slash = strrchr(path, '/');
+  if (!slash) return stat(".", st);
+  if (slash == path) return stat("/", st);
+  char *dir = strndup(path, (size_t)(slash - path));
+  int rc = dir ? stat(dir, st) : -1;
+  free(dir);
+  return rc;
+}
+
+/* The folders a glob lists files of count as entered: a link from a match
+** back to one of them would list its files a second time. */
+static int seed_glob_parents(nw_walk *w) {
+  for (size_t i = 0; i < w->g.gl_pathc; i++) {
+    struct stat st;
+    if (parent_stat(w->g.gl_pathv[i], &st) == 0 && mark_seen(w, st.st_dev, st.st_ino) < 0) return -1;
+  }
+  return 0;
+}
+
+/* The path's components below base (rest) as the walk meets them: no empty,
+** dot or hidden component, each folder entered once on the way (no loop),
+** not too deep, and a last component that is a listed file. */
+static int tree_lists(const char *base, const char *rest, const struct stat *seed) {
+  size_t bl = strlen(base), n = strlen(rest);
+  char *p = malloc(bl + n + 2);
+  if (!p) return 0;
+  memcpy(p, base, bl);
+  p[bl] = 0;
+  struct stat chain[MAX_DEPTH + 1];
+  int depth = 0, ok = 1, seeded = seed != NULL;
+  if (seed) chain[0] = *seed;
+  const char *c = rest;
+  for (;;) {
+    const char *slash = strchr(c, '/');
+    size_t cl = slash ? (size_t)(slash - c) : strlen(c);
+    struct stat st;
+    /* p is a folder the walk enters: readable, new on this path, not too deep */
+    if (cl == 0 || c[0] == '.' || depth >= MAX_DEPTH || stat(p, &st) != 0 || !S_ISDIR(st.st_mode)) {
+      ok = 0;
+      break;
+    }
+    for (int i = 0; i < depth + seeded && ok; i++)
+      if (chain[i].st_dev == st.st_dev && chain[i].st_ino == st.st_ino) ok = 0;
+    if (!ok) break;
+    chain[seeded + depth++] = st;
+    size_t pl = strlen(p);
+    while (pl > 1 && p[pl - 1] == '/') pl--;
+    if (!(pl == 1 && p[0] == '/')) p[pl++] = '/';
+    memcpy(p + pl, c, cl);
+    p[pl + cl] = 0;
+    if (!slash) {
+      /* the file itself: the walk descends into a folder, lists a file */
+      char *name = strndup(c, cl);
+      ok = name && listed(name) && !(stat(p, &st) == 0 && S_ISDIR(st.st_mode));
+      free(name);
+      break;
+    }
+    c = slash + 1;
+  }
+  free(p);
+  return ok;
+}
+
+int nw_walk_lists(const char *root, const char *path) {
+  struct stat st;
+  int root_is_dir = stat(root, &st) == 0 && S_ISDIR(st.st_mode);
+  if (strcmp(root, path) == 0) return !root_is_dir;
+  size_t rl = strlen(root);
+  while (rl > 1 && root[rl - 1] == '/') rl--;
+  if (root_is_dir) return strncmp(root, path, rl) == 0 && path[rl] == '/' && tree_lists(root, path + rl + 1, NULL);
+  if (!strpbrk(root, "*?[")) return 0;
+  /* a glob: the path is a match, or lies under a folder that is one */
+  const int flags = FNM_PATHNAME | FNM_PERIOD;
+  if (fnmatch(root, path, flags) == 0) {
+    const char *slash = strrchr(path, '/');
+    return listed(slash ? slash + 1 : path) && !(stat(path, &st) == 0 && S_ISDIR(st.st_mode));
+  }
+  int ok = 0;
+  for (const char *p = strchr(path, '/'); p && !ok; p = strchr(p + 1, '/')) {
+    if (p > path && p[-1] == '/') continue; /* glob never yields "x//y" */
+    char *dir = strndup(path, (size_t)(p - path));
+    struct stat parent;
+    if (dir && fnmatch(root, dir, flags) == 0) ok = tree_lists(dir, p + 1, parent_stat(dir, &parent) == 0 ? &parent : NULL);
+    free(dir);
+  }
+  return ok;
+}
+
 int nw_walk_open(nw_walk **out, const char *root, char **err) {
   *out = NULL;
   nw_walk *w = calloc(1, sizeof *w);
@@ -120,8 +267,9 @@ int nw_walk_open(nw_walk **out, const char *root, char **err) {
   struct stat st;
   if (stat(root, &st) == 0) {
     if (S_ISDIR(st.st_mode)) {
-      if (push_dir(w, root, &st) != 0) {
-        if (asprintf(err, "news_articles: cannot read folder %s", root) < 0) *err = NULL;
+      const char *why = "";
+      if (push_dir(w, root, &st, &why) != 0) {
+        if (asprintf(err, "news_articles: %s: %s", why, root) < 0) *err = NULL;
         nw_walk_close(w);
         return -1;
       }
@@ -133,6 +281,10 @@ int nw_walk_open(nw_walk **out, const char *root, char **err) {
   } else if (strpbrk(root, "*?[") && glob(root, 0, NULL, &w->g) == 0) {
     w->have_glob = 1;
     w->nroots = w->g.gl_pathc;
+    if (seed_glob_parents(w)) {
+      nw_walk_close(w);
+      return -1;
+    }
   } else {
     if (asprintf(err, "news_articles: no such file or folder: %s", root) < 0) *err = NULL;
     nw_walk_close(w);
@@ -149,10 +301,18 @@ static int set_cur(nw_walk *w, char *path, const char **out) {
   return 1;
 }
 
+static int take_pending(nw_walk *w, const char **out, const char **error) {
+  *error = w->pending_error;
+  char *p = w->pending_path;
+  w->pending_path = NULL;
+  return set_cur(w, p, out);
+}
+
 /* Next listed file of the folder on top of the stack, descending into
 ** sub-folders; 0 when the walk below the current root is done. */
-static int next_in_tree(nw_walk *w, const char **out) {
+static int next_in_tree(nw_walk *w, const char **out, const char **error) {
   while (w->depth > 0) {
+    if (w->pending_path) return take_pending(w, out, error);
     frame *f = &w->stack[w->depth - 1];
     if (f->next >= f->n) {
       frame_free(f);
@@ -164,9 +324,7 @@ static int next_in_tree(nw_walk *w, const char **out) {
     if (!path) return -1;
     struct stat st;
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-      int rc = push_dir(w, path, &st);
-      free(path);
-      if (rc < 0) return -1;
+      if (enter_dir(w, path, &st)) return -1;
       continue;
     }
     /* A file, or an entry stat cannot follow (listed: reading it reports why). */
@@ -176,12 +334,14 @@ static int next_in_tree(nw_walk *w, const char **out) {
     }
     return set_cur(w, path, out);
   }
+  if (w->pending_path) return take_pending(w, out, error);
   return 0;
 }
 
-int nw_walk_next(nw_walk *w, const char **out) {
+int nw_walk_next(nw_walk *w, const char **out, const char **error) {
+  *error = NULL;
   for (;;) {
-    int rc = next_in_tree(w, out);
+    int rc = next_in_tree(w, out, error);
     if (rc != 0) return rc;
     if (w->single) {
       char *p = w->single;
@@ -192,9 +352,13 @@ int nw_walk_next(nw_walk *w, const char **out) {
     const char *root = w->g.gl_pathv[w->next_root++];
     struct stat st;
     if (stat(root, &st) == 0 && S_ISDIR(st.st_mode)) {
-      if (push_dir(w, root, &st) < 0) return -1;
+      char *p = strdup(root);
+      if (!p || enter_dir(w, p, &st)) return -1;
       continue;
     }
+    /* a matched file follows the folder rule: known extension or none */
+    const char *slash = strrchr(root, '/');
+    if (!listed(slash ? slash + 1 : root)) continue;
     char *p = strdup(root);
     if (!p) return -1;
     return set_cur(w, p, out);
@@ -207,5 +371,7 @@ void nw_walk_close(nw_walk *w) {
   if (w->have_glob) globfree(&w->g);
   free(w->single);
   free(w->cur);
+  free(w->seen);
+  free(w->pending_path);
   free(w);
 }

@@ -8,7 +8,6 @@
 #include "../articles/text_rules.h"
 
 #include <errno.h>
-#include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,25 +55,6 @@ static void scan_close(void *state) {
   free(s);
 }
 
-/* The key names a file under root (as the walk would list it). */
-static int under_root(const char *root, const char *file) {
-  size_t rl = strlen(root);
-  while (rl > 1 && root[rl - 1] == '/') rl--;
-  if (strcmp(root, file) == 0) return 1;
-  if (strncmp(root, file, rl) == 0 && file[rl] == '/') return 1;
-  if (strpbrk(root, "*?[")) {
-    if (fnmatch(root, file, FNM_PATHNAME) == 0) return 1;
-    /* a file inside a folder the pattern matches */
-    for (const char *p = strchr(file, '/'); p; p = strchr(p + 1, '/')) {
-      char *dir = strndup(file, (size_t)(p - file));
-      int m = dir && fnmatch(root, dir, FNM_PATHNAME) == 0;
-      free(dir);
-      if (m) return 1;
-    }
-  }
-  return 0;
-}
-
 static int set_key(scan *s, const char *root, const char *key, size_t n) {
   char *k = strndup(key, n);
   if (!k) return SQLITE_NOMEM;
@@ -86,9 +66,9 @@ static int set_key(scan *s, const char *root, const char *key, size_t n) {
     if (nw_format_of_path(k) == NW_FMT_JSONL && *end == 0 && line > 0) s->key_line = line;
     else *hash = '#';
   }
-  if (!under_root(root, k)) {
+  if (!nw_walk_lists(root, k)) {
     free(k);
-    s->key_done = 1; /* not under root: no rows */
+    s->key_done = 1; /* a file the scan does not list: no rows */
     return SQLITE_OK;
   }
   s->key_file = k;
@@ -351,9 +331,16 @@ static int scan_step(void *state, nw_rowset *rs, char **err) {
       if (lstat(path, &st) != 0 || S_ISDIR(st.st_mode)) return SQLITE_OK; /* a scan would not list it */
     } else {
       if (!s->walk) return SQLITE_OK; /* a key outside the root */
-      int got = nw_walk_next(s->walk, &path);
+      const char *folder_error = NULL;
+      int got = nw_walk_next(s->walk, &path, &folder_error);
       if (got < 0) return SQLITE_NOMEM;
       if (got == 0) return SQLITE_OK;
+      if (folder_error) {
+        free(s->content);
+        s->content = NULL;
+        nw_article_free(&s->art);
+        return emit(s, rs, path, NW_FMT_NONE, -1, folder_error);
+      }
     }
     int rc = step_file(s, rs, path);
     if (rc != SQLITE_OK || rs->nrow) return rc;

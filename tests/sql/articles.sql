@@ -134,6 +134,38 @@ SELECT replace(path, 'build/articles-fixtures/tree/', ''), format, title, bytes,
 --> nul.txt|text|NULL|12|binary file (NUL bytes)
 --> sub/story.txt|text|Loop Safe|67|NULL
 
+-- WHERE path = ? answers exactly as the scan would: no "..", "." or hidden
+-- component, no file of another kind, no path through a link loop.
+SELECT count(*) FROM news_articles('build/articles-fixtures/tree') WHERE path = 'build/articles-fixtures/tree/NOTE';
+--> 1
+SELECT count(*) FROM news_articles('build/articles-fixtures/tree') WHERE path = 'build/articles-fixtures/tree/../tree/NOTE';
+--> 0
+SELECT count(*) FROM news_articles('build/articles-fixtures/tree') WHERE path = 'build/articles-fixtures/tree/./NOTE';
+--> 0
+SELECT count(*) FROM news_articles('build/articles-fixtures/tree') WHERE path = 'build/articles-fixtures/tree/.hidden/note.txt';
+--> 0
+SELECT count(*) FROM news_articles('build/articles-fixtures/tree') WHERE path = 'build/articles-fixtures/tree/image.png';
+--> 0
+SELECT count(*) FROM news_articles('build/articles-fixtures/tree') WHERE path = 'build/articles-fixtures/tree/sub/back/NOTE';
+--> 0
+SELECT count(*) FROM news_articles('build/articles-fixtures/tree/*') WHERE path = 'build/articles-fixtures/tree/sub/story.txt';
+--> 1
+
+-- A glob lists the same kinds of files as a folder scan (not image.png), and a link
+-- from a match back to the folder it came from lists nothing twice.
+SELECT replace(path, 'build/articles-fixtures/tree/', ''), error FROM news_articles('build/articles-fixtures/tree/*');
+--> NOTE|NULL
+--> broken.txt|file vanished or is a broken link
+--> huge.txt|larger than the 64 MB limit
+--> nul.txt|binary file (NUL bytes)
+--> sub/story.txt|NULL
+
+-- A folder the scan cannot enter is a row with an error, never dropped in silence:
+-- here one nested deeper than 64 levels (an unreadable one says "cannot read folder: ...").
+SELECT replace(path, 'build/articles-fixtures/deep/', ''), format, error FROM news_articles('build/articles-fixtures/deep');
+--> d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d|NULL|nested too deep
+--> top.txt|text|NULL
+
 -- A missing root is an SQL error naming it.
 SELECT * FROM news_articles('tests/fixtures/no-such-folder');
 --! no such file or folder: tests/fixtures/no-such-folder

@@ -2,7 +2,10 @@
 #include "check.h"
 #include "news.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static int same(const char *got, const char *want) { return got && strcmp(got, want) == 0; }
 #define CHECK_STR(got, want) CHECK(same((got), (want)))
@@ -44,25 +47,25 @@ static void test_outlets(void) {
   CHECK(nw_outlet_named_in(f, strlen(f)) == NULL);
 }
 
-static void read(const char *path, const char *text, nw_article *a) {
+static void read_text(const char *path, const char *text, nw_article *a) {
   memset(a, 0, sizeof *a);
   CHECK_EQ_INT(nw_read_text(path, text, strlen(text), a), 0);
 }
 
 static void test_text_header(void) {
   nw_article a;
-  read("in/story.txt", "Storm Hits Coast;\nThousands lose power.\n\nBy Ann Lee\n\nMarch 3, 2031\n\nThe storm arrived at night.\n", &a);
+  read_text("in/story.txt", "Storm Hits Coast;\nThousands lose power.\n\nBy Ann Lee\n\nMarch 3, 2031\n\nThe storm arrived at night.\n", &a);
   CHECK_STR(a.title, "Storm Hits Coast; Thousands lose power");
   CHECK_STR(a.byline, "Ann Lee");
   CHECK_STR(a.published, "2031-03-03");
   CHECK_EQ_STRN(a.body.data, a.body.len, "The storm arrived at night.");
   nw_article_free(&a);
   /* a headline may end with a colon when a blank line follows it */
-  read("in/q.txt", "Five questions for the new mayor:\n\nThe mayor took office on Monday and answered our questions.\n", &a);
+  read_text("in/q.txt", "Five questions for the new mayor:\n\nThe mayor took office on Monday and answered our questions.\n", &a);
   CHECK_STR(a.title, "Five questions for the new mayor:");
   nw_article_free(&a);
   /* "By 2030, ..." opens a sentence, not a byline; a long first line is body, not a title */
-  read("in/2031-01-05.txt", "By 2030, the town had doubled in size and its two schools were full, officials from the county education board said on Monday evening.\n\nMore follows.\n", &a);
+  read_text("in/2031-01-05.txt", "By 2030, the town had doubled in size and its two schools were full, officials from the county education board said on Monday evening.\n\nMore follows.\n", &a);
   CHECK(a.byline == NULL);
   CHECK(a.title == NULL);
   CHECK_STR(a.published, "2031-01-05"); /* from the file name */
@@ -107,7 +110,48 @@ static void test_body_finish(void) {
   }
 }
 
+/* A folder the walk cannot open is reported as a row, not dropped. Root
+** opens any folder, so there the file inside is listed instead. */
+static void test_walk_unreadable_folder(void) {
+  char dir[64], locked[96], file[128], top[128];
+  snprintf(dir, sizeof dir, "build/unit-walk-%d", (int)getpid());
+  snprintf(locked, sizeof locked, "%s/locked", dir);
+  snprintf(file, sizeof file, "%s/inside.txt", locked);
+  snprintf(top, sizeof top, "%s/top.txt", dir);
+  mkdir("build", 0755);
+  CHECK_EQ_INT(mkdir(dir, 0755), 0);
+  CHECK_EQ_INT(mkdir(locked, 0755), 0);
+  FILE *f = fopen(file, "w");
+  if (f) fclose(f);
+  f = fopen(top, "w");
+  if (f) fclose(f);
+  CHECK_EQ_INT(chmod(locked, 0), 0);
+  nw_walk *w = NULL;
+  char *err = NULL;
+  CHECK_EQ_INT(nw_walk_open(&w, dir, &err), 0);
+  const char *path = NULL, *error = NULL;
+  CHECK_EQ_INT(nw_walk_next(w, &path, &error), 1);
+  if (geteuid() != 0) {
+    CHECK_STR(path, locked);
+    CHECK(error && strncmp(error, "cannot read folder: ", 20) == 0);
+  } else {
+    CHECK_STR(path, file);
+    CHECK(error == NULL);
+  }
+  CHECK_EQ_INT(nw_walk_next(w, &path, &error), 1);
+  CHECK_STR(path, top);
+  CHECK(error == NULL);
+  CHECK_EQ_INT(nw_walk_next(w, &path, &error), 0);
+  nw_walk_close(w);
+  chmod(locked, 0755);
+  remove(file);
+  remove(locked);
+  remove(top);
+  remove(dir);
+}
+
 int main(void) {
+  RUN(test_walk_unreadable_folder);
   RUN(test_body_finish);
   RUN(test_formats);
   RUN(test_dates_and_hosts);
