@@ -359,7 +359,10 @@ static int run_child(char *const argv[], int timeout, char *out, size_t outsz, d
   struct rusage ru;
   if (wait4(pid, &status, 0, &ru) < 0) die("wait4", NULL);
   *cpu = (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
-  *rss_mb = (double)ru.ru_maxrss / 1024.0;
+  /* Not ru_maxrss: Linux carries the forked copy of this (large) process's
+  ** peak over exec into it. The child reports its own VmHWM instead. */
+  const char *hwm = strstr(out, "VmHWM:");
+  *rss_mb = hwm ? strtod(hwm + 6, NULL) / 1024.0 : -1;
   if (WIFSIGNALED(status)) return WTERMSIG(status) == SIGALRM ? -2 : -1;
   return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
 }
@@ -444,6 +447,15 @@ static double linear_ratio(const lin_job *j, char *note, size_t notesz) {
 
 /* ---- children ----------------------------------------------------------- */
 
+/* The peak resident memory of this process, "VmHWM: N kB", for the parent. */
+static void print_peak_rss(void) {
+  FILE *f = fopen("/proc/self/status", "r");
+  char line[256];
+  while (f && fgets(line, sizeof line, f))
+    if (!strncmp(line, "VmHWM:", 6)) fputs(line, stdout);
+  if (f) fclose(f);
+}
+
 static int child_scan(const char *ext, const char *dir) {
   sqlite3 *db = open_db(ext, ":memory:");
   sqlite3_stmt *st;
@@ -453,6 +465,7 @@ static int child_scan(const char *ext, const char *dir) {
   sqlite3_finalize(st);
   sqlite3_close(db);
   printf("%ld rows\n", rows);
+  print_peak_rss();
   return 0;
 }
 
@@ -475,6 +488,7 @@ static int child_pipeline(const char *ext, const char *dir, const char *dbfile) 
   sqlite3_close(db);
   unlink(dbfile);
   printf("ok\n");
+  print_peak_rss();
   return 0;
 }
 
