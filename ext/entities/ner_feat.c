@@ -327,7 +327,7 @@ static void gaz_features(fsink *s, unsigned tmpl, const ner_gaz_hit *g, int with
 }
 
 static void token_features(ner_feats *f, const nw_doc *d, size_t i, size_t a, size_t b, int pass, uint32_t mask,
-                           uint32_t *rows, uint8_t *count) {
+                           int own_known, uint32_t *rows, uint8_t *count) {
   fsink s = {rows, 0, mask};
   const ner_tokinfo *ti = &f->info[i];
   uint64_t lw[5], ss[5], cl[5];
@@ -363,16 +363,19 @@ static void token_features(ner_feats *f, const nw_doc *d, size_t i, size_t a, si
     *count = (uint8_t)s.n;
     return;
   }
-  self_info self;
-  self_of(d, i, &self);
-  add(&s, F_BIAS, 0);
-  add(&s, F_WORD, self.word);
-  add(&s, F_LOWER, ti->lower);
-  add(&s, F_SHAPE, self.shape);
-  add(&s, F_SSHAPE, ti->sshape);
-  for (int k = 0; k < 4; k++) {
-    add(&s, F_PRE + (unsigned)k, self.pre[k]);
-    add(&s, F_SUF + (unsigned)k, self.suf[k]);
+  if (own_known) s.n = NER_OWN_FEATS; /* the caller has their sum */
+  else {                             /* exactly NER_OWN_FEATS rows, from the token's text alone */
+    self_info self;
+    self_of(d, i, &self);
+    add(&s, F_BIAS, 0);
+    add(&s, F_WORD, self.word);
+    add(&s, F_LOWER, ti->lower);
+    add(&s, F_SHAPE, self.shape);
+    add(&s, F_SSHAPE, ti->sshape);
+    for (int k = 0; k < 4; k++) {
+      add(&s, F_PRE + (unsigned)k, self.pre[k]);
+      add(&s, F_SUF + (unsigned)k, self.suf[k]);
+    }
   }
   for (int k = 0; k < 5; k++) {
     if (k == 2) continue;
@@ -409,11 +412,12 @@ static void token_features(ner_feats *f, const nw_doc *d, size_t i, size_t a, si
 }
 
 void ner_feats_compute(ner_feats *f, const nw_doc *d, int pass, unsigned rows_log2, size_t from, size_t to,
-                       uint32_t *rows, uint8_t *count) {
+                       const uint8_t *own_known, uint32_t *rows, uint8_t *count) {
   uint32_t mask = (uint32_t)((1u << rows_log2) - 1);
   for (size_t i = from; i < to; i++) {
     const nw_sentence *st = &d->sent[d->tok[i].sentence];
-    token_features(f, d, i, st->first_tok, st->end_tok, pass, mask, rows + (i - from) * NER_MAXF, count + (i - from));
+    token_features(f, d, i, st->first_tok, st->end_tok, pass, mask, own_known && own_known[i - from],
+                   rows + (i - from) * NER_MAXF, count + (i - from));
   }
 }
 

@@ -92,17 +92,32 @@ void ner_clusters_free(ner_clusters *c) {
 typedef int8_t v16i8 __attribute__((vector_size(16)));
 typedef int16_t v16i16 __attribute__((vector_size(32)));
 
-void ner_emissions(const ner_weights *w, const uint32_t *rows, const uint8_t *count, size_t n, float *em) {
+static inline void add_row(v16i16 *acc, const ner_weights *w, uint32_t row) {
+  v16i8 x;
+  memcpy(&x, w->w + (size_t)row * NER_NTAGS, sizeof x);
+  *acc += __builtin_convertvector(x, v16i16);
+}
+
+/* Integer sums, so the order rows are added in (and caching part of them)
+** changes nothing. */
+void ner_emissions(const ner_weights *w, const uint32_t *rows, const uint8_t *count, size_t n,
+                   const uint8_t *own_known, ner_own_sum *own, float *em) {
   for (size_t i = 0; i < n; i++) {
     v16i16 acc = {0};
     const uint32_t *r = rows + i * NER_MAXF;
-    if (i + 1 < n) /* the next token's rows are random reads: start them now */
-      for (unsigned k = 0; k < count[i + 1]; k++) __builtin_prefetch(w->w + (size_t)r[NER_MAXF + k] * NER_NTAGS);
-    for (unsigned k = 0; k < count[i]; k++) {
-      v16i8 x;
-      memcpy(&x, w->w + (size_t)r[k] * NER_NTAGS, sizeof x);
-      acc += __builtin_convertvector(x, v16i16); /* at most NER_MAXF * 127: no overflow */
+    if (i + 1 < n) { /* the next token's rows are random reads: start them now */
+      unsigned k0 = own_known && own_known[i + 1] ? NER_OWN_FEATS : 0;
+      for (unsigned k = k0; k < count[i + 1]; k++) __builtin_prefetch(w->w + (size_t)r[NER_MAXF + k] * NER_NTAGS);
     }
+    unsigned k = 0;
+    if (own && own_known[i]) {
+      memcpy(&acc, &own[i], sizeof acc);
+      k = NER_OWN_FEATS;
+    } else if (own) {
+      for (; k < NER_OWN_FEATS && k < count[i]; k++) add_row(&acc, w, r[k]);
+      memcpy(&own[i], &acc, sizeof acc);
+    }
+    for (; k < count[i]; k++) add_row(&acc, w, r[k]); /* at most NER_MAXF * 127: no overflow */
     for (int t = 0; t < NER_NTAGS; t++) em[i * NER_NTAGS + t] += (float)acc[t] * w->scale;
   }
 }
@@ -187,6 +202,36 @@ static int may_hold_name(const nw_doc *d, size_t a, size_t b) {
   return 0;
 }
 
+/* The cache slot of token i's text, or NULL when the word is too long to cache. */
+static ner_own_slot *own_slot(ner_work *w, const nw_doc *d, size_t i) {
+  const nw_token *t = &d->tok[i];
+  size_t n = nw_tok_len(t);
+  if (!n || n > NER_OWN_MAXLEN) return NULL;
+  return &w->own_cache[nw_hash(d->text + t->start, n) & (NER_OWN_SLOTS - 1)];
+}
+
+/* Fill own_known/own for tokens [from, to) from the cache (pass 1). */
+static void own_lookup(ner_work *w, const nw_doc *d, size_t from, size_t to) {
+  for (size_t i = from; i < to; i++) {
+    const ner_own_slot *s = own_slot(w, d, i);
+    size_t n = nw_tok_len(&d->tok[i]);
+    int hit = s && s->len == n && memcmp(s->text, d->text + d->tok[i].start, n) == 0;
+    w->own_known[i - from] = (uint8_t)hit;
+    if (hit) w->own[i - from] = s->sum;
+  }
+}
+
+/* Keep the sums of the words not found (the last one wins a slot). */
+static void own_store(ner_work *w, const nw_doc *d, size_t from, size_t to) {
+  for (size_t i = from; i < to; i++) {
+    ner_own_slot *s = w->own_known[i - from] ? NULL : own_slot(w, d, i);
+    if (!s) continue;
+    s->len = (uint8_t)nw_tok_len(&d->tok[i]);
+    memcpy(s->text, d->text + d->tok[i].start, s->len);
+    s->sum = w->own[i - from];
+  }
+}
+
 /* One pass over the sentences that may hold a name: features chunk by chunk,
 ** scores added to w->em, then Viterbi per sentence. */
 static void decode_pass(const ner_weights *wt, int pass, const nw_doc *d, ner_work *w) {
@@ -197,8 +242,12 @@ static void decode_pass(const ner_weights *wt, int pass, const nw_doc *d, ner_wo
     size_t a = d->sent[s].first_tok, b = d->sent[s].end_tok;
     for (size_t from = a; from < b; from += NER_CHUNK) {
       size_t to = from + NER_CHUNK < b ? from + NER_CHUNK : b;
-      ner_feats_compute(&w->f, d, pass, wt->rows_log2, from, to, w->rows, w->count);
-      ner_emissions(wt, w->rows, w->count, to - from, w->em + from * NER_NTAGS);
+      int cached = pass == 1 && w->own_cache;
+      if (cached) own_lookup(w, d, from, to);
+      ner_feats_compute(&w->f, d, pass, wt->rows_log2, from, to, cached ? w->own_known : NULL, w->rows, w->count);
+      ner_emissions(wt, w->rows, w->count, to - from, cached ? w->own_known : NULL, cached ? w->own : NULL,
+                    w->em + from * NER_NTAGS);
+      if (cached) own_store(w, d, from, to);
     }
     ner_viterbi(w->em + a * NER_NTAGS, a, b, tr, w->tags, w->back);
   }
@@ -206,6 +255,11 @@ static void decode_pass(const ner_weights *wt, int pass, const nw_doc *d, ner_wo
 
 int ner_tag_doc(const ner_model *m, const nw_doc *d, ner_work *w) {
   if (grow_work(w, d) || ner_feats_prepare(&w->f, d, &m->clusters)) return -1;
+  if (!w->own_cache) w->own_cache = malloc(NER_OWN_SLOTS * sizeof *w->own_cache);
+  if (w->own_cache && w->own_of != &m->pass[0]) { /* sums of another model's weights */
+    memset(w->own_cache, 0, NER_OWN_SLOTS * sizeof *w->own_cache);
+    w->own_of = &m->pass[0];
+  }
   int any = 0;
   for (size_t s = 0; s < d->nsent; s++) any |= w->live[s] = (uint8_t)may_hold_name(d, d->sent[s].first_tok, d->sent[s].end_tok);
   memset(w->tags, NER_O, d->ntok);
@@ -223,5 +277,6 @@ void ner_work_free(ner_work *w) {
   free(w->back);
   free(w->tags);
   free(w->live);
+  free(w->own_cache);
   memset(w, 0, sizeof *w);
 }
