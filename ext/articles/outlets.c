@@ -1,0 +1,109 @@
+/* Outlets named in a line: each alias of the outlet table is indexed once by
+** its first word, so a line costs one lookup per word instead of a search for
+** every alias (footer sweeps call this on every short line of a file). */
+#include "hash.h"
+#include "news.h"
+#include "text_rules.h"
+
+#include <ctype.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct alias_entry {
+  const char *text; /* inside nw_outlets[].aliases, not NUL-terminated */
+  size_t len;
+  size_t outlet;
+  int32_t next; /* the next alias with the same first word, or -1 */
+} alias_entry;
+
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+static nw_strmap by_first_word;
+static alias_entry *entries;
+static int index_ok;
+
+static int word_char(unsigned char c) { return isalnum(c) || c >= 0x80; }
+
+static size_t word_end(const char *s, size_t i, size_t n) {
+  while (i < n && word_char((unsigned char)s[i])) i++;
+  return i;
+}
+
+static void build_index(void) {
+  size_t count = 0;
+  for (size_t i = 0; i < nw_outlet_count; i++)
+    for (const char *a = nw_outlets[i].aliases; a; a = strchr(a, '|'), a = a ? a + 1 : NULL) count++;
+  entries = calloc(count ? count : 1, sizeof *entries);
+  if (!entries || nw_strmap_init(&by_first_word, count, 0)) return;
+  /* Filled from the last outlet up, so each chain runs in table order. */
+  size_t k = count;
+  for (size_t i = nw_outlet_count; i-- > 0;) {
+    const char *list = nw_outlets[i].aliases;
+    size_t first = k;
+    for (const char *a = list; a; a = strchr(a, '|'), a = a ? a + 1 : NULL) first--;
+    size_t e = first;
+    for (const char *a = list; a; a = strchr(a, '|'), a = a ? a + 1 : NULL, e++) {
+      const char *bar = strchr(a, '|');
+      entries[e] = (alias_entry){a, bar ? (size_t)(bar - a) : strlen(a), i, -1};
+    }
+    for (size_t j = k; j-- > first;) {
+      size_t fw = word_end(entries[j].text, 0, entries[j].len);
+      entries[j].next = nw_strmap_get(&by_first_word, entries[j].text, fw, -1);
+      if (nw_strmap_put(&by_first_word, entries[j].text, fw, (int32_t)j)) return;
+    }
+    k = first;
+  }
+  index_ok = 1;
+}
+
+__attribute__((destructor)) static void free_index(void) {
+  nw_strmap_free(&by_first_word);
+  free(entries);
+  entries = NULL;
+}
+
+/* The first outlet in table order with an alias in s[0..n) as whole words
+** (case as written). */
+const char *nw_outlet_named_in(const char *s, size_t n) {
+  pthread_once(&index_once, build_index);
+  if (!index_ok) return NULL;
+  size_t best = nw_outlet_count;
+  for (size_t i = 0; i < n;) {
+    if (!word_char((unsigned char)s[i])) {
+      i++;
+      continue;
+    }
+    size_t end = word_end(s, i, n);
+    for (int32_t e = nw_strmap_get(&by_first_word, s + i, end - i, -1); e >= 0; e = entries[e].next) {
+      const alias_entry *a = &entries[e];
+      if (a->outlet >= best || a->len > n - i || memcmp(s + i, a->text, a->len)) continue;
+      if (i + a->len == n || !word_char((unsigned char)s[i + a->len])) best = a->outlet;
+    }
+    if (best == 0) break;
+    i = end;
+  }
+  return best < nw_outlet_count ? nw_outlets[best].name : NULL;
+}
+
+/* The words after the last ", " or " for " (a byline's credit). */
+const char *nw_outlet_of_byline(const char *s, size_t n) {
+  size_t cut = 0;
+  for (size_t i = 0; i + 1 < n; i++) {
+    if (s[i] == ',' && s[i + 1] == ' ') cut = i + 2;
+    if (i + 5 <= n && memcmp(s + i, " for ", 5) == 0) cut = i + 5;
+  }
+  if (!cut) return NULL;
+  const char *t = s + cut;
+  size_t tl = n - cut;
+  while (tl && (t[tl - 1] == '.' || t[tl - 1] == ' ')) tl--;
+  for (size_t i = 0; i < nw_outlet_count; i++) {
+    const char *a = nw_outlets[i].aliases;
+    while (*a) {
+      const char *bar = strchr(a, '|');
+      size_t al = bar ? (size_t)(bar - a) : strlen(a);
+      if (al == tl && memcmp(a, t, al) == 0) return nw_outlets[i].name;
+      a += al + (bar ? 1 : 0);
+    }
+  }
+  return NULL;
+}
