@@ -61,6 +61,12 @@ const char *nw_outlet_named_in(const char *s, size_t n);
 /* The outlet at the end of a byline ("..., CNN" or "... for AFP"), or NULL. */
 const char *nw_outlet_of_byline(const char *s, size_t n);
 
+/* 0 when every regex of the rule tables compiles; else -1 and msg names the
+** first broken pattern and why (checked when the extension loads). */
+int nw_articles_rules_check(char *msg, size_t cap);
+/* Sizes of the rule tables, for news_debug(). */
+void nw_articles_rule_counts(size_t *line_rules, size_t *outlets);
+
 /* ---- folder walk ----------------------------------------------------- */
 
 /* root is a folder (walked recursively in sorted order, symlink loops cut),

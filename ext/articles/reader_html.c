@@ -17,6 +17,7 @@
 #include "html_page.h"
 #include "html_rules.h"
 #include "news.h"
+#include "text_rules.h"
 
 /* ---- compiled class/id patterns (once per process) ------------------- */
 
@@ -27,12 +28,7 @@ static pthread_once_t pat_once = PTHREAD_ONCE_INIT;
 static void compile_patterns(void) {
   const char *src[P_COUNT] = {nw_html_unlikely, nw_html_unlikely_words, nw_html_maybe, nw_html_posts,
                               nw_html_positive, nw_html_negative};
-  for (int i = 0; i < P_COUNT; i++) {
-    int e;
-    PCRE2_SIZE o;
-    pat[i] = pcre2_compile((PCRE2_SPTR)src[i], PCRE2_ZERO_TERMINATED, PCRE2_CASELESS, &e, &o, NULL);
-    if (pat[i]) pcre2_jit_compile(pat[i], PCRE2_JIT_COMPLETE);
-  }
+  for (int i = 0; i < P_COUNT; i++) pat[i] = nw_compile_rule(src[i], 0);
 }
 
 __attribute__((destructor)) static void free_patterns(void) {

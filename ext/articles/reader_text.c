@@ -15,19 +15,31 @@
 
 /* ---- compiled rules (once per process) -------------------------------- */
 
+static int has_need(const char *need, const char *line, size_t n);
+
 static pcre2_code **rule_code;
+static uint32_t *rule_min_len; /* shortest match in characters (so at most that many bytes) */
 static pthread_once_t rules_once = PTHREAD_ONCE_INIT;
 
 static void compile_rules(void) {
   pcre2_code **codes = calloc(nw_line_rule_count, sizeof *codes);
-  if (!codes) return;
-  for (size_t i = 0; i < nw_line_rule_count; i++) {
-    int errc;
-    PCRE2_SIZE erro;
-    codes[i] = pcre2_compile((PCRE2_SPTR)nw_line_rules[i].pattern, PCRE2_ZERO_TERMINATED,
-                             PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &errc, &erro, NULL);
-    if (codes[i]) pcre2_jit_compile(codes[i], PCRE2_JIT_COMPLETE);
+  uint32_t *min_len = calloc(nw_line_rule_count, sizeof *min_len);
+  if (!codes || !min_len) {
+    free(codes);
+    free(min_len);
+    return;
   }
+  for (size_t i = 0; i < nw_line_rule_count; i++) {
+    codes[i] = nw_compile_rule(nw_line_rules[i].pattern, 1);
+    if (!codes[i]) { /* a broken rule in the data table: fail loudly, match nothing */
+      for (size_t j = 0; j < i; j++) pcre2_code_free(codes[j]);
+      free(codes);
+      free(min_len);
+      return;
+    }
+    pcre2_pattern_info(codes[i], PCRE2_INFO_MINLENGTH, &min_len[i]);
+  }
+  rule_min_len = min_len;
   rule_code = codes;
 }
 
@@ -35,7 +47,20 @@ __attribute__((destructor)) static void free_rules(void) {
   if (!rule_code) return;
   for (size_t i = 0; i < nw_line_rule_count; i++) pcre2_code_free(rule_code[i]);
   free(rule_code);
+  free(rule_min_len);
   rule_code = NULL;
+  rule_min_len = NULL;
+}
+
+static int nw_text_rules_ready(void) {
+  pthread_once(&rules_once, compile_rules);
+  return rule_code != NULL;
+}
+
+/* The cheap tests before a rule's regex: length bounds and need words. */
+static int rule_may_match(size_t r, const char *lower, size_t n) {
+  if (n > nw_line_rules[r].max_len || n < rule_min_len[r]) return 0;
+  return !nw_line_rules[r].need || has_need(nw_line_rules[r].need, lower, n);
 }
 
 /* ---- lines ------------------------------------------------------------ */
@@ -143,8 +168,7 @@ static void classify(text_doc *d) {
     line *l = &d->ln[k];
     size_t len = l->e - l->s;
     for (size_t r = 0; r < nw_line_rule_count; r++) {
-      if (len > nw_line_rules[r].max_len || !rule_code[r]) continue;
-      if (nw_line_rules[r].need && !has_need(nw_line_rules[r].need, d->lower + l->s, len)) continue;
+      if (!rule_may_match(r, d->lower + l->s, len)) continue;
       int rc = pcre2_match(rule_code[r], (PCRE2_SPTR)d->w.data + l->s, len, 0, opts, md, NULL);
       if (rc <= 0) continue;
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
@@ -476,6 +500,7 @@ static void doc_free(text_doc *d) {
 int nw_clean_lines(const char *s, size_t n, nw_buf *out) {
   text_doc d;
   int rc = -1;
+  if (!nw_text_rules_ready()) return -1;
   if (doc_load(&d, s, n) == 0) {
     mark_furniture(&d, NULL);
     sweep_footer(&d);
@@ -489,6 +514,7 @@ int nw_read_text(const char *path, const char *s, size_t n, nw_article *a) {
   text_doc d;
   int rc = -1;
   nw_buf body = {0};
+  if (!nw_text_rules_ready()) return -1;
   if (doc_load(&d, s, n)) goto done;
   mark_furniture(&d, a);
   const char *footer_outlet = sweep_footer(&d);
@@ -523,23 +549,21 @@ done:
   return rc;
 }
 
-static int has_need_nocase(const char *need, const char *s, size_t n) {
-  char buf[600];
-  if (n > sizeof buf) return 1; /* let the rule decide */
-  for (size_t i = 0; i < n; i++) buf[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
-  return has_need(need, buf, n);
-}
-
 int nw_line_is_furniture(const char *s, size_t n, int keep_posts) {
-  pthread_once(&rules_once, compile_rules);
-  if (!rule_code) return 0;
-  pcre2_match_data *md = pcre2_match_data_create(4, NULL);
-  if (!md) return 0;
+  if (!nw_text_rules_ready()) return 0;
+  char lower[1024];
+  if (n > sizeof lower) return 0; /* no rule looks at lines this long (max_len) */
+  for (size_t i = 0; i < n; i++) lower[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+  pcre2_match_data *md = NULL;
+  uint32_t opts = 0;
   int drop = 0;
   for (size_t r = 0; r < nw_line_rule_count && !drop; r++) {
-    if (n > nw_line_rules[r].max_len || !rule_code[r]) continue;
-    if (nw_line_rules[r].need && !has_need_nocase(nw_line_rules[r].need, s, n)) continue;
-    if (pcre2_match(rule_code[r], (PCRE2_SPTR)s, n, 0, 0, md, NULL) <= 0) continue;
+    if (!rule_may_match(r, lower, n)) continue;
+    if (!md) { /* only when a rule gets this far: most blocks never need one */
+      if (!(md = pcre2_match_data_create(4, NULL))) return 0;
+      opts = nw_utf8_valid(s, n) ? PCRE2_NO_UTF_CHECK : 0;
+    }
+    if (pcre2_match(rule_code[r], (PCRE2_SPTR)s, n, 0, opts, md, NULL) <= 0) continue;
     uint8_t act = nw_line_rules[r].action;
     if (act == LR_KEEP) break;
     drop = act == LR_DROP || act == LR_DROP_NEXT || act == LR_COPYRIGHT || act == LR_URL ||

@@ -30,6 +30,10 @@ typedef struct nw_line_rule {
 extern const nw_line_rule nw_line_rules[];
 extern const size_t nw_line_rule_count;
 
+/* A rule's pcre2_code (JIT when available), text rules as UTF with Unicode
+** properties, both caseless; NULL when the pattern does not compile. */
+void *nw_compile_rule(const char *pattern, int text_rule);
+
 /* Outlets known by name (outlets_data.c): the name to report, the host, and
 ** short names a byline or a footer uses. */
 typedef struct nw_outlet {

@@ -5,7 +5,6 @@
 #include "modules.h"
 #include "sql_articles.h"
 #include "tvf.h"
-#include "../articles/text_rules.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -363,11 +362,20 @@ static const nw_tvf articles_tvf = {
   .reads_files = 1,
 };
 
-int nw_register_articles(sqlite3 *db) { return nw_tvf_register(db, &articles_tvf); }
+int nw_register_articles(sqlite3 *db) {
+  char msg[400];
+  if (nw_articles_rules_check(msg, sizeof msg)) {
+    fprintf(stderr, "news_articles: %s\n", msg); /* a broken data table: refuse to load */
+    return SQLITE_ERROR;
+  }
+  return nw_tvf_register(db, &articles_tvf);
+}
 
 void nw_debug_articles(nw_buf *out) {
   char line[200];
+  size_t line_rules, outlets;
+  nw_articles_rule_counts(&line_rules, &outlets);
   snprintf(line, sizeof line, "articles: formats text html jsonl; %zu text line rules, %zu outlets; file limit %zu MB\n",
-           nw_line_rule_count, nw_outlet_count, NW_ARTICLE_MAX_BYTES >> 20);
+           line_rules, outlets, NW_ARTICLE_MAX_BYTES >> 20);
   nw_buf_append(out, line, strlen(line));
 }

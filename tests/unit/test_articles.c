@@ -150,7 +150,18 @@ static void test_walk_unreadable_folder(void) {
   remove(dir);
 }
 
+/* Every regex of the rule tables compiles (a broken one would match nothing). */
+static void test_rules_compile(void) {
+  char msg[400] = "";
+  CHECK_EQ_INT(nw_articles_rules_check(msg, sizeof msg), 0);
+  CHECK_EQ_STRN(msg, strlen(msg), "");
+  size_t rules = 0, outlets = 0;
+  nw_articles_rule_counts(&rules, &outlets);
+  CHECK(rules > 20 && outlets > 20);
+}
+
 int main(void) {
+  RUN(test_rules_compile);
   RUN(test_walk_unreadable_folder);
   RUN(test_body_finish);
   RUN(test_formats);
