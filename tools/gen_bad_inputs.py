@@ -88,6 +88,8 @@ os.symlink("missing.txt", os.path.join(tree, "dangling.txt"))
 os.makedirs(os.path.join(tree, "folder.txt"))              # a directory named like a file
 write("scan/tree/folder.txt/inside.txt", "A file inside a folder named folder.txt.\n")
 os.symlink("ok.txt", os.path.join(tree, "link_to_ok.txt"))
+os.mkfifo(os.path.join(tree, "pipe.txt"))                  # named pipes: reading one would wait forever
+os.mkfifo(os.path.join(tree, "pipe.jsonl"))
 
 # a folder whose files the SQL test removes while scanning it (it writes them)
 os.makedirs(os.path.join(out, "vanish"))

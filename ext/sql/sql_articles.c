@@ -10,7 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 SQLITE_EXTENSION_INIT3
 
@@ -132,17 +134,38 @@ static const char *text_problem(const char *s, size_t n) {
   return nw_utf8_valid(s, n) ? NULL : "not valid UTF-8";
 }
 
+/* fopen(path, "rb") for regular files only: opening does not wait (a FIFO
+** named like an article would block the scan forever until a writer came),
+** and anything else fails with errno EINVAL. */
+static FILE *open_regular(const char *path) {
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return NULL;
+  struct stat st;
+  int flags = fcntl(fd, F_GETFL);
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
+    close(fd);
+    errno = EINVAL;
+    return NULL;
+  }
+  FILE *f = fdopen(fd, "rb");
+  if (!f) close(fd);
+  return f;
+}
+
+/* Why a file could not be opened, from errno. */
+static const char *open_error(void) {
+  return errno == ENOENT ? "file vanished or is a broken link" : errno == EINVAL ? "not a regular file" : strerror(errno);
+}
+
 /* Load a whole file (bounded). Returns NULL with *why set on failure. */
 static char *load_file(const char *path, size_t *len, int64_t *bytes, const char **why) {
-  static char msg[160];
-  FILE *f = fopen(path, "rb");
+  FILE *f = open_regular(path);
   if (!f) {
-    snprintf(msg, sizeof msg, "%s", errno == ENOENT ? "file vanished or is a broken link" : strerror(errno));
-    *why = msg;
+    *why = open_error();
     return NULL;
   }
   struct stat st;
-  if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+  if (fstat(fileno(f), &st) != 0) {
     fclose(f);
     *why = "not a regular file";
     return NULL;
@@ -180,7 +203,7 @@ static nw_format sniff(const char *s, size_t n) {
 /* ---- JSON Lines: one record a step ---------------------------------- */
 
 static int open_jsonl(scan *s, const char *path) {
-  s->jf = fopen(path, "rb");
+  s->jf = open_regular(path);
   if (!s->jf) return -1;
   if (!(s->jpath = strdup(path)) || (!s->jbuf && !(s->jbuf = malloc(JSONL_CHUNK)))) return -2;
   s->jline = 0;
@@ -285,7 +308,7 @@ static int step_file(scan *s, nw_rowset *rs, const char *path) {
     int rc = open_jsonl(s, path);
     if (rc == -2) return SQLITE_NOMEM;
     if (rc == 0) return SQLITE_OK; /* records follow */
-    return emit(s, rs, path, f, -1, errno == ENOENT ? "file vanished or is a broken link" : strerror(errno));
+    return emit(s, rs, path, f, -1, open_error());
   }
   s->content = load_file(path, &len, &bytes, &why);
   s->content_len = len;
@@ -296,7 +319,7 @@ static int step_file(scan *s, nw_rowset *rs, const char *path) {
     s->content = NULL;
     int rc = open_jsonl(s, path);
     if (rc == -2) return SQLITE_NOMEM;
-    return rc == 0 ? SQLITE_OK : emit(s, rs, path, f, bytes, strerror(errno));
+    return rc == 0 ? SQLITE_OK : emit(s, rs, path, f, bytes, open_error());
   }
   const char *err = NULL;
   int rc = 0;

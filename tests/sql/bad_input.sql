@@ -28,8 +28,7 @@ CREATE TEMP TABLE sent AS SELECT b.name, s.* FROM bad b, news_sentences(b.t) s;
 CREATE TEMP TABLE tidy AS SELECT name, news_clean(t) AS clean, news_fold(t) AS fold, news_date(t) AS date FROM bad;
 CREATE TEMP TABLE ent AS SELECT b.name, e.* FROM bad b, news_entities(b.t) e;
 CREATE TEMP TABLE dat AS SELECT b.name, d.* FROM bad b, news_dates(b.t, '2022-03-05') d;
--- (50 000 quotations nested in one another are a known limit: see README, Robustness.)
-CREATE TEMP TABLE quo AS SELECT b.name, q.* FROM bad b, news_quotes(b.t) q WHERE b.name != 'curly_quotes.txt';
+CREATE TEMP TABLE quo AS SELECT b.name, q.* FROM bad b, news_quotes(b.t) q;
 -- A span is inside its text when substr() finds its last character (or, with
 -- NUL bytes, when it ends within the bytes); in valid UTF-8 without NUL bytes
 -- a mention is exactly substr(text, start, length). (In invalid UTF-8 SQLite
@@ -111,6 +110,10 @@ WHERE name IN ('quotes.txt', 'quotes_words.txt', 'nul.txt') GROUP BY name ORDER 
 --> nul.txt|2|22|direct
 --> quotes.txt|50000|0|scare
 --> quotes_words.txt|99999|399996|scare
+-- 50 000 opening marks then 50 000 closing ones: quotations nest only a few
+-- levels deep, so the output stays proportional to the input.
+SELECT count(*) BETWEEN 1 AND 100, sum(length(quote)) <= 50 * 100000 FROM quo WHERE name = 'curly_quotes.txt';
+--> 1|1
 -- Invalid bytes next to a sentence do not hide who said it: every text in which
 -- the sentence survives has its quotation attributed to Adeyemi.
 SELECT count(DISTINCT name) FROM quo WHERE name LIKE 'utf8/%' AND speaker LIKE '%Adeyemi' AND quote = 'will reopen';
@@ -118,7 +121,7 @@ SELECT count(DISTINCT name) FROM quo WHERE name LIKE 'utf8/%' AND speaker LIKE '
 
 -- == articles ==
 -- A folder with links that loop, a link to a missing file, a folder named like a
--- file, an empty file and a file without read permission: every file is listed,
+-- file, named pipes, an empty file and a file without read permission: every file is listed,
 -- those that cannot be read with the reason. (Run as root, the file without
 -- permission reads normally.) sub_up links back to the parent folder: it is
 -- followed, but the folder being scanned is not entered a second time.
@@ -132,6 +135,8 @@ WHERE path NOT LIKE '%/sub_up/%' AND path NOT LIKE '%unreadable%' ORDER BY path;
 --> link_to_ok.txt|text|94|NULL
 --> nul.txt|text|64|binary file (NUL bytes)
 --> ok.txt|text|94|NULL
+--> pipe.jsonl|jsonl|NULL|not a regular file
+--> pipe.txt|text|NULL|not a regular file
 SELECT count(*), sum(error IS NULL OR error LIKE '%ermission%') FROM news_articles('build/bad/scan/tree') WHERE path LIKE '%unreadable.txt';
 --> 1|1
 SELECT replace(path, 'build/bad/scan/tree/', ''), error FROM news_articles('build/bad/scan/tree') WHERE path LIKE '%/sub_up/%' OR path LIKE '%/loop/%';
@@ -162,7 +167,9 @@ SELECT replace(path, 'build/bad/html/', ''), error, body FROM news_articles('bui
 --> unterminated_comment.html|NULL|Visible paragraph.
 --> unterminated_script.html|NULL|Before.
 --> unterminated_tag.html|NULL|Text before
--- 10 000 nested elements: listed, no error, no crash.
+-- 10 000 nested elements: listed, no error, no crash. (libxml2 stops building
+-- the tree 256 elements deep, so text nested deeper is not in the body: see
+-- README, Robustness.)
 SELECT count(*), count(error) FROM news_articles('build/bad/html') WHERE path LIKE '%nested%';
 --> 2|0
 -- A file removed while the folder is being scanned: the scan goes on and lists
