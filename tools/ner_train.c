@@ -106,7 +106,7 @@ static void doc_features(tdoc *t, int pass, unsigned lg) {
   free(t->count);
   t->rows = malloc((d->ntok ? d->ntok : 1) * NER_MAXF * sizeof *t->rows);
   t->count = malloc(d->ntok ? d->ntok : 1);
-  ner_feats_compute(&scratch, d, pass, lg, 0, d->ntok, NULL, t->rows, t->count);
+  ner_feats_compute(&scratch, d, pass, lg, 0, d->ntok, 0, t->rows, t->count);
 }
 
 /* ---- perceptron ------------------------------------------------------- */

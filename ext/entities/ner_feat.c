@@ -305,15 +305,26 @@ enum {
 #define BOUND_L 0x9e3779b97f4a7c15ull /* value of a position before the sentence */
 #define BOUND_R 0x7f4a7c159e3779b9ull
 
+#define NER_OWN_FEATS 13 /* the token's own rows, first in pass 1: bias, word, case, shapes, affixes */
+
+/* pos counts the features as if none were left out (rows cached as word
+** sums), so that NER_MAXF cuts off the same ones either way. */
 typedef struct fsink {
   uint32_t *rows;
-  unsigned n;
+  unsigned n, pos;
   uint32_t mask;
 } fsink;
 
 static inline void add(fsink *s, unsigned tmpl, uint64_t v) {
-  if (s->n >= NER_MAXF) return;
+  if (s->pos >= NER_MAXF) return;
+  s->pos++;
   s->rows[s->n++] = (uint32_t)(mix64(v * 0x100000001b3ull + tmpl * 0x9e3779b97f4a7c15ull) & s->mask);
+}
+
+/* add, or only count it when left out (its weights are in a word sum). */
+static inline void add_or_skip(fsink *s, int skip, unsigned tmpl, uint64_t v) {
+  if (!skip) add(s, tmpl, v);
+  else if (s->pos < NER_MAXF) s->pos++;
 }
 
 static void gaz_features(fsink *s, unsigned tmpl, const ner_gaz_hit *g, int with_kind) {
@@ -326,15 +337,32 @@ static void gaz_features(fsink *s, unsigned tmpl, const ner_gaz_hit *g, int with
   }
 }
 
+/* The NER_OWN_FEATS rows read from token i's text alone. */
+static void own_features(fsink *s, const nw_doc *d, size_t i, const ner_tokinfo *ti) {
+  self_info self;
+  self_of(d, i, &self);
+  add(s, F_BIAS, 0);
+  add(s, F_WORD, self.word);
+  add(s, F_LOWER, ti->lower);
+  add(s, F_SHAPE, self.shape);
+  add(s, F_SSHAPE, ti->sshape);
+  for (int k = 0; k < 4; k++) {
+    add(s, F_PRE + (unsigned)k, self.pre[k]);
+    add(s, F_SUF + (unsigned)k, self.suf[k]);
+  }
+}
+
 static void token_features(ner_feats *f, const nw_doc *d, size_t i, size_t a, size_t b, int pass, uint32_t mask,
-                           int own_known, uint32_t *rows, uint8_t *count) {
-  fsink s = {rows, 0, mask};
+                           int word_sums, uint32_t *rows, uint8_t *count) {
+  fsink s = {rows, 0, 0, mask};
   const ner_tokinfo *ti = &f->info[i];
   uint64_t lw[5], ss[5], cl[5];
   uint8_t p1[5];
+  int cached[5]; /* the feature reads a word in the sentence whose sums the caller has */
   for (int k = -2; k <= 2; k++) {
     size_t j = i + (size_t)(ptrdiff_t)k;
     int in = (k < 0 && i >= a + (size_t)-k) || (k >= 0 && i + (size_t)k < b);
+    cached[k + 2] = word_sums && in;
     if (in) {
       lw[k + 2] = f->info[j].lower;
       ss[k + 2] = f->info[j].sshape;
@@ -363,24 +391,12 @@ static void token_features(ner_feats *f, const nw_doc *d, size_t i, size_t a, si
     *count = (uint8_t)s.n;
     return;
   }
-  if (own_known) s.n = NER_OWN_FEATS; /* the caller has their sum */
-  else {                             /* exactly NER_OWN_FEATS rows, from the token's text alone */
-    self_info self;
-    self_of(d, i, &self);
-    add(&s, F_BIAS, 0);
-    add(&s, F_WORD, self.word);
-    add(&s, F_LOWER, ti->lower);
-    add(&s, F_SHAPE, self.shape);
-    add(&s, F_SSHAPE, ti->sshape);
-    for (int k = 0; k < 4; k++) {
-      add(&s, F_PRE + (unsigned)k, self.pre[k]);
-      add(&s, F_SUF + (unsigned)k, self.suf[k]);
-    }
-  }
+  if (word_sums) s.pos = NER_OWN_FEATS; /* the caller has their sum */
+  else own_features(&s, d, i, ti);
   for (int k = 0; k < 5; k++) {
     if (k == 2) continue;
-    add(&s, F_LOWER_AT + (unsigned)k, lw[k]);
-    add(&s, F_SSHAPE_AT + (unsigned)k, ss[k]);
+    add_or_skip(&s, cached[k], F_LOWER_AT + (unsigned)k, lw[k]);
+    add_or_skip(&s, cached[k], F_SSHAPE_AT + (unsigned)k, ss[k]);
   }
   add(&s, F_BIGRAM_L, lw[1] * 31 + lw[2]);
   add(&s, F_BIGRAM_R, lw[2] * 31 + lw[3]);
@@ -394,10 +410,10 @@ static void token_features(ner_feats *f, const nw_doc *d, size_t i, size_t a, si
   for (int k = 0; k < 5; k++) {
     uint64_t fine = cl[k] & 0xFFFF, coarse = cl[k] >> 16;
     if (!cl[k]) continue;
-    if (k >= 1 && k <= 3) add(&s, F_CLUSTER_AT + (unsigned)k, fine);
-    add(&s, F_COARSE_AT + (unsigned)k, coarse);
+    if (k >= 1 && k <= 3) add_or_skip(&s, cached[k], F_CLUSTER_AT + (unsigned)k, fine);
+    add_or_skip(&s, cached[k], F_COARSE_AT + (unsigned)k, coarse);
   }
-  if (cl[2]) add(&s, F_CLUSTER_SHAPE, (cl[2] & 0xFFFF) * 0x100000001b3ull + ti->sshape);
+  if (cl[2]) add_or_skip(&s, cached[2], F_CLUSTER_SHAPE, (cl[2] & 0xFFFF) * 0x100000001b3ull + ti->sshape);
   add(&s, F_CLUSTER_BIGRAM, (cl[1] & 0xFFFF) * 65537 + (cl[2] & 0xFFFF));
   gaz_features(&s, F_GAZ, &f->gaz[i], 1);
   if (i > a) gaz_features(&s, F_GAZ_PREV, &f->gaz[i - 1], 0);
@@ -411,12 +427,35 @@ static void token_features(ner_feats *f, const nw_doc *d, size_t i, size_t a, si
   *count = (uint8_t)s.n;
 }
 
+/* The same features as token_features gives (pass 1), by the word they read. */
+void ner_word_rows(const ner_feats *f, const nw_doc *d, size_t j, unsigned rows_log2,
+                   uint32_t rows[5][NER_WORD_ROWS], unsigned count[5]) {
+  uint32_t mask = (uint32_t)((1u << rows_log2) - 1);
+  const ner_tokinfo *ti = &f->info[j];
+  uint64_t fine = ti->cluster_id & 0xFFFF, coarse = ti->cluster_id >> 16;
+  for (int k = 0; k < 5; k++) {
+    fsink s = {rows[k], 0, 0, mask};
+    if (k == 2) {
+      own_features(&s, d, j, ti);
+    } else {
+      add(&s, F_LOWER_AT + (unsigned)k, ti->lower);
+      add(&s, F_SSHAPE_AT + (unsigned)k, ti->sshape);
+    }
+    if (ti->cluster_id) {
+      if (k >= 1 && k <= 3) add(&s, F_CLUSTER_AT + (unsigned)k, fine);
+      add(&s, F_COARSE_AT + (unsigned)k, coarse);
+      if (k == 2) add(&s, F_CLUSTER_SHAPE, fine * 0x100000001b3ull + ti->sshape);
+    }
+    count[k] = s.n;
+  }
+}
+
 void ner_feats_compute(ner_feats *f, const nw_doc *d, int pass, unsigned rows_log2, size_t from, size_t to,
-                       const uint8_t *own_known, uint32_t *rows, uint8_t *count) {
+                       int word_sums, uint32_t *rows, uint8_t *count) {
   uint32_t mask = (uint32_t)((1u << rows_log2) - 1);
   for (size_t i = from; i < to; i++) {
     const nw_sentence *st = &d->sent[d->tok[i].sentence];
-    token_features(f, d, i, st->first_tok, st->end_tok, pass, mask, own_known && own_known[i - from],
+    token_features(f, d, i, st->first_tok, st->end_tok, pass, mask, word_sums,
                    rows + (i - from) * NER_MAXF, count + (i - from));
   }
 }

@@ -101,10 +101,15 @@ typedef struct ner_feats {
   size_t wcap, wn;
 } ner_feats;
 
-/* Pass 1 starts every token's rows with its NER_OWN_FEATS own-word features
-** (bias, word, lower case, shapes, affixes): they depend on the token's text
-** alone, so their summed weights can be cached per word (see ner_model.c). */
-#define NER_OWN_FEATS 13
+/* Pass 1 features that read one word of the sentence only (the token's own
+** word, case, shapes, affixes, cluster; a neighbour's case, short shape and
+** cluster at its offset) depend on that word's text alone, so their summed
+** weights can be cached per word (see ner_model.c). Rows of the features
+** word j gives to token j + k - 2 (k = 0..4) into rows[k], their number
+** into count[k]. */
+#define NER_WORD_ROWS 20
+void ner_word_rows(const ner_feats *f, const nw_doc *d, size_t j, unsigned rows_log2,
+                   uint32_t rows[5][NER_WORD_ROWS], unsigned count[5]);
 
 /* Per-token information (hashes, flags, gazetteer, clusters) of a document. */
 int ner_feats_prepare(ner_feats *f, const nw_doc *d, const ner_clusters *cl);
@@ -114,10 +119,10 @@ int ner_doc_hints(ner_feats *f, const nw_doc *d, const uint8_t *tags);
 /* Row indices of the features of tokens [from, to): token i's go to
 ** rows[(i - from) * NER_MAXF ...], their number to count[i - from]. Pass 1:
 ** the token's own and its neighbours'; pass 2: only the document hints (its
-** scores add to pass 1's). Pass 1 with own_known[i - from] set: the token's
-** first NER_OWN_FEATS rows are left unwritten (counted all the same). */
+** scores add to pass 1's). Pass 1 with word_sums: the rows ner_word_rows
+** gives (for neighbours inside the sentence) are left out. */
 void ner_feats_compute(ner_feats *f, const nw_doc *d, int pass, unsigned rows_log2, size_t from, size_t to,
-                       const uint8_t *own_known, uint32_t *rows, uint8_t *count);
+                       int word_sums, uint32_t *rows, uint8_t *count);
 void ner_feats_free(ner_feats *f);
 
 /* A linear model: weights[row * NER_NTAGS + tag] and tag transitions. Rows
@@ -149,30 +154,30 @@ void ner_constrain(const float trans[NER_NTAGS + 1][NER_NTAGS], float tr[NER_NTA
 ** holds (b - a) * NER_NTAGS entries. */
 void ner_viterbi(const float *em, size_t a, size_t b, const float tr[NER_NTAGS + 1][NER_NTAGS], uint8_t *tags,
                  uint8_t *back);
-/* Summed weight codes of a token's own-word rows, per tag (lanes past NER_NTAGS unused). */
+/* Summed weight codes of rows, per tag (lanes past NER_NTAGS unused). */
 typedef struct ner_own_sum {
   int16_t code[16];
 } ner_own_sum;
 /* Scores of tokens [from, to) (rows/count as ner_feats_compute fills them)
 ** under quantized weights, added to em[i * NER_NTAGS ...] (i counted from from).
-** With own (pass 1): where own_known[i] is set, own[i] stands for the first
-** NER_OWN_FEATS rows; elsewhere their sum is written to own[i]. */
+** base (or NULL): sums of rows left out, added too. */
 void ner_emissions(const ner_weights *w, const uint32_t *rows, const uint8_t *count, size_t n,
-                   const uint8_t *own_known, ner_own_sum *own, float *em);
+                   const ner_own_sum *base, float *em);
 
-/* A word's own-feature sums, kept across documents: direct-mapped on a hash
-** of the word's bytes, which are kept to compare (no false hits). */
+/* A word's sums per offset (ner_word_rows), kept across documents:
+** direct-mapped on a hash of the word's bytes, which are kept to compare
+** (no false hits). */
 #define NER_OWN_SLOTS 4096
 #define NER_OWN_MAXLEN 23
 typedef struct ner_own_slot {
   uint8_t len; /* 0: empty */
   char text[NER_OWN_MAXLEN];
-  ner_own_sum sum;
+  ner_own_sum sum[5];
 } ner_own_slot;
 
 /* Reusable buffers for tagging documents (memory in proportion to the
 ** tokens, about 80 bytes each, plus a fixed 260 KB of feature rows and
-** 224 KB of cached word sums). */
+** 740 KB of cached word sums). */
 typedef struct ner_work {
   ner_feats f;
   float *em;
@@ -184,8 +189,7 @@ typedef struct ner_work {
   size_t live_cap;
   uint32_t rows[NER_CHUNK * NER_MAXF];
   uint8_t count[NER_CHUNK];
-  uint8_t own_known[NER_CHUNK];
-  ner_own_sum own[NER_CHUNK];
+  ner_own_sum base[NER_CHUNK];
   ner_own_slot *own_cache;   /* NER_OWN_SLOTS, allocated on first use */
   const ner_weights *own_of; /* the weights the cached sums are of */
 } ner_work;

@@ -101,23 +101,14 @@ static inline void add_row(v16i16 *acc, const ner_weights *w, uint32_t row) {
 /* Integer sums, so the order rows are added in (and caching part of them)
 ** changes nothing. */
 void ner_emissions(const ner_weights *w, const uint32_t *rows, const uint8_t *count, size_t n,
-                   const uint8_t *own_known, ner_own_sum *own, float *em) {
+                   const ner_own_sum *base, float *em) {
   for (size_t i = 0; i < n; i++) {
     v16i16 acc = {0};
     const uint32_t *r = rows + i * NER_MAXF;
-    if (i + 1 < n) { /* the next token's rows are random reads: start them now */
-      unsigned k0 = own_known && own_known[i + 1] ? NER_OWN_FEATS : 0;
-      for (unsigned k = k0; k < count[i + 1]; k++) __builtin_prefetch(w->w + (size_t)r[NER_MAXF + k] * NER_NTAGS);
-    }
-    unsigned k = 0;
-    if (own && own_known[i]) {
-      memcpy(&acc, &own[i], sizeof acc);
-      k = NER_OWN_FEATS;
-    } else if (own) {
-      for (; k < NER_OWN_FEATS && k < count[i]; k++) add_row(&acc, w, r[k]);
-      memcpy(&own[i], &acc, sizeof acc);
-    }
-    for (; k < count[i]; k++) add_row(&acc, w, r[k]); /* at most NER_MAXF * 127: no overflow */
+    if (i + 1 < n) /* the next token's rows are random reads: start them now */
+      for (unsigned k = 0; k < count[i + 1]; k++) __builtin_prefetch(w->w + (size_t)r[NER_MAXF + k] * NER_NTAGS);
+    if (base) memcpy(&acc, &base[i], sizeof acc);
+    for (unsigned k = 0; k < count[i]; k++) add_row(&acc, w, r[k]); /* at most NER_MAXF * 127: no overflow */
     for (int t = 0; t < NER_NTAGS; t++) em[i * NER_NTAGS + t] += (float)acc[t] * w->scale;
   }
 }
@@ -202,33 +193,51 @@ static int may_hold_name(const nw_doc *d, size_t a, size_t b) {
   return 0;
 }
 
-/* The cache slot of token i's text, or NULL when the word is too long to cache. */
-static ner_own_slot *own_slot(ner_work *w, const nw_doc *d, size_t i) {
-  const nw_token *t = &d->tok[i];
+/* Word j's sums per offset (ner_word_rows): from the cache, else computed
+** (and kept when the word is short enough). */
+static const ner_own_sum *word_sums(ner_work *w, const ner_weights *wt, const nw_doc *d, size_t j,
+                                    ner_own_slot *scratch) {
+  const nw_token *t = &d->tok[j];
+  const char *text = d->text + t->start;
   size_t n = nw_tok_len(t);
-  if (!n || n > NER_OWN_MAXLEN) return NULL;
-  return &w->own_cache[nw_hash(d->text + t->start, n) & (NER_OWN_SLOTS - 1)];
-}
-
-/* Fill own_known/own for tokens [from, to) from the cache (pass 1). */
-static void own_lookup(ner_work *w, const nw_doc *d, size_t from, size_t to) {
-  for (size_t i = from; i < to; i++) {
-    const ner_own_slot *s = own_slot(w, d, i);
-    size_t n = nw_tok_len(&d->tok[i]);
-    int hit = s && s->len == n && memcmp(s->text, d->text + d->tok[i].start, n) == 0;
-    w->own_known[i - from] = (uint8_t)hit;
-    if (hit) w->own[i - from] = s->sum;
+  ner_own_slot *s = scratch;
+  if (n && n <= NER_OWN_MAXLEN) {
+    s = &w->own_cache[nw_hash(text, n) & (NER_OWN_SLOTS - 1)];
+    if (s->len == n && memcmp(s->text, text, n) == 0) return s->sum;
   }
+  uint32_t rows[5][NER_WORD_ROWS];
+  unsigned count[5];
+  ner_word_rows(&w->f, d, j, wt->rows_log2, rows, count);
+  for (int k = 0; k < 5; k++) {
+    v16i16 acc = {0};
+    for (unsigned r = 0; r < count[k]; r++) add_row(&acc, wt, rows[k][r]);
+    memcpy(&s->sum[k], &acc, sizeof acc);
+  }
+  if (s != scratch) {
+    s->len = (uint8_t)n;
+    memcpy(s->text, text, n);
+  }
+  return s->sum;
 }
 
-/* Keep the sums of the words not found (the last one wins a slot). */
-static void own_store(ner_work *w, const nw_doc *d, size_t from, size_t to) {
-  for (size_t i = from; i < to; i++) {
-    ner_own_slot *s = w->own_known[i - from] ? NULL : own_slot(w, d, i);
-    if (!s) continue;
-    s->len = (uint8_t)nw_tok_len(&d->tok[i]);
-    memcpy(s->text, d->text + d->tok[i].start, s->len);
-    s->sum = w->own[i - from];
+/* base[i - from] for tokens [from, to) of the sentence [a, b): the sums of
+** the words within two tokens of each (the features ner_feats_compute leaves out). */
+static void word_bases(ner_work *w, const ner_weights *wt, const nw_doc *d, size_t a, size_t b, size_t from,
+                       size_t to) {
+  memset(w->base, 0, (to - from) * sizeof *w->base);
+  size_t j0 = from >= a + 2 ? from - 2 : a, j1 = to + 2 < b ? to + 2 : b;
+  ner_own_slot scratch;
+  for (size_t j = j0; j < j1; j++) {
+    const ner_own_sum *sums = word_sums(w, wt, d, j, &scratch);
+    for (int k = 0; k < 5; k++) { /* word j is at offset k - 2 from token j - (k - 2) */
+      size_t i = j + 2 - (size_t)k;
+      if (j + 2 < (size_t)k || i < from || i >= to) continue;
+      v16i16 acc, add;
+      memcpy(&acc, &w->base[i - from], sizeof acc);
+      memcpy(&add, &sums[k], sizeof add);
+      acc += add;
+      memcpy(&w->base[i - from], &acc, sizeof acc);
+    }
   }
 }
 
@@ -243,11 +252,9 @@ static void decode_pass(const ner_weights *wt, int pass, const nw_doc *d, ner_wo
     for (size_t from = a; from < b; from += NER_CHUNK) {
       size_t to = from + NER_CHUNK < b ? from + NER_CHUNK : b;
       int cached = pass == 1 && w->own_cache;
-      if (cached) own_lookup(w, d, from, to);
-      ner_feats_compute(&w->f, d, pass, wt->rows_log2, from, to, cached ? w->own_known : NULL, w->rows, w->count);
-      ner_emissions(wt, w->rows, w->count, to - from, cached ? w->own_known : NULL, cached ? w->own : NULL,
-                    w->em + from * NER_NTAGS);
-      if (cached) own_store(w, d, from, to);
+      if (cached) word_bases(w, wt, d, a, b, from, to);
+      ner_feats_compute(&w->f, d, pass, wt->rows_log2, from, to, cached, w->rows, w->count);
+      ner_emissions(wt, w->rows, w->count, to - from, cached ? w->base : NULL, w->em + from * NER_NTAGS);
     }
     ner_viterbi(w->em + a * NER_NTAGS, a, b, tr, w->tags, w->back);
   }
