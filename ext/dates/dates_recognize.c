@@ -46,7 +46,7 @@ static int may_start(dt_ctx *c, size_t i) {
 size_t dt_recognize(dt_ctx *c, size_t i, dt_spec *s) {
   if (!may_start(c, i)) return 0;
   size_t best = best_at(c, i, s);
-  dt_spec t;
+  dt_spec t = {0}; /* read below even when no expression follows "the" */
   size_t j = i, e;
   int v;
   /* "the" before a relative or counted expression ("the past year", "the 1990s", "the third quarter") */
