@@ -167,6 +167,7 @@ size_t dt_number(dt_ctx *c, size_t i, int *val, int allow_a) {
 
 int dt_unit_of(dt_ctx *c, size_t i, int *plural) {
   int u;
+  if (plural) *plural = 0; /* set on every path: callers test it without checking the unit */
   if (!has(c, i, DW_UNIT, &u)) return 0;
   if (plural) *plural = (u & DU_PLURAL) != 0;
   return u & ~DU_PLURAL;
