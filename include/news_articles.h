@@ -20,6 +20,9 @@ const char *nw_format_name(nw_format f);
 typedef struct nw_article {
   char *title, *byline, *published, *url, *source;
   nw_buf body;
+  /* Set when the file was read only in part (the row keeps what was read
+  ** and says why in its error column). Static text. */
+  const char *partial;
 } nw_article;
 void nw_article_free(nw_article *a);
 /* Replace one field with s[0..n) trimmed (empty gives NULL). 0 or -1. */
@@ -30,7 +33,8 @@ int nw_article_set(char **field, const char *s, size_t n);
 int nw_read_text(const char *path, const char *s, size_t n, nw_article *out);
 
 /* Read a saved web page in any charset libxml2 knows (the page says which).
-** Returns 0, or -1 with *err set to a static message. */
+** Returns 0, or -1 with *err set to a static message. A page nested deeper
+** than libxml2's 256 levels is read up to that depth and out->partial says so. */
 int nw_read_html(const char *path, const char *s, size_t n, nw_article *out, const char **err);
 
 /* Text-file furniture removal (news_clean without normalisation): drops

@@ -487,6 +487,19 @@ int nw_read_html(const char *path, const char *s, size_t n, nw_article *a, const
   return rc;
 }
 
+/* libxml2 stops building the tree at 256 levels (XML_PARSE_HUGE lifts the limit,
+** but the walkers here recurse): the parse ends there, so the row must say the
+** page was read only in part. The context's error number tells. */
+static htmlDocPtr parse_page(const char *s, size_t n, const char *enc, int opts, nw_article *a) {
+  htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+  if (!ctxt) return NULL;
+  htmlDocPtr doc = htmlCtxtReadMemory(ctxt, s, (int)n, NULL, enc, opts);
+  if (doc && ctxt->errNo == XML_ERR_INTERNAL_ERROR)
+    a->partial = "page nested deeper than 256 elements: read up to that depth";
+  htmlFreeParserCtxt(ctxt);
+  return doc;
+}
+
 static int read_page(const char *path, const char *s, size_t n, nw_article *a, const char **err) {
   *err = NULL;
   if (n > (size_t)0x7FFFFFFF) {
@@ -496,7 +509,7 @@ static int read_page(const char *path, const char *s, size_t n, nw_article *a, c
   pthread_once(&pat_once, compile_patterns);
   const char *enc = nw_html_charset(s, n);
   int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
-  htmlDocPtr doc = htmlReadMemory(s, (int)n, NULL, enc, opts);
+  htmlDocPtr doc = parse_page(s, n, enc, opts, a);
   if (!doc) {
     *err = "cannot parse the page";
     return 0;
@@ -510,7 +523,7 @@ static int read_page(const char *path, const char *s, size_t n, nw_article *a, c
   ** boxes, so a short result is tried again with fewer of them. */
   nw_buf body = {0};
   for (int level = 2; !rc && level >= 0; level--) {
-    if (!doc) doc = htmlReadMemory(s, (int)n, NULL, enc, opts);
+    if (!doc) doc = parse_page(s, n, enc, opts, a);
     if (!doc) break;
     nw_buf got = {0};
     rc = extract(doc, level, a->title, &got);

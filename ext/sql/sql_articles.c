@@ -112,6 +112,9 @@ static int emit(scan *s, nw_rowset *rs, const char *path, nw_format f, int64_t b
   if (nw_row_new(rs)) return SQLITE_NOMEM;
   int bad = set_str(rs, A_PATH, path) || set_str(rs, A_FORMAT, nw_format_name(f)) || set_str(rs, A_ERROR, error);
   if (bytes >= 0) nw_set_int(rs, A_BYTES, bytes);
+  /* A page read in part keeps what was read, and says so in error. */
+  int partial = !error && a->partial;
+  if (partial) bad = bad || set_str(rs, A_ERROR, a->partial);
   if (!error) {
     bad = bad || set_str(rs, A_SOURCE, a->source) || set_str(rs, A_URL, a->url) || set_str(rs, A_TITLE, a->title) ||
           set_str(rs, A_BYLINE, a->byline) || set_str(rs, A_PUBLISHED, a->published) ||
