@@ -174,7 +174,7 @@ static int append_part(resolver *r, size_t first, size_t end) {
     int ri = issuer_run(r, first, end);
     if (ri >= 0) return append_name(r, r->runs[ri].core, r->runs[ri].end);
   }
-  /* "Kremlin spokesman Dmitry Peskov similarly": the last name in the mention */
+  /* "agency spokesman Dan Ortiz similarly": the last name in the mention */
   for (size_t k = end; k-- > first;) {
     if (r->run_of[k] < 0) continue;
     if (qx_class(c, k) & QW_DOC) break;
