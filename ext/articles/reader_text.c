@@ -75,7 +75,6 @@ typedef struct line {
 
 typedef struct text_doc {
   nw_buf w;     /* the text with markdown links reduced and \r removed */
-  char *lower;  /* w with ASCII letters in lower case (for the rules' need words) */
   line *ln;
   size_t n, cap;
   int utf8_ok;
@@ -164,11 +163,17 @@ static void classify(text_doc *d) {
   pcre2_match_data *md = pcre2_match_data_create(4, NULL);
   if (!md) return;
   uint32_t opts = d->utf8_ok ? PCRE2_NO_UTF_CHECK : 0;
+  char lower[1024]; /* the line with ASCII letters in lower case, for need words */
   for (size_t k = 0; k < d->n; k++) {
     line *l = &d->ln[k];
     size_t len = l->e - l->s;
+    if (len > sizeof lower) continue; /* no rule looks at lines this long (max_len) */
+    for (size_t i = 0; i < len; i++) {
+      char c = d->w.data[l->s + i];
+      lower[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+    }
     for (size_t r = 0; r < nw_line_rule_count; r++) {
-      if (!rule_may_match(r, d->lower + l->s, len)) continue;
+      if (!rule_may_match(r, lower, len)) continue;
       int rc = pcre2_match(rule_code[r], (PCRE2_SPTR)d->w.data + l->s, len, 0, opts, md, NULL);
       if (rc <= 0) continue;
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
@@ -480,20 +485,12 @@ static int doc_load(text_doc *d, const char *s, size_t n) {
   memset(d, 0, sizeof *d);
   d->utf8_ok = nw_utf8_valid(s, n);
   if (reduce_markdown(s, n, &d->w) || split_lines(d)) return -1;
-  if (!(d->lower = malloc(d->w.len + 1))) return -1;
-  for (size_t i = 0; i <= d->w.len; i++) {
-    char c = d->w.data[i];
-    d->lower[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-  }
   classify(d);
-  free(d->lower); /* only the rules' need words look at it */
-  d->lower = NULL;
   return 0;
 }
 
 static void doc_free(text_doc *d) {
   nw_buf_free(&d->w);
-  free(d->lower);
   free(d->ln);
 }
 

@@ -1,7 +1,7 @@
 /* The body's last step: the same result as nw_normalize (NFC, blanks
 ** collapsed, at most one blank line between paragraphs, none at the ends),
-** without its per-character cost on the common case of text that NFC leaves
-** alone: such text only has its white space tidied, in runs. */
+** in one pass and without its per-character cost: white space is tidied
+** in runs, and only the stretches NFC may change go through utf8proc. */
 #include <string.h>
 #include <utf8proc.h>
 
@@ -55,11 +55,42 @@ int nw_body_finish(const char *s, size_t n, nw_buf *out) {
   size_t mark = out->len;
   int rc = tidy(s, n, out);
   if (rc <= 0) return rc;
-  out->len = mark; /* NFC has work to do: the careful way */
+  out->len = mark; /* invalid UTF-8 or NUL: the careful way */
   return nw_normalize(s, n, out);
 }
 
-/* Tidy s into out: 0, -1 (OOM), or 1 when NFC might change s (out unusable). */
+/* NFC of the valid UTF-8 stretch s[a..b), appended to out. */
+static int append_nfc(const char *s, size_t a, size_t b, nw_buf *out) {
+  utf8proc_uint8_t *m = NULL;
+  utf8proc_ssize_t k = utf8proc_map((const utf8proc_uint8_t *)s + a, (utf8proc_ssize_t)(b - a), &m,
+                                    UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+  int rc = k >= 0 ? nw_buf_append(out, (const char *)m, (size_t)k) : nw_buf_append(out, s + a, b - a);
+  free(m);
+  return rc;
+}
+
+/* Steps over the character beyond ASCII at s[*j]. When NFC may change it,
+** the stretch NFC has to see (from the ASCII character before it to the
+** next ASCII character or blank, as nw_normalize's nfc takes it) goes out
+** composed, after the run's text before it; *copied says how much of the
+** run is out. 0, -1 (OOM), or 1 on invalid UTF-8. */
+static int step_beyond_ascii(const char *s, size_t n, size_t *j, size_t *copied, nw_buf *out) {
+  size_t k = *j;
+  if (stable_char(s, n, j)) return 0;
+  size_t a = k, b = k;
+  while (a > *copied && (unsigned char)s[a - 1] >= 0x80) a--;
+  if (a > *copied) a--; /* an ASCII letter may compose with the mark after it */
+  int newline;
+  while (b < n && (unsigned char)s[b] >= 0x80 && !blank_at(s, n, b, &newline)) {
+    size_t from = b;
+    if (nw_utf8_next(s, n, &b) == 0xFFFD && !(b - from == 3 && (unsigned char)s[from] == 0xEF)) return 1;
+  }
+  if (nw_buf_append(out, s + *copied, a - *copied) || append_nfc(s, a, b, out)) return -1;
+  *copied = *j = b;
+  return 0;
+}
+
+/* Tidy s into out: 0, -1 (OOM), or 1 on invalid UTF-8 or NUL (out unusable). */
 static int tidy(const char *s, size_t n, nw_buf *out) {
   if (nw_grow((void **)&out->data, &out->cap, out->len + n + 1, 1)) return -1;
   size_t newlines = 0, spaces = 0, i = 0;
@@ -77,15 +108,21 @@ static int tidy(const char *s, size_t n, nw_buf *out) {
       i += bl;
       continue;
     }
+    if (!b) return 1;
+    int rc = 0;
+    if (started) {
+      if (newlines) rc = nw_buf_append(out, newlines >= 2 ? "\n\n" : "\n", newlines >= 2 ? 2 : 1);
+      else if (spaces) rc = nw_buf_putc(out, ' ');
+    }
+    if (rc) return -1;
+    started = 1;
+    newlines = spaces = 0;
     /* a run of text, single spaces between words included, up to a blank
     ** that needs tidying */
-    size_t j = i;
+    size_t j = i, copied = i;
     if (b >= 0x80) {
-      if (!stable_char(s, n, &j)) return 1;
-    } else {
-      if (!b) return 1;
-      j++;
-    }
+      if ((rc = step_beyond_ascii(s, n, &j, &copied, out))) return rc;
+    } else j++;
     int dummy;
     while (j < n) {
       unsigned char c = (unsigned char)s[j];
@@ -98,22 +135,13 @@ static int tidy(const char *s, size_t n, nw_buf *out) {
         break;
       }
       if (c < ' ' || ((c == 0xC2 || c == 0xE2 || c == 0xE3) && blank_at(s, n, j, &dummy))) break;
-      if (c >= 0x80) { /* a character beyond ASCII: NFC-stable? */
-        size_t k = j;
-        if (!stable_char(s, n, &k)) return 1;
-        j = k;
+      if (c >= 0x80) {
+        if ((rc = step_beyond_ascii(s, n, &j, &copied, out))) return rc;
         continue;
       }
       j++;
     }
-    int rc = 0;
-    if (started) {
-      if (newlines) rc = nw_buf_append(out, newlines >= 2 ? "\n\n" : "\n", newlines >= 2 ? 2 : 1);
-      else if (spaces) rc = nw_buf_putc(out, ' ');
-    }
-    if (rc || nw_buf_append(out, s + i, j - i)) return -1;
-    started = 1;
-    newlines = spaces = 0;
+    if (nw_buf_append(out, s + copied, j - copied)) return -1;
     i = j;
   }
   return nw_buf_append(out, "", 0) ? -1 : 0;

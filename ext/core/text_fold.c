@@ -132,7 +132,9 @@ int nw_normalize(const char *s, size_t n, nw_buf *out) {
   int started = 0, in_run = 0;
   for (size_t i = 0; i < sn && rc == 0;) {
     size_t from = i;
-    int k = ws_class(nw_utf8_next(src, sn, &i));
+    unsigned char b = (unsigned char)src[i];
+    /* ASCII needs no decoding: most text is, and this loop sees every byte */
+    int k = b >= 0x80 ? ws_class(nw_utf8_next(src, sn, &i)) : (i++, b > ' ' ? WS_ORDINARY : ws_class(b));
     if (k == WS_ORDINARY) {
       if (!in_run) {
         if (started) {
@@ -143,6 +145,7 @@ int nw_normalize(const char *s, size_t n, nw_buf *out) {
         newlines = spaces = 0;
         run = from;
       }
+      while (i < sn && (unsigned char)src[i] > ' ' && (unsigned char)src[i] < 0x80) i++;
       continue;
     }
     if (in_run) rc |= nw_buf_append(out, src + run, from - run);

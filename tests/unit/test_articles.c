@@ -98,6 +98,9 @@ static void test_body_finish(void) {
     "\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD  \xE4\xB8\xAD\xE6\x96\x87 text", /* Cyrillic, CJK */
     "stray \x80 byte", /* invalid UTF-8 becomes U+FFFD either way */
     "",
+    "\xC3\xAA\xCC\x83 e\xCC\x81\xCC\xA3 \xCC\x81lone mark", /* Latin-1 letter + mark composes; marks reorder */
+    "\xE1\x84\x80\xE1\x85\xA1\xE1\x86\xA8 jamo", /* Hangul jamo compose to a syllable */
+    "a\xC2\xA0\xCC\x81 x\xE2\x80\x80y", /* a mark after a blank; U+2000 is a blank */
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     nw_buf a = {0}, b = {0};
@@ -108,6 +111,39 @@ static void test_body_finish(void) {
     nw_buf_free(&a);
     nw_buf_free(&b);
   }
+}
+
+/* The same, on random mixes of the pieces each path treats differently. */
+static void test_body_finish_random(void) {
+  static const char *pieces[] = {
+    "a", "Z", ".", " ", "  ", "\n", "\n\n", "\t", "\r", "\xC2\xA0", "\xE2\x80\x83", "\xE2\x80\xA8", "\xE3\x80\x80",
+    "\xC3\xA9", "\xC3\xAA", "\xCC\x81", "\xCC\x83", "\xCC\xA3", "\xE2\x84\xAB", "\xE1\x84\x80", "\xE1\x85\xA1",
+    "\xE1\x86\xA8", "\xEA\xB0\x80", "\xE4\xB8\xAD", "\xD0\x9F", "\xE2\x80\x9C", "\xEF\xBF\xBD", "\xE0\xA4\x95",
+    "\xE0\xA4\xBC", "\xF0\x9F\x98\x80",
+  };
+  const size_t npieces = sizeof pieces / sizeof pieces[0];
+  uint32_t seed = 12345;
+  int mismatches = 0;
+  for (int round = 0; round < 3000; round++) {
+    char text[256];
+    size_t len = 0;
+    for (int k = 0; k < 24; k++) {
+      seed = seed * 1103515245u + 12345u;
+      const char *p = pieces[(seed >> 16) % npieces];
+      memcpy(text + len, p, strlen(p));
+      len += strlen(p);
+    }
+    nw_buf a = {0}, b = {0};
+    int ok = nw_body_finish(text, len, &a) == 0 && nw_normalize(text, len, &b) == 0 && a.len == b.len &&
+             (a.len == 0 || memcmp(a.data, b.data, a.len) == 0);
+    if (!ok && !mismatches++) { /* show the first one */
+      CHECK_EQ_INT(nw_buf_append(&b, "", 0), 0);
+      CHECK_EQ_STRN(a.data ? a.data : "", a.len, b.data ? b.data : "");
+    }
+    nw_buf_free(&a);
+    nw_buf_free(&b);
+  }
+  CHECK_EQ_INT(mismatches, 0);
 }
 
 /* A folder the walk cannot open is reported as a row, not dropped. Root
@@ -164,6 +200,7 @@ int main(void) {
   RUN(test_rules_compile);
   RUN(test_walk_unreadable_folder);
   RUN(test_body_finish);
+  RUN(test_body_finish_random);
   RUN(test_formats);
   RUN(test_dates_and_hosts);
   RUN(test_outlets);
