@@ -4,11 +4,14 @@
 **   "Name (ACR)";
 ** - pronouns: "he"/"she" to the last person speaker of compatible gender,
 **   else the nearest person named before; "they"/"we" to the last group;
+** - a role description ("the Russian leader") to the nearest person
+**   introduced with a title sharing a word with it ("Russian President X");
 ** - documents to their issuer ("the Kremlin statement" -> "Kremlin");
 ** - groups joined with "and", each part resolved.
 ** Anything else keeps the mention ("Western nations"). */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "hash.h"
 #include "quotes_internal.h"
@@ -254,13 +257,23 @@ static int is_group(const qx_ctx *c, const nw_quote *q) {
   return has_class(c, q->speaker_tok_first, q->speaker_tok_end, QW_GROUP | QW_PLURAL);
 }
 
+/* The name runs before token t, nearest first, within `reach` tokens: call
+** with *k = t; each call gives the next run, or -1 at the end. */
+static int32_t run_before(const resolver *r, size_t t, size_t reach, size_t *k) {
+  while (*k > 0 && t - *k < reach) {
+    int32_t ri = r->run_of[--*k];
+    if (ri < 0) continue;
+    *k = r->runs[ri].first;
+    return ri;
+  }
+  return -1;
+}
+
 /* The nearest person named before token t, compatible with gender g. */
 static int32_t person_before(const resolver *r, size_t t, int g) {
-  for (size_t k = t; k-- > 0 && t - k < 400;) {
-    int32_t ri = r->run_of[k];
-    if (ri < 0) continue;
+  int32_t ri;
+  for (size_t k = t; (ri = run_before(r, t, 400, &k)) >= 0;) {
     const name_run *run = &r->runs[ri];
-    k = run->first;
     if (run->end - run->core < 2 && !run->gender) continue; /* a person: a full name or "Mr. X" */
     if (has_class(r->c, run->core, run->end, QW_LINK)) continue;
     int rg = nw_strmap_get(&r->gender, qx_text(r->c, run->end - 1), qx_len(r->c, run->end - 1), G_NONE);
@@ -278,12 +291,91 @@ static int is_plural_description(const qx_ctx *c, size_t first, size_t end) {
   return (qx_class(c, end - 1) & (QW_PEOPLE | QW_PLACES)) != 0;
 }
 
+/* "the Russian leader", "the mayor": a definite description headed by a
+** title, with no name in it. */
+static int is_role_description(const resolver *r, size_t first, size_t end) {
+  const qx_ctx *c = r->c;
+  if (end - first < 2 || end - first > 5 || !nw_tok_is(c->d, first, "the", 1)) return 0;
+  if (!(qx_class(c, end - 1) & QW_TITLE) || (qx_class(c, end - 1) & (QW_PLURAL | QW_PEOPLE))) return 0;
+  for (size_t k = first + 1; k < end; k++)
+    if (!qx_is_word(c, k)) return 0;
+  return 1;
+}
+
+/* The word at token k names the same thing as the word at token t, case aside. */
+static int same_word(const qx_ctx *c, size_t k, size_t t) {
+  return qx_len(c, k) == qx_len(c, t) && strncasecmp(qx_text(c, k), qx_text(c, t), qx_len(c, k)) == 0;
+}
+
+/* Words that make a different office of a title: "the president" is not
+** "Vice President X", nor "the former mayor" "Mayor Y". */
+static const char *const title_qualifiers[] = {"vice", "deputy", "former", "acting", "assistant", "ex", "interim"};
+
+/* Heads of a role description that name no particular office. */
+static const char *const generic_heads[] = {"leader", "chief", "head", "official"};
+
+/* Token k is qualifier q, alone or as the first part of a hyphenated word. */
+static int is_qualifier(const qx_ctx *c, size_t k, const char *q) {
+  size_t n = strlen(q), len = qx_len(c, k);
+  return len >= n && strncasecmp(qx_text(c, k), q, n) == 0 && (len == n || qx_text(c, k)[n] == '-');
+}
+
+static int has_qualifier(const qx_ctx *c, size_t first, size_t end, const char *q) {
+  for (size_t k = first; k < end; k++)
+    if (is_qualifier(c, k, q)) return 1;
+  return 0;
+}
+
+/* The words that introduced a person run as a title: those before its core
+** ("Russian President"), and titles or capitalized words just before it
+** ("Kremlin spokesman", "the Russian leader Vladimir Putin"). One of them
+** matches the head of the description [first, end) (any word but the article
+** when the head is generic: "the Russian leader"), and both name the same
+** office (the same qualifiers). */
+static int title_matches(const resolver *r, const name_run *run, size_t first, size_t end) {
+  const qx_ctx *c = r->c;
+  size_t lo = run->first;
+  uint32_t sent = c->d->tok[run->first].sentence;
+  while (lo > 0 && run->first - lo < 3 && c->d->tok[lo - 1].sentence == sent && qx_is_word(c, lo - 1) &&
+         ((qx_class(c, lo - 1) & QW_TITLE) || qx_cap(c, lo - 1)) && !(qx_class(c, lo - 1) & QW_DET))
+    lo--;
+  /* qualifiers are looked for a little further back, across hyphens ("vice-presidential nominee") */
+  size_t qlo = lo;
+  while (qlo > 0 && lo - qlo < 3 && c->d->tok[qlo - 1].sentence == sent && !(qx_class(c, qlo - 1) & QW_DET)) qlo--;
+  for (size_t i = 0; i < sizeof title_qualifiers / sizeof title_qualifiers[0]; i++)
+    if (has_qualifier(c, qlo, run->core, title_qualifiers[i]) != has_qualifier(c, first + 1, end, title_qualifiers[i]))
+      return 0;
+  /* the office itself must match ("the nominee" is not "Gov. X"), unless
+  ** the description's head says only that the person leads something */
+  int generic_head = 0;
+  for (size_t i = 0; i < sizeof generic_heads / sizeof generic_heads[0]; i++)
+    generic_head |= nw_tok_is(c->d, end - 1, generic_heads[i], 1);
+  for (size_t k = lo; k < run->core; k++)
+    for (size_t t = generic_head ? first + 1 : end - 1; t < end; t++)
+      if (same_word(c, k, t)) return 1;
+  return 0;
+}
+
+/* The person a role description stands for: the nearest one before it whose
+** title shares a word with it, or -1. */
+static int32_t person_with_title(const resolver *r, size_t first, size_t end) {
+  int32_t ri;
+  for (size_t k = first; (ri = run_before(r, first, 2000, &k)) >= 0;) {
+    const name_run *run = &r->runs[ri];
+    /* a person: a full name, "Mr. X" or "President X" */
+    if (run->end - run->core < 2 && !run->gender && run->core == run->first) continue;
+    if (title_matches(r, run, first, end)) return ri;
+  }
+  return -1;
+}
+
 static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, const nw_quote *last_group) {
   const qx_ctx *c = r->c;
   nw_buf *names = &c->out->names;
   size_t first = q->speaker_tok_first, end = q->speaker_tok_end;
   size_t off = names->len;
-  int rc = 0;
+  int rc = 0, person = 0;
+  int32_t role;
   uint32_t w = end - first == 1 ? qx_class(c, first) : 0;
   if (w & QW_PRONOUN) {
     int g = w & QW_MALE ? G_MALE : w & QW_FEMALE ? G_FEMALE : G_NONE;
@@ -313,6 +405,12 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
     } else {
       rc = append_tokens(r, first, end);
     }
+  } else if (is_role_description(r, first, end) && (role = person_with_title(r, first, end)) >= 0) {
+    /* "President Obama" stays as written: the fullest name ending in "Obama"
+    ** may be another member of the family */
+    const name_run *run = &r->runs[role];
+    rc = run->end - run->core >= 2 ? append_name(r, run->core, run->end) : append_tokens(r, run->core, run->end);
+    person = 1;
   } else if (is_plural_description(c, first, end)) {
     int got = append_pair_before(r, first, qx_class(c, end - 1) & (QW_PEOPLE | QW_PLACES));
     if (got < 0) return -1;
@@ -332,7 +430,7 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
   if (rc) return -1;
   q->name_off = (uint32_t)off;
   q->name_len = (uint32_t)(names->len - off);
-  return 0;
+  return person;
 }
 
 int qx_resolve(qx_ctx *c) {
@@ -345,10 +443,13 @@ int qx_resolve(qx_ctx *c) {
   for (size_t i = 0; i < c->out->n; i++) {
     nw_quote *q = &c->out->v[i];
     if (q->speaker_start == NW_QUOTE_NONE) continue;
-    if (resolve_one(&r, q, last_person, last_group)) goto done;
-    /* a person: a resolved name of two words or more ("Chinese" is not one) */
+    int by_role = resolve_one(&r, q, last_person, last_group);
+    if (by_role < 0) goto done;
+    /* a person: a resolved name of two words or more ("Chinese" is not one),
+    ** "Mr. X", or the one a role description stands for */
     int full_name = q->name_len && memchr(c->out->names.data + q->name_off, ' ', q->name_len) != NULL;
     if (is_group(c, q)) last_group = q;
+    else if (by_role || has_class(c, q->speaker_tok_first, q->speaker_tok_end, QW_HONORIFIC)) last_person = q;
     else if (full_name && !has_class(c, q->speaker_tok_first, q->speaker_tok_end, QW_DOC | QW_LINK)) last_person = q;
   }
   rc = 0;

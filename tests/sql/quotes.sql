@@ -63,3 +63,19 @@ SELECT speaker, count(*) AS quotes FROM news_quotes('“We will build it,” Len
 -- No text, no rows.
 SELECT count(*) FROM news_quotes(NULL);
 --> 0
+
+-- A role description ("the Norwegian leader", "the harbor chief") stands for the
+-- nearest person introduced with a title that shares its office (or, for a generic
+-- head such as "leader", another word); "vice" and "former" make another office,
+-- so "the president" is not Vice President Reyes and keeps its mention.
+SELECT speaker, speaker_mention FROM news_quotes('Norwegian Prime Minister Kari Dahl met Vice President Tom Reyes and harbor chief Omar Haddad in Fairview. The Norwegian leader called the pier “a model.” The vice president said it was “ready.” The harbor chief said: “We start Monday.” The president called it “a waste.”');
+--> Kari Dahl|The Norwegian leader
+--> Tom Reyes|The vice president
+--> Omar Haddad|The harbor chief
+--> The president|The president
+
+-- "Mr. Haddad" marks a person even as one word: a "he" after him is him, not the
+-- last person named in between.
+SELECT speaker, speaker_mention FROM news_quotes('Omar Haddad runs the port. “We start Monday,” Mr. Haddad said. Lena Ortiz, who met Tom Reyes there, was pleased. “It is a fine pier,” he said.');
+--> Omar Haddad|Mr. Haddad
+--> Omar Haddad|he
