@@ -44,6 +44,7 @@ enum {
   QW_PEOPLE = 1 << 16,  /* plural head for named people: "the two leaders" */
   QW_PLACES = 1 << 17,  /* plural head for named countries: "the two countries" */
   QW_TITLED = 1 << 18,  /* a work's title follows: "titled", "the show" */
+  QW_NOT_SPEAKER = 1 << 19, /* never starts a speaker: days, months, linking adverbs */
 };
 
 typedef struct qx_word {

@@ -159,5 +159,9 @@ const qx_word qx_words[] = {
   {"countries nations sides states governments capitals powers neighbors neighbours", QW_PLACES},
   {"that and but because when while as after before if since though although so where then once until "
    "whether", QW_OPENER},
+  {"monday tuesday wednesday thursday friday saturday sunday january february march april june july "
+   "august september october november december though although despite conversely meaning however "
+   "meanwhile moreover furthermore nevertheless nonetheless instead therefore thus hence because "
+   "unless whereas", QW_NOT_SPEAKER},
 };
 const size_t qx_words_count = sizeof qx_words / sizeof qx_words[0];

@@ -370,6 +370,13 @@ static int same_sentence(const qx_ctx *c, const nw_quote *p, const nw_quote *q) 
   return 1;
 }
 
+/* A mention that cannot name a speaker ("Friday saying …", "Conversely,
+** X rated …") is no mention. */
+static qx_span plausible(const qx_ctx *c, qx_span s) {
+  if (s.first >= 0 && (qx_class(c, (size_t)s.first) & QW_NOT_SPEAKER)) return (qx_span){-1, -1};
+  return s;
+}
+
 static qx_candidate candidate(int32_t first, int32_t end, int kind) { return (qx_candidate){first, end, (uint8_t)kind}; }
 
 static int same_span(const qx_candidate *a, int32_t first) { return a->first == first; }
@@ -423,13 +430,14 @@ int qx_attribute(qx_ctx *c) {
         a = try_after(c, fa, 1);
         if (a.speaker.first >= 0) info.path = QP_AFTER_LOOSE;
       }
+      a.speaker = plausible(c, a.speaker);
       /* "…, Mr. Lee said. “…”": the attribution of the sentence before */
       qx_span sentence = {-1, -1};
       if (fb.hi == fb.lo) {
         frame fp = sentence_before(c, q);
         if (fp.hi > fp.lo) {
           attribution b = try_before(c, fp);
-          if (b.speaker.first >= 0 && b.cue_first >= 0) sentence = b.speaker;
+          if (b.speaker.first >= 0 && b.cue_first >= 0) sentence = plausible(c, b.speaker);
         }
       }
       int continued = 0;
@@ -455,7 +463,7 @@ int qx_attribute(qx_ctx *c) {
       cands[n++] = candidate(a.speaker.first, a.speaker.end, QC_RULE);
       if (a.speaker.first >= 0) cands[n++] = candidate(-1, -1, QC_NONE);
       if (fb.hi > fb.lo) {
-        qx_span s = clause_subject(c, fb);
+        qx_span s = plausible(c, clause_subject(c, fb));
         add_candidate(cands, &n, candidate(s.first, s.end, QC_SUBJECT));
       }
       if (prev) add_candidate(cands, &n, candidate((int32_t)prev->speaker_tok_first, (int32_t)prev->speaker_tok_end, QC_PREVIOUS));

@@ -79,3 +79,8 @@ SELECT speaker, speaker_mention FROM news_quotes('Norwegian Prime Minister Kari 
 SELECT speaker, speaker_mention FROM news_quotes('Omar Haddad runs the port. “We start Monday,” Mr. Haddad said. Lena Ortiz, who met Tom Reyes there, was pleased. “It is a fine pier,” he said.');
 --> Omar Haddad|Mr. Haddad
 --> Omar Haddad|he
+
+-- Days, months and linking words ("though", "conversely") never start a speaker: the
+-- participle "saying" here has no subject of its own, so the quotation has none.
+SELECT quote, speaker FROM news_quotes('Omar Haddad sent messages early Friday saying that the mayor had shown poor judgment in praising the contractor “as a model of efficiency.”');
+--> as a model of efficiency.|NULL
