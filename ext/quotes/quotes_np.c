@@ -143,6 +143,25 @@ qx_span qx_np_left(const qx_ctx *c, size_t e, size_t lo, int appositive) {
   return walk_left(c, i, lo, end);
 }
 
+/* Token k, in a noun phrase that starts at token s, is a verb in the past
+** tense: a lower-case word in -ed after a noun (not right after the article:
+** "the embattled mayor"), followed by a function word or an article. */
+static int past_verb_after_noun(const qx_ctx *c, size_t s, size_t k) {
+  size_t n = qx_len(c, k);
+  if (k <= s || !qx_is_word(c, k) || qx_cap(c, k) || n < 5 || memcmp(qx_text(c, k) + n - 2, "ed", 2) != 0) return 0;
+  if (!np_word(c, k - 1) || (k - 1 == s && (qx_class(c, s) & QW_DET))) return 0;
+  if (k + 1 >= c->d->ntok || !qx_is_word(c, k + 1)) return 0;
+  return (qx_class(c, k + 1) & (QW_STOP | QW_LINK | QW_DET)) != 0 && !agent_by(c, k + 1);
+}
+
+qx_span qx_np_trim(const qx_ctx *c, qx_span s) {
+  if (s.first < 0) return s;
+  for (size_t k = (size_t)s.first + 1; k < (size_t)s.end; k++)
+    if (past_verb_after_noun(c, (size_t)s.first, k) || ((qx_class(c, k) & QW_SKIP) && !qx_cap(c, k)))
+      return (qx_span){s.first, (int32_t)k};
+  return s;
+}
+
 qx_span qx_np_right(const qx_ctx *c, size_t s, size_t hi) {
   qx_span none = {-1, -1};
   size_t i = s;

@@ -12,6 +12,9 @@ typedef struct qx_span {
 qx_span qx_np_left(const qx_ctx *c, size_t e, size_t lo, int appositive);
 /* The noun phrase starting at token s, before hi. */
 qx_span qx_np_right(const qx_ctx *c, size_t s, size_t hi);
+/* s without a verb or adverb it ran into: "The board cleared the deal" ->
+** "The board", "Politifact then ruled" -> "Politifact". */
+qx_span qx_np_trim(const qx_ctx *c, qx_span s);
 /* An adverb or auxiliary between a subject and its cue ("also", "has", "forcefully"). */
 int qx_skippable(const qx_ctx *c, size_t i);
 #endif

@@ -315,6 +315,7 @@ static attribution transcript(const qx_ctx *c, const nw_quote *q) {
 
 static void set_attribution(const qx_ctx *c, nw_quote *q, attribution a) {
   const nw_token *tok = c->d->tok;
+  a.speaker = qx_np_trim(c, a.speaker);
   if (a.speaker.first >= 0) {
     q->speaker_tok_first = (uint32_t)a.speaker.first;
     q->speaker_tok_end = (uint32_t)a.speaker.end;

@@ -84,3 +84,8 @@ SELECT speaker, speaker_mention FROM news_quotes('Omar Haddad runs the port. “
 -- participle "saying" here has no subject of its own, so the quotation has none.
 SELECT quote, speaker FROM news_quotes('Omar Haddad sent messages early Friday saying that the mayor had shown poor judgment in praising the contractor “as a model of efficiency.”');
 --> as a model of efficiency.|NULL
+
+-- A speaker's noun phrase stops before a verb or an adverb it would run into: "it"
+-- is not taken as a speaker, so the clause subject is, without its verb.
+SELECT quote, speaker, speaker_mention FROM news_quotes('The board cleared the deal, though it called the price “far too high” in a note.');
+--> far too high|The board|The board
