@@ -283,6 +283,46 @@ static int32_t person_before(const resolver *r, size_t t, int g) {
   return -1;
 }
 
+/* The run that opens sentence s (its first word, or the word after an
+** article or a title), outside quotations, or -1. */
+static int32_t opening_run(const resolver *r, uint32_t s) {
+  const qx_ctx *c = r->c;
+  size_t k = c->d->sent[s].first_tok, e = c->d->sent[s].end_tok;
+  while (k < e && !qx_is_word(c, k)) k++;
+  if (k < e && (qx_class(c, k) & QW_DET) && !(qx_class(c, k) & QW_PRONOUN)) k++;
+  return k < e && c->owner[k] < 0 ? r->run_of[k] : -1;
+}
+
+/* The person of gender g a pronoun at token t most likely stands for, by
+** the subjects of t's sentence (before t) and of the sentence before: a
+** name opening the sentence ("Mr. Obama dismissed …") if its gender is g;
+** none if its gender is unknown ("Hillary Clinton is describing …": the
+** speaker chain decides); otherwise the first name of gender g in it,
+** outside quotations; none if a pronoun of gender g comes first. -1 when
+** neither sentence settles it. */
+static int32_t salient_person(const resolver *r, size_t t, int g) {
+  const qx_ctx *c = r->c;
+  uint32_t sent = c->d->tok[t].sentence;
+  for (uint32_t s = sent + 1; s-- > 0 && sent - s < 2;) {
+    size_t lo = c->d->sent[s].first_tok, hi = s == sent ? t : c->d->sent[s].end_tok;
+    int32_t open = opening_run(r, s);
+    for (size_t k = lo; k < hi; k++) {
+      int32_t ri = r->run_of[k];
+      /* "he told me" before any name: the sentence goes on about someone named earlier */
+      uint32_t w = qx_class(c, k);
+      if (c->owner[k] < 0 && (w & QW_PRONOUN) && (w & (g == G_MALE ? QW_MALE : QW_FEMALE))) return -1;
+      if (ri < 0 || c->owner[k] >= 0) continue;
+      const name_run *run = &r->runs[ri];
+      k = run->end - 1;
+      if (has_class(c, run->core, run->end, QW_LINK | QW_DOC | QW_TITLE)) continue;
+      int rg = nw_strmap_get(&r->gender, qx_text(c, run->end - 1), qx_len(c, run->end - 1), G_NONE);
+      if (ri == open && !rg) return -1;
+      if (rg == g) return ri;
+    }
+  }
+  return -1;
+}
+
 /* "the two leaders", "both countries": a plural description of named ones. */
 static int is_plural_description(const qx_ctx *c, size_t first, size_t end) {
   if (end - first < 2 || !(qx_class(c, first) & QW_DET) || nw_tok_is(c->d, first, "a", 1)) return 0;
@@ -380,10 +420,21 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
   if (w & QW_PRONOUN) {
     int g = w & QW_MALE ? G_MALE : w & QW_FEMALE ? G_FEMALE : G_NONE;
     const nw_quote *src = NULL;
+    int32_t salient = g ? salient_person(r, first, g) : -1;
     if (w & QW_PLURAL) src = last_group;
     else if (g && last_person && last_person->paragraph + 3 >= q->paragraph) {
       int lg = gender_of_mention(r, last_person);
       if (!lg || lg == g) src = last_person;
+    }
+    /* a person of that gender who is the subject of the sentence before is
+    ** more salient than an earlier speaker: "Mr. Obama dismissed the criticism
+    ** as the voice of X's client. “…,” he said." */
+    if (salient >= 0 && (!src || r->runs[salient].first > src->speaker_tok_end)) {
+      src = NULL;
+      if (append_name(r, r->runs[salient].core, r->runs[salient].end)) return -1;
+      q->name_off = (uint32_t)off;
+      q->name_len = (uint32_t)(names->len - off);
+      return 1;
     }
     if (!src && (w & QW_PLURAL)) {
       int got = append_pair_before(r, first, 0);

@@ -89,3 +89,8 @@ SELECT quote, speaker FROM news_quotes('Omar Haddad sent messages early Friday s
 -- is not taken as a speaker, so the clause subject is, without its verb.
 SELECT quote, speaker, speaker_mention FROM news_quotes('The board cleared the deal, though it called the price “far too high” in a note.');
 --> far too high|The board|The board
+
+-- "he" stands for the subject of the sentence before when that is a man by his
+-- honorific ("Mr. Lee"), rather than for the last man named ("Tom Reyes").
+SELECT speaker, speaker_mention FROM news_quotes('Omar Haddad said the port would grow. Mr. Lee dismissed the plan as the work of a rival, Tom Reyes. “It will never pay,” he said.');
+--> Lee|he
