@@ -171,11 +171,25 @@ static int has_class(const qx_ctx *c, size_t first, size_t end, uint32_t cls) {
 }
 
 /* One mention (no "and"): append its resolved form. */
+static int is_plural_description(const qx_ctx *c, size_t first, size_t end);
+static int append_pair_before(resolver *r, size_t t, uint32_t want);
+
 static int append_part(resolver *r, size_t first, size_t end) {
   const qx_ctx *c = r->c;
   if (has_class(c, first, end, QW_DOC)) {
     int ri = issuer_run(r, first, end);
     if (ri >= 0) return append_name(r, r->runs[ri].core, r->runs[ri].end);
+    /* "A document agreed by the two countries": the pair they stand for
+    ** (the participle phrase may run on past the mention) */
+    for (size_t k = first + 1; k < end + 2 && k + 2 < c->d->ntok; k++) {
+      if (!nw_tok_is(c->d, k, "by", 1) && !nw_tok_is(c->d, k, "from", 1)) continue;
+      for (size_t e = k + 3; e <= k + 5 && e <= c->d->ntok; e++) {
+        if (!is_plural_description(c, k + 1, e)) continue;
+        int got = append_pair_before(r, first, qx_class(c, e - 1) & (QW_PEOPLE | QW_PLACES));
+        if (got) return got < 0 ? -1 : 0;
+      }
+      break;
+    }
   }
   /* "agency spokesman Dan Ortiz similarly": the last name in the mention */
   for (size_t k = end; k-- > first;) {

@@ -94,3 +94,7 @@ SELECT quote, speaker, speaker_mention FROM news_quotes('The board cleared the d
 -- honorific ("Mr. Lee"), rather than for the last man named ("Tom Reyes").
 SELECT speaker, speaker_mention FROM news_quotes('Omar Haddad said the port would grow. Mr. Lee dismissed the plan as the work of a rival, Tom Reyes. “It will never pay,” he said.');
 --> Lee|he
+
+-- A document issued "by the two countries" resolves to the pair they stand for.
+SELECT speaker, speaker_mention FROM news_quotes('Omar Haddad and Lena Ortiz met in Fairview on Friday. Norway and Chile signed a pact. A document agreed by the two countries said the pact was “binding.”');
+--> Norway and Chile|A document
