@@ -17,7 +17,7 @@ static const char *const field_names[JF_COUNT] = {
   [JF_PUBLISHED] = "date_publish published date published_at publish_date publishedAt datePublished date_published pubDate pub_date publication_date time",
   [JF_URL] = "url link source_url canonical_url article_url",
   [JF_BYLINE] = "byline authors author creator writer",
-  [JF_SOURCE] = "source_domain source publisher outlet site_name source_name domain",
+  [JF_SOURCE] = "source_domain source publisher publication newspaper outlet site_name source_name domain",
 };
 
 /* The keys of a line, read once: ok says the line is a JSON object. */

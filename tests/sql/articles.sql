@@ -8,6 +8,7 @@ SELECT replace(path, 'tests/fixtures/articles/', ''), format FROM news_articles(
 --> feed.jsonl#3|jsonl
 --> feed.jsonl#4|jsonl
 --> feed.jsonl#5|jsonl
+--> feed.jsonl#6|jsonl
 --> pages/cafe-latin1.html|html
 --> pages/council.html|html
 --> pages/syndicated.html|html
@@ -69,6 +70,7 @@ SELECT replace(path, 'tests/fixtures/articles/', ''), title, byline, published, 
 --> feed.jsonl#3|NULL|NULL|NULL|NULL|NULL|not a JSON object
 --> feed.jsonl#4|NULL|NULL|NULL|NULL|example.net|NULL
 --> feed.jsonl#5|NULL|NULL|NULL|NULL|NULL|not a JSON object
+--> feed.jsonl#6|NULL|Mia Chen|2031-09-02|NULL|Harbor Gazette|NULL
 SELECT body FROM news_articles('tests/fixtures/articles/feed.jsonl') WHERE path LIKE '%#1';
 --> The new bridge opened on Friday.
 --> 
