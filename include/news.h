@@ -34,6 +34,12 @@ void nw_buf_free(nw_buf *b);
 ** Invalid or truncated sequences decode as U+FFFD and advance one byte. */
 int32_t nw_utf8_next(const char *s, size_t len, size_t *i);
 
+/* Text that is not valid UTF-8, appended to out as UTF-8 (NUL-terminated):
+** mostly UTF-8 with bad bytes (each becomes U+FFFD), or else a single-byte
+** text read as Windows-1252. Returns what was done, for an error column
+** ("not valid UTF-8: read as Windows-1252"), or NULL when out of memory. */
+const char *nw_decode_text(const char *s, size_t n, nw_buf *out);
+
 /* ---- tokens and sentences ------------------------------------------- */
 
 typedef enum nw_tok_class {

@@ -20,8 +20,9 @@ const char *nw_format_name(nw_format f);
 typedef struct nw_article {
   char *title, *byline, *published, *url, *source;
   nw_buf body;
-  /* Set when the file was read only in part (the row keeps what was read
-  ** and says why in its error column). Static text. */
+  /* Set when the file was read only in part or decoded from another
+  ** encoding (the row keeps what was read and says why in its error
+  ** column). Static text. */
   const char *partial;
 } nw_article;
 void nw_article_free(nw_article *a);

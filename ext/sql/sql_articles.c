@@ -112,7 +112,8 @@ static int emit(scan *s, nw_rowset *rs, const char *path, nw_format f, int64_t b
   if (nw_row_new(rs)) return SQLITE_NOMEM;
   int bad = set_str(rs, A_PATH, path) || set_str(rs, A_FORMAT, nw_format_name(f)) || set_str(rs, A_ERROR, error);
   if (bytes >= 0) nw_set_int(rs, A_BYTES, bytes);
-  /* A page read in part keeps what was read, and says so in error. */
+  /* A page read in part, or a text file decoded from another encoding, keeps
+  ** what was read and says so in error. */
   int partial = !error && a->partial;
   if (partial) bad = bad || set_str(rs, A_ERROR, a->partial);
   if (!error) {
@@ -324,13 +325,25 @@ static int step_file(scan *s, nw_rowset *rs, const char *path) {
     if (rc == -2) return SQLITE_NOMEM;
     return rc == 0 ? SQLITE_OK : emit(s, rs, path, f, bytes, open_error());
   }
-  const char *err = NULL;
+  const char *err = NULL, *decoded = NULL;
   int rc = 0;
   if (f == NW_FMT_HTML) rc = nw_read_html(path, s->content, len, &s->art, &err);
-  else if ((err = text_problem(s->content, len))) {
-  } else {
+  else if ((err = text_problem(s->content, len)) && !memchr(s->content, 0, len)) {
+    /* not UTF-8: read it as what it most likely is, and say so in error */
+    nw_buf text = {0};
+    if (!(decoded = nw_decode_text(s->content, len, &text))) {
+      nw_buf_free(&text);
+      return SQLITE_NOMEM;
+    }
+    free(s->content);
+    s->content = text.data;
+    s->content_len = len = text.len;
+    err = NULL;
+  }
+  if (f != NW_FMT_HTML && !err) {
     size_t bom = len >= 3 && !memcmp(s->content, "\xEF\xBB\xBF", 3) ? 3 : 0;
     rc = nw_read_text(path, s->content + bom, len - bom, &s->art);
+    if (!rc && decoded) s->art.partial = decoded;
   }
   if (rc && !err) return SQLITE_NOMEM;
   return emit(s, rs, path, f, bytes, rc || err ? (err ? err : "cannot decode") : NULL);

@@ -146,14 +146,16 @@ SELECT replace(path, 'build/bad/scan/tree/', ''), error FROM news_articles('buil
 -- A folder of 10 000 empty files: 10 000 rows, empty bodies, no errors.
 SELECT count(*), count(error), sum(bytes), sum(length(body)) FROM news_articles('build/bad/empties');
 --> 10000|0|0|0
--- Text files that are not UTF-8 are listed with an error (the page reader
--- decodes Windows-1252; the text reader does not guess); NUL bytes say binary.
-SELECT error, count(*) FROM news_articles('build/bad/utf8') GROUP BY error ORDER BY error;
---> NULL|1
---> binary file (NUL bytes)|2
---> not valid UTF-8|11
-SELECT error FROM news_articles('build/bad/cp1252.txt');
---> not valid UTF-8
+-- Text files that are not UTF-8 are read and say so in error: with valid
+-- UTF-8 in them, each bad byte becomes U+FFFD; without, they are read as
+-- Windows-1252. NUL bytes say binary (no body).
+SELECT error, count(*), sum(body IS NULL) FROM news_articles('build/bad/utf8') GROUP BY error ORDER BY error;
+--> NULL|1|0
+--> binary file (NUL bytes)|2|2
+--> not valid UTF-8: bad bytes read as U+FFFD|7|0
+--> not valid UTF-8: read as Windows-1252|4|0
+SELECT error, instr(body, '“prices rose 5€”') > 0 FROM news_articles('build/bad/cp1252.txt');
+--> not valid UTF-8: read as Windows-1252|1
 -- A 20 MB line, 100 000 quotation marks: read whole.
 SELECT path, error, length(body) FROM news_articles('build/bad/long_line.txt');
 --> build/bad/long_line.txt|NULL|20971512

@@ -110,6 +110,24 @@ static void test_fold_and_normalize(void) {
   nw_buf_free(&c);
 }
 
+/* Text that is not UTF-8: single-byte text is read as Windows-1252, mostly
+** UTF-8 text keeps its characters and loses only its bad bytes. */
+static void test_decode_text(void) {
+  nw_buf out = {0};
+  const char *how = nw_decode_text("Caf\xE9 \x93ok\x94 \x80" "5", 12, &out);
+  CHECK(how && strstr(how, "Windows-1252"));
+  CHECK_EQ_STRN(out.data, out.len, "Caf\xC3\xA9 \xE2\x80\x9Cok\xE2\x80\x9D \xE2\x82\xAC" "5");
+  out.len = 0;
+  how = nw_decode_text("na\xC3\xAFve \xFF caf\xC3\xA9", 14, &out);
+  CHECK(how && strstr(how, "U+FFFD"));
+  CHECK_EQ_STRN(out.data, out.len, "na\xC3\xAFve \xEF\xBF\xBD caf\xC3\xA9");
+  out.len = 0;
+  /* the five bytes Windows-1252 leaves undefined stay C1 controls */
+  how = nw_decode_text("\x81", 1, &out);
+  CHECK_EQ_STRN(out.data, out.len, "\xC2\x81");
+  nw_buf_free(&out);
+}
+
 static void test_linear_on_long_input(void) {
   size_t n = 4 << 20;
   char *s = malloc(n + 1);
@@ -128,6 +146,7 @@ int main(void) {
   RUN(test_sentences);
   RUN(test_unicode_and_bad_bytes);
   RUN(test_fold_and_normalize);
+  RUN(test_decode_text);
   RUN(test_linear_on_long_input);
   nw_doc_free(&doc);
   DONE();
