@@ -99,6 +99,18 @@ typedef struct nw_doc {
 int nw_tokenize(nw_doc *doc, const char *text, size_t len);
 void nw_doc_free(nw_doc *doc);
 
+/* Where a window of text starting at from should end: just after a paragraph
+** break (two line ends with only blanks between), where every sentence ends,
+** near from + window bytes (n when the rest is shorter or has no break). */
+size_t nw_window_end(const char *s, size_t n, size_t from, size_t window);
+
+/* The sentences of s, in order, as the whole-text tokenizer finds them, but
+** tokenized a window at a time so that memory stays bounded on long texts:
+** fn(arg, start, end) gets byte offsets; a non-zero return stops with it.
+** Returns 0, -1 when out of memory, or fn's non-zero return. */
+int nw_each_sentence(const char *s, size_t n, size_t window, int (*fn)(void *arg, size_t start, size_t end),
+                     void *arg);
+
 /* Helpers over a token. */
 static inline size_t nw_tok_len(const nw_token *t) { return t->end - t->start; }
 /* 1 when the token's text equals s (ASCII case-insensitive when nocase). */

@@ -78,22 +78,32 @@ static void fn_clean(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
 
 enum { SENT_SENTENCE, SENT_START, SENT_LENGTH, SENT_NCOL };
 
+typedef struct sentence_rows {
+  nw_rowset *rs;
+  int64_t count;
+} sentence_rows;
+
+static int add_sentence(void *arg, size_t start, size_t end) {
+  sentence_rows *r = arg;
+  if (nw_row_new(r->rs)) return SQLITE_NOMEM;
+  nw_set_int(r->rs, SENT_SENTENCE, ++r->count);
+  nw_set_span(r->rs, SENT_START, SENT_LENGTH, start, end);
+  return 0;
+}
+
+/* A window of 64 KB is tokenized at a time (cut at paragraph breaks): the
+** sentences are the same, memory stays small on a long text. */
+enum { SENTENCE_WINDOW = 64 * 1024 };
+
 static int produce_sentences(nw_rowset *rs, const char *text, size_t len, int argc, sqlite3_value **args, char **err) {
   (void)argc;
   (void)args;
-  nw_doc doc = {0};
-  if (nw_tokenize(&doc, text, len)) {
-    nw_doc_free(&doc);
+  sentence_rows rows = {rs, 0};
+  int rc = len > NW_MAX_TEXT ? -1 : nw_each_sentence(text, len, SENTENCE_WINDOW, add_sentence, &rows);
+  if (rc == -1) {
     *err = sqlite3_mprintf("news_sentences: text too large or out of memory");
     return SQLITE_ERROR;
   }
-  int rc = SQLITE_OK;
-  for (size_t s = 0; s < doc.nsent; s++) {
-    if (nw_row_new(rs)) { rc = SQLITE_NOMEM; break; }
-    nw_set_int(rs, SENT_SENTENCE, (int64_t)s + 1);
-    nw_set_span(rs, SENT_START, SENT_LENGTH, doc.sent[s].start, doc.sent[s].end);
-  }
-  nw_doc_free(&doc);
   return rc;
 }
 

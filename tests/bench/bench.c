@@ -404,20 +404,22 @@ static double linear_ratio(const lin_job *j, char *note, size_t notesz) {
       db = open_db(j->ext, ":memory:");
       if (sqlite3_prepare_v2(db, j->sql, -1, &st, NULL)) die(j->sql, sqlite3_errmsg(db));
     }
-    /* Rounds of (1x, 16x), each timed over repeats of >= 0.1 s and 0.2 s, so
-    ** that both sizes see the same load; the median round ratio is kept. */
-    double t1[5], t16[5], ratio[5];
+    /* Rounds of (1x, 16x), each timed over repeats of >= 0.25 s and 0.5 s, so
+    ** that both sizes see the same load; the median round ratio is kept (the
+    ** 1x run takes milliseconds: a shared machine's noise needs many rounds). */
+    enum { MAX_ROUNDS = 9 };
+    double t1[MAX_ROUNDS], t16[MAX_ROUNDS], ratio[MAX_ROUNDS];
     time_text(db, st, j->text, j->len1);
     int rounds = 0;
-    for (double spent = 0; rounds < 5 && (rounds < 2 || spent < 20); rounds++) {
+    for (double spent = 0; rounds < MAX_ROUNDS && (rounds < 3 || spent < 30); rounds++) {
       int reps = 0;
       double sum = 0;
-      while (sum < 0.1) sum += time_text(db, st, j->text, j->len1), reps++;
+      while (sum < 0.25) sum += time_text(db, st, j->text, j->len1), reps++;
       t1[rounds] = sum / reps;
       if (rounds == 0 && write(fd[1], &t1[0], sizeof t1[0]) != sizeof t1[0]) _exit(1);
       double sum16 = 0;
       reps = 0;
-      while (sum16 < 0.2) sum16 += time_text(db, st, j->text, j->len16), reps++;
+      while (sum16 < 0.5) sum16 += time_text(db, st, j->text, j->len16), reps++;
       t16[rounds] = sum16 / reps;
       ratio[rounds] = t16[rounds] / t1[rounds];
       spent += sum + sum16;

@@ -2,6 +2,7 @@
 ** main() calls RUN(test_fn) for each test and ends with DONE(). */
 #ifndef NW_CHECK_H
 #define NW_CHECK_H
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,6 +37,22 @@ static int nw_checks_passed, nw_checks_failed;
       fprintf(stderr, "FAIL %s:%d: got \"%.*s\", want \"%s\"\n", __FILE__, __LINE__, (int)n_, s_, w_); \
     }                                                                                                   \
   } while (0)
+
+/* A random text of count pieces into buf (cap bytes; the pieces must fit):
+** its length. *seed moves on, so calls give different texts. */
+static inline size_t random_text(char *buf, size_t cap, const char *const *pieces, size_t npieces, int count,
+                                 uint32_t *seed) {
+  size_t len = 0;
+  for (int k = 0; k < count; k++) {
+    *seed = *seed * 1103515245u + 12345u;
+    const char *p = pieces[(*seed >> 16) % npieces];
+    size_t n = strlen(p);
+    if (len + n > cap) break;
+    memcpy(buf + len, p, n);
+    len += n;
+  }
+  return len;
+}
 
 #define RUN(fn) fn()
 #define DONE()                                                                     \

@@ -126,13 +126,7 @@ static void test_body_finish_random(void) {
   int mismatches = 0;
   for (int round = 0; round < 3000; round++) {
     char text[256];
-    size_t len = 0;
-    for (int k = 0; k < 24; k++) {
-      seed = seed * 1103515245u + 12345u;
-      const char *p = pieces[(seed >> 16) % npieces];
-      memcpy(text + len, p, strlen(p));
-      len += strlen(p);
-    }
+    size_t len = random_text(text, sizeof text, pieces, npieces, 24, &seed);
     nw_buf a = {0}, b = {0};
     int ok = nw_body_finish(text, len, &a) == 0 && nw_normalize(text, len, &b) == 0 && a.len == b.len &&
              (a.len == 0 || memcmp(a.data, b.data, a.len) == 0);

@@ -128,6 +128,47 @@ static void test_decode_text(void) {
   nw_buf_free(&out);
 }
 
+/* Sentences a window at a time are the whole text's sentences, whatever
+** the window, on random mixes of what ends or continues a sentence. */
+typedef struct span_list {
+  size_t v[2 * 512], n;
+} span_list;
+
+static int collect_span(void *arg, size_t start, size_t end) {
+  span_list *l = arg;
+  if (l->n + 2 > sizeof l->v / sizeof l->v[0]) return 1;
+  l->v[l->n++] = start;
+  l->v[l->n++] = end;
+  return 0;
+}
+
+static void test_sentences_in_windows(void) {
+  static const char *pieces[] = {"Ann", "said", "it", " ", " ", ".", "?", "!", "Mr.", "U.S.", "\n", "\n\n", "\n \r\n",
+                                 "\r\n\r\n", "\xE2\x80\x9C", "\xE2\x80\x9D", "\"", "3.5", "e.g.", "\xE3\x80\x82",
+                                 "\xE2\x80\xA9", "(", ")", "...", "\t"};
+  const size_t npieces = sizeof pieces / sizeof pieces[0];
+  uint32_t seed = 7;
+  int mismatches = 0;
+  for (int round = 0; round < 400; round++) {
+    char text[2048];
+    size_t len = random_text(text, sizeof text, pieces, npieces, 120, &seed);
+    nw_doc doc = {0};
+    span_list whole = {{0}, 0}, windows = {{0}, 0};
+    if (nw_tokenize(&doc, text, len)) mismatches++;
+    for (size_t k = 0; k < doc.nsent; k++) collect_span(&whole, doc.sent[k].start, doc.sent[k].end);
+    nw_doc_free(&doc);
+    size_t window = 8 + (size_t)(round % 50) * 4;
+    int rc = nw_each_sentence(text, len, window, collect_span, &windows);
+    if (rc || whole.n != windows.n || memcmp(whole.v, windows.v, whole.n * sizeof whole.v[0])) mismatches++;
+  }
+  CHECK_EQ_INT(mismatches, 0);
+  /* the cut falls after a paragraph break, never inside a line */
+  const char *t = "One line.\nTwo.\n\nThree.\n \nFour.";
+  CHECK_EQ_INT((int)nw_window_end(t, strlen(t), 0, 12), 16);
+  CHECK_EQ_INT((int)nw_window_end(t, strlen(t), 16, 4), 25);
+  CHECK_EQ_INT((int)nw_window_end(t, strlen(t), 25, 4), (int)strlen(t));
+}
+
 static void test_linear_on_long_input(void) {
   size_t n = 4 << 20;
   char *s = malloc(n + 1);
@@ -147,6 +188,7 @@ int main(void) {
   RUN(test_unicode_and_bad_bytes);
   RUN(test_fold_and_normalize);
   RUN(test_decode_text);
+  RUN(test_sentences_in_windows);
   RUN(test_linear_on_long_input);
   nw_doc_free(&doc);
   DONE();
