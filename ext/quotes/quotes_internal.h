@@ -15,6 +15,7 @@ typedef struct qx_ctx {
   int32_t *owner;  /* index of the innermost quotation holding each token (marks included), or -1 */
   qx_dump_hook dump;
   void *dump_arg; /* training export (tools/quotes_dump.c); NULL otherwise */
+  uint32_t *wcls; /* word class of each token (QW_*), looked up once: the passes ask often */
 } qx_ctx;
 
 /* nw_extract_quotes with a training export hook (NULL for none). */
@@ -30,9 +31,7 @@ int qx_resolve(qx_ctx *c);
 static inline const char *qx_text(const qx_ctx *c, size_t i) { return c->d->text + c->d->tok[i].start; }
 static inline size_t qx_len(const qx_ctx *c, size_t i) { return nw_tok_len(&c->d->tok[i]); }
 static inline int qx_is_word(const qx_ctx *c, size_t i) { return i < c->d->ntok && c->d->tok[i].cls == NW_TOK_WORD; }
-static inline uint32_t qx_class(const qx_ctx *c, size_t i) {
-  return qx_is_word(c, i) ? qx_word_class(qx_text(c, i), qx_len(c, i)) : 0;
-}
+static inline uint32_t qx_class(const qx_ctx *c, size_t i) { return i < c->d->ntok ? c->wcls[i] : 0; }
 static inline int qx_is_char(const qx_ctx *c, size_t i, char ch) {
   return i < c->d->ntok && qx_len(c, i) == 1 && qx_text(c, i)[0] == ch;
 }

@@ -229,11 +229,21 @@ static int pair_of_people(resolver *r, const name_pair *p) {
          r->runs[p->a].gender || r->runs[p->b].gender;
 }
 
+/* How many pairs back a description may reach. */
+enum { PAIR_LOOKBACK = 64 };
+
 /* "the two leaders", "they": the last pair of names before token t that fits. */
 static int append_pair_before(resolver *r, size_t t, uint32_t want) {
-  for (size_t k = r->npair; k-- > 0;) {
+  /* pairs are in text order: start at the last one before t, and look back
+  ** a bounded way (a long text must not make each description scan them all) */
+  size_t lo = 0, hi = r->npair;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (r->runs[r->pairs[mid].b].end <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  for (size_t k = lo; k-- > 0 && lo - k <= PAIR_LOOKBACK;) {
     const name_pair *p = &r->pairs[k];
-    if (r->runs[p->b].end > t) continue;
     int people = pair_of_people(r, p);
     if ((want & QW_PEOPLE) && !people) continue;
     if ((want & QW_PLACES) && people) continue;
