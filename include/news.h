@@ -99,6 +99,25 @@ typedef struct nw_doc {
 int nw_tokenize(nw_doc *doc, const char *text, size_t len);
 void nw_doc_free(nw_doc *doc);
 
+/* Per-thread memory kept between calls (ext/core/scratch.c), so that long
+** texts do not make every call map and zero fresh pages. nw_doc_acquire gives
+** the thread's document (or a fresh one when it is in use); nw_doc_release
+** gives it back (its arrays stay, unless they are huge). */
+nw_doc *nw_doc_acquire(void);
+void nw_doc_release(nw_doc *doc);
+/* A per-thread buffer of at least bytes for one user (a slot below), kept
+** for its next call; nw_scratch_done after each use frees it if it is huge.
+** NULL when out of memory. A slot's user must not call itself again while
+** it holds the buffer. */
+enum { NW_SCRATCH_QUOTE_PARA, NW_SCRATCH_QUOTE_OWNER, NW_SCRATCH_QUOTE_CLASS, NW_SCRATCH_QUOTE_RUNS, NW_SCRATCH_SLOTS };
+void *nw_scratch(int slot, size_t bytes);
+void nw_scratch_done(int slot);
+/* A per-thread object of size bytes (zeroed at first use) for one user;
+** clear(obj) releases what it holds when the thread ends or the library is
+** unloaded. NULL when out of memory. */
+enum { NW_OBJECT_NER_WORK, NW_OBJECT_SLOTS };
+void *nw_thread_object(int slot, size_t size, void (*clear)(void *));
+
 /* Where a window of text starting at from should end: just after a paragraph
 ** break (two line ends with only blanks between), where every sentence ends,
 ** near from + window bytes (n when the rest is shorter or has no break). */

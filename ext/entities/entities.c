@@ -3,43 +3,13 @@
 ** mention's canonical form and cluster (ner_canon.c). */
 #include "ner_internal.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* Tagging buffers, one set per thread, reused across calls (no per-token allocations). */
-static pthread_key_t work_key;
-static pthread_once_t work_once = PTHREAD_ONCE_INIT;
-static int work_key_ok;
+static void clear_work(void *p) { ner_work_free(p); }
 
-static void free_work(void *p) {
-  ner_work_free(p);
-  free(p);
-}
-
-static void make_key(void) { work_key_ok = pthread_key_create(&work_key, free_work) == 0; }
-
-static ner_work *thread_work(void) {
-  pthread_once(&work_once, make_key);
-  if (!work_key_ok) return NULL;
-  ner_work *w = pthread_getspecific(work_key);
-  if (!w) {
-    w = calloc(1, sizeof *w);
-    if (w && pthread_setspecific(work_key, w)) {
-      free(w);
-      w = NULL;
-    }
-  }
-  return w;
-}
-
-__attribute__((destructor)) static void free_thread_work(void) {
-  if (!work_key_ok) return;
-  ner_work *w = pthread_getspecific(work_key);
-  if (w) free_work(w);
-  pthread_setspecific(work_key, NULL);
-  pthread_key_delete(work_key);
-}
+static ner_work *thread_work(void) { return nw_thread_object(NW_OBJECT_NER_WORK, sizeof(ner_work), clear_work); }
 
 const char *nw_ent_type_name(int type) {
   switch (type) {

@@ -49,16 +49,18 @@ int qx_extract(const nw_doc *doc, nw_quotes *out, qx_dump_hook dump, void *dump_
   out->n = 0;
   out->names.len = 0;
   if (!doc->ntok) return 0;
-  qx_ctx c = {doc, out, malloc(doc->ntok * sizeof(uint32_t)), malloc(doc->ntok * sizeof(int32_t)), dump, dump_arg,
-              malloc(doc->ntok * sizeof(uint32_t))};
+  /* per-token arrays from the thread's scratch memory (kept between calls) */
+  qx_ctx c = {doc, out, nw_scratch(NW_SCRATCH_QUOTE_PARA, doc->ntok * sizeof(uint32_t)),
+              nw_scratch(NW_SCRATCH_QUOTE_OWNER, doc->ntok * sizeof(int32_t)), dump, dump_arg,
+              nw_scratch(NW_SCRATCH_QUOTE_CLASS, doc->ntok * sizeof(uint32_t))};
   int rc = -1;
   if (c.wcls)
     for (size_t i = 0; i < doc->ntok; i++)
       c.wcls[i] = doc->tok[i].cls == NW_TOK_WORD ? qx_word_class(doc->text + doc->tok[i].start, nw_tok_len(&doc->tok[i])) : 0;
   if (c.para && c.owner && c.wcls && !qx_find_quotes(&c) && !nest(&c) && !qx_attribute(&c) && !qx_resolve(&c)) rc = 0;
-  free(c.para);
-  free(c.owner);
-  free(c.wcls);
+  nw_scratch_done(NW_SCRATCH_QUOTE_PARA);
+  nw_scratch_done(NW_SCRATCH_QUOTE_OWNER);
+  nw_scratch_done(NW_SCRATCH_QUOTE_CLASS);
   return rc;
 }
 

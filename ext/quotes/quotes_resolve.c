@@ -509,7 +509,8 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
 }
 
 int qx_resolve(qx_ctx *c) {
-  resolver r = {c, NULL, 0, 0, malloc(c->d->ntok * sizeof(int32_t)), NULL, 0, 0, NULL, 0, {0}, {0}, {0}, {0}, {0}};
+  resolver r = {c, NULL, 0, 0, nw_scratch(NW_SCRATCH_QUOTE_RUNS, c->d->ntok * sizeof(int32_t)), NULL, 0, 0, NULL, 0,
+                {0}, {0}, {0}, {0}, {0}};
   int rc = -1;
   if (!r.run_of || nw_strmap_init(&r.by_last, 64, 1) || nw_strmap_init(&r.by_first, 16, 1) || nw_strmap_init(&r.first_seen, 64, 1) || nw_strmap_init(&r.acronym, 16, 0) ||
       nw_strmap_init(&r.gender, 16, 1) || collect_runs(&r))
@@ -530,7 +531,7 @@ int qx_resolve(qx_ctx *c) {
   rc = 0;
 done:
   free(r.runs);
-  free(r.run_of);
+  nw_scratch_done(NW_SCRATCH_QUOTE_RUNS);
   free(r.pairs);
   free(r.ent_type);
   nw_strmap_free(&r.by_last);

@@ -20,10 +20,10 @@ enum { D_MENTION, D_TYPE, D_VALUE, D_START, D_LENGTH, D_NCOL };
 static int produce_dates(nw_rowset *rs, const char *text, size_t len, int argc, sqlite3_value **args, char **err) {
   size_t ref_len = 0;
   const char *ref = argc >= 1 ? nw_value_text(args[0], &ref_len) : NULL;
-  nw_doc doc = {0};
+  nw_doc *doc = nw_doc_acquire(); /* the thread's: its arrays stay for the next call */
   nw_timexes tx = {0};
   int rc = SQLITE_OK;
-  if (nw_tokenize(&doc, text, len) || nw_dates_extract(&doc, ref, ref_len, &tx)) {
+  if (!doc || nw_tokenize(doc, text, len) || nw_dates_extract(doc, ref, ref_len, &tx)) {
     *err = sqlite3_mprintf("news_dates: text too large or out of memory");
     rc = SQLITE_ERROR;
   }
@@ -39,7 +39,7 @@ static int produce_dates(nw_rowset *rs, const char *text, size_t len, int argc, 
     nw_set_span(rs, D_START, D_LENGTH, t->start, t->end);
   }
   nw_timexes_free(&tx);
-  nw_doc_free(&doc);
+  nw_doc_release(doc);
   return rc;
 }
 

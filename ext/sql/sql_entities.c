@@ -14,10 +14,10 @@ enum { ENT_MENTION, ENT_TYPE, ENT_CANONICAL, ENT_START, ENT_LENGTH, ENT_SENTENCE
 static int produce_entities(nw_rowset *rs, const char *text, size_t len, int argc, sqlite3_value **args, char **err) {
   (void)argc;
   (void)args;
-  nw_doc doc = {0};
+  nw_doc *doc = nw_doc_acquire(); /* the thread's: its arrays stay for the next call */
   nw_entities ents = {0};
   int rc = SQLITE_OK;
-  if (nw_tokenize(&doc, text, len) || nw_extract_entities(&doc, &ents)) {
+  if (!doc || nw_tokenize(doc, text, len) || nw_extract_entities(doc, &ents)) {
     *err = sqlite3_mprintf("news_entities: text too large, out of memory, or no model");
     rc = SQLITE_ERROR;
   }
@@ -32,7 +32,7 @@ static int produce_entities(nw_rowset *rs, const char *text, size_t len, int arg
     nw_set_int(rs, ENT_SENTENCE, (int64_t)e->sentence + 1);
   }
   nw_entities_free(&ents);
-  nw_doc_free(&doc);
+  nw_doc_release(doc);
   return rc;
 }
 

@@ -10,10 +10,10 @@ enum { Q_QUOTE, Q_SPEAKER, Q_MENTION, Q_SPK_START, Q_SPK_LEN, Q_CUE, Q_START, Q_
 static int produce_quotes(nw_rowset *rs, const char *text, size_t len, int argc, sqlite3_value **args, char **err) {
   (void)argc;
   (void)args;
-  nw_doc doc = {0};
+  nw_doc *doc = nw_doc_acquire(); /* the thread's: its arrays stay for the next call */
   nw_quotes qs = {0};
-  if (nw_tokenize(&doc, text, len) || nw_extract_quotes(&doc, &qs)) {
-    nw_doc_free(&doc);
+  if (!doc || nw_tokenize(doc, text, len) || nw_extract_quotes(doc, &qs)) {
+    nw_doc_release(doc);
     nw_quotes_free(&qs);
     *err = sqlite3_mprintf("news_quotes: text too large or out of memory");
     return SQLITE_ERROR;
@@ -33,7 +33,7 @@ static int produce_quotes(nw_rowset *rs, const char *text, size_t len, int argc,
     const char *kind = q->kind == NW_QUOTE_SCARE ? "scare" : "direct";
     if (nw_set_text(rs, Q_KIND, kind, kind[0] == 's' ? 5 : 6)) rc = SQLITE_NOMEM;
   }
-  nw_doc_free(&doc);
+  nw_doc_release(doc);
   nw_quotes_free(&qs);
   return rc;
 }

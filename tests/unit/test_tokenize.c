@@ -169,6 +169,25 @@ static void test_sentences_in_windows(void) {
   CHECK_EQ_INT((int)nw_window_end(t, strlen(t), 25, 4), (int)strlen(t));
 }
 
+/* The thread's document is lent once at a time; a nested caller gets its own. */
+static void test_scratch(void) {
+  nw_doc *a = nw_doc_acquire(), *b = nw_doc_acquire();
+  CHECK(a && b && a != b);
+  CHECK_EQ_INT(nw_tokenize(a, "One. Two.", 9), 0);
+  CHECK_EQ_INT((int)a->nsent, 2);
+  nw_doc_release(b);
+  nw_doc_release(a);
+  nw_doc *c = nw_doc_acquire();
+  CHECK(c == a); /* the same document again, its arrays kept */
+  CHECK(c->tok_cap > 0);
+  nw_doc_release(c);
+  char *p = nw_scratch(NW_SCRATCH_QUOTE_PARA, 100), *q = nw_scratch(NW_SCRATCH_QUOTE_PARA, 50);
+  CHECK(p && p == q); /* big enough already: kept */
+  memset(p, 1, 100);
+  nw_scratch_done(NW_SCRATCH_QUOTE_PARA);
+  CHECK(nw_scratch(NW_SCRATCH_SLOTS, 10) == NULL);
+}
+
 static void test_linear_on_long_input(void) {
   size_t n = 4 << 20;
   char *s = malloc(n + 1);
@@ -189,6 +208,7 @@ int main(void) {
   RUN(test_fold_and_normalize);
   RUN(test_decode_text);
   RUN(test_sentences_in_windows);
+  RUN(test_scratch);
   RUN(test_linear_on_long_input);
   nw_doc_free(&doc);
   DONE();
