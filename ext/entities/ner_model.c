@@ -129,11 +129,20 @@ void ner_viterbi(const float *em, size_t a, size_t b, const float tr[NER_NTAGS +
   for (size_t i = 1; i < n; i++) {
     uint8_t *bk = back + i * NER_NTAGS;
     for (int t = 0; t < NER_NTAGS; t++) {
-      float best = prev[0] + tr[0][t];
-      int arg = 0;
-      for (int p = 1; p < NER_NTAGS; p++) {
-        float v = prev[p] + tr[p][t];
-        if (v > best) best = v, arg = p;
+      float best;
+      int arg;
+      if (t && t == ner_tag_inside(ner_tag_type(t))) {
+        /* I-X follows only B-X or I-X (the others are NEG_INF): two to compare */
+        float vb = prev[t - 1] + tr[t - 1][t], vi = prev[t] + tr[t][t];
+        best = vi > vb ? vi : vb;
+        arg = vi > vb ? t : t - 1;
+      } else {
+        best = prev[0] + tr[0][t];
+        arg = 0;
+        for (int p = 1; p < NER_NTAGS; p++) {
+          float v = prev[p] + tr[p][t];
+          if (v > best) best = v, arg = p;
+        }
       }
       cur[t] = best + em[i * NER_NTAGS + t];
       bk[t] = (uint8_t)arg;
