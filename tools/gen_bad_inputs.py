@@ -63,6 +63,7 @@ write("html/unterminated_tag.html", '<html><head><title>Cut off</title></head><b
 write("html/unterminated_comment.html", "<html><body><p>Visible paragraph.</p><!-- a comment that never ends <p>hidden")
 write("html/unterminated_script.html", "<html><body><p>Before.</p><script>var s = '<p>not text</p>';")
 write("html/unterminated_cdata.html", "<html><body><p>Before.</p><![CDATA[ never ends")
+write("html/cdata_in_script.html", "<html><head><script>//<![CDATA[\nvar a = 1;</script></head><body><p>After the script.</p></body></html>")
 cp1252_body = "Caf\u00e9 owners said \u201cprices rose 5\u20ac\u201d \u2013 na\u00efve? \u2026"
 write("html/cp1252.html",
       ('<html><head><meta charset="windows-1252"><title>Caf\u00e9 prices</title></head><body><article>'

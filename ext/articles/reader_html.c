@@ -13,6 +13,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "html_page.h"
 #include "html_rules.h"
@@ -490,10 +491,48 @@ int nw_read_html(const char *path, const char *s, size_t n, nw_article *a, const
 /* libxml2 stops building the tree at 256 levels (XML_PARSE_HUGE lifts the limit,
 ** but the walkers here recurse): the parse ends there, so the row must say the
 ** page was read only in part. The context's error number tells. */
+/* s[i..] starts with the tag name t ("script", "/script"), any case, ended
+** by a blank, ">" or "/". */
+static int tag_at(const char *s, size_t n, size_t i, const char *t) {
+  size_t k = strlen(t);
+  if (i + k >= n || strncasecmp(s + i, t, k)) return 0;
+  char c = s[i + k];
+  return c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* "<![CDATA[" in an HTML page is no CDATA section: browsers read it as a
+** bogus comment up to the next ">", and libxml2 would keep it as text. A
+** copy of the page with each such run blanked out (outside scripts and
+** styles, whose text is theirs), or NULL (none, or OOM). One pass. */
+static char *blank_cdata(const char *s, size_t n) {
+  static const char open[] = "<![CDATA[";
+  if (!memmem(s, n, open, sizeof open - 1)) return NULL;
+  char *copy = malloc(n ? n : 1);
+  if (!copy) return NULL;
+  memcpy(copy, s, n);
+  const char *raw = NULL; /* inside <script> or <style>: the closing tag name */
+  for (size_t i = 0; i < n; i++) {
+    if (copy[i] != '<' || i + 1 >= n) continue;
+    if (raw) {
+      if (copy[i + 1] == '/' && tag_at(copy, n, i + 2, raw)) raw = NULL;
+    } else if (tag_at(copy, n, i + 1, "script")) raw = "script";
+    else if (tag_at(copy, n, i + 1, "style")) raw = "style";
+    else if (n - i >= sizeof open - 1 && !memcmp(copy + i, open, sizeof open - 1)) {
+      char *gt = memchr(copy + i + 2, '>', n - i - 2);
+      size_t end = gt ? (size_t)(gt - copy) + 1 : n;
+      memset(copy + i, ' ', end - i);
+      i = end - 1;
+    }
+  }
+  return copy;
+}
+
 static htmlDocPtr parse_page(const char *s, size_t n, const char *enc, int opts, nw_article *a) {
   htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
   if (!ctxt) return NULL;
-  htmlDocPtr doc = htmlCtxtReadMemory(ctxt, s, (int)n, NULL, enc, opts);
+  char *clean = blank_cdata(s, n);
+  htmlDocPtr doc = htmlCtxtReadMemory(ctxt, clean ? clean : s, (int)n, NULL, enc, opts);
+  free(clean);
   if (doc && ctxt->errNo == XML_ERR_INTERNAL_ERROR)
     a->partial = "page nested deeper than 256 elements: read up to that depth";
   htmlFreeParserCtxt(ctxt);
