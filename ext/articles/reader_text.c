@@ -15,31 +15,74 @@
 
 /* ---- compiled rules (once per process) -------------------------------- */
 
-static int has_need(const char *need, const char *line, size_t n);
+/* A rule's need word, searched by its rarest character (memchr is fast, and
+** a rare anchor seldom needs the full comparison). */
+typedef struct need_word {
+  const char *w;
+  uint8_t len, anchor;
+} need_word;
+enum { MAX_NEEDS = 8 };
+typedef struct rule_needs {
+  need_word v[MAX_NEEDS];
+  uint8_t n;
+} rule_needs;
+
+static int has_need(const rule_needs *need, const char *line, size_t n);
 
 static pcre2_code **rule_code;
 static uint32_t *rule_min_len; /* shortest match in characters (so at most that many bytes) */
+static rule_needs *rule_need;
 static pthread_once_t rules_once = PTHREAD_ONCE_INIT;
+
+/* Letters from the rarest to the most frequent in English text; anything
+** else (punctuation, digits) counts as rarer still. */
+static int frequency_rank(char c) {
+  static const char by_frequency[] = "zqxjkvbpygfwmucldrhsnioate";
+  const char *p = memchr(by_frequency, c, sizeof by_frequency - 1);
+  return p ? (int)(p - by_frequency) + 1 : 0;
+}
+
+/* "getty|shutterstock|photo" -> three need words. */
+static void split_needs(const char *list, rule_needs *out) {
+  out->n = 0;
+  while (list && *list && out->n < MAX_NEEDS) {
+    size_t k = strcspn(list, "|");
+    if (k && k < 256) {
+      need_word *w = &out->v[out->n++];
+      w->w = list;
+      w->len = (uint8_t)k;
+      w->anchor = 0;
+      for (size_t i = 1; i < k; i++)
+        if (frequency_rank(list[i]) < frequency_rank(list[w->anchor])) w->anchor = (uint8_t)i;
+    }
+    list += k + (list[k] == '|');
+  }
+}
 
 static void compile_rules(void) {
   pcre2_code **codes = calloc(nw_line_rule_count, sizeof *codes);
   uint32_t *min_len = calloc(nw_line_rule_count, sizeof *min_len);
-  if (!codes || !min_len) {
+  rule_needs *needs = calloc(nw_line_rule_count, sizeof *needs);
+  if (!codes || !min_len || !needs) {
     free(codes);
     free(min_len);
+    free(needs);
     return;
   }
+  for (size_t i = 0; i < nw_line_rule_count; i++) split_needs(nw_line_rules[i].need, &needs[i]);
   for (size_t i = 0; i < nw_line_rule_count; i++) {
     codes[i] = nw_compile_rule(nw_line_rules[i].pattern, 1);
     if (!codes[i]) { /* a broken rule in the data table: fail loudly, match nothing */
       for (size_t j = 0; j < i; j++) pcre2_code_free(codes[j]);
       free(codes);
       free(min_len);
+      free(needs);
       return;
     }
     pcre2_pattern_info(codes[i], PCRE2_INFO_MINLENGTH, &min_len[i]);
   }
   rule_min_len = min_len;
+  rule_need = needs;
   rule_code = codes;
 }
 
@@ -48,8 +91,10 @@ __attribute__((destructor)) static void free_rules(void) {
   for (size_t i = 0; i < nw_line_rule_count; i++) pcre2_code_free(rule_code[i]);
   free(rule_code);
   free(rule_min_len);
+  free(rule_need);
   rule_code = NULL;
   rule_min_len = NULL;
+  rule_need = NULL;
 }
 
 static int nw_text_rules_ready(void) {
@@ -60,7 +105,7 @@ static int nw_text_rules_ready(void) {
 /* The cheap tests before a rule's regex: length bounds and need words. */
 static int rule_may_match(size_t r, const char *lower, size_t n) {
   if (n > nw_line_rules[r].max_len || n < rule_min_len[r]) return 0;
-  return !nw_line_rules[r].need || has_need(nw_line_rules[r].need, lower, n);
+  return !rule_need[r].n || has_need(&rule_need[r], lower, n);
 }
 
 /* ---- lines ------------------------------------------------------------ */
@@ -82,12 +127,18 @@ typedef struct text_doc {
 
 static int is_ws(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r'; }
 
+static const uint8_t markdown_special[256] = {['\r'] = 1, ['['] = 1, ['#'] = 1};
+
 /* Markdown reduced to its text: "[text](target)" -> "text", images
 ** "![alt](src)" dropped, "## " heading marks dropped; "\r" dropped too.
 ** Linear: each "[" looks ahead a bounded way. */
 static int reduce_markdown(const char *s, size_t n, nw_buf *out) {
   size_t i = 0, run = 0; /* s[run..i) is copied as is */
+  if (nw_grow((void **)&out->data, &out->cap, out->len + n + 1, 1)) return -1;
   while (i < n) {
+    /* most bytes are none of "\r", "[", "#": skip them in a tight loop */
+    while (i < n && !markdown_special[(unsigned char)s[i]]) i++;
+    if (i >= n) break;
     char c = s[i];
     int line_start = i == 0 || s[i - 1] == '\n';
     if (c != '\r' && c != '[' && !(c == '#' && line_start)) {
@@ -127,8 +178,8 @@ static int split_lines(text_doc *d) {
   size_t n = d->w.len, i = 0;
   int blank = 0;
   while (i <= n) {
-    size_t e = i;
-    while (e < n && s[e] != '\n') e++;
+    const char *nl = memchr(s + i, '\n', n - i);
+    size_t e = nl ? (size_t)(nl - s) : n;
     size_t a = i, b = e;
     while (a < b && is_ws(s[a])) a++;
     while (b > a && is_ws(s[b - 1])) b--;
@@ -147,12 +198,16 @@ static int split_lines(text_doc *d) {
 }
 
 /* The line has one of the rule's need words. */
-static int has_need(const char *need, const char *line, size_t n) {
-  while (*need) {
-    const char *bar = strchr(need, '|');
-    size_t k = bar ? (size_t)(bar - need) : strlen(need);
-    if (k == 1 ? memchr(line, need[0], n) != NULL : memmem(line, n, need, k) != NULL) return 1;
-    need += k + (bar ? 1 : 0);
+static int has_need(const rule_needs *need, const char *line, size_t n) {
+  for (size_t i = 0; i < need->n; i++) {
+    const need_word *w = &need->v[i];
+    if (w->len > n) continue;
+    /* the anchor can only sit where the whole word fits around it */
+    const char *p = line + w->anchor, *end = line + n - (w->len - w->anchor) + 1;
+    while (p < end && (p = memchr(p, w->w[w->anchor], (size_t)(end - p)))) {
+      if (!memcmp(p - w->anchor, w->w, w->len)) return 1;
+      p++;
+    }
   }
   return 0;
 }
@@ -168,11 +223,16 @@ static void classify(text_doc *d) {
     line *l = &d->ln[k];
     size_t len = l->e - l->s;
     if (len > sizeof lower) continue; /* no rule looks at lines this long (max_len) */
-    for (size_t i = 0; i < len; i++) {
-      char c = d->w.data[l->s + i];
-      lower[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-    }
+    int lowered = 0; /* lower is filled when a rule first needs it */
     for (size_t r = 0; r < nw_line_rule_count; r++) {
+      if (len > nw_line_rules[r].max_len || len < rule_min_len[r]) continue;
+      if (rule_need[r].n && !lowered) {
+        for (size_t i = 0; i < len; i++) {
+          char c = d->w.data[l->s + i];
+          lower[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+        }
+        lowered = 1;
+      }
       if (!rule_may_match(r, lower, len)) continue;
       int rc = pcre2_match(rule_code[r], (PCRE2_SPTR)d->w.data + l->s, len, 0, opts, md, NULL);
       if (rc <= 0) continue;

@@ -125,6 +125,9 @@ static int tidy(const char *s, size_t n, nw_buf *out) {
     } else j++;
     int dummy;
     while (j < n) {
+      /* printable ASCII other than the space: nothing to decide */
+      while (j < n && (unsigned char)(s[j] - 0x21) < 0x5F) j++;
+      if (j >= n) break;
       unsigned char c = (unsigned char)s[j];
       if (c == ' ') {
         unsigned char d = j + 1 < n ? (unsigned char)s[j + 1] : 0;
