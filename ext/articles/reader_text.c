@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "news.h"
 #include "html_rules.h"
@@ -103,9 +104,9 @@ static int nw_text_rules_ready(void) {
 }
 
 /* The cheap tests before a rule's regex: length bounds and need words. */
-static int rule_may_match(size_t r, const char *lower, size_t n) {
+static int rule_may_match(size_t r, const char *line, size_t n) {
   if (n > nw_line_rules[r].max_len || n < rule_min_len[r]) return 0;
-  return !rule_need[r].n || has_need(&rule_need[r], lower, n);
+  return !rule_need[r].n || has_need(&rule_need[r], line, n);
 }
 
 /* ---- lines ------------------------------------------------------------ */
@@ -197,17 +198,25 @@ static int split_lines(text_doc *d) {
   return 0;
 }
 
-/* The line has one of the rule's need words. */
+/* Word w (lower case) in line at an anchor found by searching for ch (the
+** anchor as written in one case), ASCII case aside. */
+static int find_at_anchor(const need_word *w, char ch, const char *line, size_t n) {
+  const char *p = line + w->anchor, *end = line + n - (w->len - w->anchor) + 1;
+  while (p < end && (p = memchr(p, ch, (size_t)(end - p)))) {
+    if (!strncasecmp(p - w->anchor, w->w, w->len)) return 1;
+    p++;
+  }
+  return 0;
+}
+
+/* The line has one of the rule's need words, in any case. */
 static int has_need(const rule_needs *need, const char *line, size_t n) {
   for (size_t i = 0; i < need->n; i++) {
     const need_word *w = &need->v[i];
     if (w->len > n) continue;
-    /* the anchor can only sit where the whole word fits around it */
-    const char *p = line + w->anchor, *end = line + n - (w->len - w->anchor) + 1;
-    while (p < end && (p = memchr(p, w->w[w->anchor], (size_t)(end - p)))) {
-      if (!memcmp(p - w->anchor, w->w, w->len)) return 1;
-      p++;
-    }
+    char a = w->w[w->anchor];
+    if (find_at_anchor(w, a, line, n) || (a >= 'a' && a <= 'z' && find_at_anchor(w, (char)(a - 32), line, n)))
+      return 1;
   }
   return 0;
 }
@@ -218,22 +227,11 @@ static void classify(text_doc *d) {
   pcre2_match_data *md = pcre2_match_data_create(4, NULL);
   if (!md) return;
   uint32_t opts = d->utf8_ok ? PCRE2_NO_UTF_CHECK : 0;
-  char lower[1024]; /* the line with ASCII letters in lower case, for need words */
   for (size_t k = 0; k < d->n; k++) {
     line *l = &d->ln[k];
     size_t len = l->e - l->s;
-    if (len > sizeof lower) continue; /* no rule looks at lines this long (max_len) */
-    int lowered = 0; /* lower is filled when a rule first needs it */
     for (size_t r = 0; r < nw_line_rule_count; r++) {
-      if (len > nw_line_rules[r].max_len || len < rule_min_len[r]) continue;
-      if (rule_need[r].n && !lowered) {
-        for (size_t i = 0; i < len; i++) {
-          char c = d->w.data[l->s + i];
-          lower[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-        }
-        lowered = 1;
-      }
-      if (!rule_may_match(r, lower, len)) continue;
+      if (!rule_may_match(r, d->w.data + l->s, len)) continue;
       int rc = pcre2_match(rule_code[r], (PCRE2_SPTR)d->w.data + l->s, len, 0, opts, md, NULL);
       if (rc <= 0) continue;
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
@@ -608,14 +606,11 @@ done:
 
 int nw_line_is_furniture(const char *s, size_t n, int keep_posts) {
   if (!nw_text_rules_ready()) return 0;
-  char lower[1024];
-  if (n > sizeof lower) return 0; /* no rule looks at lines this long (max_len) */
-  for (size_t i = 0; i < n; i++) lower[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
   pcre2_match_data *md = NULL;
   uint32_t opts = 0;
   int drop = 0;
   for (size_t r = 0; r < nw_line_rule_count && !drop; r++) {
-    if (!rule_may_match(r, lower, n)) continue;
+    if (!rule_may_match(r, s, n)) continue;
     if (!md) { /* only when a rule gets this far: most blocks never need one */
       if (!(md = pcre2_match_data_create(4, NULL))) return 0;
       opts = nw_utf8_valid(s, n) ? PCRE2_NO_UTF_CHECK : 0;
