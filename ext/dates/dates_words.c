@@ -89,6 +89,7 @@ const dt_word dt_words[] = {
   {"wo", DW_FUTURE, 1}, {"slated", DW_FUTURE, 1}, {"scheduled", DW_FUTURE, 1}, {"expected", DW_FUTURE, 1},
   {"plans", DW_FUTURE, 1}, {"planned", DW_FUTURE, 1}, {"due", DW_FUTURE, 1}, {"upcoming", DW_FUTURE, 1},
   {"tomorrow", DW_FUTURE, 1}, {"going", DW_FUTURE, 1}, {"set", DW_FUTURE, 1}, {"until", DW_FUTURE, 1},
+  {"payable", DW_FUTURE, 1},
   {"was", DW_PAST, 1}, {"were", DW_PAST, 1}, {"had", DW_PAST, 1}, {"did", DW_PAST, 1},
   {"said", DW_PAST, 1}, {"told", DW_PAST, 1}, {"met", DW_PAST, 1}, {"took", DW_PAST, 1},
   {"made", DW_PAST, 1}, {"came", DW_PAST, 1}, {"went", DW_PAST, 1}, {"gave", DW_PAST, 1},

@@ -43,6 +43,11 @@ SELECT mention, value FROM news_dates('The board met on Tuesday and will meet ag
 --> next week|2021-W01
 --> This week|2020-W53
 
+-- A month without a year: the nearest tense word decides which year; "payable" points
+-- ahead, past the participle "reduced" ("payable Jan. 2" said in November is next January).
+SELECT mention, value FROM news_dates('The reduced dividend is payable Jan. 2 to holders of record.', '2031-11-02');
+--> Jan. 2|2032-01-02
+
 -- Partial dates, decades, seasons, quarters and references.
 SELECT mention, type, value FROM news_dates('Prices peaked in the 1990s, fell in summer 2008 and in the third quarter of 2019; they are now rising, as they did recently, and may rise in the future.', '2022-02-04');
 --> the 1990s|DATE|199X
