@@ -254,14 +254,46 @@ enum { MAX_CUES = 16 };
 
 /* Before the opening mark: "X said “…”", "According to X, “…”", "X: “…”".
 ** The main clause's cue wins over one in a clause it governs. */
+static int is_possessive_word(const qx_ctx *c, size_t i);
+
+/* "Ortiz’s claim that …", "the mayor’s promise of …": a cue used as a noun
+** after a possessive; the owner of the words is the possessor ("Lena
+** Ortiz", "the former mayor"), never more than that noun phrase. */
+static qx_span possessor_of(const qx_ctx *c, frame f, size_t k, size_t end) {
+  qx_span none = {-1, -1};
+  if (k < f.lo + 2 || !is_possessive_word(c, k - 1) || !qx_is_word(c, k - 2)) return none;
+  /* the noun introduces the words: "claim that …", "promise of …", "claim “…”" */
+  if (end >= c->d->ntok || !(nw_tok_is(c->d, end, "that", 1) || nw_tok_is(c->d, end, "of", 1) ||
+                             c->d->tok[end].cls == NW_TOK_QUOTE))
+    return none;
+  size_t head = k - 2, first = head;
+  if (qx_cap(c, head)) {
+    while (first > f.lo && qx_cap(c, first - 1) && !(qx_class(c, first - 1) & (QW_DET | QW_NOT_NAME))) first--;
+  } else {
+    /* a common noun: back to its article, a few words at most */
+    for (size_t j = first; j > f.lo && head - j < 4 && qx_is_word(c, j - 1); j--) {
+      uint32_t w = qx_class(c, j - 1);
+      if (w & (QW_STOP | QW_LINK | QW_PRONOUN | QW_GROUP)) break;
+      if (w & QW_DET) {
+        first = j - 1;
+        break;
+      }
+    }
+  }
+  return (qx_span){(int32_t)first, (int32_t)head + 1};
+}
+
 static attribution try_before(const qx_ctx *c, frame f) {
-  attribution found[MAX_CUES], relative = {{0, 0}, 0, 0};
+  attribution found[MAX_CUES], relative = {{0, 0}, 0, 0}, owned = {{-1, -1}, -1, -1};
   size_t n = 0;
   int last_cue = -1, last_end = -1;
   for (size_t k = f.lo; k < f.hi; k++) {
     size_t end;
     int cue = cue_at(c, k, f.lo, &end);
     if (!cue) continue;
+    /* the nearest possessed cue owns the quotation over any verb before it */
+    qx_span p = possessor_of(c, f, k, end);
+    if (p.first >= 0) owned = (attribution){p, (int32_t)k, (int32_t)end};
     last_cue = (int)k;
     last_end = (int)end;
     qx_span s = source_of(c, cue, k, end, f.lo, f.hi, only_punct(c, f.lo, k));
@@ -281,6 +313,7 @@ static attribution try_before(const qx_ctx *c, frame f) {
     }
     if (n < MAX_CUES) found[n++] = (attribution){s, (int32_t)k, (int32_t)end};
   }
+  if (owned.speaker.first >= 0) return owned;
   if (!n && relative.speaker.end) found[n++] = relative;
   if (n) return found[0];
   if (last_cue >= 0) {

@@ -98,3 +98,9 @@ SELECT speaker, speaker_mention FROM news_quotes('Omar Haddad said the port woul
 -- A document issued "by the two countries" resolves to the pair they stand for.
 SELECT speaker, speaker_mention FROM news_quotes('Omar Haddad and Lena Ortiz met in Fairview on Friday. Norway and Chile signed a pact. A document agreed by the two countries said the pact was “binding.”');
 --> Norway and Chile|A document
+
+-- "X's claim that …": a reporting noun after a possessive gives its owner, even after
+-- another verb ("Critics mocked the former mayor's promise that …").
+SELECT speaker, speaker_mention, cue FROM news_quotes('Fact-checkers looked at Lena Ortiz’s claim that the bridge had cost “twice the budget” in the end. Critics mocked the former mayor’s promise that the trains would run “every five minutes” by June.');
+--> Lena Ortiz|Lena Ortiz|claim
+--> the former mayor|the former mayor|promise
