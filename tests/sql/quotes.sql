@@ -104,3 +104,9 @@ SELECT speaker, speaker_mention FROM news_quotes('Omar Haddad and Lena Ortiz met
 SELECT speaker, speaker_mention, cue FROM news_quotes('Fact-checkers looked at Lena Ortiz’s claim that the bridge had cost “twice the budget” in the end. Critics mocked the former mayor’s promise that the trains would run “every five minutes” by June.');
 --> Lena Ortiz|Lena Ortiz|claim
 --> the former mayor|the former mayor|promise
+
+-- A cue in an introductory clause ("When …,", "In a statement announcing …,") yields to
+-- the main clause's.
+SELECT speaker, cue FROM news_quotes('When Ortiz noted that the port had lost money ― as it did for years ― Haddad boasted, “That makes us lean.” In a statement announcing the deal, the Harbor Union called Haddad a “champion” of its members.');
+--> Haddad|boasted
+--> Harbor Union|called
