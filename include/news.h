@@ -28,6 +28,11 @@ int nw_buf_append(nw_buf *b, const char *s, size_t n);
 int nw_buf_putc(nw_buf *b, char c);
 void nw_buf_free(nw_buf *b);
 
+/* strncasecmp and strcasecmp folding ASCII letters only, whatever the
+** process's locale (a Turkish locale folds "I" otherwise). */
+int nw_ascii_ncasecmp(const char *a, const char *b, size_t n);
+int nw_ascii_casecmp(const char *a, const char *b);
+
 /* ---- UTF-8 ----------------------------------------------------------- */
 
 /* Decode one code point at s[*i] (bounded by len), advance *i.

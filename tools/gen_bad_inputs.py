@@ -63,6 +63,9 @@ write("html/unterminated_tag.html", '<html><head><title>Cut off</title></head><b
 write("html/unterminated_comment.html", "<html><body><p>Visible paragraph.</p><!-- a comment that never ends <p>hidden")
 write("html/unterminated_script.html", "<html><body><p>Before.</p><script>var s = '<p>not text</p>';")
 write("html/unterminated_cdata.html", "<html><body><p>Before.</p><![CDATA[ never ends")
+write("html/cdata_in_comment.html", "<html><body><!-- ad slot <![CDATA[ legacy --><p>After the comment.</p><!-- footer --></body></html>")
+# One sentence of 20 000 quotations attributed to "he": each pronoun looks back a bounded way.
+write("pronoun_quotes.txt", "the cat sat on the mat and " * 2000 + "".join("\u201cWe will win match %d,\u201d he said, " % i for i in range(20000)))
 write("html/cdata_in_script.html", "<html><head><script>//<![CDATA[\nvar a = 1;</script></head><body><p>After the script.</p></body></html>")
 cp1252_body = "Caf\u00e9 owners said \u201cprices rose 5\u20ac\u201d \u2013 na\u00efve? \u2026"
 write("html/cp1252.html",

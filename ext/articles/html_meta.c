@@ -6,7 +6,6 @@
 #include <libxml/tree.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "html_page.h"
 
@@ -155,8 +154,8 @@ static void read_json_ld(found *f, const char *s) {
 static void node_text(const xmlNode *n, nw_buf *b) {
   for (const xmlNode *c = n->children; c; c = c->next) {
     if (c->type == XML_TEXT_NODE && c->content) nw_buf_append(b, (const char *)c->content, strlen((char *)c->content));
-    else if (c->type == XML_ELEMENT_NODE && strcasecmp((const char *)c->name, "script") &&
-             strcasecmp((const char *)c->name, "style"))
+    else if (c->type == XML_ELEMENT_NODE && nw_ascii_casecmp((const char *)c->name, "script") &&
+             nw_ascii_casecmp((const char *)c->name, "style"))
       node_text(c, b);
   }
 }
@@ -178,7 +177,7 @@ static void visit(const xmlNode *n, found *f) {
       xmlFree(content);
     } else if (!strcmp(t, "link")) {
       char *rel = prop(n, "rel"), *href = prop(n, "href");
-      if (rel && href && !strcasecmp(rel, "canonical") && !strncmp(href, "http", 4)) offer(f, F_URL, 1, href, strlen(href));
+      if (rel && href && !nw_ascii_casecmp(rel, "canonical") && !strncmp(href, "http", 4)) offer(f, F_URL, 1, href, strlen(href));
       xmlFree(rel);
       xmlFree(href);
     } else if (!strcmp(t, "script")) {
@@ -221,7 +220,7 @@ static size_t strip_site_suffix(const char *t, size_t n, const char *site) {
   static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: "};
   for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
     size_t pl = strlen(seps[i]);
-    if (n > sl + pl && !strncasecmp(t + n - sl, site, sl) && !memcmp(t + n - sl - pl, seps[i], pl)) return n - sl - pl;
+    if (n > sl + pl && !nw_ascii_ncasecmp(t + n - sl, site, sl) && !memcmp(t + n - sl - pl, seps[i], pl)) return n - sl - pl;
   }
   return n;
 }
@@ -260,7 +259,7 @@ int nw_html_meta(htmlDocPtr doc, nw_article *a) {
   if (f.v[F_TITLE]) rc |= nw_article_set(&a->title, f.v[F_TITLE], strip_site_suffix(f.v[F_TITLE], strlen(f.v[F_TITLE]), f.v[F_SOURCE]));
   if (f.v[F_BYLINE] && strncmp(f.v[F_BYLINE], "http", 4)) {
     const char *b = f.v[F_BYLINE];
-    if (!strncasecmp(b, "by ", 3)) b += 3;
+    if (!nw_ascii_ncasecmp(b, "by ", 3)) b += 3;
     rc |= nw_article_set(&a->byline, b, strlen(b));
   }
   char d[16];
@@ -277,11 +276,11 @@ int nw_html_meta(htmlDocPtr doc, nw_article *a) {
 static const char *known_charset(const char *name, size_t n) {
   static const char *const latin1[] = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii", "windows-1252", "cp1252"};
   for (size_t i = 0; i < sizeof latin1 / sizeof latin1[0]; i++)
-    if (strlen(latin1[i]) == n && !strncasecmp(name, latin1[i], n)) return "windows-1252";
-  if ((n == 5 && !strncasecmp(name, "utf-8", 5)) || (n == 4 && !strncasecmp(name, "utf8", 4))) return "UTF-8";
+    if (strlen(latin1[i]) == n && !nw_ascii_ncasecmp(name, latin1[i], n)) return "windows-1252";
+  if ((n == 5 && !nw_ascii_ncasecmp(name, "utf-8", 5)) || (n == 4 && !nw_ascii_ncasecmp(name, "utf8", 4))) return "UTF-8";
   static const char *const other[] = {"iso-8859-2", "iso-8859-15", "windows-1250", "windows-1251", "koi8-r", "shift_jis", "euc-jp", "gb2312", "gbk", "big5", "euc-kr"};
   for (size_t i = 0; i < sizeof other / sizeof other[0]; i++)
-    if (strlen(other[i]) == n && !strncasecmp(name, other[i], n)) return other[i];
+    if (strlen(other[i]) == n && !nw_ascii_ncasecmp(name, other[i], n)) return other[i];
   return NULL;
 }
 
@@ -289,11 +288,11 @@ const char *nw_html_charset(const char *s, size_t n) {
   if (n >= 2 && ((s[0] == '\xFF' && s[1] == '\xFE') || (s[0] == '\xFE' && s[1] == '\xFF'))) return NULL;
   size_t lim = n < 16384 ? n : 16384;
   for (size_t i = 0; i + 5 < lim; i++) {
-    if (s[i] != '<' || strncasecmp(s + i + 1, "meta", 4)) continue;
+    if (s[i] != '<' || nw_ascii_ncasecmp(s + i + 1, "meta", 4)) continue;
     const char *end = memchr(s + i, '>', lim - i);
     if (!end) break;
     const char *p = s + i;
-    while (p + 8 < end && strncasecmp(p, "charset=", 8)) p++;
+    while (p + 8 < end && nw_ascii_ncasecmp(p, "charset=", 8)) p++;
     if (p + 8 >= end) continue;
     p += 8;
     while (p < end && (*p == '"' || *p == '\'' || *p == ' ')) p++;

@@ -140,7 +140,7 @@ char *nw_url_host(const char *url, size_t n) {
   const char *end = url + n;
   const char *h = p;
   while (h < end && !strchr("/?#:", *h)) h++;
-  if (h - p > 4 && strncasecmp(p, "www.", 4) == 0) p += 4;
+  if (h - p > 4 && nw_ascii_ncasecmp(p, "www.", 4) == 0) p += 4;
   if (h <= p || memchr(p, '.', (size_t)(h - p)) == NULL) return NULL;
   char *out = malloc((size_t)(h - p) + 1);
   if (!out) return NULL;

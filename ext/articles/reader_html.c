@@ -13,7 +13,6 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "html_page.h"
 #include "html_rules.h"
@@ -495,15 +494,15 @@ int nw_read_html(const char *path, const char *s, size_t n, nw_article *a, const
 ** by a blank, ">" or "/". */
 static int tag_at(const char *s, size_t n, size_t i, const char *t) {
   size_t k = strlen(t);
-  if (i + k >= n || strncasecmp(s + i, t, k)) return 0;
+  if (i + k >= n || nw_ascii_ncasecmp(s + i, t, k)) return 0;
   char c = s[i + k];
   return c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
 /* "<![CDATA[" in an HTML page is no CDATA section: browsers read it as a
 ** bogus comment up to the next ">", and libxml2 would keep it as text. A
-** copy of the page with each such run blanked out (outside scripts and
-** styles, whose text is theirs), or NULL (none, or OOM). One pass. */
+** copy of the page with each such run blanked out (outside comments,
+** scripts and styles, whose text is theirs), or NULL (none, or OOM). One pass. */
 static char *blank_cdata(const char *s, size_t n) {
   static const char open[] = "<![CDATA[";
   if (!memmem(s, n, open, sizeof open - 1)) return NULL;
@@ -515,6 +514,11 @@ static char *blank_cdata(const char *s, size_t n) {
     if (copy[i] != '<' || i + 1 >= n) continue;
     if (raw) {
       if (copy[i + 1] == '/' && tag_at(copy, n, i + 2, raw)) raw = NULL;
+    } else if (n - i >= 4 && !memcmp(copy + i, "<!--", 4)) {
+      /* a comment is the parser's to skip, whatever it holds */
+      const char *close = memmem(copy + i + 4, n - i - 4, "-->", 3);
+      if (!close) break;
+      i = (size_t)(close - copy) + 2;
     } else if (tag_at(copy, n, i + 1, "script")) raw = "script";
     else if (tag_at(copy, n, i + 1, "style")) raw = "style";
     else if (n - i >= sizeof open - 1 && !memcmp(copy + i, open, sizeof open - 1)) {

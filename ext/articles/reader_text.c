@@ -8,7 +8,6 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "news.h"
 #include "html_rules.h"
@@ -43,12 +42,18 @@ static int frequency_rank(char c) {
   return p ? (int)(p - by_frequency) + 1 : 0;
 }
 
-/* "getty|shutterstock|photo" -> three need words. */
+/* "getty|shutterstock|photo" -> three need words. A list that does not fit
+** (more than MAX_NEEDS words, or one of 256 bytes) gives none: the rule is
+** then tried on every line of its length, never skipped wrongly. */
 static void split_needs(const char *list, rule_needs *out) {
   out->n = 0;
-  while (list && *list && out->n < MAX_NEEDS) {
+  while (list && *list) {
     size_t k = strcspn(list, "|");
-    if (k && k < 256) {
+    if (out->n == MAX_NEEDS || k >= 256) {
+      out->n = 0;
+      return;
+    }
+    if (k) {
       need_word *w = &out->v[out->n++];
       w->w = list;
       w->len = (uint8_t)k;
@@ -203,7 +208,7 @@ static int split_lines(text_doc *d) {
 static int find_at_anchor(const need_word *w, char ch, const char *line, size_t n) {
   const char *p = line + w->anchor, *end = line + n - (w->len - w->anchor) + 1;
   while (p < end && (p = memchr(p, ch, (size_t)(end - p)))) {
-    if (!strncasecmp(p - w->anchor, w->w, w->len)) return 1;
+    if (!nw_ascii_ncasecmp(p - w->anchor, w->w, w->len)) return 1;
     p++;
   }
   return 0;
@@ -377,7 +382,7 @@ static size_t date_prefix(text_doc *d, nw_article *a) {
   line *l = &d->ln[0];
   const char *s = d->w.data + l->s;
   size_t n = l->e - l->s;
-  if (n < 15 || strncasecmp(s, "date ", 5) != 0) return 0;
+  if (n < 15 || nw_ascii_ncasecmp(s, "date ", 5) != 0) return 0;
   char v[16];
   if (!nw_full_date(s + 5, 10, v)) return 0;
   if (nw_article_set(&a->published, v, 10)) return 0;

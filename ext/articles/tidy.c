@@ -40,7 +40,7 @@ static size_t blank_at(const char *s, size_t n, size_t i, int *newline) {
   const unsigned char *u = (const unsigned char *)s + i;
   *newline = 0;
   if (u[0] == 0xC2 && i + 1 < n && u[1] == 0xA0) return 2;
-  if (u[0] == 0xE2 && i + 2 < n && u[1] == 0x80 && (u[2] <= 0x8A || u[2] == 0xAF || u[2] == 0xA8 || u[2] == 0xA9)) {
+  if (u[0] == 0xE2 && i + 2 < n && u[1] == 0x80 && ((u[2] >= 0x80 && u[2] <= 0x8A) || u[2] == 0xAF || u[2] == 0xA8 || u[2] == 0xA9)) {
     *newline = u[2] == 0xA8 || u[2] == 0xA9;
     return 3;
   }

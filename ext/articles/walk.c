@@ -56,7 +56,7 @@ nw_format nw_format_of_path(const char *path) {
   const char *dot = strrchr(base, '.');
   if (!dot || dot == base) return NW_FMT_NONE;
   for (size_t i = 0; i < sizeof ext_names / sizeof ext_names[0]; i++)
-    if (strcasecmp(dot + 1, ext_names[i]) == 0) return ext_formats[i];
+    if (nw_ascii_casecmp(dot + 1, ext_names[i]) == 0) return ext_formats[i];
   return NW_FMT_NONE;
 }
 

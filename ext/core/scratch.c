@@ -19,14 +19,18 @@ typedef struct scratch {
   size_t cap[NW_SCRATCH_SLOTS];
   void *obj[NW_OBJECT_SLOTS];
   void (*clear[NW_OBJECT_SLOTS])(void *);
+  struct scratch *prev, *next; /* every thread's, for the unload */
 } scratch;
 
 static pthread_key_t key;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static int key_ok;
+/* All threads' scratch: a thread that ends frees its own, and unloading the
+** library frees what is left (deleting the key runs no destructor). */
+static pthread_mutex_t all_lock = PTHREAD_MUTEX_INITIALIZER;
+static scratch *all;
 
-static void free_scratch(void *p) {
-  scratch *s = p;
+static void free_scratch(scratch *s) {
   nw_doc_free(&s->doc);
   for (int i = 0; i < NW_SCRATCH_SLOTS; i++) free(s->buf[i]);
   for (int i = 0; i < NW_OBJECT_SLOTS; i++)
@@ -37,25 +41,49 @@ static void free_scratch(void *p) {
   free(s);
 }
 
-static void make_key(void) { key_ok = pthread_key_create(&key, free_scratch) == 0; }
+/* The key's destructor: the thread ends. */
+static void thread_ends(void *p) {
+  scratch *s = p;
+  pthread_mutex_lock(&all_lock);
+  if (s->prev) s->prev->next = s->next;
+  else all = s->next;
+  if (s->next) s->next->prev = s->prev;
+  pthread_mutex_unlock(&all_lock);
+  free_scratch(s);
+}
+
+static void make_key(void) { key_ok = pthread_key_create(&key, thread_ends) == 0; }
 
 static scratch *mine(void) {
   pthread_once(&once, make_key);
   if (!key_ok) return NULL;
   scratch *s = pthread_getspecific(key);
-  if (!s && (s = calloc(1, sizeof *s)) && pthread_setspecific(key, s)) {
+  if (s) return s;
+  if (!(s = calloc(1, sizeof *s))) return NULL;
+  if (pthread_setspecific(key, s)) {
     free(s);
-    s = NULL;
+    return NULL;
   }
+  pthread_mutex_lock(&all_lock);
+  s->next = all;
+  if (all) all->prev = s;
+  all = s;
+  pthread_mutex_unlock(&all_lock);
   return s;
 }
 
-__attribute__((destructor)) static void free_this_thread(void) {
+/* Unload: no thread runs library code any more, so every scratch can go. */
+__attribute__((destructor)) static void free_all_threads(void) {
   if (!key_ok) return;
-  scratch *s = pthread_getspecific(key);
-  if (s) free_scratch(s);
   pthread_setspecific(key, NULL);
   pthread_key_delete(key);
+  pthread_mutex_lock(&all_lock);
+  while (all) {
+    scratch *s = all;
+    all = s->next;
+    free_scratch(s);
+  }
+  pthread_mutex_unlock(&all_lock);
 }
 
 nw_doc *nw_doc_acquire(void) {

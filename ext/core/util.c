@@ -65,3 +65,15 @@ int32_t nw_utf8_next(const char *str, size_t len, size_t *i) {
   *i = p + 1 + (size_t)n;
   return (int32_t)cp;
 }
+
+static int ascii_lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+int nw_ascii_ncasecmp(const char *a, const char *b, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    int x = ascii_lower((unsigned char)a[i]), y = ascii_lower((unsigned char)b[i]);
+    if (x != y || !x) return x - y;
+  }
+  return 0;
+}
+
+int nw_ascii_casecmp(const char *a, const char *b) { return nw_ascii_ncasecmp(a, b, (size_t)-1); }

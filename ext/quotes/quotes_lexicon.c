@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "hash.h"
+#include "news.h"
 
 static nw_strmap word_map, cue_map;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -55,7 +56,7 @@ int qx_cue_particle(int cue, const char *p, size_t n) {
     while (*s == ' ') s++;
     const char *e = s;
     while (*e && *e != ' ') e++;
-    if ((size_t)(e - s) == n && strncasecmp(s, p, n) == 0) return 1;
+    if ((size_t)(e - s) == n && nw_ascii_ncasecmp(s, p, n) == 0) return 1;
     s = e;
   }
   return 0;

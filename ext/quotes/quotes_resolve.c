@@ -11,7 +11,6 @@
 ** Anything else keeps the mention ("Western nations"). */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "hash.h"
 #include "quotes_internal.h"
@@ -311,8 +310,8 @@ static int32_t person_before(const resolver *r, size_t t, int g) {
 ** article or a title), outside quotations, or -1. */
 static int32_t opening_run(const resolver *r, uint32_t s) {
   const qx_ctx *c = r->c;
-  size_t k = c->d->sent[s].first_tok, e = c->d->sent[s].end_tok;
-  while (k < e && !qx_is_word(c, k)) k++;
+  size_t k = c->d->sent[s].first_tok, e = c->d->sent[s].end_tok, first = k;
+  while (k < e && k - first < 8 && !qx_is_word(c, k)) k++; /* marks and dashes before the first word */
   if (k < e && (qx_class(c, k) & QW_DET) && !(qx_class(c, k) & QW_PRONOUN)) k++;
   return k < e && c->owner[k] < 0 ? r->run_of[k] : -1;
 }
@@ -324,12 +323,19 @@ static int32_t opening_run(const resolver *r, uint32_t s) {
 ** speaker chain decides); otherwise the first name of gender g in it,
 ** outside quotations; none if a pronoun of gender g comes first. -1 when
 ** neither sentence settles it. */
+enum { SALIENCE_REACH = 400 };
+
 static int32_t salient_person(const resolver *r, size_t t, int g) {
   const qx_ctx *c = r->c;
   uint32_t sent = c->d->tok[t].sentence;
+  /* a bounded look back (as person_before's): a sentence of thousands of
+  ** tokens must not make each pronoun in it rescan them */
+  size_t reach = t > SALIENCE_REACH ? t - SALIENCE_REACH : 0;
   for (uint32_t s = sent + 1; s-- > 0 && sent - s < 2;) {
     size_t lo = c->d->sent[s].first_tok, hi = s == sent ? t : c->d->sent[s].end_tok;
-    int32_t open = opening_run(r, s);
+    if (hi <= reach) break;
+    int32_t open = lo >= reach ? opening_run(r, s) : -1;
+    if (lo < reach) lo = reach;
     for (size_t k = lo; k < hi; k++) {
       int32_t ri = r->run_of[k];
       /* "he told me" before any name: the sentence goes on about someone named earlier */
@@ -368,7 +374,7 @@ static int is_role_description(const resolver *r, size_t first, size_t end) {
 
 /* The word at token k names the same thing as the word at token t, case aside. */
 static int same_word(const qx_ctx *c, size_t k, size_t t) {
-  return qx_len(c, k) == qx_len(c, t) && strncasecmp(qx_text(c, k), qx_text(c, t), qx_len(c, k)) == 0;
+  return qx_len(c, k) == qx_len(c, t) && nw_ascii_ncasecmp(qx_text(c, k), qx_text(c, t), qx_len(c, k)) == 0;
 }
 
 /* Words that make a different office of a title: "the president" is not
@@ -381,7 +387,7 @@ static const char *const generic_heads[] = {"leader", "chief", "head", "official
 /* Token k is qualifier q, alone or as the first part of a hyphenated word. */
 static int is_qualifier(const qx_ctx *c, size_t k, const char *q) {
   size_t n = strlen(q), len = qx_len(c, k);
-  return len >= n && strncasecmp(qx_text(c, k), q, n) == 0 && (len == n || qx_text(c, k)[n] == '-');
+  return len >= n && nw_ascii_ncasecmp(qx_text(c, k), q, n) == 0 && (len == n || qx_text(c, k)[n] == '-');
 }
 
 static int has_qualifier(const qx_ctx *c, size_t first, size_t end, const char *q) {
