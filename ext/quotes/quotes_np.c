@@ -154,11 +154,21 @@ static int past_verb_after_noun(const qx_ctx *c, size_t s, size_t k) {
   return (qx_class(c, k + 1) & (QW_STOP | QW_LINK | QW_DET)) != 0 && !agent_by(c, k + 1);
 }
 
+/* An article right after a lower-case word that links nothing ("Ortiz made
+** the following"): that word is a verb, and a new noun phrase starts. */
+static int verb_before_article(const qx_ctx *c, size_t first, size_t k) {
+  if (k < first + 2 || !qx_is_word(c, k) || !qx_is_word(c, k - 1) || qx_cap(c, k - 1)) return 0;
+  uint32_t w = qx_class(c, k), v = qx_class(c, k - 1);
+  return (w & QW_DET) && !(w & QW_PRONOUN) && !(v & (QW_LINK | QW_GROUP | QW_DET | QW_STOP));
+}
+
 qx_span qx_np_trim(const qx_ctx *c, qx_span s) {
   if (s.first < 0) return s;
-  for (size_t k = (size_t)s.first + 1; k < (size_t)s.end; k++)
+  for (size_t k = (size_t)s.first + 1; k < (size_t)s.end; k++) {
     if (past_verb_after_noun(c, (size_t)s.first, k) || ((qx_class(c, k) & QW_SKIP) && !qx_cap(c, k)))
       return (qx_span){s.first, (int32_t)k};
+    if (verb_before_article(c, (size_t)s.first, k)) return (qx_span){s.first, (int32_t)k - 1};
+  }
   return s;
 }
 

@@ -238,11 +238,15 @@ static qx_span clause_subject(const qx_ctx *c, frame f) {
   qx_span none = {-1, -1};
   size_t k = f.lo;
   uint32_t w = qx_class(c, k);
-  if (k < f.hi && !(w & (QW_PRONOUN | QW_DET)) && (!qx_cap(c, k) || (w & (QW_STOP | QW_NOT_NAME)))) {
+  /* up to three introductory segments: "On July 6, 2015, Ortiz …" */
+  for (int seg = 0; k < f.hi && seg < 3 && !(w & (QW_PRONOUN | QW_DET)) &&
+                    (!qx_cap(c, k) || (w & (QW_STOP | QW_NOT_NAME)));
+       seg++) {
     size_t m = k;
     while (m < f.hi && m - k < 15 && !qx_is_char(c, m, ',')) m++;
     if (m >= f.hi || !qx_is_char(c, m, ',')) return none;
     k = m + 1;
+    w = qx_class(c, k);
   }
   if (k >= f.hi) return none;
   w = qx_class(c, k);

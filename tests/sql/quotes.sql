@@ -110,3 +110,8 @@ SELECT speaker, speaker_mention, cue FROM news_quotes('Fact-checkers looked at L
 SELECT speaker, cue FROM news_quotes('When Ortiz noted that the port had lost money ― as it did for years ― Haddad boasted, “That makes us lean.” In a statement announcing the deal, the Harbor Union called Haddad a “champion” of its members.');
 --> Haddad|boasted
 --> Harbor Union|called
+
+-- The clause subject after several introductory segments ("On July 6, 2015,"), without
+-- the verb it runs into ("Ortiz made the following").
+SELECT speaker, speaker_mention, cue FROM news_quotes('On July 6, 2015, Ortiz made the following comment: “The port will double in size.”');
+--> Ortiz|Ortiz|comment
