@@ -159,10 +159,10 @@ typedef struct ner_own_sum {
   int16_t code[16];
 } ner_own_sum;
 /* Scores of tokens [from, to) (rows/count as ner_feats_compute fills them)
-** under quantized weights, added to em[i * NER_NTAGS ...] (i counted from from).
-** base (or NULL): sums of rows left out, added too. */
+** under quantized weights, added to em[i * NER_NTAGS ...] (i counted from from)
+** when add, else written there. base (or NULL): sums of rows left out, added too. */
 void ner_emissions(const ner_weights *w, const uint32_t *rows, const uint8_t *count, size_t n,
-                   const ner_own_sum *base, float *em);
+                   const ner_own_sum *base, float *em, int add);
 
 /* A word's sums per offset (ner_word_rows), kept across documents:
 ** direct-mapped on a hash of the word's bytes, which are kept to compare

@@ -101,7 +101,7 @@ static inline void add_row(v16i16 *acc, const ner_weights *w, uint32_t row) {
 /* Integer sums, so the order rows are added in (and caching part of them)
 ** changes nothing. */
 void ner_emissions(const ner_weights *w, const uint32_t *rows, const uint8_t *count, size_t n,
-                   const ner_own_sum *base, float *em) {
+                   const ner_own_sum *base, float *em, int add) {
   for (size_t i = 0; i < n; i++) {
     v16i16 acc = {0};
     const uint32_t *r = rows + i * NER_MAXF;
@@ -109,7 +109,10 @@ void ner_emissions(const ner_weights *w, const uint32_t *rows, const uint8_t *co
       for (unsigned k = 0; k < count[i + 1]; k++) __builtin_prefetch(w->w + (size_t)r[NER_MAXF + k] * NER_NTAGS);
     if (base) memcpy(&acc, &base[i], sizeof acc);
     for (unsigned k = 0; k < count[i]; k++) add_row(&acc, w, r[k]); /* at most NER_MAXF * 127: no overflow */
-    for (int t = 0; t < NER_NTAGS; t++) em[i * NER_NTAGS + t] += (float)acc[t] * w->scale;
+    if (add)
+      for (int t = 0; t < NER_NTAGS; t++) em[i * NER_NTAGS + t] += (float)acc[t] * w->scale;
+    else
+      for (int t = 0; t < NER_NTAGS; t++) em[i * NER_NTAGS + t] = (float)acc[t] * w->scale;
   }
 }
 
@@ -263,7 +266,7 @@ static void decode_pass(const ner_weights *wt, int pass, const nw_doc *d, ner_wo
       int cached = pass == 1 && w->own_cache;
       if (cached) word_bases(w, wt, d, a, b, from, to);
       ner_feats_compute(&w->f, d, pass, wt->rows_log2, from, to, cached, w->rows, w->count);
-      ner_emissions(wt, w->rows, w->count, to - from, cached ? w->base : NULL, w->em + from * NER_NTAGS);
+      ner_emissions(wt, w->rows, w->count, to - from, cached ? w->base : NULL, w->em + from * NER_NTAGS, pass == 2);
     }
     ner_viterbi(w->em + a * NER_NTAGS, a, b, tr, w->tags, w->back);
   }
@@ -280,8 +283,7 @@ int ner_tag_doc(const ner_model *m, const nw_doc *d, ner_work *w) {
   for (size_t s = 0; s < d->nsent; s++) any |= w->live[s] = (uint8_t)may_hold_name(d, d->sent[s].first_tok, d->sent[s].end_tok);
   memset(w->tags, NER_O, d->ntok);
   if (!any) return 0;
-  memset(w->em, 0, d->ntok * NER_NTAGS * sizeof *w->em);
-  decode_pass(&m->pass[0], 1, d, w);
+  decode_pass(&m->pass[0], 1, d, w); /* writes the emissions of every sentence it tags */
   if (ner_doc_hints(&w->f, d, w->tags)) return -1;
   decode_pass(&m->pass[1], 2, d, w); /* adds the hints' scores to the first pass's */
   return 0;
