@@ -26,6 +26,8 @@ typedef struct nw_buf {
 } nw_buf;
 int nw_buf_append(nw_buf *b, const char *s, size_t n);
 int nw_buf_putc(nw_buf *b, char c);
+/* Append code point cp as UTF-8. */
+int nw_buf_put_cp(nw_buf *b, int32_t cp);
 void nw_buf_free(nw_buf *b);
 
 /* strncasecmp and strcasecmp folding ASCII letters only, whatever the
@@ -38,6 +40,11 @@ int nw_ascii_casecmp(const char *a, const char *b);
 /* Decode one code point at s[*i] (bounded by len), advance *i.
 ** Invalid or truncated sequences decode as U+FFFD and advance one byte. */
 int32_t nw_utf8_next(const char *s, size_t len, size_t *i);
+/* The same; *bad tells the bytes were not valid UTF-8 (a U+FFFD written as
+** such is valid). */
+int32_t nw_utf8_decode(const char *s, size_t len, size_t *i, int *bad);
+/* s appended to out with each byte that is not valid UTF-8 as U+FFFD. */
+int nw_utf8_sanitize(const char *s, size_t n, nw_buf *out);
 
 /* Text that is not valid UTF-8, appended to out as UTF-8 (NUL-terminated):
 ** mostly UTF-8 with bad bytes (each becomes U+FFFD), or else a single-byte

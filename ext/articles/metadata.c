@@ -33,9 +33,9 @@ int nw_utf8_valid(const char *s, size_t n) {
       i++;
       continue;
     }
-    size_t j = i;
-    if (nw_utf8_next(s, n, &j) == 0xFFFD && !(j - i == 3 && memcmp(s + i, "\xEF\xBF\xBD", 3) == 0)) return 0;
-    i = j;
+    int bad;
+    nw_utf8_decode(s, n, &i, &bad);
+    if (bad) return 0;
   }
   return 1;
 }

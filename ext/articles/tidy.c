@@ -25,9 +25,9 @@ static int nfc_suspect(int32_t c) {
 /* The character at s[*i] (not ASCII) is valid UTF-8 and one NFC leaves
 ** alone in any context; advances *i. */
 static int stable_char(const char *s, size_t n, size_t *i) {
-  size_t from = *i;
-  int32_t c = nw_utf8_next(s, n, i);
-  if (c == 0xFFFD && !(*i - from == 3 && (unsigned char)s[from] == 0xEF)) return 0;
+  int bad;
+  int32_t c = nw_utf8_decode(s, n, i, &bad);
+  if (bad) return 0;
   if (c < 0x300) return 1; /* Latin-1 and Latin Extended: precomposed, stable */
   /* marks, and letters that compose with a mark (utf8proc does not say
   ** which side of a pair a letter is on: all go the careful way) */
@@ -82,8 +82,9 @@ static int step_beyond_ascii(const char *s, size_t n, size_t *j, size_t *copied,
   if (a > *copied) a--; /* an ASCII letter may compose with the mark after it */
   int newline;
   while (b < n && (unsigned char)s[b] >= 0x80 && !blank_at(s, n, b, &newline)) {
-    size_t from = b;
-    if (nw_utf8_next(s, n, &b) == 0xFFFD && !(b - from == 3 && (unsigned char)s[from] == 0xEF)) return 1;
+    int bad;
+    nw_utf8_decode(s, n, &b, &bad);
+    if (bad) return 1;
   }
   if (nw_buf_append(out, s + *copied, a - *copied) || append_nfc(s, a, b, out)) return -1;
   *copied = *j = b;

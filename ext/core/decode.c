@@ -12,43 +12,20 @@ static const uint16_t cp1252_c1[32] = {
   0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
 };
 
-static int put_utf8(nw_buf *out, uint32_t cp) {
-  char b[3];
-  size_t n;
-  if (cp < 0x80) b[0] = (char)cp, n = 1;
-  else if (cp < 0x800) b[0] = (char)(0xC0 | (cp >> 6)), b[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
-  else b[0] = (char)(0xE0 | (cp >> 12)), b[1] = (char)(0x80 | ((cp >> 6) & 0x3F)), b[2] = (char)(0x80 | (cp & 0x3F)), n = 3;
-  return nw_buf_append(out, b, n);
-}
-
-/* The sequence at s[*i] is valid UTF-8 (a U+FFFD written as such counts). */
-static int valid_at(const char *s, size_t n, size_t *i) {
-  size_t from = *i;
-  return nw_utf8_next(s, n, i) != 0xFFFD || (*i - from == 3 && (unsigned char)s[from] == 0xEF);
-}
-
 const char *nw_decode_text(const char *s, size_t n, nw_buf *out) {
   size_t good = 0, bad = 0;
   for (size_t i = 0; i < n;) {
     if ((unsigned char)s[i] < 0x80) { i++; continue; }
-    if (valid_at(s, n, &i)) good++;
-    else bad++;
+    int invalid;
+    nw_utf8_decode(s, n, &i, &invalid);
+    if (invalid) bad++;
+    else good++;
   }
-  if (good && good >= bad) {
-    size_t run = 0;
-    for (size_t i = 0; i < n;) {
-      if ((unsigned char)s[i] < 0x80) { i++; continue; }
-      size_t from = i;
-      if (valid_at(s, n, &i)) continue;
-      if (nw_buf_append(out, s + run, from - run) || put_utf8(out, 0xFFFD)) return NULL;
-      run = i;
-    }
-    return nw_buf_append(out, s + run, n - run) || nw_buf_append(out, "", 0) ? NULL
-                                                                                : "not valid UTF-8: bad bytes read as U+FFFD";
-  }
+  if (good && good >= bad)
+    return nw_utf8_sanitize(s, n, out) || nw_buf_append(out, "", 0) ? NULL : "not valid UTF-8: bad bytes read as U+FFFD";
   for (size_t i = 0; i < n; i++) {
     unsigned char b = (unsigned char)s[i];
-    if (put_utf8(out, b < 0x80 ? b : b < 0xA0 ? cp1252_c1[b - 0x80] : b)) return NULL;
+    if (nw_buf_put_cp(out, b < 0x80 ? b : b < 0xA0 ? cp1252_c1[b - 0x80] : b)) return NULL;
   }
   return nw_buf_append(out, "", 0) ? NULL : "not valid UTF-8: read as Windows-1252";
 }

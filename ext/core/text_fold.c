@@ -5,7 +5,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-static int put_cp(nw_buf *out, int32_t cp) {
+int nw_buf_put_cp(nw_buf *out, int32_t cp) {
   utf8proc_uint8_t tmp[4];
   utf8proc_ssize_t n = utf8proc_encode_char(cp, tmp);
   return nw_buf_append(out, (const char *)tmp, (size_t)n);
@@ -34,11 +34,11 @@ int nw_fold(const char *s, size_t n, nw_buf *out) {
     int last = 0;
     utf8proc_ssize_t k = utf8proc_decompose_char(c, dec, 32, opt, &last);
     if (k < 0 || k > 32) {
-      if (put_cp(out, c)) return -1;
+      if (nw_buf_put_cp(out, c)) return -1;
       continue;
     }
     for (utf8proc_ssize_t j = 0; j < k; j++)
-      if (put_cp(out, unify_mark(dec[j]))) return -1;
+      if (nw_buf_put_cp(out, unify_mark(dec[j]))) return -1;
   }
   return 0;
 }
@@ -53,7 +53,9 @@ static size_t first_invalid(const char *s, size_t n) {
       continue;
     }
     size_t from = i;
-    if (nw_utf8_next(s, n, &i) == 0xFFFD && !(i - from == 3 && (unsigned char)s[from] == 0xEF)) return from;
+    int bad;
+    nw_utf8_decode(s, n, &i, &bad);
+    if (bad) return from;
   }
   return n;
 }
@@ -68,13 +70,17 @@ static int sanitize(const char *s, size_t n, size_t bad, nw_buf *out) {
       continue;
     }
     size_t from = i;
-    if (nw_utf8_next(s, n, &i) == 0xFFFD && !(i - from == 3 && (unsigned char)s[from] == 0xEF)) {
-      if (nw_buf_append(out, s + run, from - run) || put_cp(out, 0xFFFD)) return -1;
+    int bad;
+    nw_utf8_decode(s, n, &i, &bad);
+    if (bad) {
+      if (nw_buf_append(out, s + run, from - run) || nw_buf_put_cp(out, 0xFFFD)) return -1;
       run = i;
     }
   }
   return nw_buf_append(out, s + run, n - run);
 }
+
+int nw_utf8_sanitize(const char *s, size_t n, nw_buf *out) { return sanitize(s, n, first_invalid(s, n), out); }
 
 /* NFC of valid UTF-8 s, appended to out. ASCII characters are their own NFC
 ** and a boundary before one is safe (canonical class 0, never the second of

@@ -66,6 +66,13 @@ int32_t nw_utf8_next(const char *str, size_t len, size_t *i) {
   return (int32_t)cp;
 }
 
+int32_t nw_utf8_decode(const char *s, size_t len, size_t *i, int *bad) {
+  size_t from = *i;
+  int32_t c = nw_utf8_next(s, len, i);
+  *bad = c == 0xFFFD && !(*i - from == 3 && (unsigned char)s[from] == 0xEF);
+  return c;
+}
+
 static int ascii_lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
 int nw_ascii_ncasecmp(const char *a, const char *b, size_t n) {
