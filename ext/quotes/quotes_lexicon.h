@@ -45,6 +45,8 @@ enum {
   QW_PLACES = 1 << 17,  /* plural head for named countries: "the two countries" */
   QW_TITLED = 1 << 18,  /* a work's title follows: "titled", "the show" */
   QW_NOT_SPEAKER = 1 << 19, /* never starts a speaker: days, months, linking adverbs */
+  QW_INTRO = 1 << 20,   /* opens an introductory clause: "When X noted …, Y said" */
+  QW_GENERIC_HEAD = 1 << 21, /* a role that names no office: "the Russian leader" */
 };
 
 typedef struct qx_word {

@@ -163,5 +163,8 @@ const qx_word qx_words[] = {
    "august september october november december though although despite conversely meaning however "
    "meanwhile moreover furthermore nevertheless nonetheless instead therefore thus hence because "
    "unless whereas", QW_NOT_SPEAKER},
+  {"when after as because while if although though since before once until whereas in on at during with "
+   "without despite amid", QW_INTRO},
+  {"leader chief head official", QW_GENERIC_HEAD},
 };
 const size_t qx_words_count = sizeof qx_words / sizeof qx_words[0];

@@ -381,9 +381,6 @@ static int same_word(const qx_ctx *c, size_t k, size_t t) {
 ** "Vice President X", nor "the former mayor" "Mayor Y". */
 static const char *const title_qualifiers[] = {"vice", "deputy", "former", "acting", "assistant", "ex", "interim"};
 
-/* Heads of a role description that name no particular office. */
-static const char *const generic_heads[] = {"leader", "chief", "head", "official"};
-
 /* Token k is qualifier q, alone or as the first part of a hyphenated word. */
 static int is_qualifier(const qx_ctx *c, size_t k, const char *q) {
   size_t n = strlen(q), len = qx_len(c, k);
@@ -417,9 +414,7 @@ static int title_matches(const resolver *r, const name_run *run, size_t first, s
       return 0;
   /* the office itself must match ("the nominee" is not "Gov. X"), unless
   ** the description's head says only that the person leads something */
-  int generic_head = 0;
-  for (size_t i = 0; i < sizeof generic_heads / sizeof generic_heads[0]; i++)
-    generic_head |= nw_tok_is(c->d, end - 1, generic_heads[i], 1);
+  int generic_head = (qx_class(c, end - 1) & QW_GENERIC_HEAD) != 0;
   for (size_t k = lo; k < run->core; k++)
     for (size_t t = generic_head ? first + 1 : end - 1; t < end; t++)
       if (same_word(c, k, t)) return 1;

@@ -287,20 +287,11 @@ static qx_span possessor_of(const qx_ctx *c, frame f, size_t k, size_t end) {
   return (qx_span){(int32_t)first, (int32_t)head + 1};
 }
 
-/* Words that open an introductory clause or phrase before the main clause:
-** "When Clinton noted …, Trump boasted", "In a statement announcing …, the
-** union called". */
-static const char *const intro_openers[] = {"when", "after", "as", "because", "while", "if", "although",
-                                            "though", "since", "before", "once", "until", "whereas", "in",
-                                            "on", "at", "during", "with", "without", "despite", "amid"};
-
 /* Where the frame's introductory clause ends (its comma or dash), or f.lo
-** when the frame does not open with one. */
+** when the frame does not open with one ("When Clinton noted …, Trump
+** boasted", "In a statement announcing …, the union called"). */
 static size_t intro_end(const qx_ctx *c, frame f) {
-  int intro = 0;
-  for (size_t i = 0; i < sizeof intro_openers / sizeof intro_openers[0] && !intro; i++)
-    intro = nw_tok_is(c->d, f.lo, intro_openers[i], 1);
-  if (!intro) return f.lo;
+  if (!(qx_class(c, f.lo) & QW_INTRO)) return f.lo;
   for (size_t k = f.lo + 1; k < f.hi; k++)
     if (qx_is_char(c, k, ',') || (is_dash(c, k) && c->d->tok[k].ws != NW_WS_NONE)) return k; /* not "U.S.-led" */
   return f.lo;
