@@ -227,8 +227,7 @@ static int has_need(const rule_needs *need, const char *line, size_t n) {
 }
 
 static void classify(text_doc *d) {
-  pthread_once(&rules_once, compile_rules);
-  if (!rule_code) return;
+  if (!nw_text_rules_ready()) return;
   pcre2_match_data *md = pcre2_match_data_create(4, NULL);
   if (!md) return;
   uint32_t opts = d->utf8_ok ? PCRE2_NO_UTF_CHECK : 0;
