@@ -1,0 +1,79 @@
+/* Corpus database engine (implemented in ext/corpus/): analyse once, query
+** many times. Used by the SQL functions news_ingest() and news_analyze()
+** (ext/sql/sql_corpus.c) and by the sqlite-news command (tools/cli/).
+**
+** The tables (created on first use; contract in API.md, "Corpus"):
+**   articles(id INTEGER PRIMARY KEY AUTOINCREMENT  -- never reused for another path
+**            path TEXT NOT NULL UNIQUE, outlet_id, url, title, byline, published,
+**            published_at, language, format, body, bytes, sha1, error,
+**            source,          -- the outlet as the reader found it (name or host)
+**            mtime,           -- the file's modification time (ns), NULL for user rows
+**            analyzed_sha1)   -- sha1 of the body last analysed; NULL = to analyse
+**   outlets(id INTEGER PRIMARY KEY, key TEXT UNIQUE, name)
+**   entities(id INTEGER PRIMARY KEY, key TEXT UNIQUE, name, type, mentions, articles)
+**   mentions(article_id, entity_id, start, length, sentence, mention, type,
+**            canonical)       -- the name within the article (news_entities' canonical)
+**   quotes(article_id, start, length, quote, kind, cue, speaker_mention, speaker_start,
+**          speaker_length, speaker, speaker_type, speaker_entity_id, speaker_key, sentence)
+**   dates(article_id, start, length, mention, type, value)
+** Positions are 1-based characters into articles.body, as in the table functions.
+**
+** Stages: reader (files -> articles rows, unchanged files skipped by size and
+** mtime, then sha1), analysis (worker threads run the extractors, one writer
+** inserts in batched transactions), linking (corpus-wide keys recomputed from
+** the stored mentions, so shards can be merged and relinked). What is
+** committed is done; what is not is redone by the next run. */
+#ifndef NEWS_CORPUS_H
+#define NEWS_CORPUS_H
+#include <signal.h>
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+/* Counters, as the summary and the progress line show them. */
+typedef struct nw_corpus_stats {
+  int64_t files_total, files_done; /* files seen by the walk / handled so far */
+  int64_t bytes_total, bytes_done; /* file bytes, for MB done of total */
+  int64_t added, changed, unchanged, removed, failed, analyzed;
+  double seconds;
+} nw_corpus_stats;
+
+typedef struct nw_corpus_opts {
+  int jobs;                /* worker threads for the analysis; <= 0: one */
+  int shard_index;         /* --shard I/N: only paths whose hash % N == I (N = 0: all) */
+  int shard_count;
+  int batch;               /* articles per transaction; <= 0: a default */
+  /* Called from the writer thread after each committed batch (may be NULL). */
+  void (*progress)(const nw_corpus_stats *s, void *ctx);
+  void *progress_ctx;
+  /* Set (e.g. by a SIGINT handler) to stop after the current batch. */
+  volatile sig_atomic_t *stop;
+} nw_corpus_opts;
+
+/* Create the tables and indexes when missing. SQLITE_OK or an error code
+** with *err a sqlite3_malloc'ed message. */
+int nw_corpus_schema(sqlite3 *db, char **err);
+
+/* Files of source (folder, glob or file, as news_articles reads them) into
+** articles: new and changed ones read, vanished ones removed with their
+** rows (rows without a file, inserted by a user, stay); then
+** nw_corpus_analyze. */
+int nw_corpus_ingest(sqlite3 *db, const char *source, const nw_corpus_opts *o, nw_corpus_stats *st, char **err);
+
+/* Analyse every articles row not analysed yet or whose body changed, then
+** nw_corpus_link. */
+int nw_corpus_analyze(sqlite3 *db, const nw_corpus_opts *o, nw_corpus_stats *st, char **err);
+
+/* Recompute the corpus-wide keys (entities, mentions.entity_id, quotes'
+** speaker_entity_id and speaker_key, outlets) from the stored rows. */
+int nw_corpus_link(sqlite3 *db, char **err);
+
+/* Copy the shard databases into db (ids remapped; a path already in db is
+** replaced by the shard's row), then nw_corpus_link. */
+int nw_corpus_merge(sqlite3 *db, const char *const *shards, int nshards, nw_corpus_stats *st, char **err);
+
+/* The summary as one JSON object ({"added":..,"changed":..,...,"seconds":..}),
+** sqlite3_malloc'ed. */
+char *nw_corpus_summary_json(const nw_corpus_stats *st);
+
+#endif
