@@ -160,14 +160,4 @@ int nw_fold(const char *s, size_t n, nw_buf *out);
 ** at most one blank line between paragraphs). Appends to out. */
 int nw_normalize(const char *s, size_t n, nw_buf *out);
 
-/* news_clean: site furniture removed (as the article reader does), then
-** nw_normalize. Appends to out. */
-int nw_clean(const char *s, size_t n, nw_buf *out);
-
-/* ---- extractors (one header each) ----------------------------------- */
-#include "news_articles.h"
-#include "news_entities.h"
-#include "news_quotes.h"
-#include "news_dates.h"
-
 #endif

@@ -7,7 +7,7 @@
 #include <stdint.h>
 
 #include "hash.h"
-#include "news.h"
+#include "news_entities.h"
 
 /* BIO tags over the four CoNLL types: O, then B-/I- pairs in nw_ent_type order. */
 enum { NER_O = 0, NER_NTAGS = 9 };

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "modules.h"
+#include "news_dates.h"
 #include "tvf.h"
 
 SQLITE_EXTENSION_INIT3

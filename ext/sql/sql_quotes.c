@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "modules.h"
+#include "news_quotes.h"
 #include "tvf.h"
 SQLITE_EXTENSION_INIT3
 

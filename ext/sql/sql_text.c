@@ -1,5 +1,6 @@
 /* news_version(), news_debug(), news_sentences(text), news_clean(text), news_fold(text). */
 #include "modules.h"
+#include "news_articles.h"
 #include "tvf.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
