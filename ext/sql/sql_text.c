@@ -12,9 +12,8 @@
 
 SQLITE_EXTENSION_INIT3
 
-#ifndef NW_BUILD_INFO
-#define NW_BUILD_INFO "unknown"
-#endif
+/* NEWS_COMMIT, NEWS_BUILD_DATE, NEWS_COMPILER: written by the Makefile. */
+#include "news_build.h"
 
 static void fn_version(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   (void)argc;
@@ -32,9 +31,9 @@ static void fn_debug(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   pcre2_config(PCRE2_CONFIG_JIT, &jit);
   pcre2_config(PCRE2_CONFIG_VERSION, pcre_ver);
   snprintf(line, sizeof line,
-           "version: %s\nbuild: %s\nsqlite: %s\npcre2: %s (JIT %s)\nutf8proc: %s\nlibxml2: %s\n", NEWS_VERSION,
-           NW_BUILD_INFO, sqlite3_libversion(), pcre_ver, jit ? "yes" : "no", utf8proc_version(),
-           LIBXML_DOTTED_VERSION);
+           "version: %s\ncommit: %s\nbuilt: %s\ncompiler: %s\nsqlite: %s\npcre2: %s (JIT %s)\nutf8proc: %s\nlibxml2: %s\n",
+           NEWS_VERSION, NEWS_COMMIT, NEWS_BUILD_DATE, NEWS_COMPILER, sqlite3_libversion(), pcre_ver, jit ? "yes" : "no",
+           utf8proc_version(), LIBXML_DOTTED_VERSION);
   int rc = nw_buf_append(&out, line, strlen(line));
   nw_debug_articles(&out);
   nw_debug_entities(&out);
