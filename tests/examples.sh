@@ -3,6 +3,8 @@
 # beside it (X.sql -> X.expected, X.py -> X.expected):
 #   examples/*.sql   sqlite3 -box :memory: < FILE (each loads dist/news itself)
 #   sql/*.sql        the analysis SQL, over examples/corpus (:corpus)
+#   docs/*.md        the query-and-rows pairs of the manual pages (tests/docs_examples.py)
+#   README.md        its tour is examples/tour.sql's output (tools/readme_tour.py)
 #   examples/*.py    /usr/bin/python3 FILE, where that Python exists; a Python
 #                    example without .expected is another test's (it may need
 #                    a cluster or arguments)
@@ -43,6 +45,8 @@ if [ -x /usr/bin/python3 ]; then
     check "$f" /usr/bin/python3 "$f"
   done
 fi
+# The examples of the manual pages (docs/*.md), each with the rows it shows.
+if python3 tests/docs_examples.py; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL examples: docs/*.md"; fi
 # README's tour is examples/tour.sql with its output (tools/readme_tour.py).
 if python3 tools/readme_tour.py --check; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL examples: README.md"; fi
 echo "examples: $passed passed, $failed failed"
