@@ -26,7 +26,7 @@ enum {
   GAZ_COUNTRY, GAZ_DEMONYM, GAZ_CITY, GAZ_REGION, GAZ_ORG, GAZ_FIRST_NAME, GAZ_TITLE,
   GAZ_ORG_SUFFIX, GAZ_COMMON, GAZ_HONORIFIC, GAZ_NON_ENTITY, GAZ_CLUB, GAZ_NCAT
 };
-/* The lists, generated from the word lists in data/ner/ at build time (mk/entities.mk). */
+/* The lists, generated from the word lists in data/ner/ at build time (tools/gendata.c, mk/data.mk). */
 typedef struct ner_gaz_entry {
   const char *phrase;
   uint8_t cat; /* GAZ_* */

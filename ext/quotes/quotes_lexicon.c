@@ -1,4 +1,4 @@
-/* Hash maps over the quotes tables (quotes_lexicon_data.c), built once per process. */
+/* Hash maps over the quotes tables (data/quotes/cues.tsv, words.tsv), built once per process. */
 #include "quotes_lexicon.h"
 
 #include <pthread.h>

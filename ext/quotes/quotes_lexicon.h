@@ -1,5 +1,6 @@
 /* Internal tables of the quotes extractor: reporting cues and word classes
-** (data in quotes_lexicon_data.c, looked up through hash maps built once). */
+** (data in data/quotes/cues.tsv and words.tsv, compiled by tools/gendata.c;
+** looked up through hash maps built once). */
 #ifndef NW_QUOTES_LEXICON_H
 #define NW_QUOTES_LEXICON_H
 #include <stddef.h>
