@@ -399,14 +399,21 @@ static size_t table_index(const char *name) {
   return 0;
 }
 
+/* The column that names a routed file's table. */
+static int route_column(const datafile *f) {
+  for (int i = 0; i < f->ncols; i++)
+    if (f->cols[i].type == T_ROUTE) return i;
+  die("no table for %s (a schema error in gendata.c)", f->path);
+  return 0;
+}
+
 static void add_row(const datafile *f, char **col, uint64_t *hash) {
   size_t t;
   if (f->table) t = table_index(f->table);
   else {
-    const column *rc = &f->cols[f->cols[0].type == T_ROUTE ? 0 : 1];
-    const char *v = col[rc == &f->cols[0] ? 0 : 1];
-    const sym *y = find_sym(rc->syms, v, strlen(v));
-    if (!y) die_unknown(rc, v, strlen(v));
+    int rc = route_column(f);
+    const sym *y = find_sym(f->cols[rc].syms, col[rc], strlen(col[rc]));
+    if (!y) die_unknown(&f->cols[rc], col[rc], strlen(col[rc]));
     t = table_index(y->c);
   }
   const table *tb = &tables[t];
@@ -596,7 +603,7 @@ int main(int argc, char **argv) {
     hash = fnv(hash, key, strlen(key) + 1);
     if (f->table) out_rows[table_index(f->table)].present = 1;
     else
-      for (const sym *y = f->cols[f->cols[0].type == T_ROUTE ? 0 : 1].syms; y->name; y++)
+      for (const sym *y = f->cols[route_column(f)].syms; y->name; y++)
         out_rows[table_index(y->c)].present = 1;
     read_file(argv[a], f, &hash);
   }

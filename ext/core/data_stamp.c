@@ -15,8 +15,11 @@ void nw_data_stamp(const uint64_t *hashes, size_t n, char out[NW_STAMP_LEN + 1])
   snprintf(out, NW_STAMP_LEN + 1, "%016llx", (unsigned long long)nw_hash(hex, len));
 }
 
-void nw_model_stamp_set(nw_model_stamp *s, const char *trained, const uint64_t *hashes, size_t n) {
-  snprintf(s->trained, sizeof s->trained, "%s", trained ? trained : "");
-  nw_data_stamp(hashes, n, s->now);
-  s->fresh = strcmp(s->trained, s->now) == 0;
+int nw_model_stamp_line(nw_buf *out, const char *model, const char *trained, const char *now, const char *retrain) {
+  char line[256];
+  int n = strcmp(trained, now) == 0
+              ? snprintf(line, sizeof line, "%s model: fresh (data %s)\n", model, now)
+              : snprintf(line, sizeof line, "%s model: stale: trained with data %s, data now %s (retrain: %s)\n", model,
+                         *trained ? trained : "unknown", now, retrain);
+  return nw_buf_append(out, line, n > 0 && (size_t)n < sizeof line ? (size_t)n : 0);
 }

@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "news.h"
+
 /* FNV-1a over the rows of data/<module>/ (comments do not count). */
 extern const uint64_t nw_data_hash_core, nw_data_hash_dates, nw_data_hash_quotes, nw_data_hash_articles,
     nw_data_hash_ner;
@@ -16,12 +18,7 @@ extern const uint64_t nw_data_hash_ner_model;
 enum { NW_STAMP_LEN = 16 };
 void nw_data_stamp(const uint64_t *hashes, size_t n, char out[NW_STAMP_LEN + 1]);
 
-/* What news_debug() says of a model. */
-typedef struct nw_model_stamp {
-  char trained[NW_STAMP_LEN + 1]; /* the stamp the model carries ("" when none) */
-  char now[NW_STAMP_LEN + 1];     /* the stamp of the data the library holds */
-  int fresh;                      /* trained == now */
-} nw_model_stamp;
-/* Fills s from the model's stamp and the data it depends on. */
-void nw_model_stamp_set(nw_model_stamp *s, const char *trained, const uint64_t *hashes, size_t n);
+/* Appends news_debug()'s line on a model: "<model> model: fresh (data <now>)" or
+** "<model> model: stale: trained with data <trained>, data now <now> (retrain: <how>)". */
+int nw_model_stamp_line(nw_buf *out, const char *model, const char *trained, const char *now, const char *retrain);
 #endif

@@ -1,5 +1,6 @@
 /* news_entities(text): named entities with their canonical forms (a thin
 ** adapter over nw_extract_entities, include/news_entities.h). */
+#include "data_stamp.h"
 #include "modules.h"
 #include "news_entities.h"
 #include "tvf.h"
@@ -57,4 +58,5 @@ void nw_debug_entities(nw_buf *out) {
     snprintf(line, sizeof line, "entities: model %zu bytes (2^%u + 2^%u rows x %u tags, %zu cluster words), gazetteer %zu phrases\n",
              in.model_bytes, in.rows_log2[0], in.rows_log2[1], in.tags, in.cluster_words, in.gazetteer_phrases);
   nw_buf_append(out, line, strlen(line));
+  nw_model_stamp_line(out, "entities", in.trained_with, in.data_now, "make ner-model");
 }
