@@ -16,6 +16,8 @@ for build in rel asan; do
   done
   build/$build/sqltest "$ext" tests/sql/*.sql >> "$log" 2>&1 || { status=1; echo "FAILED: SQL tests ($build)"; }
 done
+# The data generator fails on a malformed data line, naming file and line.
+tests/data/gendata.sh >> "$log" 2>&1 || { status=1; echo "FAILED: data generator"; }
 # The Python binding, where a Python that can load extensions exists.
 if [ -x /usr/bin/python3 ]; then
   /usr/bin/python3 tests/python/test_binding.py dist/news >> "$log" 2>&1 || { status=1; echo "FAILED: Python binding"; }
