@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "hash.h"
-#include "quotes_internal.h"
+#include "quotes_np.h"
 
 typedef struct name_run {
   uint32_t first, core, end; /* tokens: [first, end), core skips titles and honorifics */
@@ -32,8 +32,8 @@ typedef struct resolver {
   int32_t *run_of;  /* run index of each token, or -1 */
   name_pair *pairs;
   size_t npair, pair_cap;
-  uint8_t *ent_type; /* entity type of each token, computed on first need (the tagger is slow) */
-  int ent_failed;
+  nw_entities ents;  /* news_entities' mentions: a name's canonical form is theirs */
+  int32_t *ent_of;   /* entity index of each token, or -1 */
   nw_strmap by_last; /* last word -> run index of the fullest name */
   nw_strmap by_first; /* first word of a two-word name -> run index */
   nw_strmap first_seen; /* last word -> the run that introduced the name */
@@ -130,11 +130,55 @@ static int append_tokens(resolver *r, size_t first, size_t end) {
   return nw_buf_append(&r->c->out->names, d->text + d->tok[first].start, d->tok[end - 1].end - d->tok[first].start);
 }
 
+/* The mentions news_entities finds, once per text: speaker names take their
+** canonical forms, so that quotes and entities name a person alike. Without
+** a model (it failed to load) every lookup finds none and the runs decide. */
+static int find_entities(resolver *r) {
+  const nw_doc *d = r->c->d;
+  for (size_t k = 0; k < d->ntok; k++) r->ent_of[k] = -1;
+  if (nw_extract_entities(d, &r->ents)) {
+    r->ents.n = 0;
+    return 0;
+  }
+  for (size_t i = 0; i < r->ents.n; i++)
+    for (uint32_t k = r->ents.v[i].tok_first; k < r->ents.v[i].tok_end && k < d->ntok; k++) r->ent_of[k] = (int32_t)i;
+  return 0;
+}
+
+static int entity_type_at(const resolver *r, size_t k) {
+  int32_t e = k < r->c->d->ntok ? r->ent_of[k] : -1;
+  return e < 0 ? 0 : r->ents.v[e].type;
+}
+
+static int append_entity(resolver *r, int32_t e) {
+  const nw_entity *x = &r->ents.v[e];
+  return nw_buf_append(&r->c->out->names, r->c->d->text + x->canon_start, x->canon_end - x->canon_start);
+}
+
+/* The entity a name mention [first, end) names: the one that ends with it
+** (its last word) and starts inside it (not "Said Ortiz" for "Said Ortiz:
+** …", where the cue opens the sentence), of a kind that speaks (not
+** "Chinese", "Democratic"). */
+static int32_t entity_of_name(const resolver *r, size_t first, size_t end) {
+  int32_t e = end ? r->ent_of[end - 1] : -1;
+  if (e < 0 || r->ents.v[e].tok_end != end || r->ents.v[e].tok_first < first || r->ents.v[e].type == NW_ENT_MISC) return -1;
+  return e;
+}
+
 /* The fullest name for the run of tokens [first, end) (a name mention). */
 static int append_name(resolver *r, size_t first, size_t end) {
   const qx_ctx *c = r->c;
   while (first + 1 < end && (qx_class(c, first) & (QW_TITLE | QW_HONORIFIC | QW_DET))) first++;
+  int32_t e = entity_of_name(r, first, end);
   size_t last = end - 1;
+  if (e >= 0) {
+    /* the tagger may miss the full name ("Uzi Arad" untagged, "Arad" tagged):
+    ** the runs' fullest name then, when the entity's canonical is one word */
+    const nw_entity *x = &r->ents.v[e];
+    int32_t ri = nw_strmap_get(&r->by_last, qx_text(c, last), qx_len(c, last), -1);
+    int one_word = memchr(c->d->text + x->canon_start, ' ', x->canon_end - x->canon_start) == NULL;
+    if (!(one_word && x->type == NW_ENT_PERSON && ri >= 0 && r->runs[ri].end - r->runs[ri].core >= 2)) return append_entity(r, e);
+  }
   int32_t ri = -1;
   if (end - first == 1 && (c->d->tok[last].flags & NW_TF_ALL_UPPER)) ri = nw_strmap_get(&r->acronym, qx_text(c, last), qx_len(c, last), -1);
   if (ri < 0) ri = nw_strmap_get(&r->by_last, qx_text(c, last), qx_len(c, last), -1);
@@ -169,6 +213,41 @@ static int has_class(const qx_ctx *c, size_t first, size_t end, uint32_t cls) {
   return 0;
 }
 
+/* A name (a run or a non-MISC entity) in [first, k). */
+static int name_token_before(const resolver *r, size_t first, size_t k) {
+  for (size_t j = first; j < k; j++)
+    if (r->run_of[j] >= 0 || (r->ent_of[j] >= 0 && r->ents.v[r->ent_of[j]].type != NW_ENT_MISC)) return 1;
+  return 0;
+}
+
+static int is_possessive_tok(const qx_ctx *c, size_t i) {
+  size_t n = qx_len(c, i);
+  const char *w = qx_text(c, i);
+  return qx_is_word(c, i) && n >= 2 && n <= 4 && (w[n - 1] | 32) == 's' && (w[0] == '\'' || (unsigned char)w[0] == 0xE2);
+}
+
+/* A person named in apposition right after a description: ", Xi Jinping,"
+** or ", Xi Jinping said". */
+static int32_t apposition(const resolver *r, size_t end) {
+  const qx_ctx *c = r->c;
+  if (end + 1 >= c->d->ntok || !qx_is_char(c, end, ',') || c->owner[end + 1] >= 0) return -1;
+  int32_t e = r->ent_of[end + 1];
+  if (e < 0 || r->ents.v[e].tok_first != end + 1 || r->ents.v[e].type != NW_ENT_PERSON) return -1;
+  size_t after = r->ents.v[e].tok_end;
+  if (after >= c->d->ntok || qx_is_char(c, after, '.') || qx_is_char(c, after, ',') || qx_cue_of(qx_text(c, after), qx_len(c, after)))
+    return e;
+  return -1;
+}
+
+/* A description the text never ties to a name, as written but without its
+** article ("the announcer" -> "announcer"; "his operatives" stays). */
+static int append_description(resolver *r, size_t first, size_t end) {
+  const qx_ctx *c = r->c;
+  if (end - first > 1 && (nw_tok_is(c->d, first, "the", 1) || nw_tok_is(c->d, first, "a", 1) || nw_tok_is(c->d, first, "an", 1)))
+    first++;
+  return append_tokens(r, first, end);
+}
+
 /* One mention (no "and"): append its resolved form. */
 static int is_plural_description(const qx_ctx *c, size_t first, size_t end);
 static int append_pair_before(resolver *r, size_t t, uint32_t want);
@@ -190,40 +269,40 @@ static int append_part(resolver *r, size_t first, size_t end) {
       break;
     }
   }
-  /* "agency spokesman Dan Ortiz similarly": the last name in the mention */
-  for (size_t k = end; k-- > first;) {
-    if (r->run_of[k] < 0) continue;
-    if (qx_class(c, k) & QW_DOC) break;
-    const name_run *run = &r->runs[r->run_of[k]];
-    size_t s = run->first > first ? run->first : first;
-    return append_name(r, s, k + 1);
+  /* the head: a name before "of", a comma, a bracket or "who" is the speaker
+  ** ("Ross Eisenbrey of the Economic Policy Institute", "Sen. Chris Murphy
+  ** (D-Conn.)": never the place of a party label) */
+  size_t head_end = end;
+  for (size_t k = first + 1; k < end; k++) {
+    if (r->ent_of[k] >= 0) continue; /* "Ministry of Foreign Affairs" */
+    if (!(qx_class(c, k) & (QW_LINK | QW_RELATIVE)) && !qx_is_char(c, k, ',') && !qx_is_char(c, k, '(')) continue;
+    if (name_token_before(r, first, k)) head_end = k;
+    break;
   }
-  return append_tokens(r, first, end);
+  /* "agency spokesman Dan Ortiz similarly": the name that ends the head. A
+  ** name before a common noun only modifies it ("Chinese state media", "the
+  ** LinkedIn chief executive"): the mention is a description. */
+  size_t k = head_end;
+  while (k > first + 1 && (qx_skippable(c, k - 1) || c->d->tok[k - 1].cls == NW_TOK_PUNCT || is_possessive_tok(c, k - 1))) k--;
+  if (k > first && !(qx_class(c, k - 1) & QW_DOC) && (r->run_of[k - 1] >= 0 || r->ent_of[k - 1] >= 0)) {
+    size_t s = k - 1;
+    int32_t e = r->ent_of[k - 1];
+    if (e >= 0 && r->ents.v[e].tok_end == k) s = r->ents.v[e].tok_first > first ? r->ents.v[e].tok_first : first;
+    else
+      while (s > first && r->run_of[s - 1] >= 0 && r->run_of[s - 1] == r->run_of[k - 1] && r->ent_of[s - 1] < 0) s--;
+    return append_name(r, s, k);
+  }
+  /* "the president of China, Xi Jinping, said": the name in apposition */
+  int32_t app = apposition(r, end);
+  if (app >= 0) return append_entity(r, app);
+  return append_description(r, first, end);
 }
 
-/* Entity types per token, from news_entities, run once per text and only when
-** a group description needs them. */
-static const uint8_t *entity_types(resolver *r) {
-  if (r->ent_type || r->ent_failed) return r->ent_type;
-  const nw_doc *d = r->c->d;
-  nw_entities ents = {0};
-  r->ent_type = calloc(d->ntok ? d->ntok : 1, 1);
-  if (!r->ent_type || nw_extract_entities(d, &ents)) {
-    r->ent_failed = 1;
-    free(r->ent_type);
-    r->ent_type = NULL;
-  } else {
-    for (size_t i = 0; i < ents.n; i++)
-      for (uint32_t k = ents.v[i].tok_first; k < ents.v[i].tok_end && k < d->ntok; k++) r->ent_type[k] = ents.v[i].type;
-  }
-  nw_entities_free(&ents);
-  return r->ent_type;
-}
 
 /* A pair of people ("Xi and Putin") rather than of places ("China and Russia"). */
 static int pair_of_people(resolver *r, const name_pair *p) {
-  const uint8_t *t = entity_types(r);
-  if (t) return t[r->runs[p->a].end - 1] == NW_ENT_PERSON && t[r->runs[p->b].end - 1] == NW_ENT_PERSON;
+  if (r->ents.n)
+    return entity_type_at(r, r->runs[p->a].end - 1) == NW_ENT_PERSON && entity_type_at(r, r->runs[p->b].end - 1) == NW_ENT_PERSON;
   return r->runs[p->a].end - r->runs[p->a].core >= 2 || r->runs[p->b].end - r->runs[p->b].core >= 2 ||
          r->runs[p->a].gender || r->runs[p->b].gender;
 }
@@ -510,11 +589,18 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
 }
 
 int qx_resolve(qx_ctx *c) {
-  resolver r = {c, NULL, 0, 0, nw_scratch(NW_SCRATCH_QUOTE_RUNS, c->d->ntok * sizeof(int32_t)), NULL, 0, 0, NULL, 0,
-                {0}, {0}, {0}, {0}, {0}};
+  resolver r = {.c = c, .run_of = nw_scratch(NW_SCRATCH_QUOTE_RUNS, c->d->ntok * sizeof(int32_t)),
+                .ent_of = malloc((c->d->ntok ? c->d->ntok : 1) * sizeof(int32_t))};
   int rc = -1;
-  if (!r.run_of || nw_strmap_init(&r.by_last, 64, 1) || nw_strmap_init(&r.by_first, 16, 1) || nw_strmap_init(&r.first_seen, 64, 1) || nw_strmap_init(&r.acronym, 16, 0) ||
-      nw_strmap_init(&r.gender, 16, 1) || collect_runs(&r))
+  int any_speaker = 0;
+  for (size_t i = 0; i < c->out->n && !any_speaker; i++) any_speaker = c->out->v[i].speaker_start != NW_QUOTE_NONE;
+  if (!any_speaker) {
+    rc = 0;
+    goto done;
+  }
+  if (!r.run_of || !r.ent_of || nw_strmap_init(&r.by_last, 64, 1) || nw_strmap_init(&r.by_first, 16, 1) ||
+      nw_strmap_init(&r.first_seen, 64, 1) || nw_strmap_init(&r.acronym, 16, 0) || nw_strmap_init(&r.gender, 16, 1) ||
+      find_entities(&r) || collect_runs(&r))
     goto done;
   const nw_quote *last_person = NULL, *last_group = NULL;
   for (size_t i = 0; i < c->out->n; i++) {
@@ -534,7 +620,8 @@ done:
   free(r.runs);
   nw_scratch_done(NW_SCRATCH_QUOTE_RUNS);
   free(r.pairs);
-  free(r.ent_type);
+  free(r.ent_of);
+  nw_entities_free(&r.ents);
   nw_strmap_free(&r.by_last);
   nw_strmap_free(&r.by_first);
   nw_strmap_free(&r.first_seen);

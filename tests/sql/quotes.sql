@@ -4,8 +4,8 @@
 SELECT quote, speaker, speaker_mention, cue, kind FROM news_quotes('Lena Ortiz, the mayor of Fairview, said the bridge was “a triumph.” “It took ten years,” said Ms. Ortiz. According to the city council, “the bridge is safe.” The engineers wrote: "We are proud."');
 --> a triumph.|Lena Ortiz|Lena Ortiz|said|direct
 --> It took ten years,|Lena Ortiz|Ms. Ortiz|said|direct
---> the bridge is safe.|the city council|the city council|According to|direct
---> We are proud.|The engineers|The engineers|wrote|direct
+--> the bridge is safe.|city council|the city council|According to|direct
+--> We are proud.|engineers|The engineers|wrote|direct
 
 -- A pronoun resolves to the person it stands for; a quotation with no attribution of
 -- its own continues the previous speaker, with no cue.
@@ -72,7 +72,7 @@ SELECT speaker, speaker_mention FROM news_quotes('Norwegian Prime Minister Kari 
 --> Kari Dahl|The Norwegian leader
 --> Tom Reyes|The vice president
 --> Omar Haddad|The harbor chief
---> The president|The president
+--> president|The president
 
 -- "Mr. Haddad" marks a person even as one word: a "he" after him is him, not the
 -- last person named in between.
@@ -88,7 +88,7 @@ SELECT quote, speaker FROM news_quotes('Omar Haddad sent messages early Friday s
 -- A speaker's noun phrase stops before a verb or an adverb it would run into: "it"
 -- is not taken as a speaker, so the clause subject is, without its verb.
 SELECT quote, speaker, speaker_mention FROM news_quotes('The board cleared the deal, though it called the price “far too high” in a note.');
---> far too high|The board|The board
+--> far too high|board|The board
 
 -- "he" stands for the subject of the sentence before when that is a man by his
 -- honorific ("Mr. Lee"), rather than for the last man named ("Tom Reyes").
@@ -103,7 +103,7 @@ SELECT speaker, speaker_mention FROM news_quotes('Omar Haddad and Lena Ortiz met
 -- another verb ("Critics mocked the former mayor's promise that …").
 SELECT speaker, speaker_mention, cue FROM news_quotes('Fact-checkers looked at Lena Ortiz’s claim that the bridge had cost “twice the budget” in the end. Critics mocked the former mayor’s promise that the trains would run “every five minutes” by June.');
 --> Lena Ortiz|Lena Ortiz|claim
---> the former mayor|the former mayor|promise
+--> former mayor|the former mayor|promise
 
 -- A cue in an introductory clause ("When …,", "In a statement announcing …,") yields to
 -- the main clause's.
