@@ -41,7 +41,7 @@ typedef struct resolver {
   nw_strmap gender;  /* last word -> 1 male, 2 female */
 } resolver;
 
-enum { G_NONE = 0, G_MALE = 1, G_FEMALE = 2 };
+enum { G_NONE = 0, G_MALE = 1, G_FEMALE = 2, G_MIXED = 3 };
 
 static int name_word(const qx_ctx *c, size_t i) {
   if (!qx_cap(c, i)) return 0;
@@ -70,6 +70,15 @@ static size_t line_end(const qx_ctx *c, size_t i, int *title_case) {
   } while (j < c->d->ntok && c->d->tok[j].ws != NW_WS_NEWLINE && c->d->tok[j].ws != NW_WS_PARAGRAPH);
   *title_case = words >= 3 && caps == words;
   return j;
+}
+
+/* Run ri is a later member of a list: a comma (and maybe an article) right
+** before it follows a name. */
+static int in_list(const resolver *r, size_t ri) {
+  const qx_ctx *c = r->c;
+  size_t k = r->runs[ri].first;
+  if (k > 0 && (qx_class(c, k - 1) & QW_DET) && !(qx_class(c, k - 1) & QW_PRONOUN)) k--;
+  return k >= 2 && qx_is_char(c, k - 1, ',') && r->run_of[k - 2] >= 0;
 }
 
 static int collect_runs(resolver *r) {
@@ -110,11 +119,21 @@ static int collect_runs(resolver *r) {
     /* "Xi" -> "Xi Jinping": names that put the family name first */
     if (j - core == 2 && !(qx_class(c, j - 1) & QW_DOC) && nw_strmap_get(&r->by_first, qx_text(c, core), qx_len(c, core), -1) < 0)
       if (nw_strmap_put(&r->by_first, qx_text(c, core), qx_len(c, core), (int32_t)r->nrun)) return -1;
-    if (g && nw_strmap_put(&r->gender, qx_text(c, last), qx_len(c, last), g)) return -1;
+    /* a given name says the gender of a full name ("Josh Hendler"); an
+    ** honorific of a family name alone ("Mrs. Clinton"); a family name two
+    ** people of different genders share says none */
+    if (!g && j - core >= 2) g = qx_given_name_gender(qx_text(c, core), qx_len(c, core));
+    r->runs[r->nrun].gender = (uint8_t)g;
+    if (g) {
+      int old = nw_strmap_get(&r->gender, qx_text(c, last), qx_len(c, last), G_NONE);
+      if (old != g && nw_strmap_put(&r->gender, qx_text(c, last), qx_len(c, last), old ? G_MIXED : g)) return -1;
+    }
     /* "Chinese Ministry of Foreign Affairs (MOFA)" */
     if (j + 2 < n && qx_is_char(c, j, '(') && (c->d->tok[j + 1].flags & NW_TF_ALL_UPPER) && qx_is_char(c, j + 2, ')'))
       if (nw_strmap_put(&r->acronym, qx_text(c, j + 1), qx_len(c, j + 1), (int32_t)r->nrun)) return -1;
-    if (r->nrun && r->runs[r->nrun - 1].end + 1 == i && nw_tok_is(c->d, i - 1, "and", 0)) {
+    /* "Xi and Putin" is a pair; "Canada, the United States and Britain" a
+    ** list, none of whose two last members is "the two countries" */
+    if (r->nrun && r->runs[r->nrun - 1].end + 1 == i && nw_tok_is(c->d, i - 1, "and", 0) && !in_list(r, r->nrun - 1)) {
       if (nw_grow((void **)&r->pairs, &r->pair_cap, r->npair + 1, sizeof *r->pairs)) return -1;
       r->pairs[r->npair++] = (name_pair){(uint32_t)r->nrun - 1, (uint32_t)r->nrun};
     }
@@ -215,8 +234,15 @@ static int has_class(const qx_ctx *c, size_t first, size_t end, uint32_t cls) {
 
 /* A name (a run or a non-MISC entity) in [first, k). */
 static int name_token_before(const resolver *r, size_t first, size_t k) {
-  for (size_t j = first; j < k; j++)
-    if (r->run_of[j] >= 0 || (r->ent_of[j] >= 0 && r->ents.v[r->ent_of[j]].type != NW_ENT_MISC)) return 1;
+  for (size_t j = first; j < k; j++) {
+    if (r->ent_of[j] >= 0) {
+      if (r->ents.v[r->ent_of[j]].type != NW_ENT_MISC) return 1;
+    } else if (r->run_of[j] >= 0 && !(qx_class(r->c, j) & (QW_TITLE | QW_HONORIFIC))) {
+      /* a capitalized word that opens a sentence ("Officials at …") is no name alone */
+      const name_run *run = &r->runs[r->run_of[j]];
+      if (run->end - run->first > 1 || !(r->c->d->tok[run->first].flags & NW_TF_SENT_START)) return 1;
+    }
+  }
   return 0;
 }
 
@@ -226,10 +252,16 @@ static int is_possessive_tok(const qx_ctx *c, size_t i) {
   return qx_is_word(c, i) && n >= 2 && n <= 4 && (w[n - 1] | 32) == 's' && (w[0] == '\'' || (unsigned char)w[0] == 0xE2);
 }
 
-/* A person named in apposition right after a description: ", Xi Jinping,"
-** or ", Xi Jinping said". */
-static int32_t apposition(const resolver *r, size_t end) {
+/* A person named in apposition to the description [first, end): right
+** before it ("Sam Lau, the communications director for …") or right after
+** it (", Xi Jinping," or ", Xi Jinping said"). */
+static int32_t apposition(const resolver *r, size_t first, size_t end) {
   const qx_ctx *c = r->c;
+  /* the aside closes with a comma: "Hillary Clinton, the attendees said" is no apposition */
+  if (first >= 2 && qx_is_char(c, first - 1, ',') && c->owner[first - 2] < 0 && qx_is_char(c, end, ',')) {
+    int32_t e = r->ent_of[first - 2];
+    if (e >= 0 && r->ents.v[e].tok_end == first - 1 && r->ents.v[e].type == NW_ENT_PERSON) return e;
+  }
   if (end + 1 >= c->d->ntok || !qx_is_char(c, end, ',') || c->owner[end + 1] >= 0) return -1;
   int32_t e = r->ent_of[end + 1];
   if (e < 0 || r->ents.v[e].tok_first != end + 1 || r->ents.v[e].type != NW_ENT_PERSON) return -1;
@@ -276,7 +308,20 @@ static int append_part(resolver *r, size_t first, size_t end) {
   for (size_t k = first + 1; k < end; k++) {
     if (r->ent_of[k] >= 0) continue; /* "Ministry of Foreign Affairs" */
     if (!(qx_class(c, k) & (QW_LINK | QW_RELATIVE)) && !qx_is_char(c, k, ',') && !qx_is_char(c, k, '(')) continue;
-    if (name_token_before(r, first, k)) head_end = k;
+    if (name_token_before(r, first, k)) {
+      head_end = k;
+    } else {
+      /* "Chairman of the Joint Chiefs Gen. Joseph Dunford": a person ends the
+      ** mention; "the president of China": a description, whatever it names */
+      int32_t e = r->ent_of[end - 1];
+      if (e >= 0 && r->ents.v[e].type == NW_ENT_PERSON && r->ents.v[e].tok_end == end && r->ents.v[e].tok_first > k)
+        return append_name(r, r->ents.v[e].tok_first, end);
+      head_end = k;
+      if (qx_is_char(c, k, ',') || qx_is_char(c, k, '(')) break;
+      int32_t app = apposition(r, first, end);
+      if (app >= 0) return append_entity(r, app);
+      return append_description(r, first, end);
+    }
     break;
   }
   /* "agency spokesman Dan Ortiz similarly": the name that ends the head. A
@@ -293,7 +338,7 @@ static int append_part(resolver *r, size_t first, size_t end) {
     return append_name(r, s, k);
   }
   /* "the president of China, Xi Jinping, said": the name in apposition */
-  int32_t app = apposition(r, end);
+  int32_t app = apposition(r, first, end);
   if (app >= 0) return append_entity(r, app);
   return append_description(r, first, end);
 }
@@ -341,6 +386,25 @@ static int append_pair_before(resolver *r, size_t t, uint32_t want) {
   return 0;
 }
 
+/* The gender of the person run ri names: its own (an honorific, a given
+** name), else what the text says of its family name. */
+static int run_gender(const resolver *r, int32_t ri) {
+  const name_run *run = &r->runs[ri];
+  if (run->gender) return run->gender;
+  int g = nw_strmap_get(&r->gender, qx_text(r->c, run->end - 1), qx_len(r->c, run->end - 1), G_NONE);
+  return g == G_MIXED ? G_NONE : g;
+}
+
+/* A run a pronoun may stand for: outside quotations (words quoted are not
+** the reporter's references), and a person unless the tagger says otherwise
+** ("the Democratic Party" is not "he"). */
+static int may_be_person(const resolver *r, int32_t ri) {
+  const name_run *run = &r->runs[ri];
+  if (r->c->owner[run->first] >= 0) return 0;
+  int t = entity_type_at(r, run->end - 1);
+  return !t || t == NW_ENT_PERSON;
+}
+
 static int gender_of_mention(const resolver *r, const nw_quote *q) {
   const qx_ctx *c = r->c;
   if (q->speaker_tok_end == 0) return G_NONE;
@@ -352,7 +416,9 @@ static int gender_of_mention(const resolver *r, const nw_quote *q) {
     int g = gender_of_honorific(c, k);
     if (g) return g;
   }
-  return nw_strmap_get(&r->gender, qx_text(c, last), qx_len(c, last), G_NONE);
+  if (r->run_of[last] >= 0) return run_gender(r, r->run_of[last]);
+  int g = nw_strmap_get(&r->gender, qx_text(c, last), qx_len(c, last), G_NONE);
+  return g == G_MIXED ? G_NONE : g;
 }
 
 static int is_group(const qx_ctx *c, const nw_quote *q) {
@@ -377,8 +443,8 @@ static int32_t person_before(const resolver *r, size_t t, int g) {
   for (size_t k = t; (ri = run_before(r, t, 400, &k)) >= 0;) {
     const name_run *run = &r->runs[ri];
     if (run->end - run->core < 2 && !run->gender) continue; /* a person: a full name or "Mr. X" */
-    if (has_class(r->c, run->core, run->end, QW_LINK)) continue;
-    int rg = nw_strmap_get(&r->gender, qx_text(r->c, run->end - 1), qx_len(r->c, run->end - 1), G_NONE);
+    if (has_class(r->c, run->core, run->end, QW_LINK) || !may_be_person(r, ri)) continue;
+    int rg = run_gender(r, ri);
     if (g && rg && rg != g) continue;
     return ri;
   }
@@ -423,8 +489,8 @@ static int32_t salient_person(const resolver *r, size_t t, int g) {
       if (ri < 0 || c->owner[k] >= 0) continue;
       const name_run *run = &r->runs[ri];
       k = run->end - 1;
-      if (has_class(c, run->core, run->end, QW_LINK | QW_DOC | QW_TITLE)) continue;
-      int rg = nw_strmap_get(&r->gender, qx_text(c, run->end - 1), qx_len(c, run->end - 1), G_NONE);
+      if (has_class(c, run->core, run->end, QW_LINK | QW_DOC | QW_TITLE) || !may_be_person(r, ri)) continue;
+      int rg = run_gender(r, ri);
       if (ri == open && !rg) return -1;
       if (rg == g) return ri;
     }
@@ -513,6 +579,18 @@ static int32_t person_with_title(const resolver *r, size_t first, size_t end) {
   return -1;
 }
 
+/* After "and" (token k - 1), a new member of a group starts with a name, an
+** article, a pronoun or "others" ("Haddad and the mayor"), or names a person before
+** the mention ends ("and former anchor Katie Couric"); "president and CEO",
+** "activist and lawyer" are one person's roles. */
+static int starts_member(const resolver *r, size_t k, size_t end) {
+  const qx_ctx *c = r->c;
+  if (qx_cap(c, k) || (qx_class(c, k) & (QW_DET | QW_PRONOUN)) || nw_tok_is(c->d, k, "others", 1)) return 1;
+  for (; k < end && !(qx_class(c, k) & QW_GROUP); k++)
+    if (entity_type_at(r, k) == NW_ENT_PERSON) return 1;
+  return 0;
+}
+
 static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, const nw_quote *last_group) {
   const qx_ctx *c = r->c;
   nw_buf *names = &c->out->names;
@@ -569,12 +647,12 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
   } else if (is_plural_description(c, first, end)) {
     int got = append_pair_before(r, first, qx_class(c, end - 1) & (QW_PEOPLE | QW_PLACES));
     if (got < 0) return -1;
-    if (!got) rc = append_tokens(r, first, end);
+    if (!got) rc = append_description(r, first, end);
   } else {
     /* "Xi and Putin": each part resolved, joined with " and " */
     size_t s = first;
     for (size_t k = first; k <= end && !rc; k++) {
-      if (k < end && !(qx_class(c, k) & QW_GROUP)) continue;
+      if (k < end && (!(qx_class(c, k) & QW_GROUP) || r->ent_of[k] >= 0 || !starts_member(r, k + 1, end))) continue;
       if (k > s) {
         if (s > first) rc = nw_buf_append(names, " and ", 5);
         if (!rc) rc = append_part(r, s, k);
