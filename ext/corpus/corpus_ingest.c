@@ -504,7 +504,9 @@ static int read_source(ingest *g, const char *source, char **err) {
         const char *why = NULL;
         if (!error && nw_file_stat(path, &size, &mtime, &why) == 0) {
           next->size = size;
-          int skip = unchanged_by_stat(g, next, size, mtime, err);
+          /* inside the batch's transaction: no lock taken and dropped per lookup */
+          rc = cp_txn_begin(&g->t, err);
+          int skip = rc == SQLITE_OK ? unchanged_by_stat(g, next, size, mtime, err) : 0;
           if (skip < 0) rc = *err ? SQLITE_ERROR : SQLITE_NOMEM;
           if (skip) {
             g->st->files_done++;

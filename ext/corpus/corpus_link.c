@@ -39,10 +39,11 @@ static const char link_entities_sql[] =
   "UPDATE mentions SET entity_id = NULL WHERE canonical IS NULL AND entity_id IS NOT NULL;"
   "DROP TABLE temp.nw_link_groups;"
   /* speakers: the entity of the same name in the same article */
-  "UPDATE quotes SET speaker_entity_id = s.eid FROM"
-  " (SELECT q.rowid AS qid, (SELECT min(m.entity_id) FROM mentions m"
-  "   WHERE m.article_id = q.article_id AND m.canonical = q.speaker) AS eid FROM quotes q) AS s"
-  " WHERE quotes.rowid = s.qid AND quotes.speaker_entity_id IS NOT s.eid;"
+  /* (the lookup twice: each is one index probe, and only changed rows are written) */
+  "UPDATE quotes SET speaker_entity_id = (SELECT min(m.entity_id) FROM mentions m"
+  "  WHERE m.article_id = quotes.article_id AND m.canonical = quotes.speaker)"
+  " WHERE speaker_entity_id IS NOT (SELECT min(m.entity_id) FROM mentions m"
+  "  WHERE m.article_id = quotes.article_id AND m.canonical = quotes.speaker);"
   "UPDATE quotes SET speaker_key = e.key FROM entities e"
   " WHERE e.id = quotes.speaker_entity_id AND quotes.speaker_key IS NOT e.key;"
   "UPDATE quotes SET speaker_key = NULL WHERE speaker_entity_id IS NULL AND speaker_key IS NOT NULL;";
