@@ -541,6 +541,11 @@ static int read_source(ingest *g, const char *source, char **err) {
 
 int nw_corpus_ingest(sqlite3 *db, const char *source, const nw_corpus_opts *o, nw_corpus_stats *st, char **err) {
   double t0 = cp_now();
+  /* Paths are keys as the walk spells them: "./corpus" and "corpus" are one source. */
+  while (source[0] == '.' && source[1] == '/' && source[2]) {
+    source += 2;
+    while (*source == '/' && source[1]) source++;
+  }
   nw_corpus_stats local;
   if (!st) st = &local;
   memset(st, 0, sizeof *st);
