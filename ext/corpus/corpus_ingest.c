@@ -279,7 +279,9 @@ static int store_rec(ingest *g, in_rec *r, char **err) {
     if (r->file_failed) g->files_failed_to_end = 1;
     return SQLITE_OK;
   }
-  if (r->file_failed && cp_scope_skip(&g->scope, r->path, 0)) return SQLITE_NOMEM; /* keep the rows it had */
+  /* A file that could not be read (or only in part) keeps the rows it had:
+  ** a JSON Lines file's records are not removed for want of reading them. */
+  if ((r->file_failed || !r->has_body) && cp_scope_skip(&g->scope, r->path, 0)) return SQLITE_NOMEM;
   if (r->folder && cp_scope_skip(&g->scope, r->path, 1)) return SQLITE_NOMEM;
   int rc = cp_txn_begin(&g->t, err);
   if (rc != SQLITE_OK) return rc;
