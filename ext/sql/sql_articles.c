@@ -44,7 +44,13 @@ static int fail(char *msg, char **err) {
   return SQLITE_ERROR;
 }
 
-static int scan_open(void **state, const nw_stream_args *a, char **err) {
+/* The file reader fails only for want of memory. */
+static int out_of_memory(char *msg) {
+  free(msg);
+  return SQLITE_NOMEM;
+}
+
+static int scan_start(void **state, const nw_stream_args *a, char **err) {
   scan *s = calloc(1, sizeof *s);
   char *root = s ? strndup(a->text, a->len) : NULL;
   char *msg = NULL;
@@ -119,10 +125,7 @@ static int scan_step(void *state, nw_rowset *rs, char **err) {
       const nw_record *rec;
       char *msg = NULL;
       int got = nw_file_reader_next(s->reader, &rec, &msg);
-      if (got < 0) {
-        free(msg); /* the reader fails only for want of memory */
-        return SQLITE_NOMEM;
-      }
+      if (got < 0) return out_of_memory(msg);
       if (got > 0) return emit(rs, rec);
       nw_file_reader_close(s->reader);
       s->reader = NULL;
@@ -134,7 +137,7 @@ static int scan_step(void *state, nw_rowset *rs, char **err) {
     if (got <= 0) return got < 0 ? SQLITE_NOMEM : SQLITE_OK;
     if (emitted) return SQLITE_OK;
     char *msg = NULL;
-    if (nw_file_reader_open(&s->reader, path, s->key_line, &msg)) return fail(msg, err);
+    if (nw_file_reader_open(&s->reader, path, s->key_line, &msg)) return out_of_memory(msg);
   }
 }
 
@@ -146,7 +149,7 @@ static const nw_tvf articles_tvf = {
   .nextra = 1,
   .nargs_min = 1,
   .nargs_max = 1,
-  .open = scan_open,
+  .open = scan_start,
   .step = scan_step,
   .close = scan_close,
   .key_col = 1 + A_PATH,

@@ -268,23 +268,31 @@ static void test_reader_files(void) {
   rmdir(path);
 }
 
-/* Readers in different threads give what one thread gives. */
-static void *read_in_thread(void *path) {
+/* Readers in different threads give what one thread gives: every format. */
+static void read_all(nw_buf *out) {
+  static const char *const names[] = {"feed.jsonl", "page", "story.txt", "cafe.txt", "FEED"};
+  char path[128];
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+    snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+    summary(path, 0, out);
+  }
+}
+
+static void *read_in_thread(void *arg) {
+  (void)arg;
   nw_buf *out = calloc(1, sizeof *out);
   for (int i = 0; i < 20; i++) {
     out->len = 0;
-    summary(path, 0, out);
+    read_all(out);
   }
   return out;
 }
 
 static void test_reader_threads(void) {
-  char path[128];
-  snprintf(path, sizeof path, "%s/feed.jsonl", dir);
   nw_buf want = {0};
-  summary(path, 0, &want);
+  read_all(&want);
   pthread_t t[4];
-  for (int i = 0; i < 4; i++) CHECK_EQ_INT(pthread_create(&t[i], NULL, read_in_thread, path), 0);
+  for (int i = 0; i < 4; i++) CHECK_EQ_INT(pthread_create(&t[i], NULL, read_in_thread, NULL), 0);
   for (int i = 0; i < 4; i++) {
     nw_buf *got = NULL;
     pthread_join(t[i], (void **)&got);
