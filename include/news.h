@@ -11,7 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define NEWS_VERSION "0.1.0"
+/* NEWS_VERSION, the version string, comes from the VERSION file (the Makefile
+** passes -DNEWS_VERSION). */
 
 /* ---- growable arrays ------------------------------------------------- */
 
