@@ -62,11 +62,11 @@ static void scan_close(void *state) {
   free(s);
 }
 
-/* An error message from ext/articles as the SQL error: SQLITE_ERROR, or
-** SQLITE_NOMEM when there is none. */
+/* An error message from ext/articles as the SQL error, naming the function:
+** SQLITE_ERROR, or SQLITE_NOMEM when there is none. */
 static int fail(char *msg, char **err) {
   if (!msg) return SQLITE_NOMEM;
-  *err = sqlite3_mprintf("%s", msg);
+  *err = sqlite3_mprintf("news_articles: %s", msg);
   free(msg);
   return SQLITE_ERROR;
 }
