@@ -32,6 +32,7 @@
 ** and appends one row per entity; tvf.c turns the byte offsets into character
 ** positions. A failure (text over 4 GB, out of memory) is an SQL error.
 */
+#include "data_stamp.h"
 #include "modules.h"
 #include "news_entities.h"
 #include "tvf.h"
@@ -89,4 +90,5 @@ void nw_debug_entities(nw_buf *out) {
     snprintf(line, sizeof line, "entities: model %zu bytes (2^%u + 2^%u rows x %u tags, %zu cluster words), gazetteer %zu phrases\n",
              in.model_bytes, in.rows_log2[0], in.rows_log2[1], in.tags, in.cluster_words, in.gazetteer_phrases);
   nw_buf_append(out, line, strlen(line));
+  nw_model_stamp_line(out, "entities", in.trained_with, in.data_now, "make ner-model");
 }

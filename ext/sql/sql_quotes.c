@@ -30,6 +30,7 @@
 */
 #include <stdio.h>
 
+#include "data_stamp.h"
 #include "modules.h"
 #include "news_quotes.h"
 #include "tvf.h"
@@ -85,4 +86,7 @@ void nw_debug_quotes(nw_buf *out) {
   int n = snprintf(line, sizeof line, "quotes: %zu cue forms, %zu class words, %zu chooser weights\n",
                    nw_quotes_cue_count(), nw_quotes_word_count(), nw_quotes_weight_count());
   if (n > 0) nw_buf_append(out, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
+  char trained[17], now[17];
+  nw_quotes_model_stamp(trained, now);
+  nw_model_stamp_line(out, "quotes", trained, now, "make quotes-model");
 }
