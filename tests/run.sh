@@ -22,6 +22,10 @@ tests/data/gendata.sh >> "$log" 2>&1 || { status=1; echo "FAILED: data generator
 if [ -x /usr/bin/python3 ]; then
   /usr/bin/python3 tests/python/test_binding.py dist/news >> "$log" 2>&1 || { status=1; echo "FAILED: Python binding"; }
 fi
+# The examples and analysis SQL a user is shown, against their expected output;
+# and `make install` into a scratch folder.
+tests/examples.sh >> "$log" 2>&1 || { status=1; echo "FAILED: examples"; }
+tests/install.sh >> "$log" 2>&1 || { status=1; echo "FAILED: make install"; }
 grep -E '^FAIL|ERROR|runtime error' "$log" | head -n 40
 awk '/: [0-9]+ passed, [0-9]+ failed$/ { p += $(NF-3); f += $(NF-1) } END { printf "%d passed, %d failed\n", p, f; exit (f > 0) }' "$log" || status=1
 exit $status

@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "news.h"
+#include "news_dates.h"
 
 /* ---- calendar (dates_calendar.c): proleptic Gregorian ------------------ */
 int dt_is_leap(int y);

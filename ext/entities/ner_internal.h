@@ -8,7 +8,7 @@
 
 #include "data_stamp.h"
 #include "hash.h"
-#include "news.h"
+#include "news_entities.h"
 
 /* BIO tags over the four CoNLL types: O, then B-/I- pairs in nw_ent_type order. */
 enum { NER_O = 0, NER_NTAGS = 9 };
