@@ -63,6 +63,12 @@ f=$tmp/data/articles/outlets.tsv
 printf 'The Daily Planet\tDaily Planet\n' >> "$f"
 expect_error "outlet columns" "$f:$(wc -l < "$f"): 2 columns where 3" "$tmp"/data/articles/*.tsv
 
+# A cue form that another cue has (the later row would silently win).
+copy quotes
+f=$tmp/data/quotes/cues.tsv
+printf 'Said\t-\tsay\toptional\n' >> "$f"
+expect_error "duplicate form" "$f:$(wc -l < "$f"): \"Said\" is already on line" "$tmp"/data/quotes/*.tsv
+
 # A file the generator does not know, and a module missing one of its files.
 copy quotes
 printf '# a list nobody reads\nword\n' > "$tmp/data/quotes/extra.tsv"
