@@ -508,6 +508,25 @@ static void add_row(const datafile *f, char **col, uint64_t *hash) {
   }
 }
 
+/* 1 when s[0..n) is well-formed UTF-8 (no overlong forms, surrogates or
+** code points past U+10FFFF): the tables go into C strings as they are. */
+static int utf8_ok(const unsigned char *s, size_t n) {
+  for (size_t i = 0; i < n;) {
+    unsigned c = s[i];
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (!len || i + len > n) return 0;
+    uint32_t cp = len == 1 ? c : c & (0x7Fu >> len);
+    for (size_t k = 1; k < len; k++) {
+      if ((s[i + k] & 0xC0) != 0x80) return 0;
+      cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    static const uint32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < min[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    i += len;
+  }
+  return 1;
+}
+
 static void trim(char **s) {
   char *p = *s;
   while (*p == ' ' || *p == '\t') p++;
@@ -527,6 +546,7 @@ static void read_file(const char *path, const datafile *f, uint64_t *hash) {
   while ((got = getline(&line, &cap, in)) >= 0) {
     cur_line++;
     if (memchr(line, 0, (size_t)got)) die("a NUL byte in the line");
+    if (!utf8_ok((const unsigned char *)line, (size_t)got)) die("the line is not valid UTF-8");
     char *s = line;
     trim(&s);
     if (*s == '#') {
