@@ -1,11 +1,43 @@
-/* news_articles(root): saved articles as rows, read one file at a time (a
-** stream on the generic table-function mechanism, so memory stays flat on
-** any folder), and CREATE VIRTUAL TABLE t USING news_articles('root').
-** WHERE path = ? reads that one file (or that one JSON Lines record).
+/*
+** news_articles(root): saved news articles as rows, with their metadata and
+** a clean body. root is a folder (read recursively, in sorted order), a glob
+** pattern, or one file; text files, web pages and JSON Lines feeds are read.
 **
-** The walk, the formats and the readers are ext/articles/ (nw_walk,
-** nw_file_reader), the code path the corpus ingest shares; this file turns
-** their records into rows. */
+**   SELECT path, format, published, source, title
+**   FROM news_articles('examples/corpus');
+**
+**     examples/corpus/2031-06-14_harbour-wind-farm.txt|text|2031-06-14|northport-news.example|Offshore Wind Farm ...
+**     examples/corpus/city-budget.html|html|2031-06-12|Riverside Herald|City Adopts Budget With Transit Boost
+**     examples/corpus/wire-feed.jsonl#1|jsonl|2031-06-11|wire-desk.example|Rail Strike Called Off
+**     ...
+**
+**   CREATE VIRTUAL TABLE corpus USING news_articles('examples/corpus');
+**   SELECT body FROM corpus WHERE path = 'examples/corpus/city-budget.html';
+**
+** Columns: path (a JSON Lines record is FILE#LINE), source, url, title,
+** byline, published (YYYY-MM-DD), format (text, html, jsonl), body, bytes,
+** error (why a file could not be read, or how it was decoded; the scan goes
+** on), and the hidden raw (the file as read; name it to get it). A root that
+** does not exist is an SQL error. WHERE path = ? reads that one file (or
+** record), and only if the scan would list it. The manual, with what each
+** format yields and every error: docs/news_articles.md.
+**
+** HOW IT WORKS
+**
+** A stream on the generic mechanism of tvf.c, schema
+**
+**     CREATE TABLE x(path, source, url, title, byline, published, format, body,
+**                    bytes, error, root HIDDEN, raw HIDDEN)
+**
+** root is the argument (an equality constraint on the first hidden column);
+** an equality constraint on path is handed to xFilter as the key, and the scan
+** then reads only that file. Files are read one at a time while the query
+** runs (scan_step), so memory stays flat on any folder. The walk, the formats
+** and the readers are ext/articles/ (nw_walk, nw_file_reader), the code path
+** the corpus ingest shares; this file only turns their records into rows. The
+** module is eponymous and creatable (the table keeps no data) and, since it
+** reads files, direct-only: triggers and views cannot call it.
+*/
 #include "modules.h"
 #include "news_articles.h"
 #include "tvf.h"
