@@ -14,10 +14,12 @@ NPM_TARBALL := build/sqlite-news-$(PACKAGE_VERSION).tgz
 python: $(PYTHON_WHEEL)
 npm: $(NPM_TARBALL)
 
-# Built in a staged copy so the source folders stay free of build output;
-# The packaged library is stripped of debug information (a third of the size).
+# Each is built in a staged copy so the source folders stay free of build
+# output, with the library stripped of debug information (a third of the size).
 # pip wheel uses the system's setuptools and wheel: no network, no index.
 $(PYTHON_WHEEL): mk/packages.mk dist/news.so $(wildcard VERSION) include/news.h $(shell find python -type f ! -name '*.pyc')
+	@/usr/bin/python3 -c 'import importlib.util as u; exit(not all(map(u.find_spec, ("pip", "setuptools", "wheel"))))' 2>/dev/null \
+	  || { echo "make python: needs python3-pip python3-setuptools python3-wheel (tools/deps.sh)"; exit 1; }
 	@rm -rf build/python && mkdir -p build/python
 	@cp -R python build/python/src && strip --strip-debug -o build/python/src/sqlite_news/news.so dist/news.so
 	@echo '$(PACKAGE_VERSION)' > build/python/src/VERSION
@@ -25,6 +27,7 @@ $(PYTHON_WHEEL): mk/packages.mk dist/news.so $(wildcard VERSION) include/news.h 
 	  --no-build-isolation --no-index --wheel-dir ../out . && cd ../../.. && mv build/python/out/$(notdir $@) $@
 
 $(NPM_TARBALL): mk/packages.mk dist/news.so $(wildcard VERSION) include/news.h $(wildcard npm/*)
+	@command -v npm > /dev/null || { echo "make npm: needs node and npm (e.g. Debian's npm)"; exit 1; }
 	@rm -rf build/npm && mkdir -p build/npm
 	@cp -R npm build/npm/pkg && strip --strip-debug -o build/npm/pkg/news.so dist/news.so
 	@sed -i 's/"version": *"[^"]*"/"version": "$(PACKAGE_VERSION)"/' build/npm/pkg/package.json
