@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "hash.h"
+#include "news_entities.h"
 #include "quotes_internal.h"
 
 typedef struct name_run {

@@ -68,3 +68,7 @@ SELECT * FROM news_entities('');
 -- news_debug reports the model and the gazetteer.
 SELECT news_debug() LIKE '%entities: model % bytes%gazetteer % phrases%';
 --> 1
+
+-- news_debug says whether each model was trained with the data the library holds.
+SELECT news_debug() GLOB '*entities model: fresh (data [0-9a-f]*)*quotes model: fresh (data [0-9a-f]*)*';
+--> 1
