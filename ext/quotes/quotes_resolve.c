@@ -39,6 +39,7 @@ typedef struct resolver {
   nw_strmap first_seen; /* last word -> the run that introduced the name */
   nw_strmap acronym; /* "MOFA" -> run index */
   nw_strmap gender;  /* last word -> 1 male, 2 female */
+  int type;          /* nw_speaker_type of the name appended last */
 } resolver;
 
 enum { G_NONE = 0, G_MALE = 1, G_FEMALE = 2, G_MIXED = 3 };
@@ -143,6 +144,12 @@ static int collect_runs(resolver *r) {
   return 0;
 }
 
+static int has_class(const qx_ctx *c, size_t first, size_t end, uint32_t cls) {
+  for (size_t k = first; k < end; k++)
+    if (qx_class(c, k) & cls) return 1;
+  return 0;
+}
+
 static int append_tokens(resolver *r, size_t first, size_t end) {
   const nw_doc *d = r->c->d;
   if (first >= end) return 0;
@@ -171,6 +178,10 @@ static int entity_type_at(const resolver *r, size_t k) {
 
 static int append_entity(resolver *r, int32_t e) {
   const nw_entity *x = &r->ents.v[e];
+  r->type = x->type == NW_ENT_PERSON ? NW_SPEAKER_PERSON
+            : x->type == NW_ENT_ORG  ? NW_SPEAKER_ORG
+            : x->type == NW_ENT_LOC  ? NW_SPEAKER_LOC
+                                     : NW_SPEAKER_DESCRIPTION;
   return nw_buf_append(&r->c->out->names, r->c->d->text + x->canon_start, x->canon_end - x->canon_start);
 }
 
@@ -182,6 +193,23 @@ static int32_t entity_of_name(const resolver *r, size_t first, size_t end) {
   int32_t e = end ? r->ent_of[end - 1] : -1;
   if (e < 0 || r->ents.v[e].tok_end != end || r->ents.v[e].tok_first < first || r->ents.v[e].type == NW_ENT_MISC) return -1;
   return e;
+}
+
+/* What a name the tagger did not type names: a person when it has a gender
+** (an honorific, a given name) or the tagger typed its last word so, an
+** organisation when it has "of" or the tagger says so, else a person when
+** it has two words or more ("He Wei"), an organisation when one ("Politifact")
+** unless it only opens a sentence. */
+static int run_type(const resolver *r, int32_t ri) {
+  const name_run *run = &r->runs[ri];
+  int t = entity_type_at(r, run->end - 1);
+  if (run->gender || t == NW_ENT_PERSON) return NW_SPEAKER_PERSON;
+  if (t == NW_ENT_ORG || has_class(r->c, run->core, run->end, QW_LINK)) return NW_SPEAKER_ORG;
+  if (t == NW_ENT_LOC) return NW_SPEAKER_LOC;
+  if (t == NW_ENT_MISC) return NW_SPEAKER_DESCRIPTION;
+  if (run->end - run->core >= 2) return NW_SPEAKER_PERSON;
+  /* one word the tagger left untyped opening a sentence: "Critics" */
+  return r->ents.n && (r->c->d->tok[run->core].flags & NW_TF_SENT_START) ? NW_SPEAKER_DESCRIPTION : NW_SPEAKER_ORG;
 }
 
 /* The fullest name for the run of tokens [first, end) (a name mention). */
@@ -205,7 +233,11 @@ static int append_name(resolver *r, size_t first, size_t end) {
     int32_t rf = nw_strmap_get(&r->by_first, qx_text(c, last), qx_len(c, last), -1);
     if (rf >= 0) ri = rf;
   }
-  if (ri >= 0 && r->runs[ri].end - r->runs[ri].core > end - first) return append_tokens(r, r->runs[ri].core, r->runs[ri].end);
+  if (ri >= 0 && r->runs[ri].end - r->runs[ri].core > end - first) {
+    r->type = run_type(r, ri);
+    return append_tokens(r, r->runs[ri].core, r->runs[ri].end);
+  }
+  r->type = r->run_of[last] >= 0 ? run_type(r, r->run_of[last]) : NW_SPEAKER_DESCRIPTION;
   return append_tokens(r, first, end);
 }
 
@@ -226,11 +258,6 @@ static int issuer_run(const resolver *r, size_t first, size_t end) {
   return best;
 }
 
-static int has_class(const qx_ctx *c, size_t first, size_t end, uint32_t cls) {
-  for (size_t k = first; k < end; k++)
-    if (qx_class(c, k) & cls) return 1;
-  return 0;
-}
 
 /* A name (a run or a non-MISC entity) in [first, k). */
 static int name_token_before(const resolver *r, size_t first, size_t k) {
@@ -275,6 +302,7 @@ static int32_t apposition(const resolver *r, size_t first, size_t end) {
 ** article ("the announcer" -> "announcer"; "his operatives" stays). */
 static int append_description(resolver *r, size_t first, size_t end) {
   const qx_ctx *c = r->c;
+  r->type = NW_SPEAKER_DESCRIPTION;
   if (end - first > 1 && (nw_tok_is(c->d, first, "the", 1) || nw_tok_is(c->d, first, "a", 1) || nw_tok_is(c->d, first, "an", 1)))
     first++;
   return append_tokens(r, first, end);
@@ -381,7 +409,9 @@ static int append_pair_before(resolver *r, size_t t, uint32_t want) {
       y = t;
     }
     if (append_name(r, x->core, x->end) || nw_buf_append(&r->c->out->names, " and ", 5)) return -1;
-    return append_name(r, y->core, y->end) ? -1 : 1;
+    if (append_name(r, y->core, y->end)) return -1;
+    r->type = NW_SPEAKER_GROUP;
+    return 1;
   }
   return 0;
 }
@@ -599,6 +629,7 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
   int rc = 0, person = 0;
   int32_t role;
   uint32_t w = end - first == 1 ? qx_class(c, first) : 0;
+  r->type = NW_SPEAKER_DESCRIPTION;
   if (w & QW_PRONOUN) {
     int g = w & QW_MALE ? G_MALE : w & QW_FEMALE ? G_FEMALE : G_NONE;
     const nw_quote *src = NULL;
@@ -616,6 +647,7 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
       if (append_name(r, r->runs[salient].core, r->runs[salient].end)) return -1;
       q->name_off = (uint32_t)off;
       q->name_len = (uint32_t)(names->len - off);
+      q->speaker_type = NW_SPEAKER_PERSON;
       return 1;
     }
     if (!src && (w & QW_PLURAL)) {
@@ -624,17 +656,22 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
       if (got) {
         q->name_off = (uint32_t)off;
         q->name_len = (uint32_t)(names->len - off);
+        q->speaker_type = NW_SPEAKER_GROUP;
         return 0;
       }
     }
+    /* a pronoun no name resolves is still a person ("he", "I") or a group ("they") */
+    r->type = w & QW_PLURAL ? NW_SPEAKER_GROUP : nw_tok_is(c->d, first, "it", 1) ? NW_SPEAKER_DESCRIPTION : NW_SPEAKER_PERSON;
     if (src && src->name_len) {
       /* copying from the arena into itself: make room first, the data may move */
       rc = nw_grow((void **)&names->data, &names->cap, names->len + src->name_len + 1, 1);
       if (!rc) rc = nw_buf_append(names, names->data + src->name_off, src->name_len);
+      r->type = src->speaker_type;
     } else if (g) {
       int32_t ri = person_before(r, first, g);
       rc = ri >= 0 ? append_name(r, r->runs[ri].core, r->runs[ri].end) : append_tokens(r, first, end);
       if (ri >= 0 && !rc) nw_strmap_put(&r->gender, qx_text(c, r->runs[ri].end - 1), qx_len(c, r->runs[ri].end - 1), g);
+      r->type = NW_SPEAKER_PERSON;
     } else {
       rc = append_tokens(r, first, end);
     }
@@ -643,6 +680,7 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
     ** may be another member of the family */
     const name_run *run = &r->runs[role];
     rc = run->end - run->core >= 2 ? append_name(r, run->core, run->end) : append_tokens(r, run->core, run->end);
+    r->type = NW_SPEAKER_PERSON;
     person = 1;
   } else if (is_plural_description(c, first, end)) {
     int got = append_pair_before(r, first, qx_class(c, end - 1) & (QW_PEOPLE | QW_PLACES));
@@ -651,18 +689,22 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
   } else {
     /* "Xi and Putin": each part resolved, joined with " and " */
     size_t s = first;
+    int parts = 0;
     for (size_t k = first; k <= end && !rc; k++) {
       if (k < end && (!(qx_class(c, k) & QW_GROUP) || r->ent_of[k] >= 0 || !starts_member(r, k + 1, end))) continue;
       if (k > s) {
         if (s > first) rc = nw_buf_append(names, " and ", 5);
         if (!rc) rc = append_part(r, s, k);
+        parts++;
       }
       s = k + 1;
     }
+    if (parts > 1) r->type = NW_SPEAKER_GROUP;
   }
   if (rc) return -1;
   q->name_off = (uint32_t)off;
   q->name_len = (uint32_t)(names->len - off);
+  q->speaker_type = (uint8_t)r->type;
   return person;
 }
 
@@ -690,6 +732,7 @@ int qx_resolve(qx_ctx *c) {
     ** "Mr. X", or the one a role description stands for */
     int full_name = q->name_len && memchr(c->out->names.data + q->name_off, ' ', q->name_len) != NULL;
     if (is_group(c, q)) last_group = q;
+    else if (q->speaker_type != NW_SPEAKER_PERSON) continue; /* "he" never stands for "Chinese state media" */
     else if (by_role || has_class(c, q->speaker_tok_first, q->speaker_tok_end, QW_HONORIFIC)) last_person = q;
     else if (full_name && !has_class(c, q->speaker_tok_first, q->speaker_tok_end, QW_DOC | QW_LINK)) last_person = q;
   }

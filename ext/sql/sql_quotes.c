@@ -1,11 +1,25 @@
-/* news_quotes(text): every quotation with its speaker, cue and kind. */
+/* news_quotes(text): every quotation with its speaker, cue and kind.
+**
+** | column | meaning |
+** |---|---|
+** | quote | the quoted words, without the marks |
+** | speaker | who said it, resolved to a name when the text allows ("he" -> "Dmitry Peskov"): the canonical form news_entities gives that person in the same text, without titles or party labels; a description the text ties to no name as written, without its article ("critics"); a group's names joined with " and "; else NULL |
+** | speaker_mention | the words in the text that name the speaker for this quote ("Peskov", "he", "the Kremlin statement"), or NULL |
+** | speaker_start, speaker_length | position of speaker_mention (characters, 1-based), or NULL |
+** | cue | the reporting verb or phrase ("said", "according to"), or NULL |
+** | start, length | position of the quotation, marks included |
+** | kind | `direct` (reports someone's words) or `scare` (a term or title in quotation marks, no speaker) |
+** | speaker_type | what the speaker is: `PERSON`, `ORG`, `LOC`, `GROUP` (several, or "they") or `DESCRIPTION` (no name: "critics", "Chinese state media"); NULL without a speaker | */
 #include <stdio.h>
+#include <string.h>
 
 #include "modules.h"
 #include "tvf.h"
 SQLITE_EXTENSION_INIT3
 
-enum { Q_QUOTE, Q_SPEAKER, Q_MENTION, Q_SPK_START, Q_SPK_LEN, Q_CUE, Q_START, Q_LENGTH, Q_KIND, Q_NCOL };
+enum { Q_QUOTE, Q_SPEAKER, Q_MENTION, Q_SPK_START, Q_SPK_LEN, Q_CUE, Q_START, Q_LENGTH, Q_KIND, Q_SPK_TYPE, Q_NCOL };
+
+static const char *const speaker_types[] = {NULL, "PERSON", "ORG", "LOC", "GROUP", "DESCRIPTION"};
 
 static int produce_quotes(nw_rowset *rs, const char *text, size_t len, int argc, sqlite3_value **args, char **err) {
   (void)argc;
@@ -27,6 +41,8 @@ static int produce_quotes(nw_rowset *rs, const char *text, size_t len, int argc,
       if (nw_set_text(rs, Q_SPEAKER, qs.names.data + q->name_off, q->name_len)) rc = SQLITE_NOMEM;
       nw_set_input(rs, Q_MENTION, q->speaker_start, q->speaker_end);
       nw_set_span(rs, Q_SPK_START, Q_SPK_LEN, q->speaker_start, q->speaker_end);
+      const char *type = q->speaker_type <= NW_SPEAKER_DESCRIPTION ? speaker_types[q->speaker_type] : NULL;
+      if (type && nw_set_text(rs, Q_SPK_TYPE, type, strlen(type))) rc = SQLITE_NOMEM;
     }
     if (q->cue_start != NW_QUOTE_NONE) nw_set_input(rs, Q_CUE, q->cue_start, q->cue_end);
     nw_set_span(rs, Q_START, Q_LENGTH, q->start, q->end);
@@ -41,7 +57,7 @@ static int produce_quotes(nw_rowset *rs, const char *text, size_t len, int argc,
 static const nw_tvf quotes_tvf = {
   .name = "news_quotes",
   .schema = "CREATE TABLE x(quote TEXT, speaker TEXT, speaker_mention TEXT, speaker_start INTEGER, "
-            "speaker_length INTEGER, cue TEXT, start INTEGER, length INTEGER, kind TEXT, text HIDDEN)",
+            "speaker_length INTEGER, cue TEXT, start INTEGER, length INTEGER, kind TEXT, speaker_type TEXT, text HIDDEN)",
   .ncol = Q_NCOL,
   .nargs_min = 1,
   .nargs_max = 1,
