@@ -167,3 +167,13 @@ SELECT speaker, speaker_type FROM news_quotes('Omar Haddad and Lena Ortiz met in
 --> Chinese state media|DESCRIPTION
 --> Omar Haddad|PERSON
 --> NULL|NULL
+
+-- "he" after a sentence whose subject is a person (after the words of a role) is that
+-- person, even when no given name says the gender, rather than an earlier speaker.
+SELECT speaker, speaker_mention FROM news_quotes('“We are close,” said Omar Haddad, the port director.
+
+Former federal prosecutor Tavin Brogue said the inquiry was not surprising.
+
+“They are within the zone of interest,” he said.');
+--> Omar Haddad|Omar Haddad
+--> Tavin Brogue|he
