@@ -3,9 +3,9 @@
 CC ?= cc
 # Two jobs by default: the machines here have two cores.
 MAKEFLAGS += --jobs=2
-PKGS := libpcre2-8 libxml-2.0 libutf8proc
+PKGS := libpcre2-8 libxml-2.0 libutf8proc libpsl
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lpcre2-8 -lxml2 -lutf8proc)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lpcre2-8 -lxml2 -lutf8proc -lpsl)
 WARN := -std=c11 -Wall -Wextra -Werror -Wno-unused-parameter
 BUILD_INFO := $(shell $(CC) --version | head -n1)
 CFLAGS_COMMON := $(WARN) -D_GNU_SOURCE -fPIC -Iinclude -Iext/core -Iext/sql -Ibuild/gen $(PKG_CFLAGS) \

@@ -2,7 +2,7 @@
 # Installs the Debian packages the build and the tests need, when missing.
 # As root it runs apt-get; otherwise it prints the one command to run.
 set -e
-PKGS="build-essential pkg-config sqlite3 libsqlite3-dev libpcre2-dev libutf8proc-dev libxml2-dev"
+PKGS="build-essential pkg-config sqlite3 libsqlite3-dev libpcre2-dev libutf8proc-dev libxml2-dev libpsl-dev"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

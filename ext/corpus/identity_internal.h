@@ -27,6 +27,11 @@ typedef struct id_words {
   id_pool pool;
 } id_words;
 
+/* Each line of a built-in data file (NW_ID_DATA_*) split on TAB: fn(ctx,
+** field index, field, length) per non-empty field of every line that is not
+** blank or a comment. 0, or -1 when fn fails. */
+int id_each_field(int which, int (*fn)(void *ctx, int field, const char *s, size_t n), void *ctx);
+
 /* The lists, parsed once per process; NULL when out of memory. */
 const id_words *id_words_get(void);
 

@@ -68,7 +68,7 @@ static pthread_once_t words_once = PTHREAD_ONCE_INIT;
 
 /* Each data line split on TAB: fn(ctx, field index, field, length) per field
 ** of every line that is not blank or a comment. */
-static int each_field(int which, int (*fn)(void *ctx, int field, const char *s, size_t n), void *ctx) {
+int id_each_field(int which, int (*fn)(void *ctx, int field, const char *s, size_t n), void *ctx) {
   size_t len;
   const char *d = nw_identity_data(which, &len);
   if (!d) return -1;
@@ -161,8 +161,8 @@ static void load_words(void) {
   if (nw_strmap_init(&words.alias, 512, 0) || nw_strmap_init(&words.title, 256, 0) ||
       nw_strmap_init(&words.suffix, 16, 0) || nw_strmap_init(&words.formal, 256, 0))
     return;
-  if (each_field(NW_ID_DATA_ALIASES, add_alias, NULL) || each_field(NW_ID_DATA_NAME_WORDS, add_name_word, &cls) ||
-      each_field(NW_ID_DATA_NICKNAMES, add_nickname, NULL))
+  if (id_each_field(NW_ID_DATA_ALIASES, add_alias, NULL) || id_each_field(NW_ID_DATA_NAME_WORDS, add_name_word, &cls) ||
+      id_each_field(NW_ID_DATA_NICKNAMES, add_nickname, NULL))
     return;
   words_ok = 1;
 }
