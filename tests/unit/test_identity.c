@@ -1,6 +1,6 @@
-/* Cross-article identity (ext/corpus/identity.h): one test per rule, over
+/* Cross-article identity (ext/identity/identity.h): one test per rule, over
 ** invented names. */
-#include "../../ext/corpus/identity.h"
+#include "../../ext/identity/identity.h"
 #include "check.h"
 #include "news_entities.h"
 

@@ -1,6 +1,6 @@
-/* Outlet keys (ext/corpus/outlet_guess.h): one test per clue, invented
+/* Outlet keys (ext/identity/outlet_guess.h): one test per clue, invented
 ** articles. */
-#include "../../ext/corpus/outlet_guess.h"
+#include "../../ext/identity/outlet_guess.h"
 #include "check.h"
 
 #include <stdlib.h>
@@ -114,6 +114,13 @@ static void test_user_map(void) {
   CHECK_STR(o.key, "daily ledger");
   guess("in/wire/001.txt", "https://example.org/x", NULL, NULL, m); /* the map wins over the URL */
   CHECK_STR(o.key, "reuters.com");
+  nw_outlet_map_free(m);
+  /* A map built in memory (from a table's rows) works the same. */
+  m = nw_outlet_map_new();
+  CHECK_EQ_INT(nw_outlet_map_add(m, "*.txt", "Agence France-Presse"), 0);
+  CHECK_EQ_INT(nw_outlet_map_size(m), 1);
+  guess("a/b.txt", NULL, NULL, NULL, m);
+  CHECK_STR(o.key, "afp.com");
   nw_outlet_map_free(m);
   f = fopen(path, "w");
   fputs("*gazette* valleygazette.com\n", f);

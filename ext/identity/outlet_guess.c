@@ -153,8 +153,33 @@ char *nw_outlet_clean_name(const char *s) {
 
 struct nw_outlet_map {
   char **pattern, **outlet;
-  size_t n;
+  size_t n, cap;
 };
+
+nw_outlet_map *nw_outlet_map_new(void) { return calloc(1, sizeof(nw_outlet_map)); }
+
+int nw_outlet_map_add(nw_outlet_map *m, const char *pattern, const char *outlet) {
+  size_t cap = m->cap;
+  if (nw_grow((void **)&m->pattern, &m->cap, m->n + 1, sizeof *m->pattern) ||
+      nw_grow((void **)&m->outlet, &cap, m->n + 1, sizeof *m->outlet))
+    return -1;
+  char *p = strdup(pattern), *o = strdup(outlet);
+  if (!p || !o) {
+    free(p);
+    free(o);
+    return -1;
+  }
+  m->pattern[m->n] = p;
+  m->outlet[m->n++] = o;
+  return 0;
+}
+
+size_t nw_outlet_map_size(const nw_outlet_map *m) { return m ? m->n : 0; }
+
+void nw_outlet_map_get(const nw_outlet_map *m, size_t i, const char **pattern, const char **outlet) {
+  *pattern = m->pattern[i];
+  *outlet = m->outlet[i];
+}
 
 void nw_outlet_map_free(nw_outlet_map *m) {
   if (!m) return;
@@ -177,8 +202,8 @@ nw_outlet_map *nw_outlet_map_load(const char *file, char **err) {
   *err = NULL;
   FILE *f = fopen(file, "r");
   if (!f) return (nw_outlet_map *)fail(err, file, 0, "cannot read the outlet mapping file");
-  nw_outlet_map *m = calloc(1, sizeof *m);
-  size_t cap = 0, lineno = 0;
+  nw_outlet_map *m = nw_outlet_map_new();
+  size_t lineno = 0;
   char line[4096];
   while (m && fgets(line, sizeof line, f)) {
     lineno++;
@@ -191,15 +216,10 @@ nw_outlet_map *nw_outlet_map_load(const char *file, char **err) {
       break;
     }
     *tab = 0;
-    size_t c2 = cap;
-    if (nw_grow((void **)&m->pattern, &cap, m->n + 1, sizeof *m->pattern) ||
-        nw_grow((void **)&m->outlet, &c2, m->n + 1, sizeof *m->outlet) || !(m->pattern[m->n] = strdup(line)) ||
-        !(m->outlet[m->n] = strdup(tab + 1))) {
+    if (nw_outlet_map_add(m, line, tab + 1)) {
       fail(err, file, lineno, "out of memory");
-      if (m->n < cap && m->pattern) free(m->pattern[m->n]);
       break;
     }
-    m->n++;
   }
   fclose(f);
   if (*err || !m) {

@@ -29,8 +29,13 @@ typedef struct nw_outlet_clues {
 ** is a domain ("reuters.com") or a name ("Reuters": a known outlet's domain,
 ** else the name folded). The first line that matches wins. */
 typedef struct nw_outlet_map nw_outlet_map;
-/* NULL with *err (malloc'ed) set when the file cannot be read or a line is
-** not "pattern<TAB>outlet" (the message names the line). */
+nw_outlet_map *nw_outlet_map_new(void); /* empty; NULL when out of memory */
+int nw_outlet_map_add(nw_outlet_map *m, const char *pattern, const char *outlet); /* 0 or -1 (OOM) */
+size_t nw_outlet_map_size(const nw_outlet_map *m);
+/* The pattern and outlet of line i (0-based, in file order). */
+void nw_outlet_map_get(const nw_outlet_map *m, size_t i, const char **pattern, const char **outlet);
+/* A mapping file read. NULL with *err (malloc'ed) set when the file cannot be
+** read or a line is not "pattern<TAB>outlet" (the message names the line). */
 nw_outlet_map *nw_outlet_map_load(const char *file, char **err);
 void nw_outlet_map_free(nw_outlet_map *m);
 
