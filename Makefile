@@ -14,9 +14,10 @@ REL_FLAGS := -O2 -g
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 LIBS := $(PKG_LIBS) -lpthread -lm
 
-# Every C file under ext/ belongs to the extension; ext/sql/ is the SQLite
-# adapter, the rest is the core (usable without SQLite, e.g. by unit tests).
-SQL_SRC := $(sort $(wildcard ext/sql/*.c))
+# Every C file under ext/ belongs to the extension; ext/sql/ (the SQLite
+# adapter) and ext/corpus/ (the corpus database) use SQLite, the rest is the
+# core (usable without SQLite, e.g. by unit tests).
+SQL_SRC := $(sort $(wildcard ext/sql/*.c ext/corpus/*.c))
 CORE_SRC := $(sort $(filter-out $(SQL_SRC),$(shell find ext -name '*.c')))
 # Modules append generated sources (embedded data), test fixture generators
 # (TEST_PREP) and their own targets in mk/*.mk.

@@ -36,6 +36,14 @@ typedef struct nw_corpus_stats {
   int64_t bytes_total, bytes_done; /* file bytes, for MB done of total */
   int64_t added, changed, unchanged, removed, failed, analyzed;
   double seconds;
+  /* The analysis stage (rows pending after the files are read: JSON Lines
+  ** records, a user's rows, rows an interrupted run left): done of total. */
+  int64_t pending_total, pending_done;
+  /* What the run is doing: 0 reading files, 1 analysing, 2 linking. */
+  int stage;
+  /* The run stopped early (opts->stop): what it committed stays, nothing
+  ** was removed, the next run goes on. */
+  int stopped;
 } nw_corpus_stats;
 
 typedef struct nw_corpus_opts {
