@@ -83,10 +83,12 @@ typedef struct resolver {
   uint32_t *parent;    /* union-find over bases */
   link_node *links;
   size_t nlinks, links_cap;
+  nw_strmap by_form;         /* type digit + match form -> base */
   nw_strmap tails, initials; /* name tail / initials -> first link */
   pair_map in_article, in_outlet; /* (article or outlet, root) -> mentions */
   int32_t *day_from, *day_to;     /* per root base: range in days[] */
-  int32_t *days;
+  int32_t *days;                  /* the days of the articles naming each root, sorted */
+  int64_t *root_articles;         /* per root base: articles naming it */
   uint32_t *final_root; /* per item */
   id_pool pool;
 } resolver;
@@ -162,9 +164,8 @@ static const char *initials_of(resolver *r, const char *s, int with_small) {
 
 /* Items to distinct bases (rule 1 and 2). */
 static int make_bases(resolver *r) {
-  nw_strmap by_form;
   nw_buf form = {0}, shown = {0};
-  int rc = nw_strmap_init(&by_form, r->n, 0);
+  int rc = nw_strmap_init(&r->by_form, r->n, 0);
   for (size_t i = 0; !rc && i < r->n; i++) {
     const nw_id_item *it = &r->items[i];
     int alias = 0;
@@ -176,11 +177,11 @@ static int make_bases(resolver *r) {
     }
     r->shown[i] = id_pool_add(&r->pool, shown.data ? shown.data : "", shown.len);
     if (!r->shown[i]) { rc = -1; break; }
-    int32_t b = nw_strmap_get(&by_form, form.data, form.len, -1);
+    int32_t b = nw_strmap_get(&r->by_form, form.data, form.len, -1);
     if (b < 0) {
       const char *f = id_pool_add(&r->pool, form.data, form.len);
       if (!f || nw_grow((void **)&r->bases, &r->bases_cap, r->nbases + 1, sizeof *r->bases) ||
-          nw_strmap_put(&by_form, f, form.len, (int32_t)r->nbases)) {
+          nw_strmap_put(&r->by_form, f, form.len, (int32_t)r->nbases)) {
         rc = -1;
         break;
       }
@@ -196,7 +197,6 @@ static int make_bases(resolver *r) {
     r->base_of[i] = (uint32_t)b;
     r->art_of[i] = find_article(r, it->article);
   }
-  nw_strmap_free(&by_form);
   nw_buf_free(&form);
   nw_buf_free(&shown);
   if (rc) return -1;
@@ -241,6 +241,47 @@ static int join_full_names(resolver *r, const id_words *iw) {
   return rc ? -1 : 0;
 }
 
+/* Rule 3: a longer name whose last words are a full name of the corpus is
+** that person ("Recep Tayyip Erdogan" -> "Tayyip Erdogan"; "Crooked Hillary
+** Clinton", a nickname taken for a name, -> "Hillary Clinton"): the longest
+** such tail of two or more words. */
+static int join_extended_names(resolver *r) {
+  nw_buf k = {0};
+  for (size_t b = 0; b < r->nbases; b++) {
+    const base *x = &r->bases[b];
+    if (x->type != NW_ENT_PERSON || x->ntok < 3) continue;
+    for (size_t j = 0, words = (size_t)x->ntok; j < x->form_len && words > 2; j++) {
+      if (x->form[j] != ' ') continue;
+      words--;
+      k.len = 0;
+      if (nw_buf_putc(&k, (char)('0' + x->type)) || nw_buf_append(&k, x->form + j + 1, x->form_len - j - 1)) {
+        nw_buf_free(&k);
+        return -1;
+      }
+      int32_t other = nw_strmap_get(&r->by_form, k.data, k.len, -1);
+      if (other >= 0) {
+        join(r, (uint32_t)other, (uint32_t)b);
+        break;
+      }
+    }
+  }
+  nw_buf_free(&k);
+  return 0;
+}
+
+/* A surname alone: one word, or words before it that are all particles
+** ("de blasio"). */
+static int bare_surname(const base *x) {
+  for (size_t i = 0; i < x->form_len;) {
+    size_t e = i;
+    while (e < x->form_len && x->form[e] != ' ') e++;
+    if (e == x->form_len) return 1;
+    if (!id_is_particle(x->form + i, e - i)) return 0;
+    i = e + 1;
+  }
+  return 1;
+}
+
 /* The maps rule 4 looks candidates up in: each person's name by its tails
 ** ("vladimir putin" under "putin"), each expansion by its initials. */
 static int index_candidates(resolver *r) {
@@ -260,7 +301,7 @@ static int index_candidates(resolver *r) {
   for (size_t b = 0; b < r->nbases; b++) {
     base *x = &r->bases[b];
     if (x->type == NW_ENT_PERSON) {
-      x->tails = nw_strmap_get(&r->tails, x->form, x->form_len, -1);
+      x->tails = bare_surname(x) ? nw_strmap_get(&r->tails, x->form, x->form_len, -1) : -1;
       x->short_form = x->tails >= 0;
     }
   }
@@ -272,87 +313,105 @@ static int cmp_i32(const void *x, const void *y) {
   return (a > b) - (a < b);
 }
 
-/* Where each settled group is named: articles, outlets and dates of the
-** items whose names rule 4 does not have to place. */
+/* Where each settled group is named: per (article, group) its mentions; per
+** (outlet, group) and per group the articles naming it, and their days. Only
+** the items whose names rule 4 does not have to place count. */
 static int index_evidence(resolver *r) {
   r->day_from = calloc(r->nbases + 1, sizeof *r->day_from);
   r->day_to = calloc(r->nbases + 1, sizeof *r->day_to);
+  r->root_articles = calloc(r->nbases + 1, sizeof *r->root_articles);
   r->days = malloc((r->n ? r->n : 1) * sizeof *r->days);
-  if (!r->day_from || !r->day_to || !r->days) return -1;
-  /* Counting sort of the dated items by root: days[] holds each root's run. */
+  uint8_t *first = malloc(r->n ? r->n : 1); /* the item is the first of its group in its article */
+  if (!r->day_from || !r->day_to || !r->root_articles || !r->days || !first) {
+    free(first);
+    return -1;
+  }
   for (size_t i = 0; i < r->n; i++) {
     const base *x = &r->bases[r->base_of[i]];
+    first[i] = 0;
     if (x->short_form || x->acronym) continue;
     uint32_t root = find_root(r, r->base_of[i]);
     int64_t w = r->items[i].mentions > 0 ? r->items[i].mentions : 1;
-    if (pair_add(&r->in_article, r->items[i].article, root, w)) return -1;
+    first[i] = pair_get(&r->in_article, r->items[i].article, root) < 0;
+    if (pair_add(&r->in_article, r->items[i].article, root, w)) return free(first), -1;
+    if (!first[i]) continue;
+    r->root_articles[root]++;
     if (r->art_of[i] < 0) continue;
     const nw_id_article *a = &r->arts[r->art_of[i]];
-    if (a->outlet && pair_add(&r->in_outlet, a->outlet, root, w)) return -1;
+    if (a->outlet && pair_add(&r->in_outlet, a->outlet, root, 1)) return free(first), -1;
     if (a->day != NW_ID_NO_DAY) r->day_to[root + 1]++;
   }
+  /* Counting sort of the days by group, then each group's run sorted. */
   for (size_t b = 0; b < r->nbases; b++) r->day_to[b + 1] += r->day_to[b];
   for (size_t b = 0; b < r->nbases; b++) r->day_from[b] = r->day_to[b];
   for (size_t i = 0; i < r->n; i++) {
-    const base *x = &r->bases[r->base_of[i]];
-    if (x->short_form || x->acronym || r->art_of[i] < 0 || r->arts[r->art_of[i]].day == NW_ID_NO_DAY) continue;
+    if (!first[i] || r->art_of[i] < 0 || r->arts[r->art_of[i]].day == NW_ID_NO_DAY) continue;
     uint32_t root = find_root(r, r->base_of[i]);
     r->days[r->day_to[root]++] = r->arts[r->art_of[i]].day;
   }
+  free(first);
   for (size_t b = 0; b < r->nbases; b++)
     if (r->day_to[b] - r->day_from[b] > 1)
       qsort(r->days + r->day_from[b], (size_t)(r->day_to[b] - r->day_from[b]), sizeof *r->days, cmp_i32);
   return 0;
 }
 
-/* Days between day and the nearest day root is named on (INT64_MAX: never). */
-static int64_t nearest_day(const resolver *r, uint32_t root, int32_t day) {
+/* Articles naming root within `window` days of day. */
+static int64_t articles_near(const resolver *r, uint32_t root, int32_t day, int32_t window) {
   const int32_t *d = r->days + r->day_from[root];
-  size_t lo = 0, hi = (size_t)(r->day_to[root] - r->day_from[root]), n = hi;
+  size_t n = (size_t)(r->day_to[root] - r->day_from[root]);
+  int64_t lo_day = (int64_t)day - window, hi_day = (int64_t)day + window;
+  size_t lo = 0, hi = n;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    if (d[mid] < day) lo = mid + 1;
+    if (d[mid] < lo_day) lo = mid + 1;
     else hi = mid;
   }
-  int64_t best = INT64_MAX;
-  if (lo < n) best = (int64_t)d[lo] - day;
-  if (lo > 0 && (int64_t)day - d[lo - 1] < best) best = (int64_t)day - d[lo - 1];
-  return best;
-}
-
-/* The one candidate with the highest score (scores < 0 left out), or -1 when
-** none or a tie. */
-static int64_t pick_best(const uint32_t *cand, const int64_t *score, size_t nc) {
-  int64_t best = -1, at = -1;
-  int tie = 0;
-  for (size_t c = 0; c < nc; c++) {
-    if (score[c] < 0) continue;
-    if (score[c] > best) best = score[c], at = cand[c], tie = 0;
-    else if (score[c] == best) tie = 1;
+  size_t a = lo;
+  hi = n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (d[mid] <= hi_day) lo = mid + 1;
+    else hi = mid;
   }
-  return tie ? -1 : at;
+  return (int64_t)(lo - a);
 }
 
-/* Rule 4 for item i, given its candidate groups: the group it joins, or -1. */
-static int64_t choose(const resolver *r, size_t i, uint32_t *cand, int64_t *score, size_t nc) {
+/* The candidate the scores single out: the only one above 0, or one with at
+** least twice the next; -1 when none, -2 when the evidence is split. */
+static int64_t dominant(const uint32_t *cand, const int64_t *score, size_t nc) {
+  int64_t best = 0, second = 0, at = -1;
+  for (size_t c = 0; c < nc; c++) {
+    if (score[c] > best) second = best, best = score[c], at = cand[c];
+    else if (score[c] > second) second = score[c];
+  }
+  if (best <= 0) return -1;
+  return best >= 2 * second ? at : -2;
+}
+
+/* Rule 4 for item i, given its candidate groups: the group it joins, or -1.
+** Evidence from the nearest to the widest: the same article (mentions; a
+** split there leaves the name apart), the same outlet, articles within a
+** week, a month, half a year of its date, then the whole corpus (articles
+** naming each candidate). */
+static int64_t choose(const resolver *r, size_t i, const uint32_t *cand, int64_t *score, size_t nc) {
   if (nc == 1) return cand[0];
-  size_t seen = 0;
-  for (size_t c = 0; c < nc; c++) seen += (score[c] = pair_get(&r->in_article, r->items[i].article, cand[c])) >= 0;
-  if (seen) return pick_best(cand, score, nc);
+  for (size_t c = 0; c < nc; c++) score[c] = pair_get(&r->in_article, r->items[i].article, cand[c]);
+  int64_t pick = dominant(cand, score, nc);
+  if (pick != -1) return pick < 0 ? -1 : pick;
   const nw_id_article *a = r->art_of[i] >= 0 ? &r->arts[r->art_of[i]] : NULL;
   if (a && a->outlet) {
-    size_t kept = 0;
-    for (size_t c = 0; c < nc; c++)
-      if (pair_get(&r->in_outlet, a->outlet, cand[c]) >= 0) cand[kept++] = cand[c];
-    if (kept == 1) return cand[0];
-    if (kept) nc = kept;
+    for (size_t c = 0; c < nc; c++) score[c] = pair_get(&r->in_outlet, a->outlet, cand[c]);
+    if ((pick = dominant(cand, score, nc)) >= 0) return pick;
   }
-  if (!a || a->day == NW_ID_NO_DAY) return -1;
-  for (size_t c = 0; c < nc; c++) {
-    int64_t d = nearest_day(r, cand[c], a->day);
-    score[c] = d == INT64_MAX ? -1 : INT64_MAX - 1 - d;
+  static const int32_t windows[] = {7, 31, 183};
+  for (size_t w = 0; a && a->day != NW_ID_NO_DAY && w < sizeof windows / sizeof windows[0]; w++) {
+    for (size_t c = 0; c < nc; c++) score[c] = articles_near(r, cand[c], a->day, windows[w]);
+    if ((pick = dominant(cand, score, nc)) >= 0) return pick;
   }
-  return pick_best(cand, score, nc);
+  for (size_t c = 0; c < nc; c++) score[c] = r->root_articles[cand[c]];
+  pick = dominant(cand, score, nc);
+  return pick < 0 ? -1 : pick;
 }
 
 static int cmp_u32(const void *x, const void *y) {
@@ -419,7 +478,7 @@ int nw_identity_resolve(const nw_id_item *items, size_t n, const nw_id_article *
   if (r.arts && r.base_of && r.art_of && r.shown && r.final_root && ntok && alias_key) {
     if (narts) memcpy(r.arts, arts, narts * sizeof *arts);
     qsort(r.arts, narts, sizeof *r.arts, cmp_art);
-    rc = make_bases(&r) || join_full_names(&r, iw) || index_candidates(&r) || index_evidence(&r) ||
+    rc = make_bases(&r) || join_full_names(&r, iw) || join_extended_names(&r) || index_candidates(&r) || index_evidence(&r) ||
          place_short_names(&r);
   }
   if (!rc) {
@@ -444,6 +503,7 @@ int nw_identity_resolve(const nw_id_item *items, size_t n, const nw_id_article *
   free(r.bases);
   free(r.parent);
   free(r.links);
+  nw_strmap_free(&r.by_form);
   nw_strmap_free(&r.tails);
   nw_strmap_free(&r.initials);
   free(r.in_article.slot);
@@ -451,6 +511,7 @@ int nw_identity_resolve(const nw_id_item *items, size_t n, const nw_id_article *
   free(r.day_from);
   free(r.day_to);
   free(r.days);
+  free(r.root_articles);
   id_pool_free(&r.pool);
   if (rc) nw_identity_free(out);
   return rc ? -1 : 0;

@@ -13,19 +13,23 @@
 **     its entity's key ("Britain" -> "United Kingdom").
 **  3. People: full names with the same surname and the same first name, or a
 **     short form of it (data/identity/nicknames.tsv: "Bill" = "William"), are
-**     one person.
-**  4. A name that is the tail of fuller names ("Putin", "de Blasio") joins
-**     the fuller name's person; an acronym ("NATO", "U.N.") joins the names
-**     whose initials it spells ("North Atlantic Treaty Organization"). One
-**     candidate: joined. Several: the one the same article names, else the
-**     one the same outlet names, else the one named nearest in time; a tie
-**     leaves the name apart.
+**     one person; so is a longer name whose last two or more words are a full
+**     name of the corpus ("Recep Tayyip Erdogan" = "Tayyip Erdogan").
+**  4. A surname alone ("Putin", "de Blasio") joins the person of a full name
+**     ending so; an acronym ("NATO", "U.N.") joins the names whose initials
+**     it spells ("North Atlantic Treaty Organization"). One candidate:
+**     joined. Several: the evidence decides, nearest first: the mentions in
+**     the same article (split evidence there leaves the name apart), then the
+**     articles of the same outlet, then the articles within a week, a month,
+**     half a year of its date, then all articles, each naming one candidate
+**     or one at least twice as often as any other; else the name stays apart.
 **  5. Never across types.
 ** Keys: the alias table's key when the group has an alias; else for people
-** the fullest name (most words in match form), then the most mentioned; for
-** others the most mentioned name, then the fullest; ties by byte order. Two
-** groups with one key: the less mentioned ones get " (TYPE)" appended (and a
-** number if that is taken too).
+** a full name (two words or more) before a surname alone, then the most
+** mentioned, then the one with more words; for others the most mentioned
+** name, then the fullest; ties by byte order. Two groups with one key: the
+** less mentioned ones get " (TYPE)" appended (and a number if that is taken
+** too).
 ** Time: O(n log n) in the number of items (hash maps by name, suffix and
 ** initials; no scan over all pairs). */
 #ifndef NW_IDENTITY_H
@@ -53,12 +57,13 @@ typedef struct nw_id_article {
 typedef struct nw_id_groups {
   uint32_t *group_of; /* per input item: its group, 0..ngroups-1 */
   size_t ngroups;
-  /* Per group: its key (NUL-terminated, unique), type, total mentions and
-  ** number of distinct articles. Groups are numbered in key order. */
-  const char **key;
+  /* Per group: its key (NUL-terminated, unique), its name (the key before
+  ** it was made unique), type, total mentions and number of distinct
+  ** articles. Groups are numbered in key order. */
+  const char **key, **name;
   int *type;
   int64_t *mentions, *articles;
-  nw_buf arena; /* the keys' bytes */
+  nw_buf arena; /* the keys' and names' bytes */
 } nw_id_groups;
 
 /* Group the items (articles: every article an item names; others are

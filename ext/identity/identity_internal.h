@@ -39,6 +39,9 @@ const id_words *id_words_get(void);
 ** trimmed: the form names are compared in. Appends to out. */
 int id_fold_key(const char *s, size_t n, nw_buf *out);
 
+/* A name particle written in lower case ("de", "van", "bin", "al-Sisi"). */
+int id_is_particle(const char *s, size_t n);
+
 /* The groups and their keys (identity_keys.c): item i is in the group of
 ** root[i] (any numbering); shown[i] is its name as a key shows it, ntok[i]
 ** the words of its match form, alias_key[i] the alias table's key or NULL. */

@@ -43,8 +43,9 @@ typedef struct group {
 static int better_name(const group *g, const char *name, int64_t w, int ntok) {
   if (!g->best) return 1;
   if (g->type == NW_ENT_PERSON) {
-    if (ntok != g->best_ntok) return ntok > g->best_ntok;
+    if ((ntok > 1) != (g->best_ntok > 1)) return ntok > 1; /* a full name before a surname alone */
     if (w != g->best_weight) return w > g->best_weight;
+    if (ntok != g->best_ntok) return ntok > g->best_ntok;
   } else {
     if (w != g->best_weight) return w > g->best_weight;
     if (ntok != g->best_ntok) return ntok > g->best_ntok;
@@ -79,19 +80,27 @@ static int make_unique(group *g, size_t ng) {
   for (size_t i = 0; i < ng && !rc; i++)
     if (nw_strmap_get(&used, g[ord[i]].key, strlen(g[ord[i]].key), -1) < 0)
       rc = nw_strmap_put(&used, g[ord[i]].key, strlen(g[ord[i]].key), 1);
+  const char *prev = ng ? g[ord[0]].key : NULL; /* the proposed key of the group before (renamed ones keep it here) */
+  char *prev_copy = NULL;
   for (size_t i = 1; i < ng && !rc; i++) {
     group *x = &g[ord[i]];
-    if (strcmp(x->key, g[ord[i - 1]].key) != 0) continue;
+    if (strcmp(x->key, prev) != 0) {
+      prev = x->key;
+      continue;
+    }
     size_t kl = strlen(x->key) + 32;
     char *k = malloc(kl);
     if (!k) { rc = -1; break; }
     snprintf(k, kl, "%s (%s)", x->key, nw_ent_type_name(x->type));
     for (int num = 2; nw_strmap_get(&used, k, strlen(k), -1) >= 0; num++)
       snprintf(k, kl, "%s (%s %d)", x->key, nw_ent_type_name(x->type), num);
-    free(x->key);
+    free(prev_copy);
+    prev_copy = x->key; /* kept for the comparison with the next group */
+    prev = prev_copy;
     x->key = k;
     rc = nw_strmap_put(&used, k, strlen(k), 1);
   }
+  free(prev_copy);
   nw_strmap_free(&used);
   free(ord);
   return rc;
@@ -178,27 +187,32 @@ int id_key_groups(const nw_id_item *items, size_t n, const uint32_t *root, const
   out->ngroups = ng;
   out->group_of = malloc(nn * sizeof *out->group_of);
   out->key = malloc((ng ? ng : 1) * sizeof *out->key);
+  out->name = malloc((ng ? ng : 1) * sizeof *out->name);
   out->type = malloc((ng ? ng : 1) * sizeof *out->type);
   out->mentions = malloc((ng ? ng : 1) * sizeof *out->mentions);
   out->articles = malloc((ng ? ng : 1) * sizeof *out->articles);
-  if (!num || !out->group_of || !out->key || !out->type || !out->mentions || !out->articles) rc = -1;
+  if (!num || !out->group_of || !out->key || !out->name || !out->type || !out->mentions || !out->articles) rc = -1;
   if (!rc) {
     for (size_t k = 0; k < ng; k++) num[k] = (uint32_t)k;
     sorted_groups = g;
     qsort(num, ng, sizeof *num, cmp_final);
-    size_t *off = malloc((ng ? ng : 1) * sizeof *off);
+    size_t *off = malloc((ng ? ng : 1) * 2 * sizeof *off);
     uint32_t *rank = malloc((ng ? ng : 1) * sizeof *rank);
     if (!off || !rank) rc = -1;
     for (size_t k = 0; !rc && k < ng; k++) {
       const group *x = &g[num[k]];
       rank[num[k]] = (uint32_t)k;
-      off[k] = out->arena.len;
+      const char *name = x->alias ? x->alias : x->best ? x->best : x->key;
+      off[2 * k] = out->arena.len;
       rc = nw_buf_append(&out->arena, x->key, strlen(x->key) + 1);
+      off[2 * k + 1] = out->arena.len;
+      if (!rc) rc = nw_buf_append(&out->arena, name, strlen(name) + 1);
       out->type[k] = x->type;
       out->mentions[k] = x->mentions;
       out->articles[k] = x->articles;
     }
-    for (size_t k = 0; !rc && k < ng; k++) out->key[k] = out->arena.data + off[k];
+    for (size_t k = 0; !rc && k < ng; k++)
+      out->key[k] = out->arena.data + off[2 * k], out->name[k] = out->arena.data + off[2 * k + 1];
     for (size_t i = 0; !rc && i < n; i++) out->group_of[i] = rank[gid[i]];
     free(off);
     free(rank);
@@ -214,6 +228,7 @@ int id_key_groups(const nw_id_item *items, size_t n, const uint32_t *root, const
 void nw_identity_free(nw_id_groups *g) {
   free(g->group_of);
   free(g->key);
+  free(g->name);
   free(g->type);
   free(g->mentions);
   free(g->articles);

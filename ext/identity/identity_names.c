@@ -78,7 +78,7 @@ static int starts_lower(const char *s, size_t n) {
 
 /* Name particles written in lower case inside a name ("Bill de Blasio",
 ** "Mohammed bin Salman", "al-Sisi"). */
-static int is_particle(const char *s, size_t n) {
+int id_is_particle(const char *s, size_t n) {
   static const char *const particles[] = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "bin",
                                           "ibn", "al", "el", "la", "le", "dos", "das", "do", "ter", "zu", "y", "e"};
   const char *dash = memchr(s, '-', n);
@@ -101,15 +101,45 @@ static size_t title_at(const id_words *iw, const char *s, const word *w, size_t 
   return found;
 }
 
+static int word_is(const char *s, const word *w, const char *lit) {
+  return w->len == strlen(lit) && memcmp(s + w->start, lit, w->len) == 0;
+}
+
 /* The person's name proper: the words after the last lower-case word that is
-** not a particle ("MSNBC host Chris Matthews"), then without leading titles
-** ("Rep. Jason Chaffetz"), keeping at least one word. */
+** not a particle ("MSNBC host Chris Matthews"), then after the last title
+** ("Rep. Jason Chaffetz", "New Jersey Gov. Chris Christie"), keeping at least
+** one word that is not a suffix ("Jr."). */
 static size_t person_first_word(const id_words *iw, const char *s, const word *w, size_t nw) {
-  size_t first = 0;
-  for (size_t i = 0; i + 1 < nw; i++)
-    if (starts_lower(s + w[i].start, w[i].len) && !is_particle(s + w[i].start, w[i].len)) first = i + 1;
-  for (size_t t; first + 1 < nw && (t = title_at(iw, s, w + first, nw - first - 1)) > 0;) first += t;
+  size_t first = 0, end = nw;
+  nw_buf k = {0};
+  while (end > 1) {
+    k.len = 0;
+    if (id_fold_key(s + w[end - 1].start, w[end - 1].len, &k) || !k.len ||
+        !nw_strmap_get(&iw->suffix, k.data, k.len, 0))
+      break;
+    end--;
+  }
+  nw_buf_free(&k);
+  for (size_t i = 0; i + 1 < end; i++)
+    if (starts_lower(s + w[i].start, w[i].len) && !id_is_particle(s + w[i].start, w[i].len)) first = i + 1;
+  for (size_t i = 0; i + 1 < end; i++) {
+    size_t t = title_at(iw, s, w + i, end - i - 1);
+    if (t && i + t > first) first = i + t;
+    if (t) i += t - 1;
+  }
   return first;
+}
+
+/* Where a person's name ends before a place or an employer it is "of",
+** "from" or "at" ("Elijah Cummings of Maryland"): after two capitalised
+** words or more. */
+static size_t person_end_word(const char *s, const word *w, size_t nw) {
+  for (size_t i = 2; i + 1 < nw; i++)
+    if (word_is(s, &w[i], "of") || word_is(s, &w[i], "from") || word_is(s, &w[i], "at")) {
+      int names = !starts_lower(s + w[i - 1].start, w[i - 1].len) && !starts_lower(s + w[i - 2].start, w[i - 2].len);
+      if (names) return i;
+    }
+  return nw;
 }
 
 int nw_identity_clean(const char *s, size_t n, int type, nw_buf *out) {
@@ -123,6 +153,7 @@ int nw_identity_clean(const char *s, size_t n, int type, nw_buf *out) {
   }
   word w[MAX_WORDS];
   size_t nw = split_words(s, a, b, w, MAX_WORDS);
+  if (type == NW_ENT_PERSON) nw = person_end_word(s, w, nw);
   size_t first = type == NW_ENT_PERSON ? person_first_word(iw, s, w, nw) : 0;
   for (size_t i = first; i < nw; i++) {
     size_t ws = w[i].start, we = w[i].start + w[i].len;

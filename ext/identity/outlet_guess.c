@@ -38,6 +38,15 @@ static int outlet_fold(const char *s, size_t n, nw_buf *out) {
   return rc;
 }
 
+char *nw_outlet_name_key(const char *name) {
+  nw_buf f = {0};
+  if (outlet_fold(name, strlen(name), &f) || nw_buf_putc(&f, 0)) {
+    nw_buf_free(&f);
+    return NULL;
+  }
+  return f.data;
+}
+
 static int add_known(void *ctx, int field, const char *s, size_t n) {
   (void)ctx;
   if (field == 0) {

@@ -55,6 +55,9 @@ char *nw_outlet_domain(const char *url_or_host);
 /* An outlet name as a page gives it, cleaned (malloc'ed), or NULL when it is
 ** no name (a URL or host, a place, a common word, a lower-case slug). */
 char *nw_outlet_clean_name(const char *s);
+/* The key of an outlet known only by name: the name folded (case, accents,
+** periods, "-" and "_" as spaces, a leading "the" dropped); malloc'ed. */
+char *nw_outlet_name_key(const char *name);
 /* The known outlet (data/outlets/known.tsv) with this name or domain: its
 ** name and domain (static strings), or 0 when none. */
 int nw_outlet_known(const char *name_or_domain, size_t n, const char **name, const char **domain);

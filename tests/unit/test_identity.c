@@ -38,6 +38,12 @@ static void test_clean(void) {
   CHECK_STR(clean("\xE2\x80\x9CMayor Ansel de Corvo,\xE2\x80\x9D", NW_ENT_PERSON), "Ansel de Corvo");
   CHECK_STR(clean("Faisal al-Murrani", NW_ENT_PERSON), "Faisal al-Murrani");
   CHECK_STR(clean("Mr. Vale", NW_ENT_PERSON), "Vale");
+  CHECK_STR(clean("North Dakota Gov. Orrin Platt", NW_ENT_PERSON), "Orrin Platt");
+  CHECK_STR(clean("Interim Party Chairwoman Dana Bly", NW_ENT_PERSON), "Dana Bly");
+  CHECK_STR(clean("Orrin Platt of North Dakota", NW_ENT_PERSON), "Orrin Platt");
+  CHECK_STR(clean("Sens. Ada Rusk", NW_ENT_PERSON), "Ada Rusk");
+  CHECK_STR(clean("Secretary of State Ada Rusk", NW_ENT_PERSON), "Ada Rusk");
+  CHECK_STR(clean("Marvin Loyd King Jr.", NW_ENT_PERSON), "Marvin Loyd King Jr."); /* a title word last is the name */
   CHECK_STR(clean("President", NW_ENT_PERSON), "President"); /* one word stays */
   /* Only people lose leading words: an organisation's name is as written. */
   CHECK_STR(clean("Republican National Committee", NW_ENT_ORG), "Republican National Committee");
@@ -113,17 +119,33 @@ static void test_shared_surname(void) {
   static const row r[] = {{1, NW_ENT_PERSON, "Anna Smeaton", 3},  {2, NW_ENT_PERSON, "Robert Smeaton", 4},
                           {3, NW_ENT_PERSON, "Smeaton", 2},       {4, NW_ENT_PERSON, "Smeaton", 1},
                           {5, NW_ENT_PERSON, "Smeaton", 1},       {6, NW_ENT_PERSON, "Mr. Smeaton", 1},
-                          {6, NW_ENT_PERSON, "Robert Smeaton", 0}, {7, NW_ENT_PERSON, "Smeaton", 1}};
-  static const nw_id_article a[] = {{1, 10, 100}, {2, 20, 500}, {3, 20, 110}, {4, 0, 120},
-                                    {5, 0, NW_ID_NO_DAY}, {6, 0, 900}, {7, 0, 300}};
-  resolve(r, 8, a, 7);
+                          {6, NW_ENT_PERSON, "Robert Smeaton", 0}, {7, NW_ENT_PERSON, "Smeaton", 1},
+                          {8, NW_ENT_PERSON, "Anna Smeaton", 1},  {9, NW_ENT_PERSON, "Anna Smeaton", 1},
+                          {10, NW_ENT_PERSON, "Smeaton", 1}};
+  static const nw_id_article a[] = {{1, 10, 100}, {2, 20, 500}, {3, 20, 110}, {4, 0, 120}, {5, 0, NW_ID_NO_DAY},
+                                    {6, 0, 900},  {7, 0, 300},  {8, 0, 5000}, {9, 0, 5001}, {10, 0, 4900}};
+  resolve(r, 11, a, 10);
   CHECK_STR(key(0), "Anna Smeaton");
   CHECK_STR(key(1), "Robert Smeaton");
   CHECK_STR(key(2), "Robert Smeaton"); /* same outlet, although Anna is nearer in time */
-  CHECK_STR(key(3), "Anna Smeaton");   /* no outlet: nearest date */
-  CHECK_STR(key(4), "Smeaton");        /* no evidence: apart */
+  CHECK_STR(key(3), "Anna Smeaton");   /* no outlet: named within a month */
+  CHECK_STR(key(4), "Smeaton");        /* no date: as many articles name each, apart */
   CHECK_STR(key(5), "Robert Smeaton"); /* the same article names him (a quote's speaker) */
-  CHECK_STR(key(7), "Smeaton");        /* 200 days from either: a tie stays apart */
+  CHECK_STR(key(7), "Smeaton");        /* 200 days from either, as many articles: apart */
+  CHECK_STR(key(10), "Anna Smeaton");  /* named twice within half a year, he never */
+}
+
+/* Rule 3: a longer name whose last words are a full name is that person. */
+static void test_extended_names(void) {
+  static const row r[] = {{1, NW_ENT_PERSON, "Marta Quell", 6}, {2, NW_ENT_PERSON, "Gentle Marta Quell", 0},
+                          {3, NW_ENT_PERSON, "Anton Pavel Dusek", 1}, {4, NW_ENT_PERSON, "Pavel Dusek", 2},
+                          {5, NW_ENT_PERSON, "Quell", 1}};
+  resolve(r, 5, NULL, 0);
+  CHECK_STR(key(0), "Marta Quell");
+  CHECK_STR(key(1), "Marta Quell");
+  CHECK_STR(key(2), "Pavel Dusek");
+  CHECK_STR(key(3), "Pavel Dusek");
+  CHECK_STR(key(4), "Marta Quell");
 }
 
 /* Rule 3: nicknames; an ambiguous short form joins neither. */
@@ -153,6 +175,7 @@ static void test_acronyms(void) {
   CHECK_STR(key(7), "NRA");                   /* two expansions, no evidence: apart */
   CHECK_STR(key(8), "National Roads Agency"); /* the same article writes one */
   CHECK_STR(key(9), "PRC (LOC)");             /* never across types; the key made unique */
+  CHECK_STR(groups.name[groups.group_of[9]], "PRC");
 }
 
 /* Rule 2: aliases; keys from the table. */
@@ -161,8 +184,9 @@ static void test_aliases(void) {
                           {3, NW_ENT_LOC, "America", 1},       {3, NW_ENT_ORG, "NATO", 2},
                           {4, NW_ENT_ORG, "North Atlantic Treaty Organization", 3},
                           {5, NW_ENT_LOC, "Britain", 1},       {6, NW_ENT_LOC, "U.K.", 1},
-                          {7, NW_ENT_PERSON, "Jordan", 1},     {8, NW_ENT_LOC, "Jordan", 5}};
-  resolve(r, 9, NULL, 0);
+                          {7, NW_ENT_PERSON, "Jordan", 1},     {8, NW_ENT_LOC, "Jordan", 5},
+                          {9, NW_ENT_ORG, "Jordan", 2},        {9, NW_ENT_MISC, "Jordan (Amman)", 1}};
+  resolve(r, 11, NULL, 0);
   CHECK_STR(key(0), "United States");
   CHECK_STR(key(1), "United States");
   CHECK_STR(key(2), "United States");
@@ -171,7 +195,9 @@ static void test_aliases(void) {
   CHECK_STR(key(5), "United Kingdom");
   CHECK_STR(key(6), "United Kingdom");
   CHECK_STR(key(8), "Jordan");
+  CHECK_STR(key(9), "Jordan (ORG)");
   CHECK_STR(key(7), "Jordan (PERSON)");
+  CHECK_STR(key(10), "Jordan (MISC)"); /* an aside in parentheses is not part of a name */
 }
 
 /* The same corpus in another order gives the same keys. */
@@ -223,6 +249,7 @@ int main(void) {
   RUN(test_day);
   RUN(test_one_person);
   RUN(test_shared_surname);
+  RUN(test_extended_names);
   RUN(test_nicknames);
   RUN(test_acronyms);
   RUN(test_aliases);
