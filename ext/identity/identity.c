@@ -389,6 +389,24 @@ static int64_t dominant(const uint32_t *cand, const int64_t *score, size_t nc) {
   return best >= 2 * second ? at : -2;
 }
 
+/* The same over counts of articles near the name (its outlet, its time),
+** each plus the candidate's share of all the articles naming any candidate:
+** one article of a rare name in the outlet does not outweigh a name the
+** whole corpus uses ("Obama" in an outlet that writes "Michelle Obama" once
+** and never "Barack Obama"). -1 when no article is near. */
+static int64_t dominant_near(const resolver *r, const uint32_t *cand, const int64_t *count, size_t nc) {
+  double total = 0, best = 0, second = 0;
+  int64_t at = -1, any = 0;
+  for (size_t c = 0; c < nc; c++) total += (double)r->root_articles[cand[c]], any |= count[c] > 0;
+  if (!any) return -1;
+  for (size_t c = 0; c < nc; c++) {
+    double score = (double)(count[c] > 0 ? count[c] : 0) + (total > 0 ? r->root_articles[cand[c]] / total : 0);
+    if (score > best) second = best, best = score, at = cand[c];
+    else if (score > second) second = score;
+  }
+  return best >= 2 * second ? at : -2;
+}
+
 /* Rule 4 for item i, given its candidate groups: the group it joins, or -1.
 ** Evidence from the nearest to the widest: the same article (mentions; a
 ** split there leaves the name apart), the same outlet, articles within a
@@ -402,12 +420,12 @@ static int64_t choose(const resolver *r, size_t i, const uint32_t *cand, int64_t
   const nw_id_article *a = r->art_of[i] >= 0 ? &r->arts[r->art_of[i]] : NULL;
   if (a && a->outlet) {
     for (size_t c = 0; c < nc; c++) score[c] = pair_get(&r->in_outlet, a->outlet, cand[c]);
-    if ((pick = dominant(cand, score, nc)) >= 0) return pick;
+    if ((pick = dominant_near(r, cand, score, nc)) >= 0) return pick;
   }
   static const int32_t windows[] = {7, 31, 183};
   for (size_t w = 0; a && a->day != NW_ID_NO_DAY && w < sizeof windows / sizeof windows[0]; w++) {
     for (size_t c = 0; c < nc; c++) score[c] = articles_near(r, cand[c], a->day, windows[w]);
-    if ((pick = dominant(cand, score, nc)) >= 0) return pick;
+    if ((pick = dominant_near(r, cand, score, nc)) >= 0) return pick;
   }
   for (size_t c = 0; c < nc; c++) score[c] = r->root_articles[cand[c]];
   pick = dominant(cand, score, nc);
