@@ -72,6 +72,8 @@ typedef struct datafile {
   const char *extra;   /* a constant last field of every row, or NULL */
   int unique;          /* 1 + the column whose words no two rows may share (0: none) */
   int nocase;          /* ... compared without ASCII case (the table is looked up so) */
+  int no_model_reads;  /* read only after every model ran: left out of the module's hash (the
+                       ** models' stamp), so an edit needs no retraining. Wrong once a feature reads it. */
 } datafile;
 
 typedef struct module {
@@ -107,6 +109,7 @@ static const sym phrase_kinds[] = {
     {0, 0}};
 static const sym cue_kinds[] = {S("say", CUE_SAY), S("stance", CUE_STANCE), S("source", CUE_SOURCE),
                                 S("quoted", CUE_QUOTED), {0, 0}};
+static const sym genders[] = {{"male", "1"}, {"female", "2"}, {0, 0}};
 static const sym cue_particle[] = {{"optional", "0"}, {"required", "1"}, {0, 0}};
 static const sym word_classes[] = {
     S("pronoun", QW_PRONOUN),   S("male", QW_MALE),         S("female", QW_FEMALE),
@@ -144,6 +147,7 @@ static const table tables[] = {
     {"dt_phrases", "const dt_phrase", "dt_phrases_count", 0, 0, 0, 0},
     {"qx_cues", "const qx_cue", "qx_cues_count", 0, 0, 0, 0},
     {"qx_words", "const qx_word", "qx_words_count", 0, 0, 0, 0},
+    {"qx_given_names", "const qx_given_name", "qx_given_names_count", 0, 0, 0, 0},
     {"nw_outlets", "const nw_outlet", "nw_outlet_count", 0, 0, 0, 0},
     {"nw_line_rules", "const nw_line_rule", "nw_line_rule_count", 0, 0, 0, 0},
     {"nw_html_drop_tags", NULL, NULL, 1, 0, 0, 0},
@@ -181,6 +185,9 @@ static const datafile files[] = {
      .nout = 4, .order = {0, 1, 2, 3}, .unique = 1, .nocase = 1},
     {.path = "quotes/words.tsv", .table = "qx_words", .ncols = 2,
      .cols = {word, {.name = "classes", .type = T_FLAGS, .syms = word_classes}}, .nout = 2, .order = {0, 1}},
+    {.path = "quotes/given_names.tsv", .table = "qx_given_names", .ncols = 2,
+     .cols = {{.name = "name", .type = T_WORD}, {.name = "gender", .type = T_ENUM, .syms = genders}}, .nout = 2,
+     .order = {0, 1}, .unique = 1, .no_model_reads = 1}, /* only qx_resolve, after the chooser */
     {.path = "articles/outlets.tsv", .table = "nw_outlets", .ncols = 3,
      .cols = {{.name = "name", .type = T_TEXT}, {.name = "host", .type = T_WORD}, {.name = "aliases", .type = T_ALIASES}},
      .nout = 3, .order = {0, 1, 2}},
@@ -687,12 +694,14 @@ int main(int argc, char **argv) {
       raw_given[raw] = 1;
       continue;
     }
-    hash = fnv(hash, key, strlen(key) + 1);
+    uint64_t unused = 0;
+    uint64_t *file_hash = f->no_model_reads ? &unused : &hash;
+    *file_hash = fnv(*file_hash, key, strlen(key) + 1);
     if (f->table) out_rows[table_index(f->table)].present = 1;
     else
       for (const sym *y = f->cols[route_column(f)].syms; y->name; y++)
         out_rows[table_index(y->c)].present = 1;
-    read_file(argv[a], f, &hash);
+    read_file(argv[a], f, file_hash);
   }
   cur_file = NULL;
   /* every table of the module needs its file */
