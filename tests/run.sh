@@ -16,10 +16,20 @@ for build in rel asan; do
   done
   build/$build/sqltest "$ext" tests/sql/*.sql >> "$log" 2>&1 || { status=1; echo "FAILED: SQL tests ($build)"; }
 done
+# The data generator fails on a malformed data line, naming file and line.
+tests/data/gendata.sh >> "$log" 2>&1 || { status=1; echo "FAILED: data generator"; }
 # The Python binding, where a Python that can load extensions exists.
 if [ -x /usr/bin/python3 ]; then
   /usr/bin/python3 tests/python/test_binding.py dist/news >> "$log" 2>&1 || { status=1; echo "FAILED: Python binding"; }
 fi
+# The examples and analysis SQL a user is shown, against their expected output;
+# and `make install` into a scratch folder.
+tests/examples.sh >> "$log" 2>&1 || { status=1; echo "FAILED: examples"; }
+tests/install.sh >> "$log" 2>&1 || { status=1; echo "FAILED: make install"; }
+# The Python and npm packages, each installed fresh (tests/packages/), once:
+# they carry the release build. A missing tool gives a SKIP line, not a failure.
+tests/packages/run.sh >> "$log" 2>&1 || { status=1; echo "FAILED: packages"; }
+grep '^SKIP: ' "$log"
 grep -E '^FAIL|ERROR|runtime error' "$log" | head -n 40
 awk '/: [0-9]+ passed, [0-9]+ failed$/ { p += $(NF-3); f += $(NF-1) } END { printf "%d passed, %d failed\n", p, f; exit (f > 0) }' "$log" || status=1
 exit $status

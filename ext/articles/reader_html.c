@@ -16,7 +16,7 @@
 
 #include "html_page.h"
 #include "html_rules.h"
-#include "news.h"
+#include "news_articles.h"
 #include "text_rules.h"
 
 /* ---- compiled class/id patterns (once per process) ------------------- */

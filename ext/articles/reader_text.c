@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "news.h"
+#include "news_articles.h"
 #include "html_rules.h"
 #include "text_rules.h"
 

@@ -9,6 +9,9 @@
 
 #include "news.h"
 #include "news_corpus.h"
+#include "news_dates.h"
+#include "news_entities.h"
+#include "news_quotes.h"
 
 /* ---- SHA-1 (corpus_sha1.c) ------------------------------------------ */
 /* 40 lowercase hex digits and a NUL. */

@@ -1,6 +1,6 @@
 /* Quotations: spans, apostrophes, speakers, cues and names on invented sentences. */
 #include "check.h"
-#include "news.h"
+#include "news_quotes.h"
 
 #include <stdlib.h>
 
@@ -30,9 +30,9 @@ static const construction table[] = {
   {"“The bridge will open in May,” said Lena Ortiz.", "“The bridge will open in May,”", "Lena Ortiz", "said", "Lena Ortiz"},
   {"“The bridge will open in May,” Ortiz told reporters.", "“The bridge will open in May,”", "Ortiz", "told", "Ortiz"},
   {"Lena Ortiz, the mayor of Fairview, said the bridge was “a triumph.”", "“a triumph.”", "Lena Ortiz", "said", "Lena Ortiz"},
-  {"According to the city council, “the bridge is safe.”", "“the bridge is safe.”", "the city council", "According to", "the city council"},
-  {"The mayor said: \"We are ready.\"", "\"We are ready.\"", "The mayor", "said", "The mayor"},
-  {"The council statement said the plan was \"reckless.\"", "\"reckless.\"", "The council statement", "said", "The council statement"},
+  {"According to the city council, “the bridge is safe.”", "“the bridge is safe.”", "the city council", "According to", "city council"},
+  {"The mayor said: \"We are ready.\"", "\"We are ready.\"", "The mayor", "said", "mayor"},
+  {"The council statement said the plan was \"reckless.\"", "\"reckless.\"", "The council statement", "said", "council statement"},
   {"Tom Reyes called the plan “a gift to developers.”", "“a gift to developers.”", "Tom Reyes", "called", "Tom Reyes"},
   {"A memo from the Harbor Authority said the pier was “unsafe.”", "“unsafe.”", "A memo from the Harbor Authority", "said", "Harbor Authority"},
   {"The paper quoted Ana Ruiz as saying “we will win.”", "“we will win.”", "Ana Ruiz", "quoted", "Ana Ruiz"},
@@ -43,7 +43,7 @@ static const construction table[] = {
   {"Said Ortiz: “We are ready.”", "“We are ready.”", "Ortiz", "Said", "Ortiz"},
   {"“It is safe,” Tom Reyes, an engineer, one of the inspectors, said on Monday.", "“It is safe,”", "Tom Reyes", "said", "Tom Reyes"},
   {"Ortiz said the plan, which critics call “a gift,” was sound.", "“a gift,”", "Ortiz", "said", "Ortiz"},
-  {"“Open the bridge,” a narrator in the campaign ad says.", "“Open the bridge,”", "a narrator", "says", "a narrator"},
+  {"“Open the bridge,” a narrator in the campaign ad says.", "“Open the bridge,”", "a narrator", "says", "narrator"},
   {"“It is late” for the city, she said.", "“It is late”", "she", "said", "she"},
   {"Ana Ruiz, the engineer, flatly told the council “no.”", "“no.”", "Ana Ruiz", "told", "Ana Ruiz"},
   {"In a radio interview Ruiz declared “the bridge is safe.”", "“the bridge is safe.”", "Ruiz", "declared", "Ruiz"},

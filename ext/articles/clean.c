@@ -1,7 +1,7 @@
-/* news_clean: the article reader's text-furniture rules (ext/articles/
-** reader_text.c), then Unicode and white-space tidying: nw_normalize's
-** result, by the reader's fast path when NFC has nothing to change. */
-#include "news.h"
+/* news_clean: the text reader's furniture rules (reader_text.c), then
+** Unicode and white-space tidying: nw_normalize's result, by the reader's
+** fast path when NFC has nothing to change. */
+#include "news_articles.h"
 
 int nw_clean(const char *s, size_t n, nw_buf *out) {
   nw_buf lines = {0};
