@@ -69,6 +69,13 @@ static void test_match_form(void) {
   CHECK_EQ_INT(alias, 0);
 }
 
+static void test_org_name(void) {
+  CHECK(nw_identity_org_name("Securities and Exchange Commission", 34));
+  CHECK(nw_identity_org_name("Harbor Workers Union ", 21));
+  CHECK(!nw_identity_org_name("Dana Bly and Orrin Platt", 24));
+  CHECK(!nw_identity_org_name("", 0));
+}
+
 static void test_day(void) {
   CHECK_EQ_INT(nw_identity_day("1970-01-01", 10), 0);
   CHECK_EQ_INT(nw_identity_day("2000-03-01", 10), 11017);
@@ -246,6 +253,7 @@ static void test_scale(void) {
 int main(void) {
   RUN(test_clean);
   RUN(test_match_form);
+  RUN(test_org_name);
   RUN(test_day);
   RUN(test_one_person);
   RUN(test_shared_surname);
