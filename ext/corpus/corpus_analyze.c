@@ -35,12 +35,11 @@ static void item_free(void *p) {
   free(it);
 }
 
-static void work(void *data, cp_pool *p, cp_job *job, void *ctx) {
-  (void)ctx;
+static void work(void *data, cp_pool *p, cp_job *job) {
   an_item *it = data;
   nw_sha1_hex(it->body, it->len, it->body_sha1);
   cp_analyze_text(it->body, it->len, it->published[0] ? it->published : NULL, &it->a);
-  if (cp_pool_emit(p, job, it, it->len)) item_free(it); /* out of memory: the row stays pending */
+  if (cp_pool_emit(p, job, it, it->len)) item_free(it); /* halted: the row stays pending */
 }
 
 double cp_now(void) {
@@ -79,25 +78,61 @@ static int fetch(sqlite3 *db, sqlite3_stmt *st, int64_t *last_id, an_item **item
   return rc;
 }
 
-typedef struct batch {
-  int n;
-  size_t bytes;
-  int limit;
-} batch;
+/* The writer's state (the pool's sink). */
+typedef struct an_run {
+  sqlite3 *db;
+  cp_txn *t;
+  const nw_corpus_opts *o;
+  nw_corpus_stats *st;
+  cp_store store;
+  int batch_n, batch_limit;
+  size_t batch_bytes;
+  int rc, stopped;
+  char *err;
+} an_run;
 
-static int batch_full(const batch *b) { return b->n >= b->limit || b->bytes >= CP_BATCH_BYTES; }
+/* Store one analysed row, if its body is still the one analysed; commit
+** when the batch is full. */
+static int store_item(an_run *r, an_item *it) {
+  int rc = cp_txn_begin(r->t, &r->err);
+  int same = rc == SQLITE_OK ? cp_store_body_is(r->db, &r->store, it->id, it->body, it->len, &r->err) : -1;
+  if (same < 0) return rc == SQLITE_OK ? SQLITE_ERROR : rc;
+  if (same) {
+    rc = cp_store_analysis(r->db, &r->store, it->id, 0, it->body, &it->a, it->body_sha1, &r->err);
+    if (rc != SQLITE_OK) return rc;
+    r->st->analyzed++;
+    r->st->pending_done++;
+    if (it->a.failed) r->st->failed++;
+  }
+  r->batch_bytes += it->len;
+  if (++r->batch_n < r->batch_limit && r->batch_bytes < CP_BATCH_BYTES) return SQLITE_OK;
+  r->batch_n = 0;
+  r->batch_bytes = 0;
+  rc = cp_txn_commit(r->t, &r->err);
+  if (rc == SQLITE_OK && r->o && r->o->progress) r->o->progress(r->st, r->o->progress_ctx);
+  if (r->o && r->o->stop && *r->o->stop) r->stopped = 1;
+  return rc;
+}
+
+static int sink(void *data, void *ctx) {
+  an_run *r = ctx;
+  if (r->rc == SQLITE_OK) r->rc = store_item(r, data);
+  item_free(data);
+  return r->rc != SQLITE_OK || r->stopped;
+}
+
+int cp_threads(const nw_corpus_opts *o) { return o && o->jobs > 1 ? o->jobs : 0; }
 
 /* The analysis stage on an initialised transaction state. */
 int cp_analyze_pending(sqlite3 *db, cp_txn *t, const nw_corpus_opts *o, nw_corpus_stats *st, char **err) {
   sqlite3_stmt *pending = NULL, *count = NULL;
-  cp_store store;
   cp_pool *pool = NULL;
   an_item *items[FETCH_ROWS];
-  int nitems = 0, next_item = 0, exhausted = 0, rc;
+  int nitems = 0, next_item = 0, exhausted = 0;
   int64_t last_id = INT64_MIN;
-  batch b = {0, 0, o && o->batch > 0 ? o->batch : CP_BATCH_ARTICLES};
+  an_run r = {.db = db, .t = t, .o = o, .st = st, .batch_limit = o && o->batch > 0 ? o->batch : CP_BATCH_ARTICLES};
   st->stage = 1;
-  rc = cp_prepare(db, "SELECT count(*) FROM articles WHERE analyzed_sha1 IS NULL", &count, err);
+  int rc = cp_prepare(db, "SELECT count(*) FROM articles WHERE analyzed_sha1 IS NULL", &count, err);
   if (rc == SQLITE_OK && sqlite3_step(count) == SQLITE_ROW) st->pending_total = sqlite3_column_int64(count, 0);
   sqlite3_finalize(count);
   if (rc != SQLITE_OK) return rc;
@@ -107,18 +142,17 @@ int cp_analyze_pending(sqlite3 *db, cp_txn *t, const nw_corpus_opts *o, nw_corpu
                   "SELECT id, body, published FROM articles WHERE analyzed_sha1 IS NULL AND id > ?1 ORDER BY id LIMIT ?2",
                   &pending, err);
   if (rc != SQLITE_OK) return rc;
-  if ((rc = cp_store_prepare(db, &store, err)) != SQLITE_OK) {
+  if ((rc = cp_store_prepare(db, &r.store, err)) != SQLITE_OK) {
     sqlite3_finalize(pending);
     return rc;
   }
-  if (cp_pool_start(&pool, o && o->jobs > 0 ? o->jobs : 1, work, NULL)) {
+  if (cp_pool_start(&pool, cp_threads(o), work, sink, &r)) {
     rc = SQLITE_NOMEM;
     *err = sqlite3_mprintf("cannot start the worker threads");
   }
-  int stopped = 0;
-  while (rc == SQLITE_OK) {
-    /* Keep the workers fed, then store the oldest result. */
-    while (!exhausted && !stopped && rc == SQLITE_OK) {
+  while (rc == SQLITE_OK && r.rc == SQLITE_OK && !r.stopped) {
+    /* Keep the workers fed (inline: each job is stored as it is submitted), then store the oldest result. */
+    while (!exhausted && r.rc == SQLITE_OK && !r.stopped && rc == SQLITE_OK) {
       if (next_item == nitems) {
         next_item = 0;
         rc = fetch(db, pending, &last_id, items, &nitems, err);
@@ -129,36 +163,19 @@ int cp_analyze_pending(sqlite3 *db, cp_txn *t, const nw_corpus_opts *o, nw_corpu
       if (cp_pool_submit(pool, items[next_item], items[next_item]->len)) rc = SQLITE_NOMEM;
       else next_item++;
     }
-    if (rc != SQLITE_OK) break;
-    an_item *it = cp_pool_next(pool);
-    if (!it) break; /* nothing in flight: done */
-    rc = cp_txn_begin(t, err);
-    int same = rc == SQLITE_OK ? cp_store_body_is(db, &store, it->id, it->body, it->len, err) : -1;
-    if (same < 0) rc = SQLITE_ERROR;
-    if (same > 0) rc = cp_store_analysis(db, &store, it->id, it->body, &it->a, it->body_sha1, err);
-    if (rc == SQLITE_OK && same > 0) {
-      st->analyzed++;
-      st->pending_done++;
-      if (it->a.failed) st->failed++;
-    }
-    b.n++;
-    b.bytes += it->len;
-    item_free(it);
-    if (rc == SQLITE_OK && batch_full(&b)) {
-      rc = cp_txn_commit(t, err);
-      b.n = 0;
-      b.bytes = 0;
-      if (rc == SQLITE_OK && o && o->progress) o->progress(st, o->progress_ctx);
-      if (o && o->stop && *o->stop) stopped = 1;
-    }
-    if (stopped) break;
+    if (rc != SQLITE_OK || !cp_pool_drain(pool)) break; /* nothing in flight: done */
   }
-  if (rc == SQLITE_OK) rc = cp_txn_commit(t, err);
-  else cp_txn_rollback(t);
-  if (rc == SQLITE_OK && o && o->progress && b.n) o->progress(st, o->progress_ctx);
+  if (rc == SQLITE_OK && r.rc == SQLITE_OK && !r.stopped && pool && cp_pool_halted(pool)) rc = SQLITE_NOMEM;
+  if (rc == SQLITE_OK) rc = r.rc;
+  if (r.stopped) st->stopped = 1;
+  if (rc == SQLITE_OK) rc = cp_txn_commit(t, &r.err);
+  if (rc != SQLITE_OK) cp_txn_rollback(t);
+  if (rc == SQLITE_OK && o && o->progress && r.batch_n) o->progress(st, o->progress_ctx);
+  if (r.err && !*err) *err = r.err;
+  else sqlite3_free(r.err);
   cp_pool_stop(pool, item_free, item_free);
   for (int i = next_item; i < nitems; i++) item_free(items[i]);
-  cp_store_finalize(&store);
+  cp_store_finalize(&r.store);
   sqlite3_finalize(pending);
   return rc;
 }

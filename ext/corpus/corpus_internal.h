@@ -91,44 +91,45 @@ typedef struct cp_store {
 } cp_store;
 int cp_store_prepare(sqlite3 *db, cp_store *s, char **err);
 void cp_store_finalize(cp_store *s);
-/* Replace the article's mentions, quotes and dates with a's rows and mark it
+/* Replace the article's mentions, quotes and dates (none when fresh: a row
+** just inserted) with a's rows and mark it
 ** analysed (analyzed_sha1 = body_sha1; a row without a file gets sha1 = body_sha1; error set
 ** when the analysis failed). */
-int cp_store_analysis(sqlite3 *db, cp_store *s, int64_t id, const char *body, const cp_analysis *a,
+int cp_store_analysis(sqlite3 *db, cp_store *s, int64_t id, int fresh, const char *body, const cp_analysis *a,
                       const char *body_sha1, char **err);
 /* The stored body of article id still equals body (another connection may
 ** have changed it since it was read). 1, 0, or -1 on error. */
 int cp_store_body_is(sqlite3 *db, cp_store *s, int64_t id, const char *body, size_t len, char **err);
 
 /* ---- the worker pool (corpus_pool.c) -------------------------------- */
-/* Jobs go to worker threads in order; their results come back to the one
-** writer in the same order (so ids are assigned as a one-thread run would).
-** A job may give several results (a JSON Lines file: one per record); a
-** worker waits while its job holds too many unread results, so memory stays
-** bounded by the jobs in flight. */
+/* Jobs go to worker threads in order; their results reach the sink (the one
+** writer, on the calling thread) in the same order, so ids are assigned as
+** a one-thread run would. A job may give several results (a JSON Lines file:
+** one per record); a worker waits while its job holds too many unread
+** results, so memory stays bounded by the jobs in flight. With 0 threads the
+** pool is inline: a job runs when submitted, on the calling thread, and each
+** result goes straight to the sink (no thread, no queue: --jobs 1). */
 typedef struct cp_job cp_job;
-typedef struct cp_result cp_result;
-struct cp_result {
-  cp_result *next;
-  void *data;
-  size_t bytes;
-};
 typedef struct cp_pool cp_pool;
-/* work(job_data, pool, job) computes; it hands results with cp_pool_emit. */
-typedef void (*cp_work_fn)(void *job_data, cp_pool *p, cp_job *job, void *ctx);
-int cp_pool_start(cp_pool **p, int threads, cp_work_fn work, void *ctx);
+/* Computes a job; hands each result to cp_pool_emit. Owns job_data. */
+typedef void (*cp_work_fn)(void *job_data, cp_pool *p, cp_job *job);
+/* Stores (and frees) one result; non-zero halts the pool (an error or a
+** stop, which the sink's context records). */
+typedef int (*cp_sink_fn)(void *result, void *ctx);
+int cp_pool_start(cp_pool **p, int threads, cp_work_fn work, cp_sink_fn sink, void *sink_ctx);
 /* Whether another job of `bytes` fits in flight now. */
 int cp_pool_has_room(const cp_pool *p, size_t bytes);
-/* Queue a job (owned by the work function once taken). 0 or -1 (OOM). */
+/* Queue a job (inline: run it). 0, or -1 (out of memory; data stays the caller's). */
 int cp_pool_submit(cp_pool *p, void *job_data, size_t bytes);
-/* From a worker: one result of job (waits while the job holds too many).
-** 0, or -1 when out of memory (data stays the caller's). */
+/* From a worker: one result of job. 0 (taken), or -1 when the pool is
+** halted, stopping or out of memory: data stays the caller's to free, and the
+** work should end (as it should when cp_pool_halted). */
 int cp_pool_emit(cp_pool *p, cp_job *job, void *data, size_t bytes);
-/* From a worker: the pool is stopping (a long job may give up). */
-int cp_pool_stopping(cp_pool *p);
-/* The next result in job order; waits for it. NULL when no job is in flight. */
-void *cp_pool_next(cp_pool *p);
-int cp_pool_in_flight(const cp_pool *p);
+/* The oldest unread result to the sink (waits for it): 1, or 0 when no job
+** is in flight. */
+int cp_pool_drain(cp_pool *p);
+/* The sink asked to halt (or a result was lost for want of memory). */
+int cp_pool_halted(cp_pool *p);
 /* Stops the threads; the data of jobs not started and of results not read
 ** go to drop_job and drop_result. */
 void cp_pool_stop(cp_pool *p, void (*drop_job)(void *data), void (*drop_result)(void *data));
@@ -140,6 +141,9 @@ void cp_pool_stop(cp_pool *p, void (*drop_job)(void *data), void (*drop_result)(
 /* Bytes of text in flight between the writer and the workers. */
 #define CP_FLIGHT_BYTES ((size_t)64 << 20)
 
+/* Worker threads for opts->jobs: 0 (inline on the calling thread) for one
+** job, else jobs threads beside the writer. */
+int cp_threads(const nw_corpus_opts *o);
 /* Seconds on a monotonic clock. */
 double cp_now(void);
 /* The analysis stage inside a run (t initialised): counts go to st. */

@@ -120,10 +120,10 @@ static int store_dates(sqlite3 *db, cp_store *s, int64_t id, const char *body, c
   return rc;
 }
 
-int cp_store_analysis(sqlite3 *db, cp_store *s, int64_t id, const char *body, const cp_analysis *a,
+int cp_store_analysis(sqlite3 *db, cp_store *s, int64_t id, int fresh, const char *body, const cp_analysis *a,
                       const char *body_sha1, char **err) {
   int rc = SQLITE_OK;
-  for (int i = 0; i < 3 && rc == SQLITE_OK; i++) {
+  for (int i = 0; i < 3 && rc == SQLITE_OK && !fresh; i++) {
     sqlite3_bind_int64(s->del[i], 1, id);
     rc = run(db, s->del[i], err);
   }
