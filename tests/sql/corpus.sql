@@ -34,6 +34,7 @@ SELECT q.speaker_key, count(*), count(DISTINCT q.article_id) FROM quotes q GROUP
 SELECT key, mentions, articles FROM entities WHERE type = 'PERSON' AND articles > 1 ORDER BY key;
 --> Daniel Okafor|5|3
 --> Ines Varga|4|3
+-- Outlets: the registered domain of a URL (news.example.com -> example.com), else the folded name.
 SELECT key, name FROM outlets ORDER BY key;
 --> example.com|example.com
 --> river times|River Times
