@@ -1,6 +1,7 @@
--- make demo: a short tour over examples/corpus/.
+-- One query per function, over examples/corpus/ and short texts: run with
+--   sqlite3 -box :memory: < examples/demo.sql
+-- (its output is examples/demo.expected, checked by make test).
 .load dist/news
-SELECT news_version() AS version;
 
 -- == articles ==
 -- A folder of saved articles (a text file, a web page, a JSON Lines feed) as one table.

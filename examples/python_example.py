@@ -18,4 +18,4 @@ con.execute("""CREATE TABLE quote AS
                SELECT a.path, q.speaker, q.cue, q.quote FROM article AS a, news_quotes(a.body) AS q
                WHERE q.kind = 'direct'""")
 for path, speaker, cue, quote in con.execute("SELECT path, speaker, cue, quote FROM quote ORDER BY path"):
-    print(f"{speaker or '(unattributed)'} {cue or ''}: “{quote[:70]}”  [{path}]")
+    print(f"{speaker or '(unattributed)'} {cue or ''}: “{quote}”  [{path}]")

@@ -11,7 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define NEWS_VERSION "0.1.0"
+/* NEWS_VERSION, the version string, comes from the VERSION file (the Makefile
+** passes -DNEWS_VERSION). */
 
 /* ---- growable arrays ------------------------------------------------- */
 
@@ -159,15 +160,5 @@ int nw_fold(const char *s, size_t n, nw_buf *out);
 /* NFC-normalize and tidy white space (spaces collapsed, trailing spaces cut,
 ** at most one blank line between paragraphs). Appends to out. */
 int nw_normalize(const char *s, size_t n, nw_buf *out);
-
-/* news_clean: site furniture removed (as the article reader does), then
-** nw_normalize. Appends to out. */
-int nw_clean(const char *s, size_t n, nw_buf *out);
-
-/* ---- extractors (one header each) ----------------------------------- */
-#include "news_articles.h"
-#include "news_entities.h"
-#include "news_quotes.h"
-#include "news_dates.h"
 
 #endif

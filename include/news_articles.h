@@ -1,7 +1,7 @@
-/* Article reader API (implemented in ext/articles/): one saved article (a
-** text file or a web page) to metadata and a clean body, and the folder walk
-** that finds the files. JSON Lines rows are read in ext/sql/ with SQLite's
-** own JSON functions. */
+/* Article reader API (implemented in ext/articles/): the folder walk that
+** finds saved articles, the file reader that makes records of them (a text
+** file or a web page gives one, a JSON Lines file one per line), and the
+** readers of each format: metadata and a clean body. */
 #ifndef NEWS_ARTICLES_H
 #define NEWS_ARTICLES_H
 #include "news.h"
@@ -9,6 +9,7 @@
 /* Largest file the reader loads (a larger one is listed with an error). */
 #define NW_ARTICLE_MAX_BYTES ((size_t)64 << 20)
 
+/* A new format is a value here, one row in ext/articles/formats.c and its reader. */
 typedef enum nw_format { NW_FMT_NONE = 0, NW_FMT_TEXT, NW_FMT_HTML, NW_FMT_JSONL } nw_format;
 
 /* The format a file name's extension says (case-insensitive), or NW_FMT_NONE. */
@@ -37,6 +38,16 @@ int nw_read_text(const char *path, const char *s, size_t n, nw_article *out);
 ** Returns 0, or -1 with *err set to a static message. A page nested deeper
 ** than libxml2's 256 levels is read up to that depth and out->partial says so. */
 int nw_read_html(const char *path, const char *s, size_t n, nw_article *out, const char **err);
+
+/* Read one JSON Lines record (a line, UTF-8): a JSON object whose fields
+** go by the names news datasets use ("title", "headline", "text", "authors"
+** joined with ", ", ...). Returns 0 (*err = "not a JSON object" when the line
+** is not one), or -1 when out of memory. */
+int nw_read_jsonl(const char *s, size_t n, nw_article *out, const char **err);
+
+/* news_clean: site furniture removed (as the text reader does), then
+** nw_normalize's result. Appends to out. 0 or -1. */
+int nw_clean(const char *s, size_t n, nw_buf *out);
 
 /* Text-file furniture removal (news_clean without normalisation): drops
 ** navigation, captions and credits, embeds, prompts and footers, keeps one
@@ -89,5 +100,38 @@ int nw_walk_next(nw_walk *w, const char **path, const char **error);
 ** except that a folder reached by two links is listed only under its first. */
 int nw_walk_lists(const char *root, const char *path);
 void nw_walk_close(nw_walk *w);
+/* WHERE path = key on a scan of root, without walking it: 1 with *file
+** (malloc'ed) and *line (the JSON Lines record "FILE#LINE" names, else 0)
+** when the scan lists key, 0 when it does not, -1 with *err (malloc'ed; NULL
+** when out of memory) when root does not exist. */
+int nw_walk_find(const char *root, const char *key, size_t key_len, char **file, long *line, char **err);
+
+/* ---- file reader ----------------------------------------------------- */
+
+/* One record of a source file: a text or HTML file gives one, a JSON Lines file one per line.
+** bytes and mtime_ns are -1 when unknown (the file could not be opened). When error is
+** art.partial, the content was read in part or decoded from another encoding and art holds
+** what was read; any other error leaves art empty. */
+typedef struct nw_record {
+  const char *path;   /* the file, or "FILE#LINE" for a JSON Lines record */
+  nw_format format;
+  int64_t bytes;      /* size of the file (for a JSON Lines record: as news_articles' bytes column gives it today) */
+  int64_t mtime_ns;   /* the file's modification time, nanoseconds */
+  const char *error;  /* NULL, or why it could not be read or decoded (valid until the next call) */
+  nw_article art;     /* metadata and body */
+  const char *raw; size_t raw_len; /* the content as read (news_articles' raw column) */
+} nw_record;
+typedef struct nw_file_reader nw_file_reader;
+/* Open one file (format by extension, then by content, as today). line > 0: only that JSON Lines
+** record (WHERE path = 'FILE#LINE'). Returns 0, or -1 with *err a malloc'ed message. A file that cannot
+** be opened is not an error here: it gives one record with error set, as the scan lists it today. */
+int nw_file_reader_open(nw_file_reader **r, const char *path, long line, char **err);
+/* Next record: 1 (*rec valid until the next call), 0 at the end, -1 out of memory (*err malloc'ed). */
+int nw_file_reader_next(nw_file_reader *r, const nw_record **rec, char **err);
+void nw_file_reader_close(nw_file_reader *r);
+/* Size and modification time without reading the content (for incremental ingest). 0, or -1 with
+** *error a static message, the one the reader would give ("file vanished or is a broken link",
+** "not a regular file", ...). */
+int nw_file_stat(const char *path, int64_t *bytes, int64_t *mtime_ns, const char **error);
 
 #endif

@@ -34,6 +34,9 @@ typedef struct nw_entities_info {
   unsigned tags;             /* tags scored per row */
   size_t cluster_words;      /* words with a cluster */
   size_t gazetteer_phrases;  /* phrases in the gazetteers */
+  /* Data stamps (16 hex digits): of the data the model was trained with ("" when
+  ** unknown) and of the data the library holds; they differ when it is stale. */
+  char trained_with[17], data_now[17];
 } nw_entities_info;
 void nw_entities_describe(nw_entities_info *info);
 #endif

@@ -48,4 +48,7 @@ void nw_quotes_free(nw_quotes *q);
 size_t nw_quotes_cue_count(void);
 size_t nw_quotes_word_count(void);
 size_t nw_quotes_weight_count(void); /* learned speaker chooser */
+/* Data stamps of the chooser (16 hex digits): of the data it was trained with
+** ("" when unknown) and of the data the library holds; they differ when stale. */
+void nw_quotes_model_stamp(char trained_with[17], char data_now[17]);
 #endif

@@ -1,34 +1,15 @@
-# Entities: gazetteers compiled from data/ner/*.txt, the trained model
-# embedded from data/ner/model.bin, and the trainer (make ner-model).
+# Entities: the trained model embedded from data/ner/model.bin and its trainer
+# (make ner-model); the gazetteers data/ner/*.txt are compiled by mk/data.mk.
 # mk/ fragments are read before the main rules: keep `make` building the library.
 .DEFAULT_GOAL := all
 BENCH ?= ../shared/bench
-NER_GAZ_FILES := $(sort $(wildcard data/ner/*.txt))
-
-# One C table of (phrase, category) from the word lists; the category is the file's.
-build/gen/ner_gaz_data.c: $(NER_GAZ_FILES) mk/entities.mk
-	@mkdir -p $(dir $@)
-	@echo GEN $@
-	@awk 'BEGIN { \
-	    split("countries:GAZ_COUNTRY demonyms:GAZ_DEMONYM cities:GAZ_CITY regions:GAZ_REGION organizations:GAZ_ORG first_names:GAZ_FIRST_NAME titles:GAZ_TITLE org_suffixes:GAZ_ORG_SUFFIX common:GAZ_COMMON sports_clubs:GAZ_CLUB honorifics:GAZ_HONORIFIC non_entities:GAZ_NON_ENTITY", m, " "); \
-	    for (i in m) { split(m[i], kv, ":"); cat[kv[1]] = kv[2] } \
-	    print "/* Generated from the lists in data/ner/ by mk/entities.mk. Do not edit. */"; \
-	    print "#include \"../../ext/entities/ner_internal.h\""; \
-	    print "const ner_gaz_entry ner_gaz_data[] = {" } \
-	  FNR == 1 { f = FILENAME; sub(/.*\//, "", f); sub(/\.txt$$/, "", f); c = cat[f] } \
-	  /^[ \t]*(#|$$)/ { next } \
-	  c != "" { s = $$0; sub(/^[ \t]+/, "", s); sub(/[ \t\r]+$$/, "", s); gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); \
-	    printf "  {\"%s\", %s},\n", s, c; n++ } \
-	  END { print "  {0, 0}};"; printf "const size_t ner_gaz_data_count = %d;\n", n }' $(NER_GAZ_FILES) > $@
-GEN_SRC += build/gen/ner_gaz_data.c
-
 # The model is assembled into the library (.incbin): rebuild when it changes.
 build/rel/ext/entities/ner_blob.o build/asan/ext/entities/ner_blob.o: data/ner/model.bin
 
 # The trainer links the same feature code as the library (all of the core
 # except the embedded model, the extractor that uses it, and the quotes
 # module that calls the extractor).
-NER_TOOL_OBJ := $(patsubst %.c,build/rel/%.o,$(filter-out ext/sql/% ext/quotes/% ext/entities/ner_blob.c ext/entities/entities.c,$(shell find ext -name '*.c')) build/gen/ner_gaz_data.c)
+NER_TOOL_OBJ = $(patsubst %.c,build/rel/%.o,$(filter-out ext/sql/% ext/quotes/% ext/entities/ner_blob.c ext/entities/entities.c,$(shell find ext -name '*.c')) $(GEN_SRC))
 NER_TRAIN_SRC := tools/ner_train.c tools/ner_json.c tools/ner_clusters.c
 build/rel/tools/ner_train: $(NER_TRAIN_SRC) tools/ner_json.h tools/ner_clusters.h ext/entities/ner_internal.h $(NER_TOOL_OBJ)
 	@mkdir -p $(dir $@)

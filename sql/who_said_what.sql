@@ -1,7 +1,7 @@
 -- Who said what: every attributed quotation of a corpus with its article.
 -- Usage (sqlite3 shell, from the project folder):
 --   sqlite3 :memory: -cmd ".load dist/news" -cmd ".param set :corpus examples/corpus" < sql/who_said_what.sql
--- news_articles reads the folder (API.md: path, title, published, source, body, ...);
+-- news_articles reads the folder (docs/news_articles.md: path, title, published, source, body, ...);
 -- news_quotes finds the quotations in each body.
 
 -- 1. Each direct quotation with its resolved speaker, in article order.

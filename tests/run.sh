@@ -16,10 +16,33 @@ for build in rel asan; do
   done
   build/$build/sqltest "$ext" tests/sql/*.sql >> "$log" 2>&1 || { status=1; echo "FAILED: SQL tests ($build)"; }
 done
+# The data generator fails on a malformed data line, naming file and line.
+tests/data/gendata.sh >> "$log" 2>&1 || { status=1; echo "FAILED: data generator"; }
 # The Python binding, where a Python that can load extensions exists.
 if [ -x /usr/bin/python3 ]; then
   /usr/bin/python3 tests/python/test_binding.py dist/news >> "$log" 2>&1 || { status=1; echo "FAILED: Python binding"; }
 fi
+# The corpus database: kill -9 in the middle of an ingest, read-only and locked
+# databases (Python drives child processes), and its worker threads under
+# ThreadSanitizer (build/tsan/corpus_tsan, built by make test).
+if [ -x /usr/bin/python3 ]; then
+  /usr/bin/python3 tests/corpus/test_corpus.py dist/news build/corpus/kill >> "$log" 2>&1 || { status=1; echo "FAILED: corpus kill -9 and locking"; }
+fi
+if [ -x build/tsan/corpus_tsan ]; then
+  if TSAN_OPTIONS=halt_on_error=1:exitcode=66 build/tsan/corpus_tsan > build/tsan/corpus_tsan.log 2>&1; then
+    echo "tsan: 1 passed, 0 failed" >> "$log"
+  else
+    status=1; echo "FAILED: ThreadSanitizer (build/tsan/corpus_tsan.log)"
+  fi
+fi
+# The examples and analysis SQL a user is shown, against their expected output;
+# and `make install` into a scratch folder.
+tests/examples.sh >> "$log" 2>&1 || { status=1; echo "FAILED: examples"; }
+tests/install.sh >> "$log" 2>&1 || { status=1; echo "FAILED: make install"; }
+# The Python and npm packages, each installed fresh (tests/packages/), once:
+# they carry the release build. A missing tool gives a SKIP line, not a failure.
+tests/packages/run.sh >> "$log" 2>&1 || { status=1; echo "FAILED: packages"; }
+grep '^SKIP: ' "$log"
 grep -E '^FAIL|ERROR|runtime error' "$log" | head -n 40
 awk '/: [0-9]+ passed, [0-9]+ failed$/ { p += $(NF-3); f += $(NF-1) } END { printf "%d passed, %d failed\n", p, f; exit (f > 0) }' "$log" || status=1
 exit $status

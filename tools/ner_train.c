@@ -458,6 +458,11 @@ int main(int argc, char **argv) {
   }
   fwrite(cids, sizeof *cids, ncw, f);
   fwrite(cwords.data, 1, cwords.len, f);
+  /* the data the features came from: news_debug() and make test tell a stale model */
+  char stamp[NW_STAMP_LEN + 1];
+  ner_data_stamp(stamp);
+  fwrite(NER_STAMP_MAGIC, 8, 1, f);
+  fwrite(stamp, 1, NW_STAMP_LEN, f);
   fclose(f);
   fprintf(stderr, "wrote %s in %.0f s\n", out_path, (double)(clock() - t0) / CLOCKS_PER_SEC);
 

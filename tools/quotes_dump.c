@@ -1,5 +1,5 @@
 /* Training export for the quotes chooser: reads texts framed as "<bytes>\n<text>"
-** on stdin and prints, per outermost quotation, its byte span and each candidate
+** on stdin and prints the data stamp (H <stamp>), then, per outermost quotation, its byte span and each candidate
 ** speaker with its hashed features:
 **   Q <doc> <start> <end> <1 where the model chooses, 0 where the rules decide>
 **   C <kind> <speaker start|-1> <speaker end|-1> <feature> ...
@@ -33,6 +33,9 @@ static void dump(void *arg, const qx_ctx *c, const nw_quote *q, const void *info
 }
 
 int main(void) {
+  char stamp[NW_STAMP_LEN + 1];
+  qx_data_stamp(stamp);
+  printf("H %s\n", stamp); /* the data the features come from: stamped into the weights */
   nw_doc doc = {0};
   nw_quotes qs = {0};
   size_t len;

@@ -1,7 +1,10 @@
 """Rewrites README.md's "A tour" section from examples/tour.sql and its real
-output (run from the project folder after `make`): python3 tools/readme_tour.py"""
+output (run from the project folder after `make`): python3 tools/readme_tour.py
+With --check it changes nothing and fails when README.md is not up to date
+(tests/examples.sh runs it in `make test`)."""
 import re
 import subprocess
+import sys
 
 sql = open("examples/tour.sql").read()
 out = subprocess.run(["sqlite3", "-box", ":memory:"], input=sql, capture_output=True, text=True, check=True).stdout
@@ -22,4 +25,8 @@ if "## A tour\n" in readme:
     readme = re.sub(r"## A tour\n.*?(?=^## )", lambda m: section, readme, count=1, flags=re.S | re.M)
 else:
     readme = readme.replace("## Functions\n", section + "## Functions\n", 1)
-open("README.md", "w").write(readme)
+if "--check" in sys.argv[1:]:
+    if readme != open("README.md").read():
+        sys.exit("README.md's tour is not examples/tour.sql's output: run python3 tools/readme_tour.py")
+else:
+    open("README.md", "w").write(readme)

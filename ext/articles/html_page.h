@@ -3,7 +3,7 @@
 #define NW_HTML_PAGE_H
 #include <libxml/HTMLparser.h>
 
-#include "news.h"
+#include "news_articles.h"
 
 /* The encoding to hand libxml2: the page's own <meta> charset (Latin-1 and
 ** ASCII read as their superset Windows-1252, as browsers do), else UTF-8

@@ -1,4 +1,5 @@
-/* Web-page rules of the HTML reader (data in html_rules_data.c). */
+/* Web-page rules of the HTML reader (data in data/articles/html_tags.tsv
+** and html_class_words.tsv, compiled by tools/gendata.c). */
 #ifndef NW_HTML_RULES_H
 #define NW_HTML_RULES_H
 #include <stddef.h>

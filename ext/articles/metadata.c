@@ -1,7 +1,8 @@
 /* Metadata rules shared by the readers: dates in URLs and file names, URL
 ** hosts, outlets named by bylines and footers. */
 #include "text_rules.h"
-#include "news.h"
+#include "news_articles.h"
+#include "news_dates.h"
 
 #include <ctype.h>
 #include <stdio.h>

@@ -2,7 +2,7 @@
 ** its first word, so a line costs one lookup per word instead of a search for
 ** every alias (footer sweeps call this on every short line of a file). */
 #include "hash.h"
-#include "news.h"
+#include "news_articles.h"
 #include "text_rules.h"
 
 #include <ctype.h>

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 
 #include "html_rules.h"
-#include "news.h"
+#include "news_articles.h"
 #include "text_rules.h"
 
 void *nw_compile_rule(const char *pattern, int text_rule) {

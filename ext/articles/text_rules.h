@@ -1,4 +1,5 @@
-/* Line rules of the text reader (data in text_rules_data.c). */
+/* Line rules of the text reader (data in data/articles/text_rules.tsv,
+** compiled by tools/gendata.c). */
 #ifndef NW_TEXT_RULES_H
 #define NW_TEXT_RULES_H
 #include <stddef.h>
@@ -34,7 +35,7 @@ extern const size_t nw_line_rule_count;
 ** properties, both caseless; NULL when the pattern does not compile. */
 void *nw_compile_rule(const char *pattern, int text_rule);
 
-/* Outlets known by name (outlets_data.c): the name to report, the host, and
+/* Outlets known by name (data/articles/outlets.tsv): the name to report, the host, and
 ** short names a byline or a footer uses. */
 typedef struct nw_outlet {
   const char *name;

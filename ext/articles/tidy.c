@@ -5,7 +5,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "news.h"
+#include "news_articles.h"
 
 /* Code points NFC may change even without a combining mark before them:
 ** singletons, composition exclusions, Hangul jamo, compatibility ideographs. */

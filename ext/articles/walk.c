@@ -6,7 +6,7 @@
 ** link loop, or a second link to it) is not entered again. A folder that
 ** cannot be read, or is nested too deep, is reported (an error row), never
 ** dropped in silence. */
-#include "news.h"
+#include "reader.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -45,25 +45,6 @@ struct nw_walk {
   const char *pending_error;
   char why[160]; /* its text */
 };
-
-static const char *const ext_names[] = {"txt", "md", "text", "html", "htm", "jsonl", "ndjson"};
-static const nw_format ext_formats[] = {NW_FMT_TEXT, NW_FMT_TEXT, NW_FMT_TEXT, NW_FMT_HTML,
-                                        NW_FMT_HTML, NW_FMT_JSONL, NW_FMT_JSONL};
-
-nw_format nw_format_of_path(const char *path) {
-  const char *slash = strrchr(path, '/');
-  const char *base = slash ? slash + 1 : path;
-  const char *dot = strrchr(base, '.');
-  if (!dot || dot == base) return NW_FMT_NONE;
-  for (size_t i = 0; i < sizeof ext_names / sizeof ext_names[0]; i++)
-    if (nw_ascii_casecmp(dot + 1, ext_names[i]) == 0) return ext_formats[i];
-  return NW_FMT_NONE;
-}
-
-const char *nw_format_name(nw_format f) {
-  static const char *const names[] = {NULL, "text", "html", "jsonl"};
-  return (unsigned)f < 4 ? names[f] : NULL;
-}
 
 /* A file a folder scan lists: a known extension, or none at all (sniffed). */
 static int listed(const char *name) {
@@ -129,7 +110,7 @@ static int push_dir(nw_walk *w, const char *path, const struct stat *st, const c
   }
   DIR *d = opendir(path);
   if (!d) {
-    snprintf(w->why, sizeof w->why, "cannot read folder: %s", strerror(errno));
+    snprintf(w->why, sizeof w->why, "cannot read folder: %s", nw_strerror(errno));
     *why = w->why;
     return 2;
   }
@@ -260,6 +241,36 @@ int nw_walk_lists(const char *root, const char *path) {
   return ok;
 }
 
+int nw_walk_find(const char *root, const char *key, size_t key_len, char **file, long *line, char **err) {
+  *file = NULL;
+  *line = 0;
+  *err = NULL;
+  struct stat st;
+  if (stat(root, &st) != 0 && !strpbrk(root, "*?[")) {
+    if (asprintf(err, "no such file or folder: %s", root) < 0) *err = NULL;
+    return -1;
+  }
+  char *k = strndup(key, key_len);
+  if (!k) return -1;
+  /* "FILE#LINE" names a record of a JSON Lines file */
+  char *hash = strrchr(k, '#');
+  if (hash && nw_format_of_path(k) == NW_FMT_NONE) {
+    *hash = 0;
+    char *end;
+    long n = strtol(hash + 1, &end, 10);
+    if (nw_format_of_path(k) == NW_FMT_JSONL && *end == 0 && n > 0) *line = n;
+    else *hash = '#';
+  }
+  /* a scan lists neither a folder nor a name that is not there */
+  if (!nw_walk_lists(root, k) || lstat(k, &st) != 0 || S_ISDIR(st.st_mode)) {
+    free(k);
+    *line = 0;
+    return 0;
+  }
+  *file = k;
+  return 1;
+}
+
 int nw_walk_open(nw_walk **out, const char *root, char **err) {
   *out = NULL;
   nw_walk *w = calloc(1, sizeof *w);
@@ -269,7 +280,7 @@ int nw_walk_open(nw_walk **out, const char *root, char **err) {
     if (S_ISDIR(st.st_mode)) {
       const char *why = "";
       if (push_dir(w, root, &st, &why) != 0) {
-        if (asprintf(err, "news_articles: %s: %s", why, root) < 0) *err = NULL;
+        if (asprintf(err, "%s: %s", why, root) < 0) *err = NULL;
         nw_walk_close(w);
         return -1;
       }
@@ -286,7 +297,7 @@ int nw_walk_open(nw_walk **out, const char *root, char **err) {
       return -1;
     }
   } else {
-    if (asprintf(err, "news_articles: no such file or folder: %s", root) < 0) *err = NULL;
+    if (asprintf(err, "no such file or folder: %s", root) < 0) *err = NULL;
     nw_walk_close(w);
     return -1;
   }

@@ -1,4 +1,5 @@
-/* Abbreviation and sentence-starter tables (ext/core/abbrev_data.c). */
+/* Abbreviation and sentence-starter tables (data in data/core/abbreviations.tsv and
+** sentence_starters.txt, compiled by tools/gendata.c). */
 #ifndef NW_ABBREV_DATA_H
 #define NW_ABBREV_DATA_H
 #include <stddef.h>

@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "news.h"
+#include "news_dates.h"
 
 /* ---- calendar (dates_calendar.c): proleptic Gregorian ------------------ */
 int dt_is_leap(int y);
@@ -23,7 +23,7 @@ void dt_add_months(int *y, int *m, int *d, int n);
 /* "YYYY-MM-DD" (at least 10 bytes, more ignored) -> 1 and fields, else 0. */
 int dt_parse_ymd(const char *s, size_t n, int *y, int *m, int *d);
 
-/* ---- word tables (dates_words.c) ---------------------------------------- */
+/* ---- word tables (data/dates/words.tsv, phrases.tsv; lookups: dates_words.c) */
 typedef enum dt_word_kind {
   DW_MONTH = 1, /* val 1..12 */
   DW_WEEKDAY,   /* val 1..7 (ISO), plural forms have val + 10 */

@@ -2,7 +2,7 @@
 ** try one family of expressions at a token and return where their match ends
 ** (0: none); dt_recognize keeps the longest. Prefixes that TimeBank keeps in
 ** the extent (determiners, "early"/"mid-"/"late", "the end of", "around") are
-** handled here, their words in the tables of dates_words.c; prepositions never are. */
+** handled here, their words in data/dates/words.tsv; prepositions never are. */
 #include <string.h>
 
 #include "dates_tokens.h"

@@ -201,12 +201,16 @@ int nw_extract_entities(const nw_doc *doc, nw_entities *out) {
   return 0;
 }
 
+_Static_assert(sizeof ((nw_entities_info *)0)->trained_with == NW_STAMP_LEN + 1, "a stamp and its NUL");
+
 void nw_entities_describe(nw_entities_info *info) {
   memset(info, 0, sizeof *info);
   const ner_model *m = ner_model_builtin();
   info->gazetteer_phrases = ner_gaz_entries();
   info->tags = NER_NTAGS;
+  ner_data_stamp(info->data_now);
   if (!m) return;
+  memcpy(info->trained_with, m->data_stamp, sizeof info->trained_with);
   info->model_ok = 1;
   info->model_bytes = ner_model_builtin_size();
   info->rows_log2[0] = m->pass[0].rows_log2;

@@ -6,8 +6,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "data_stamp.h"
 #include "hash.h"
-#include "news.h"
+#include "news_entities.h"
 
 /* BIO tags over the four CoNLL types: O, then B-/I- pairs in nw_ent_type order. */
 enum { NER_O = 0, NER_NTAGS = 9 };
@@ -26,7 +27,7 @@ enum {
   GAZ_COUNTRY, GAZ_DEMONYM, GAZ_CITY, GAZ_REGION, GAZ_ORG, GAZ_FIRST_NAME, GAZ_TITLE,
   GAZ_ORG_SUFFIX, GAZ_COMMON, GAZ_HONORIFIC, GAZ_NON_ENTITY, GAZ_CLUB, GAZ_NCAT
 };
-/* The lists, generated from the word lists in data/ner/ at build time (mk/entities.mk). */
+/* The lists, generated from the word lists in data/ner/ at build time (tools/gendata.c, mk/data.mk). */
 typedef struct ner_gaz_entry {
   const char *phrase;
   uint8_t cat; /* GAZ_* */
@@ -138,7 +139,13 @@ typedef struct ner_weights {
 typedef struct ner_model {
   ner_weights pass[2];
   ner_clusters clusters;
+  char data_stamp[NW_STAMP_LEN + 1]; /* the data it was trained with ("" when unstamped) */
 } ner_model;
+
+/* The stamp after the model's last table: magic, then NW_STAMP_LEN hex digits. */
+#define NER_STAMP_MAGIC "NWSTAMP"
+/* The stamp of the data the features read now: data/core and data/ner lists. */
+void ner_data_stamp(char out[NW_STAMP_LEN + 1]);
 
 /* Parse a model blob (format written by the trainer; see ner_model.c). */
 int ner_model_parse(ner_model *m, const unsigned char *blob, size_t n);

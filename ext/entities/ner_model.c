@@ -4,7 +4,8 @@
 ** Blob layout (little-endian):
 **   "NWNER02\0", u32 rows_log2[2], u32 cluster_words, u32 cluster_bytes,
 **   per pass: f32 scale, f32 trans[NER_NTAGS+1][NER_NTAGS], i8 w[rows * NER_NTAGS + NER_ROW_PAD],
-**   u32 cluster_ids[cluster_words], NUL-terminated lowercase words (cluster_bytes). */
+**   u32 cluster_ids[cluster_words], NUL-terminated lowercase words (cluster_bytes),
+**   then "NWSTAMP\0" and the 16 hex digits of the data stamp (ner_data_stamp). */
 #include "ner_internal.h"
 
 #include <stdlib.h>
@@ -38,12 +39,20 @@ int ner_model_parse(ner_model *m, const unsigned char *blob, size_t n) {
   if ((n - off) / 4 < nwords || n - off - 4 * (size_t)nwords < nbytes) return -1;
   const unsigned char *ids = blob + off, *words = ids + 4 * (size_t)nwords;
   if (nbytes && words[nbytes - 1] != 0) return -1;
+  size_t end = off + 4 * (size_t)nwords + nbytes;
+  if (n - end >= 8 + NW_STAMP_LEN && memcmp(blob + end, NER_STAMP_MAGIC, 8) == 0)
+    memcpy(m->data_stamp, blob + end + 8, NW_STAMP_LEN);
   uint32_t *idv = malloc((nwords ? nwords : 1) * sizeof *idv);
   if (!idv) return -1;
   for (uint32_t i = 0; i < nwords; i++) idv[i] = rd32(ids + 4 * (size_t)i);
   int rc = ner_clusters_build(&m->clusters, (const char *)words, nbytes, idv, nwords);
   free(idv);
   return rc;
+}
+
+void ner_data_stamp(char out[NW_STAMP_LEN + 1]) {
+  const uint64_t data[] = {nw_data_hash_core, nw_data_hash_ner};
+  nw_data_stamp(data, sizeof data / sizeof data[0], out);
 }
 
 static inline uint64_t key_hash(const char *s, size_t n) { return nw_hash(s, n) | 1; }

@@ -1,4 +1,5 @@
 /* nw_extract_quotes: the passes in order (marks, speakers, names). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -88,6 +89,11 @@ void nw_quotes_free(nw_quotes *q) {
 
 size_t nw_quotes_cue_count(void) { return qx_cue_form_count(); }
 size_t nw_quotes_word_count(void) { return qx_word_entry_count(); }
+
+void nw_quotes_model_stamp(char trained_with[17], char data_now[17]) {
+  snprintf(trained_with, NW_STAMP_LEN + 1, "%s", qx_weights_stamp);
+  qx_data_stamp(data_now);
+}
 
 size_t nw_quotes_weight_count(void) {
   size_t n = 0;

@@ -3,6 +3,11 @@
 
 #include "hash.h"
 
+void qx_data_stamp(char out[NW_STAMP_LEN + 1]) {
+  const uint64_t data[] = {nw_data_hash_core, nw_data_hash_ner, nw_data_hash_ner_model, nw_data_hash_quotes};
+  nw_data_stamp(data, sizeof data / sizeof data[0], out);
+}
+
 static uint32_t bucket(uint32_t v, const uint32_t *edges, uint32_t n) {
   uint32_t b = 0;
   while (b < n && v > edges[b]) b++;
@@ -32,7 +37,7 @@ size_t qx_features(const qx_ctx *c, const nw_quote *q, const qx_quote_info *info
   uint32_t kind = k->kind;
   f[n++] = feat(kind, 0, 0); /* bias */
   f[n++] = feat(kind, 1, info->path);
-  f[n++] = feat(kind, 2, (uint64_t)info->cue);
+  f[n++] = feat(kind, 2, qx_cue_key(info->cue)); /* by its word: row numbers move when the data grows */
   f[n++] = feat(kind, 3, info->hands_over);
   f[n++] = feat(kind, 4, info->ends_period);
   f[n++] = feat(kind, 5, bucket(info->words, word_edges, 5));

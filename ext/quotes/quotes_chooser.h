@@ -5,6 +5,7 @@
 ** tools/quotes_train.py (averaged perceptron). */
 #ifndef NW_QUOTES_CHOOSER_H
 #define NW_QUOTES_CHOOSER_H
+#include "data_stamp.h"
 #include "quotes_internal.h"
 
 enum { QC_RULE, QC_NONE, QC_SUBJECT, QC_PREVIOUS, QC_SENTENCE, QC_KINDS };
@@ -25,6 +26,11 @@ typedef struct qx_candidate {
 enum { QX_MAX_FEATURES = 24, QX_WEIGHT_BITS = 13, QX_MAX_CANDIDATES = 5 };
 
 extern const int16_t qx_weights[1 << QX_WEIGHT_BITS];
+/* The data stamp the weights were trained with (written by tools/quotes_train.py). */
+extern const char qx_weights_stamp[];
+/* The stamp of the data the features read now: data/core, data/ner (lists and
+** model: entity types are features' input) and data/quotes. */
+void qx_data_stamp(char out[NW_STAMP_LEN + 1]);
 
 /* Hashed features of one candidate (indexes into qx_weights). Returns how many. */
 size_t qx_features(const qx_ctx *c, const nw_quote *q, const qx_quote_info *info, const qx_candidate *k,

@@ -1,7 +1,7 @@
 /* Shared state of the quotes passes: marks -> speakers -> names. */
 #ifndef NW_QUOTES_INTERNAL_H
 #define NW_QUOTES_INTERNAL_H
-#include "news.h"
+#include "news_quotes.h"
 #include "quotes_lexicon.h"
 
 struct qx_ctx;

@@ -1,4 +1,4 @@
-/* Hash maps over the quotes tables (quotes_lexicon_data.c), built once per process. */
+/* Hash maps over the quotes tables (data/quotes/cues.tsv, words.tsv), built once per process. */
 #include "quotes_lexicon.h"
 
 #include <pthread.h>
@@ -48,6 +48,12 @@ static int ok(void) {
 uint32_t qx_word_class(const char *w, size_t n) { return ok() ? (uint32_t)nw_strmap_get(&word_map, w, n, 0) : 0; }
 
 int qx_cue_of(const char *w, size_t n) { return ok() ? nw_strmap_get(&cue_map, w, n, 0) : 0; }
+
+uint64_t qx_cue_key(int cue) {
+  if (cue <= 0 || (size_t)cue > qx_cues_count) return 0;
+  const char *forms = qx_cues[cue - 1].forms;
+  return nw_hash_lower(forms, strcspn(forms, " "));
+}
 
 int qx_cue_particle(int cue, const char *p, size_t n) {
   if (cue <= 0 || (size_t)cue > qx_cues_count) return 0;

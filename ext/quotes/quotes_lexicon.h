@@ -1,5 +1,6 @@
 /* Internal tables of the quotes extractor: reporting cues and word classes
-** (data in quotes_lexicon_data.c, looked up through hash maps built once). */
+** (data in data/quotes/cues.tsv and words.tsv, compiled by tools/gendata.c;
+** looked up through hash maps built once). */
 #ifndef NW_QUOTES_LEXICON_H
 #define NW_QUOTES_LEXICON_H
 #include <stddef.h>
@@ -61,6 +62,9 @@ extern const size_t qx_words_count;
 uint32_t qx_word_class(const char *w, size_t n);
 /* Cue index + 1 for a word form, or 0. */
 int qx_cue_of(const char *w, size_t n);
+/* A stable key of cue c (the hash of its first form, lower case; 0 for none):
+** what a model knows a cue by, so that adding a row to the data moves nothing. */
+uint64_t qx_cue_key(int cue);
 /* 1 when p is one of cue c's particles. */
 int qx_cue_particle(int cue, const char *p, size_t n);
 size_t qx_cue_form_count(void);

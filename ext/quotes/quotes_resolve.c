@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "hash.h"
+#include "news_entities.h"
+#include "quotes_internal.h"
 #include "quotes_np.h"
 
 typedef struct name_run {

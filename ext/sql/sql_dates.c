@@ -1,16 +1,42 @@
-/* news_dates(text [, reference]) and news_date(expr [, reference]).
+/*
+** news_dates(text [, reference]) and news_date(expr [, reference]): dates,
+** times, durations and sets as TimeML TIMEX3 types and values.
 **
-**   SELECT mention, type, value FROM news_dates('He left on Friday.', '2022-02-05');
-**   -- Friday|DATE|2022-02-04
-**   SELECT news_date('4 Feb. 2022');  -- 2022-02-04
+**   SELECT mention, type, value, start, length
+**   FROM news_dates('The ministers met on Friday evening, their first talks ' ||
+**                   'in nearly two years.', '2022-02-05');
 **
-** The reference is the publication date ('YYYY-MM-DD'); without one (or when
-** it is NULL or not such a date) relative expressions get underspecified
-** values such as 'XXXX-XX-XX'. Extraction lives in ext/dates/. */
+**     Friday evening|TIME|2022-02-04TEV|22|14
+**     nearly two years|DURATION|P2Y|59|16
+**
+**   SELECT news_date('4 Feb. 2022'), news_date('last Tuesday', '2022-02-04');
+**
+**     2022-02-04|2022-02-01
+**
+** The reference is the publication date ('YYYY-MM-DD'): relative expressions
+** ("Friday", "next month") are resolved against it; without one (or when it
+** is NULL or not such a date) they get underspecified values such as
+** 'XXXX-XX-XX', and news_date gives NULL for them. news_date gives the calendar
+** part of one expression (YYYY-MM-DD, YYYY-MM or YYYY), NULL when it is no
+** date. NULL text gives no rows (news_dates) or NULL (news_date). The
+** manuals: docs/news_dates.md, docs/news_date.md.
+**
+** HOW IT WORKS
+**
+** news_dates is an eponymous table-valued function on tvf.c, schema
+**
+**     CREATE TABLE x(mention, type, value, start, length, text HIDDEN, reference HIDDEN)
+**
+** (the arguments are equality constraints on the hidden columns, the second
+** optional). The adapter tokenizes once into the thread's document and calls
+** nw_dates_extract (ext/dates/); news_date is a deterministic scalar over
+** nw_date_parse, which runs the same recognizers over one expression.
+*/
 #include <stdio.h>
 #include <string.h>
 
 #include "modules.h"
+#include "news_dates.h"
 #include "tvf.h"
 
 SQLITE_EXTENSION_INIT3

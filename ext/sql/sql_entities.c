@@ -1,5 +1,38 @@
-/* news_entities(text): named entities with their canonical forms (a thin
-** adapter over nw_extract_entities, include/news_entities.h). */
+/*
+** news_entities(text): the named entities of a text, one row per mention in
+** text order, each with the fullest name the text gives it.
+**
+**   SELECT mention, type, canonical, start, length, sentence
+**   FROM news_entities('President Elena Marsh arrived in Oslo on Tuesday. ' ||
+**                      'Marsh met the Norwegian foreign minister.');
+**
+**     Elena Marsh|PERSON|Elena Marsh|11|11|1
+**     Oslo|LOC|Oslo|34|4|1
+**     Marsh|PERSON|Elena Marsh|51|5|2
+**     Norwegian|MISC|Norwegian|65|9|2
+**
+** Columns: mention (the text of the name), type (PERSON, ORG, LOC, MISC),
+** canonical (the fullest form in the same text: a surname gives the full name,
+** an acronym its expansion), start and length (1-based characters, so
+** substr(text, start, length) is the mention), sentence (1-based, as
+** news_sentences counts). NULL text gives no rows. The manual, with what the
+** tagger does and how well: docs/news_entities.md.
+**
+** HOW IT WORKS
+**
+** An eponymous table-valued function on the generic mechanism of tvf.c: the
+** schema is
+**
+**     CREATE TABLE x(mention, type, canonical, start, length, sentence, text HIDDEN)
+**
+** and the argument is an equality constraint on the hidden column. The
+** adapter tokenizes the text once into the calling thread's document
+** (nw_doc_acquire: its arrays are kept for the next call), calls
+** nw_extract_entities (ext/entities/, declared in include/news_entities.h)
+** and appends one row per entity; tvf.c turns the byte offsets into character
+** positions. A failure (text over 4 GB, out of memory) is an SQL error.
+*/
+#include "data_stamp.h"
 #include "modules.h"
 #include "news_entities.h"
 #include "tvf.h"
@@ -57,4 +90,5 @@ void nw_debug_entities(nw_buf *out) {
     snprintf(line, sizeof line, "entities: model %zu bytes (2^%u + 2^%u rows x %u tags, %zu cluster words), gazetteer %zu phrases\n",
              in.model_bytes, in.rows_log2[0], in.rows_log2[1], in.tags, in.cluster_words, in.gazetteer_phrases);
   nw_buf_append(out, line, strlen(line));
+  nw_model_stamp_line(out, "entities", in.trained_with, in.data_now, "make ner-model");
 }

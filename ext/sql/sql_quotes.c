@@ -1,19 +1,40 @@
-/* news_quotes(text): every quotation with its speaker, cue and kind.
+/*
+** news_quotes(text): every quotation of a text, in text order, with who said
+** it, the reporting cue, and whether it reports words or only marks a term.
 **
-** | column | meaning |
-** |---|---|
-** | quote | the quoted words, without the marks |
-** | speaker | who said it, resolved to a name when the text allows ("he" -> "Dmitry Peskov"): the canonical form news_entities gives that person in the same text, without titles or party labels; a description the text ties to no name as written, without its article ("critics"); a group's names joined with " and "; else NULL |
-** | speaker_mention | the words in the text that name the speaker for this quote ("Peskov", "he", "the Kremlin statement"), or NULL |
-** | speaker_start, speaker_length | position of speaker_mention (characters, 1-based), or NULL |
-** | cue | the reporting verb or phrase ("said", "according to"), or NULL |
-** | start, length | position of the quotation, marks included |
-** | kind | `direct` (reports someone's words) or `scare` (a term or title in quotation marks, no speaker) |
-** | speaker_type | what the speaker is: `PERSON`, `ORG`, `LOC`, `GROUP` (several, or "they") or `DESCRIPTION` (no name: "critics", "Chinese state media"); NULL without a speaker | */
+**   SELECT quote, speaker, speaker_mention, cue, kind
+**   FROM news_quotes('Mayor Lena Ortiz opened the bridge. “It took ten years,” ' ||
+**                    'she said. The “temporary” lanes stay.');
+**
+**     It took ten years,|Lena Ortiz|she|said|direct
+**     temporary||||scare
+**
+** Columns: quote (the words, without the marks), speaker (the speaker resolved
+** to a name: a pronoun, surname or role to the person the text names), speaker_mention
+** with speaker_start and speaker_length (the words that name the speaker
+** where the text does), cue (the reporting verb or phrase), start and length
+** (the quotation with its marks; 1-based characters), kind ('direct' or
+** 'scare'), speaker_type (PERSON, ORG, LOC, GROUP for several or "they",
+** DESCRIPTION for an unnamed "critics"). NULL where the text gives none; NULL text gives no rows. The
+** manual: docs/news_quotes.md.
+**
+** HOW IT WORKS
+**
+** An eponymous table-valued function on tvf.c, schema
+**
+**     CREATE TABLE x(quote, speaker, speaker_mention, speaker_start, speaker_length,
+**                    cue, start, length, kind, speaker_type, text HIDDEN)
+**
+** The adapter tokenizes once into the thread's document, calls
+** nw_extract_quotes (ext/quotes/, include/news_quotes.h) and copies its spans;
+** the resolved names come from the extractor's own string arena.
+*/
 #include <stdio.h>
 #include <string.h>
 
+#include "data_stamp.h"
 #include "modules.h"
+#include "news_quotes.h"
 #include "tvf.h"
 SQLITE_EXTENSION_INIT3
 
@@ -71,4 +92,7 @@ void nw_debug_quotes(nw_buf *out) {
   int n = snprintf(line, sizeof line, "quotes: %zu cue forms, %zu class words, %zu chooser weights\n",
                    nw_quotes_cue_count(), nw_quotes_word_count(), nw_quotes_weight_count());
   if (n > 0) nw_buf_append(out, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
+  char trained[17], now[17];
+  nw_quotes_model_stamp(trained, now);
+  nw_model_stamp_line(out, "quotes", trained, now, "make quotes-model");
 }

@@ -1,5 +1,39 @@
-/* news_version(), news_debug(), news_sentences(text), news_clean(text), news_fold(text). */
+/*
+** The text helpers: news_sentences(text), news_clean(text), news_fold(text),
+** and news_version(), news_debug().
+**
+**   SELECT sentence, start, length FROM news_sentences('Mr. Putin met Mr. Xi. They talked.');
+**
+**     1|1|21
+**     2|23|12
+**
+**   SELECT news_clean('Advertisement' || char(10, 10) || 'The museum reopened.');
+**
+**     The museum reopened.
+**
+**   SELECT news_fold('Zelénskyy') = news_fold('ZELENSKYY');   -- 1
+**   SELECT news_version();                                    -- the VERSION file's
+**   SELECT news_debug();    -- version, commit, build date, libraries, data sizes
+**
+** news_sentences gives the sentences every extractor sees (1-based character
+** start and length); news_clean removes site furniture as the text reader of
+** news_articles does, then gives NFC with white space tidied; news_fold gives a
+** case-, accent- and mark-folded key. NULL gives no rows (NULL for the
+** scalars). The manuals: docs/news_sentences.md, news_clean.md, news_fold.md,
+** news_version.md, news_debug.md.
+**
+** HOW IT WORKS
+**
+** news_sentences is an eponymous table-valued function on tvf.c, schema
+** CREATE TABLE x(sentence, start, length, text HIDDEN); it tokenizes a 64 KB
+** window at a time, cut at paragraph breaks (nw_each_sentence), so memory
+** stays small on a long text. The scalars are deterministic and innocuous:
+** buffer transforms of ext/core (nw_clean, nw_fold). news_debug's build lines
+** come from build/gen/news_build.h and -DNEWS_VERSION, written by the Makefile;
+** each module appends its own data sizes (nw_debug_* in modules.h).
+*/
 #include "modules.h"
+#include "news_articles.h"
 #include "tvf.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -12,9 +46,8 @@
 
 SQLITE_EXTENSION_INIT3
 
-#ifndef NW_BUILD_INFO
-#define NW_BUILD_INFO "unknown"
-#endif
+/* NEWS_COMMIT, NEWS_BUILD_DATE, NEWS_COMPILER: written by the Makefile. */
+#include "news_build.h"
 
 static void fn_version(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   (void)argc;
@@ -32,9 +65,9 @@ static void fn_debug(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   pcre2_config(PCRE2_CONFIG_JIT, &jit);
   pcre2_config(PCRE2_CONFIG_VERSION, pcre_ver);
   snprintf(line, sizeof line,
-           "version: %s\nbuild: %s\nsqlite: %s\npcre2: %s (JIT %s)\nutf8proc: %s\nlibxml2: %s\n", NEWS_VERSION,
-           NW_BUILD_INFO, sqlite3_libversion(), pcre_ver, jit ? "yes" : "no", utf8proc_version(),
-           LIBXML_DOTTED_VERSION);
+           "version: %s\ncommit: %s\nbuilt: %s\ncompiler: %s\nsqlite: %s\npcre2: %s (JIT %s)\nutf8proc: %s\nlibxml2: %s\n",
+           NEWS_VERSION, NEWS_COMMIT, NEWS_BUILD_DATE, NEWS_COMPILER, sqlite3_libversion(), pcre_ver, jit ? "yes" : "no",
+           utf8proc_version(), LIBXML_DOTTED_VERSION);
   int rc = nw_buf_append(&out, line, strlen(line));
   nw_debug_articles(&out);
   nw_debug_entities(&out);

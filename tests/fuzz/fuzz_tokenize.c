@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "news.h"
+#include "news_articles.h"
 
 #define TOK_REQUIRE(cond)                                                     \
   do {                                                                        \

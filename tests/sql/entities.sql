@@ -69,6 +69,10 @@ SELECT * FROM news_entities('');
 SELECT news_debug() LIKE '%entities: model % bytes%gazetteer % phrases%';
 --> 1
 
+-- news_debug says whether each model was trained with the data the library holds.
+SELECT news_debug() GLOB '*entities model: fresh (data [0-9a-f]*)*quotes model: fresh (data [0-9a-f]*)*';
+--> 1
+
 -- A person's canonical form is the fullest name with the same family name: a middle
 -- initial makes no other person ("Dana Whitfield" is "Dana J. Whitfield"), a family
 -- name inside another name does not count ("Maryanne Whitfield Cole"), and a suffix

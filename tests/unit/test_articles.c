@@ -1,6 +1,6 @@
 /* Article reader: formats by extension, metadata rules, text furniture. */
 #include "check.h"
-#include "news.h"
+#include "news_articles.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* Quotations: spans, apostrophes, speakers, cues and names on invented sentences. */
 #include "check.h"
-#include "news.h"
+#include "news_quotes.h"
 
 #include <stdlib.h>
 

@@ -1,0 +1,54 @@
+#!/bin/sh
+# Runs every example a user is shown and compares its output with the file
+# beside it (X.sql -> X.expected, X.py -> X.expected):
+#   examples/*.sql   sqlite3 -box :memory: < FILE (each loads dist/news itself)
+#   sql/*.sql        the analysis SQL, over examples/corpus (:corpus)
+#   docs/*.md        the query-and-rows pairs of the manual pages (tests/docs_examples.py)
+#   README.md        its tour is examples/tour.sql's output (tools/readme_tour.py)
+#   examples/*.py    /usr/bin/python3 FILE, where that Python exists; a Python
+#                    example without .expected is another test's (it may need
+#                    a cluster or arguments)
+#   examples/*.js    run by tests/packages/test_npm.sh, with the npm package
+# An SQL example without its .expected fails. UPDATE=1 rewrites the .expected files
+# (read the diff before committing them). Prints "examples: N passed, M failed".
+set -u
+cd "$(dirname "$0")/.."
+passed=0 failed=0
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+check() { # file, then the command whose output is compared
+  file=$1; shift
+  want=${file%.*}.expected
+  if ! "$@" > "$out" 2>&1; then
+    failed=$((failed + 1)); echo "FAIL examples: $file exited with an error:"; head -n 5 "$out"; return
+  fi
+  if [ "${UPDATE:-}" = 1 ]; then cp "$out" "$want"; fi
+  if [ ! -f "$want" ]; then
+    failed=$((failed + 1)); echo "FAIL examples: $file has no $want"
+  elif cmp -s "$out" "$want"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1)); echo "FAIL examples: $file differs from $want:"; diff "$want" "$out" | head -n 20
+  fi
+}
+if ! command -v sqlite3 > /dev/null; then
+  echo "FAIL examples: no sqlite3 command (run tools/deps.sh)"; echo "examples: 0 passed, 1 failed"; exit 1
+fi
+for f in examples/*.sql; do
+  check "$f" sh -c 'sqlite3 -batch -box :memory: < "$1"' sh "$f"
+done
+for f in sql/*.sql; do
+  check "$f" sh -c 'sqlite3 -batch -box -cmd ".load dist/news" -cmd ".param set :corpus examples/corpus" :memory: < "$1"' sh "$f"
+done
+if [ -x /usr/bin/python3 ]; then
+  for f in examples/*.py; do
+    [ -f "${f%.py}.expected" ] || [ "${UPDATE:-}" = 1 ] || continue
+    check "$f" /usr/bin/python3 "$f"
+  done
+fi
+# The examples of the manual pages (docs/*.md), each with the rows it shows.
+if python3 tests/docs_examples.py; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL examples: docs/*.md"; fi
+# README's tour is examples/tour.sql with its output (tools/readme_tour.py).
+if python3 tools/readme_tour.py --check; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL examples: README.md"; fi
+echo "examples: $passed passed, $failed failed"
+[ "$failed" = 0 ]
