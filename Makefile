@@ -8,10 +8,11 @@ MAKEFLAGS += --jobs=2
 VERSION := $(strip $(file < VERSION))
 # Libraries found through pkg-config, each with the Debian package that holds it
 # (tools/deps.sh installs them all). sqlite3 is for the test runner only.
-PKGS := libpcre2-8 libxml-2.0 libutf8proc
+PKGS := libpcre2-8 libxml-2.0 libutf8proc libpsl
 DEB_libpcre2-8 := libpcre2-dev
 DEB_libxml-2.0 := libxml2-dev
 DEB_libutf8proc := libutf8proc-dev
+DEB_libpsl := libpsl-dev
 DEB_sqlite3 := libsqlite3-dev
 # A missing tool or library stops make with what to install, not a compiler error
 # (goals that build nothing are spared the check).
@@ -33,9 +34,10 @@ REL_FLAGS := -O2 -g
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 LIBS := $(PKG_LIBS) -lpthread -lm
 
-# Every C file under ext/ belongs to the extension; ext/sql/ is the SQLite
-# adapter, the rest is the core (usable without SQLite, e.g. by unit tests).
-SQL_SRC := $(sort $(wildcard ext/sql/*.c))
+# Every C file under ext/ belongs to the extension; ext/sql/ (the SQLite
+# adapter) and ext/corpus/ (the corpus database) use SQLite, the rest is the
+# core (usable without SQLite, e.g. by unit tests).
+SQL_SRC := $(sort $(wildcard ext/sql/*.c ext/corpus/*.c))
 CORE_SRC := $(sort $(filter-out $(SQL_SRC),$(shell find ext -name '*.c')))
 # Modules append generated sources (embedded data), test fixture generators
 # (TEST_PREP) and their own targets in mk/*.mk.

@@ -36,6 +36,14 @@ typedef struct nw_corpus_stats {
   int64_t bytes_total, bytes_done; /* file bytes, for MB done of total */
   int64_t added, changed, unchanged, removed, failed, analyzed;
   double seconds;
+  /* The analysis stage (rows pending after the files are read: JSON Lines
+  ** records, a user's rows, rows an interrupted run left): done of total. */
+  int64_t pending_total, pending_done;
+  /* What the run is doing: 0 reading files, 1 analysing, 2 linking. */
+  int stage;
+  /* The run stopped early (opts->stop): what it committed stays, nothing
+  ** was removed, the next run goes on. */
+  int stopped;
 } nw_corpus_stats;
 
 typedef struct nw_corpus_opts {
@@ -67,6 +75,11 @@ int nw_corpus_analyze(sqlite3 *db, const nw_corpus_opts *o, nw_corpus_stats *st,
 /* Recompute the corpus-wide keys (entities, mentions.entity_id, quotes'
 ** speaker_entity_id and speaker_key, outlets) from the stored rows. */
 int nw_corpus_link(sqlite3 *db, char **err);
+
+/* The user's outlet mapping: the table outlet_map(pattern, outlet) filled
+** from file (lines "pattern<TAB>outlet"; '#' comment lines), replacing its
+** rows. Every later link applies it (ext/identity/outlet_guess.h). */
+int nw_corpus_outlet_map(sqlite3 *db, const char *file, char **err);
 
 /* Copy the shard databases into db (ids remapped; a path already in db is
 ** replaced by the shard's row), then nw_corpus_link. */

@@ -22,6 +22,19 @@ tests/data/gendata.sh >> "$log" 2>&1 || { status=1; echo "FAILED: data generator
 if [ -x /usr/bin/python3 ]; then
   /usr/bin/python3 tests/python/test_binding.py dist/news >> "$log" 2>&1 || { status=1; echo "FAILED: Python binding"; }
 fi
+# The corpus database: kill -9 in the middle of an ingest, read-only and locked
+# databases (Python drives child processes), and its worker threads under
+# ThreadSanitizer (build/tsan/corpus_tsan, built by make test).
+if [ -x /usr/bin/python3 ]; then
+  /usr/bin/python3 tests/corpus/test_corpus.py dist/news build/corpus/kill >> "$log" 2>&1 || { status=1; echo "FAILED: corpus kill -9 and locking"; }
+fi
+if [ -x build/tsan/corpus_tsan ]; then
+  if TSAN_OPTIONS=halt_on_error=1:exitcode=66 build/tsan/corpus_tsan > build/tsan/corpus_tsan.log 2>&1; then
+    echo "tsan: 1 passed, 0 failed" >> "$log"
+  else
+    status=1; echo "FAILED: ThreadSanitizer (build/tsan/corpus_tsan.log)"
+  fi
+fi
 # The examples and analysis SQL a user is shown, against their expected output;
 # and `make install` into a scratch folder.
 tests/examples.sh >> "$log" 2>&1 || { status=1; echo "FAILED: examples"; }

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- schema ------------------------------------------------------------- */
 
@@ -69,6 +70,8 @@ typedef struct datafile {
   int nout;            /* fields of a row */
   int order[MAX_COLS]; /* the columns that fill them, in the C struct's order */
   const char *extra;   /* a constant last field of every row, or NULL */
+  int unique;          /* 1 + the column whose words no two rows may share (0: none) */
+  int nocase;          /* ... compared without ASCII case (the table is looked up so) */
 } datafile;
 
 typedef struct module {
@@ -76,7 +79,7 @@ typedef struct module {
   const char *includes; /* #include lines of the headers declaring the tables */
 } module;
 
-#define S(n, c) {n, #c}
+#define S(n, ident) {.name = n, .c = #ident}
 static const sym abbrev_kinds[] = {{"title", "'T'"}, {"weak", "'W'"}, {"month", "'M'"}, {0, 0}};
 static const sym date_kinds[] = {
     S("month", DW_MONTH),     S("weekday", DW_WEEKDAY), S("num", DW_NUM),         S("ord", DW_ORD),
@@ -155,37 +158,42 @@ static const table tables[] = {
     {"ner_gaz_data", "const ner_gaz_entry", "ner_gaz_data_count", 0, 0, 0, 0},
 };
 
-#define C1(a) 1, {a}, 1, {0}
-#define COLS(n, ...) n, {__VA_ARGS__}
-static const column word = {"word", T_WORD, 0, 0, 0}, phrase = {"phrase", T_TEXT, 0, 0, 0};
+static const column word = {.name = "word", .type = T_WORD}, phrase = {.name = "phrase", .type = T_TEXT};
 /* A gazetteer of data/ner/: one phrase per line, the category is the file's. */
-#define GAZ(file, cat) {"ner/" file ".txt", "ner_gaz_data", C1(phrase), #cat}
+#define GAZ(file, cat) \
+  {.path = "ner/" file ".txt", .table = "ner_gaz_data", .ncols = 1, .cols = {phrase}, .nout = 1, .extra = #cat}
 static const datafile files[] = {
-    {"core/abbreviations.tsv", "nw_abbrevs", COLS(2, word, {"kind", T_ENUM, abbrev_kinds, 0, 0}), 2, {0, 1}, 0},
-    {"core/sentence_starters.txt", "nw_sentence_starters", C1(word), 0},
-    {"dates/words.tsv", "dt_words",
-     COLS(3, word, {"kind", T_ENUM, date_kinds, 0, 0}, {"value", T_INT_NAMES, date_values, -32768, 32767}),
-     3, {0, 1, 2}, 0},
-    {"dates/phrases.tsv", "dt_phrases",
-     COLS(3, {"phrase", T_WORDS, 0, 0, 0}, {"kind", T_ENUM, phrase_kinds, 0, 0},
-          {"value", T_INT_NAMES, date_values, -32768, 32767}),
-     3, {0, 1, 2}, 0},
-    {"quotes/cues.tsv", "qx_cues",
-     COLS(4, {"forms", T_WORDS, 0, 0, 0}, {"particles", T_EMPTY_OK, 0, 0, 0}, {"kind", T_ENUM, cue_kinds, 0, 0},
-          {"particle", T_ENUM, cue_particle, 0, 0}),
-     4, {0, 1, 2, 3}, 0},
-    {"quotes/words.tsv", "qx_words", COLS(2, word, {"classes", T_FLAGS, word_classes, 0, 0}), 2, {0, 1}, 0},
-    {"articles/outlets.tsv", "nw_outlets",
-     COLS(3, {"name", T_TEXT, 0, 0, 0}, {"host", T_WORD, 0, 0, 0}, {"aliases", T_ALIASES, 0, 0, 0}), 3,
-     {0, 1, 2}, 0},
-    {"articles/text_rules.tsv", "nw_line_rules",
-     COLS(4, {"action", T_ENUM, line_actions, 0, 0}, {"max_len", T_INT, 0, 1, 65535},
-          {"need", T_NULL_OK, 0, 0, 0}, {"pattern", T_PATTERN, 0, 0, 0}),
-     4, {3, 0, 1, 2}, 0},
-    {"articles/html_tags.tsv", NULL, COLS(2, {"tag", T_WORD, 0, 0, 0}, {"role", T_ROUTE, html_tag_roles, 0, 0}),
-     1, {0}, 0},
-    {"articles/html_class_words.tsv", NULL,
-     COLS(2, {"list", T_ROUTE, html_word_lists, 0, 0}, {"alternative", T_ALTERNATIVE, 0, 0, 0}), 1, {1}, 0},
+    {.path = "core/abbreviations.tsv", .table = "nw_abbrevs", .ncols = 2,
+     .cols = {word, {.name = "kind", .type = T_ENUM, .syms = abbrev_kinds}}, .nout = 2, .order = {0, 1}, .unique = 1},
+    {.path = "core/sentence_starters.txt", .table = "nw_sentence_starters", .ncols = 1, .cols = {word}, .nout = 1,
+     .unique = 1},
+    {.path = "dates/words.tsv", .table = "dt_words", .ncols = 3,
+     .cols = {word, {.name = "kind", .type = T_ENUM, .syms = date_kinds},
+              {.name = "value", .type = T_INT_NAMES, .syms = date_values, .lo = -32768, .hi = 32767}},
+     .nout = 3, .order = {0, 1, 2}},
+    {.path = "dates/phrases.tsv", .table = "dt_phrases", .ncols = 3,
+     .cols = {{.name = "phrase", .type = T_WORDS}, {.name = "kind", .type = T_ENUM, .syms = phrase_kinds},
+              {.name = "value", .type = T_INT_NAMES, .syms = date_values, .lo = -32768, .hi = 32767}},
+     .nout = 3, .order = {0, 1, 2}},
+    {.path = "quotes/cues.tsv", .table = "qx_cues", .ncols = 4,
+     .cols = {{.name = "forms", .type = T_WORDS}, {.name = "particles", .type = T_EMPTY_OK},
+              {.name = "kind", .type = T_ENUM, .syms = cue_kinds}, {.name = "particle", .type = T_ENUM, .syms = cue_particle}},
+     .nout = 4, .order = {0, 1, 2, 3}, .unique = 1, .nocase = 1},
+    {.path = "quotes/words.tsv", .table = "qx_words", .ncols = 2,
+     .cols = {word, {.name = "classes", .type = T_FLAGS, .syms = word_classes}}, .nout = 2, .order = {0, 1}},
+    {.path = "articles/outlets.tsv", .table = "nw_outlets", .ncols = 3,
+     .cols = {{.name = "name", .type = T_TEXT}, {.name = "host", .type = T_WORD}, {.name = "aliases", .type = T_ALIASES}},
+     .nout = 3, .order = {0, 1, 2}},
+    {.path = "articles/text_rules.tsv", .table = "nw_line_rules", .ncols = 4,
+     .cols = {{.name = "action", .type = T_ENUM, .syms = line_actions}, {.name = "max_len", .type = T_INT, .lo = 1, .hi = 65535},
+              {.name = "need", .type = T_NULL_OK}, {.name = "pattern", .type = T_PATTERN}},
+     .nout = 4, .order = {3, 0, 1, 2}},
+    {.path = "articles/html_tags.tsv", .ncols = 2,
+     .cols = {{.name = "tag", .type = T_WORD}, {.name = "role", .type = T_ROUTE, .syms = html_tag_roles}}, .nout = 1,
+     .order = {0}, .unique = 1, .nocase = 1},
+    {.path = "articles/html_class_words.tsv", .ncols = 2,
+     .cols = {{.name = "list", .type = T_ROUTE, .syms = html_word_lists}, {.name = "alternative", .type = T_ALTERNATIVE}},
+     .nout = 1, .order = {1}},
     GAZ("countries", GAZ_COUNTRY),
     GAZ("demonyms", GAZ_DEMONYM),
     GAZ("cities", GAZ_CITY),
@@ -382,6 +390,58 @@ static void put_column(buf *b, const column *c, const char *s) {
   }
 }
 
+/* ---- words seen (a set of the words of a unique column) ----------------- */
+
+typedef struct seen_word {
+  char *w;
+  long line;
+} seen_word;
+static seen_word *seen;
+static size_t seen_cap, seen_n;
+
+static uint64_t word_hash(const char *w, size_t n, int nocase) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)(nocase ? tolower((unsigned char)w[i]) : w[i])) * 0x100000001b3ull;
+  return h;
+}
+
+/* Stops when w[0..n) was on an earlier row of the file; remembers it. */
+static void see_word(const char *w, size_t n, int nocase) {
+  if (2 * (seen_n + 1) > seen_cap) {
+    seen_word *old = seen;
+    size_t cap = seen_cap;
+    seen_cap = cap ? 2 * cap : 1024;
+    seen = calloc(seen_cap, sizeof *seen);
+    if (!seen) die("out of memory");
+    seen_n = 0;
+    for (size_t i = 0; i < cap; i++)
+      if (old[i].w) {
+        size_t k = word_hash(old[i].w, strlen(old[i].w), nocase) & (seen_cap - 1);
+        while (seen[k].w) k = (k + 1) & (seen_cap - 1);
+        seen[k] = old[i];
+        seen_n++;
+      }
+    free(old);
+  }
+  size_t k = word_hash(w, n, nocase) & (seen_cap - 1);
+  for (; seen[k].w; k = (k + 1) & (seen_cap - 1)) {
+    const char *o = seen[k].w;
+    if (strlen(o) == n && (nocase ? strncasecmp(o, w, n) : strncmp(o, w, n)) == 0)
+      die("\"%.*s\" is already on line %ld (one row per word)", (int)n, w, seen[k].line);
+  }
+  seen[k].w = strndup(w, n);
+  if (!seen[k].w) die("out of memory");
+  seen[k].line = cur_line;
+  seen_n++;
+}
+
+static void forget_words(void) {
+  for (size_t i = 0; i < seen_cap; i++) free(seen[i].w);
+  free(seen);
+  seen = NULL;
+  seen_cap = seen_n = 0;
+}
+
 /* ---- reading ------------------------------------------------------------ */
 
 typedef struct rows {
@@ -448,6 +508,25 @@ static void add_row(const datafile *f, char **col, uint64_t *hash) {
   }
 }
 
+/* 1 when s[0..n) is well-formed UTF-8 (no overlong forms, surrogates or
+** code points past U+10FFFF): the tables go into C strings as they are. */
+static int utf8_ok(const unsigned char *s, size_t n) {
+  for (size_t i = 0; i < n;) {
+    unsigned c = s[i];
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (!len || i + len > n) return 0;
+    uint32_t cp = len == 1 ? c : c & (0x7Fu >> len);
+    for (size_t k = 1; k < len; k++) {
+      if ((s[i + k] & 0xC0) != 0x80) return 0;
+      cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    static const uint32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < min[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    i += len;
+  }
+  return 1;
+}
+
 static void trim(char **s) {
   char *p = *s;
   while (*p == ' ' || *p == '\t') p++;
@@ -467,6 +546,7 @@ static void read_file(const char *path, const datafile *f, uint64_t *hash) {
   while ((got = getline(&line, &cap, in)) >= 0) {
     cur_line++;
     if (memchr(line, 0, (size_t)got)) die("a NUL byte in the line");
+    if (!utf8_ok((const unsigned char *)line, (size_t)got)) die("the line is not valid UTF-8");
     char *s = line;
     trim(&s);
     if (*s == '#') {
@@ -497,8 +577,15 @@ static void read_file(const char *path, const datafile *f, uint64_t *hash) {
       trim(&col[i]);
       if (!*col[i]) die("empty %s column (write \"-\")", f->cols[i].name);
     }
+    if (f->unique)
+      for (const char *w = col[f->unique - 1]; *w;) {
+        size_t n = strcspn(w, " ");
+        if (n) see_word(w, n, f->nocase);
+        w += n + (w[n] == ' ');
+      }
     add_row(f, col, hash);
   }
+  forget_words();
   if (ferror(in)) die("read error");
   free(line);
   fclose(in);

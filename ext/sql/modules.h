@@ -10,6 +10,7 @@ int nw_register_articles(sqlite3 *db); /* sql_articles.c */
 int nw_register_entities(sqlite3 *db); /* sql_entities.c */
 int nw_register_quotes(sqlite3 *db);   /* sql_quotes.c */
 int nw_register_dates(sqlite3 *db);    /* sql_dates.c */
+int nw_register_corpus(sqlite3 *db);   /* sql_corpus.c: news_ingest, news_analyze */
 
 /* Append "name: description\n" lines about compiled-in data (sizes). */
 void nw_debug_articles(nw_buf *out);

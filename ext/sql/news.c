@@ -20,6 +20,7 @@ int sqlite3_news_init(sqlite3 *db, char **err, const sqlite3_api_routines *api) 
   SQLITE_EXTENSION_INIT2(api);
   int (*const registrars[])(sqlite3 *) = {
     nw_register_text, nw_register_articles, nw_register_entities, nw_register_quotes, nw_register_dates,
+    nw_register_corpus,
   };
   for (size_t i = 0; i < sizeof registrars / sizeof registrars[0]; i++) {
     int rc = registrars[i](db);

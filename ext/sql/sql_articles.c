@@ -1,42 +1,37 @@
 /*
-** news_articles(root): saved news articles as rows, with their metadata and
-** a clean body. root is a folder (read recursively, in sorted order), a glob
-** pattern, or one file; text files, web pages and JSON Lines feeds are read.
+** news_articles(root): saved news articles (text files, web pages, JSON
+** Lines feeds) as rows of metadata and a clean body.
 **
-**   SELECT path, format, published, source, title
-**   FROM news_articles('examples/corpus');
+**   SELECT path, format, title, published, source FROM news_articles('examples/corpus');
 **
-**     examples/corpus/2031-06-14_harbour-wind-farm.txt|text|2031-06-14|northport-news.example|Offshore Wind Farm ...
-**     examples/corpus/city-budget.html|html|2031-06-12|Riverside Herald|City Adopts Budget With Transit Boost
-**     examples/corpus/wire-feed.jsonl#1|jsonl|2031-06-11|wire-desk.example|Rail Strike Called Off
-**     ...
+**     examples/corpus/city-budget.html|html|City Adopts Budget With Transit Boost|2031-06-12|Riverside Herald
+**     examples/corpus/wire-feed.jsonl#1|jsonl|Rail Strike Called Off|2031-06-11|wire-desk.example
+**     ... (a row per file, a row per JSON Lines record)
 **
 **   CREATE VIRTUAL TABLE corpus USING news_articles('examples/corpus');
-**   SELECT body FROM corpus WHERE path = 'examples/corpus/city-budget.html';
+**   SELECT body FROM corpus WHERE path = 'examples/corpus/wire-feed.jsonl#2';
 **
-** Columns: path (a JSON Lines record is FILE#LINE), source, url, title,
-** byline, published (YYYY-MM-DD), format (text, html, jsonl), body, bytes,
-** error (why a file could not be read, or how it was decoded; the scan goes
-** on), and the hidden raw (the file as read; name it to get it). A root that
-** does not exist is an SQL error. WHERE path = ? reads that one file (or
-** record), and only if the scan would list it. The manual, with what each
-** format yields and every error: docs/news_articles.md.
+** root is a folder (read recursively in sorted order), a glob pattern or one
+** file; a root that does not exist is an SQL error. Columns: path (FILE#LINE
+** for a JSON Lines record), source, url, title, byline, published
+** (YYYY-MM-DD), format (text, html, jsonl), body, bytes, error, and the hidden
+** raw (the content as read). A file or folder that cannot be read is a row
+** with error set, never left out. WHERE path = ? reads only that file or
+** record, and only if the scan lists it. The manual: docs/news_articles.md.
 **
 ** HOW IT WORKS
 **
-** A stream on the generic mechanism of tvf.c, schema
+** An eponymous and creatable stream on tvf.c, schema
 **
 **     CREATE TABLE x(path, source, url, title, byline, published, format, body,
 **                    bytes, error, root HIDDEN, raw HIDDEN)
 **
-** root is the argument (an equality constraint on the first hidden column);
-** an equality constraint on path is handed to xFilter as the key, and the scan
-** then reads only that file. Files are read one at a time while the query
-** runs (scan_step), so memory stays flat on any folder. The walk, the formats
-** and the readers are ext/articles/ (nw_walk, nw_file_reader), the code path
-** the corpus ingest shares; this file only turns their records into rows. The
-** module is eponymous and creatable (the table keeps no data) and, since it
-** reads files, direct-only: triggers and views cannot call it.
+** with path as its key column. All file work is ext/articles/, the code path
+** the corpus ingest shares: nw_walk lists the files (nw_walk_find answers
+** WHERE path = ?), nw_file_reader makes records of each (format, decoding,
+** reader per format); this adapter turns a record into a row, a file at a
+** time, so memory stays flat on any folder. Files are read with
+** SQLITE_VTAB_DIRECTONLY: no view or trigger of an untrusted database can.
 */
 #include "modules.h"
 #include "news_articles.h"
@@ -67,16 +62,22 @@ static void scan_close(void *state) {
   free(s);
 }
 
-/* An error message from ext/articles as the SQL error: SQLITE_ERROR, or
-** SQLITE_NOMEM when there is none. */
+/* An error message from ext/articles as the SQL error, naming the function:
+** SQLITE_ERROR, or SQLITE_NOMEM when there is none. */
 static int fail(char *msg, char **err) {
   if (!msg) return SQLITE_NOMEM;
-  *err = sqlite3_mprintf("%s", msg);
+  *err = sqlite3_mprintf("news_articles: %s", msg);
   free(msg);
   return SQLITE_ERROR;
 }
 
-static int scan_open(void **state, const nw_stream_args *a, char **err) {
+/* The file reader fails only for want of memory. */
+static int out_of_memory(char *msg) {
+  free(msg);
+  return SQLITE_NOMEM;
+}
+
+static int scan_start(void **state, const nw_stream_args *a, char **err) {
   scan *s = calloc(1, sizeof *s);
   char *root = s ? strndup(a->text, a->len) : NULL;
   char *msg = NULL;
@@ -151,10 +152,7 @@ static int scan_step(void *state, nw_rowset *rs, char **err) {
       const nw_record *rec;
       char *msg = NULL;
       int got = nw_file_reader_next(s->reader, &rec, &msg);
-      if (got < 0) {
-        free(msg); /* the reader fails only for want of memory */
-        return SQLITE_NOMEM;
-      }
+      if (got < 0) return out_of_memory(msg);
       if (got > 0) return emit(rs, rec);
       nw_file_reader_close(s->reader);
       s->reader = NULL;
@@ -166,7 +164,7 @@ static int scan_step(void *state, nw_rowset *rs, char **err) {
     if (got <= 0) return got < 0 ? SQLITE_NOMEM : SQLITE_OK;
     if (emitted) return SQLITE_OK;
     char *msg = NULL;
-    if (nw_file_reader_open(&s->reader, path, s->key_line, &msg)) return fail(msg, err);
+    if (nw_file_reader_open(&s->reader, path, s->key_line, &msg)) return out_of_memory(msg);
   }
 }
 
@@ -178,7 +176,7 @@ static const nw_tvf articles_tvf = {
   .nextra = 1,
   .nargs_min = 1,
   .nargs_max = 1,
-  .open = scan_open,
+  .open = scan_start,
   .step = scan_step,
   .close = scan_close,
   .key_col = 1 + A_PATH,

@@ -1,9 +1,11 @@
 -- The exact list of functions and table functions the extension registers.
 SELECT name FROM pragma_function_list WHERE name LIKE 'news\_%' ESCAPE '\' GROUP BY name ORDER BY name;
+--> news_analyze
 --> news_clean
 --> news_date
 --> news_debug
 --> news_fold
+--> news_ingest
 --> news_version
 SELECT name FROM pragma_module_list WHERE name LIKE 'news\_%' ESCAPE '\' ORDER BY name;
 --> news_articles

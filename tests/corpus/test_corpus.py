@@ -1,0 +1,165 @@
+"""Corpus database checks that need processes and files (run by tests/run.sh
+with /usr/bin/python3, whose sqlite3 module loads extensions):
+
+  - kill -9: an ingest killed at two moments, then run again, leaves the
+    same database as an uninterrupted ingest (same ids, rows and keys);
+    PRAGMA integrity_check passes after each kill;
+  - a read-only database and a locked one give clear errors; a second
+    writer waits for the first (busy timeout) and then succeeds.
+
+Prints "corpus: N passed, M failed".
+usage: test_corpus.py EXTENSION WORK_DIR"""
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+
+ext, work = sys.argv[1], sys.argv[2]
+here = os.path.dirname(os.path.abspath(__file__))
+src = os.path.join(work, "src")
+passed = failed = 0
+COUNT = 400
+OPTS = '{"batch": 5, "jobs": 2}'
+
+
+def check(name, ok, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL {name} {detail}", file=sys.stderr)
+
+
+def connect(path, uri=False):
+    con = sqlite3.connect(path, uri=uri, isolation_level=None)
+    con.enable_load_extension(True)
+    con.load_extension(ext)
+    return con
+
+
+def ingest(db, opts=OPTS):
+    con = connect(db)
+    try:
+        return con.execute("SELECT news_ingest(?, ?)", (src, opts)).fetchone()[0]
+    finally:
+        con.close()
+
+
+def dump(db):
+    """Everything a query sees, by stable keys (ids included: they must match)."""
+    con = sqlite3.connect(db)
+    q = {
+        "articles": "SELECT id, path, title, published, source, body, sha1, analyzed_sha1, error, outlet_id FROM articles",
+        "mentions": "SELECT a.path, m.start, m.length, m.mention, m.type, m.canonical, e.key FROM mentions m"
+                    " JOIN articles a ON a.id = m.article_id LEFT JOIN entities e ON e.id = m.entity_id",
+        "quotes": "SELECT a.path, q.start, q.quote, q.cue, q.speaker, q.speaker_key, q.sentence FROM quotes q"
+                  " JOIN articles a ON a.id = q.article_id",
+        "dates": "SELECT a.path, d.start, d.mention, d.type, d.value FROM dates d JOIN articles a ON a.id = d.article_id",
+        "entities": "SELECT key, name, type, mentions, articles FROM entities",
+        "outlets": "SELECT id, key, name FROM outlets",
+    }
+    out = {k: sorted(con.execute(v).fetchall(), key=repr) for k, v in q.items()}
+    con.close()
+    return out
+
+
+def committed(db):
+    try:
+        con = sqlite3.connect(db, timeout=0.05)
+        n = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        con.close()
+        return n
+    except sqlite3.Error:
+        return 0
+
+
+def kill_when(db, rows):
+    """Start an ingest in a child process and kill -9 it once rows are committed."""
+    child = subprocess.Popen([sys.executable, "-c",
+                              "import sqlite3,sys; c=sqlite3.connect(sys.argv[2], isolation_level=None);"
+                              "c.enable_load_extension(True); c.load_extension(sys.argv[1]);"
+                              "c.execute('SELECT news_ingest(?, ?)', (sys.argv[3], sys.argv[4])).fetchone()",
+                              ext, db, src, OPTS])
+    deadline = time.time() + 120
+    while time.time() < deadline and child.poll() is None and committed(db) < rows:
+        time.sleep(0.005)
+    finished = child.poll() is not None
+    if not finished:
+        os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    return not finished
+
+
+os.makedirs(work, exist_ok=True)
+subprocess.run([sys.executable, os.path.join(here, "gen_corpus.py"), src, str(COUNT)], check=True)
+ref, killed = os.path.join(work, "ref.db"), os.path.join(work, "killed.db")
+for f in (ref, killed):
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        if os.path.exists(f + suffix):
+            os.remove(f + suffix)
+
+summary = ingest(ref)
+check("uninterrupted ingest adds every article", '"added":%d' % COUNT in summary, summary)
+
+# Killed at two moments (while reading files, then later), then finished.
+for rows in (60, 240):
+    was_killed = kill_when(killed, rows)
+    check(f"ingest killed midway ({rows} rows)", was_killed, "(it finished before the kill: make the corpus larger)")
+    con = sqlite3.connect(killed)
+    check(f"integrity after kill -9 at {rows}", con.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+    # no half-stored article: an analysed row has its rows, no row points at a missing article
+    orphans = con.execute("SELECT (SELECT count(*) FROM mentions WHERE article_id NOT IN (SELECT id FROM articles))"
+                          " + (SELECT count(*) FROM quotes WHERE article_id NOT IN (SELECT id FROM articles))").fetchone()[0]
+    check(f"no orphan rows after kill -9 at {rows}", orphans == 0, orphans)
+    con.close()
+summary = ingest(killed)
+check("the rerun finishes the work", '"removed":0' in summary and '"failed":0' in summary, summary)
+a, b = dump(ref), dump(killed)
+for table in a:
+    check(f"killed and resumed equals uninterrupted: {table}", a[table] == b[table],
+          f"{len(a[table])} vs {len(b[table])} rows")
+summary = ingest(killed)
+check("a third run has nothing to do", '"analyzed":0' in summary and '"unchanged":%d' % COUNT in summary, summary)
+
+# A changed file for the error cases below.
+with open(os.path.join(src, "part0", "late.txt"), "w") as f:
+    f.write("Late News\n\nDaniel Okafor said the ferry was late on Monday.\n")
+
+# Read-only: a clear error, nothing written.
+con = connect("file:" + ref + "?mode=ro", uri=True)
+try:
+    con.execute("SELECT news_ingest(?)", (src,)).fetchone()
+    check("read-only database is an error", False)
+except sqlite3.Error as e:
+    check("read-only database is an error", "read-only" in str(e), str(e))
+con.close()
+
+# Locked by another writer: with a short busy timeout, a clear error ...
+holder = sqlite3.connect(ref, isolation_level=None, check_same_thread=False)
+holder.execute("BEGIN IMMEDIATE")
+con = connect(ref)
+con.execute("PRAGMA busy_timeout = 100")
+try:
+    con.execute("SELECT news_ingest(?)", (src,)).fetchone()
+    check("locked database is an error", False)
+except sqlite3.Error as e:
+    check("locked database is an error", "locked" in str(e), str(e))
+con.close()
+# ... and with the default one, the second writer waits for the first.
+threading.Timer(0.5, lambda: holder.execute("COMMIT")).start()
+con = connect(ref)
+try:
+    s = con.execute("SELECT news_ingest(?)", (src,)).fetchone()[0]
+    check("a second writer waits for the first", '"added":1' in s, s)
+except sqlite3.Error as e:
+    check("a second writer waits for the first", False, str(e))
+con.close()
+holder.close()
+os.remove(os.path.join(src, "part0", "late.txt"))
+
+print(f"corpus: {passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
