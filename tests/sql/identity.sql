@@ -43,7 +43,7 @@ SELECT m.mention, e.key FROM mentions m JOIN entities e ON e.id = m.entity_id
 -- Quotes: the speaker's entity and key, whatever the article calls the speaker.
 SELECT a.path, q.speaker, q.speaker_key, e.key FROM quotes q JOIN articles a ON a.id = q.article_id
   LEFT JOIN entities e ON e.id = q.speaker_entity_id ORDER BY a.path;
---> news/a1|Marisol Quenby of Ohio|Marisol Quenby|Marisol Quenby
+--> news/a1|Marisol Quenby|Marisol Quenby|Marisol Quenby
 --> news/a2|Marisol T. Quenby|Marisol Quenby|Marisol Quenby
 
 -- About whom: the entities named inside each quotation.
