@@ -1,7 +1,13 @@
 /* Canonical forms and clusters: each mention points at the fullest form the
 ** same text uses for the entity.
-**  - a person's partial name ("Putin", "Mr. Small") -> the longest person
-**    mention containing it ("Vladimir Putin");
+**  - a person's partial name ("Putin", "Mr. Small") -> the fullest person
+**    mention with the same last name ("Vladimir Putin"; "Trump" is not
+**    "Maryanne Trump Barry"), middle names and initials skipped ("Donald
+**    Trump" -> "Donald J. Trump"); a lone given or family-first name to the
+**    name it opens ("Xi" -> "Xi Jinping"); among people sharing a family
+**    name the first the text names. A person's name never starts with a word
+**    the text uses as another name ("Republican", "Washington Post") or with
+**    a sentence-opening common word ("Celebrating Hillary Clinton");
 **  - organisations and other names: a mention that ends a longer one of the
 **    same type ("Security Council" -> "United Nations Security Council");
 **    not places, where the longer name is another place ("Korea", "South Korea");
@@ -100,16 +106,124 @@ static int title_case_sentence(const nw_doc *d, uint32_t s) {
   return words >= 4 && caps * 4 >= words * 3;
 }
 
+/* Hash of the text of tokens [a, b), case-blind. */
+static uint64_t span_key(const nw_doc *d, size_t a, size_t b) {
+  return nw_hash_lower(d->text + d->tok[a].start, d->tok[b - 1].end - d->tok[a].start);
+}
+
+/* Token i opens its sentence (marks and dashes aside: "“Celebrating …"). */
+static int opens_sentence(const nw_doc *d, size_t i) {
+  size_t k = d->sent[d->tok[i].sentence].first_tok;
+  while (k < i && d->tok[k].cls != NW_TOK_WORD && d->tok[k].cls != NW_TOK_NUMBER) k++;
+  return k == i;
+}
+
+/* Evidence about words in the whole text: those written in lower case, and
+** those capitalized inside a sentence (a name's word, not a sentence opener). */
+typedef struct word_use {
+  imap lower, midcap;
+} word_use;
+
+static int word_use_init(word_use *u, const nw_doc *d) {
+  if (imap_init(&u->lower, d->ntok) || imap_init(&u->midcap, d->ntok)) return -1;
+  for (size_t i = 0; i < d->ntok; i++) {
+    const nw_token *t = &d->tok[i];
+    if (t->cls != NW_TOK_WORD) continue;
+    if (t->flags & NW_TF_LOWER_INITIAL) imap_put(&u->lower, tok_key(d, i), 1);
+    else if ((t->flags & NW_TF_UPPER_INITIAL) && !opens_sentence(d, i)) imap_put(&u->midcap, tok_key(d, i), 1);
+  }
+  return 0;
+}
+
+static int ends_with(const nw_doc *d, size_t i, const char *suffix) {
+  size_t n = nw_tok_len(&d->tok[i]), k = strlen(suffix);
+  return n > k + 2 && memcmp(d->text + d->tok[i].end - k, suffix, k) == 0;
+}
+
+/* First token of a person's name proper in mention e: after a prefix the
+** text uses as another kind of name ("Republican Donald Trump", "Washington
+** Post Trump": a one-word prefix leaves two words at least), and after a
+** sentence-opening word that is a common word here (written in lower case
+** elsewhere, or a participle, never capitalized inside a sentence, not a
+** listed given name: "Celebrating Hillary Clinton", "Said Dorothy Poynter"). */
+static uint32_t name_core(const nw_doc *d, const nw_entity *e, const imap *other, const word_use *u) {
+  uint32_t a = e->tok_first, b = e->tok_end;
+  for (uint32_t k = a + 1; k < b && k - a <= 4; k++)
+    if (b - k >= (k - a == 1 ? 2u : 1u) && d->tok[k].cls == NW_TOK_WORD && d->tok[k].ws != NW_WS_NONE &&
+        imap_get(other, span_key(d, e->tok_first, k)) >= 0)
+      a = k;
+  if (a == e->tok_first && b - a >= 2 && d->tok[a].cls == NW_TOK_WORD && opens_sentence(d, a)) {
+    uint64_t k = tok_key(d, a);
+    const char *w = d->text + d->tok[a].start;
+    size_t n = nw_tok_len(&d->tok[a]);
+    int common = imap_get(&u->lower, k) >= 0 || ends_with(d, a, "ing") || ends_with(d, a, "ed");
+    if (common && imap_get(&u->midcap, k) < 0 && !((ner_gaz_lookup(w, n) >> GAZ_FIRST_NAME) & 1)) a++;
+  }
+  return a;
+}
+
+/* Generational suffixes come after the family name ("Joseph R. Biden Jr."). */
+static int is_generation(const nw_doc *d, size_t i) {
+  static const char *const sfx[] = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"};
+  for (size_t k = 0; k < sizeof sfx / sizeof sfx[0]; k++)
+    if (nw_tok_is(d, i, sfx[k], 0)) return 1;
+  return 0;
+}
+
+/* The family name's token of a person's name [f, e): its last word before a suffix. */
+static size_t family_tok(const nw_doc *d, size_t f, size_t e) {
+  size_t k = e - 1;
+  while (k > f && (is_generation(d, k) || d->tok[k].cls == NW_TOK_PUNCT)) k--;
+  return k;
+}
+
+/* Is the person name a ([af, ae)) a shorter form of b ([bf, be))? Its words
+** end b's ("Le Pen" of "Marine Le Pen", "Biden" of "Joseph R. Biden Jr."),
+** or b has the same first and family names with more between ("Donald
+** Trump" in "Donald J. Trump"). A suffix makes another person of a full
+** name: "Donald Trump Jr." is not "Donald Trump". */
+static int same_person(const nw_doc *d, size_t af, size_t ae, size_t bf, size_t be) {
+  size_t al = family_tok(d, af, ae) + 1, bl = family_tok(d, bf, be) + 1;
+  if (al - af > bl - bf) return 0;
+  /* "Donald Trump" is not "Donald Trump Jr." (a bare family name may be) */
+  if (al - af > 1 && (al == ae) != (bl == be)) return 0;
+  size_t k = 0;
+  while (k < al - af && tok_key(d, al - 1 - k) == tok_key(d, bl - 1 - k)) k++;
+  if (k == al - af) return 1;
+  if (tok_key(d, al - 1) != tok_key(d, bl - 1) || tok_key(d, af) != tok_key(d, bf)) return 0;
+  size_t j = bf;
+  for (size_t i = af; i < al; i++) {
+    while (j < bl && tok_key(d, j) != tok_key(d, i)) j++;
+    if (j == bl) return 0;
+    j++;
+  }
+  return 1;
+}
+
+/* Is person mention i a fuller name than b (more words in the name
+** proper)? On a tie the earlier one stays: a news text introduces its main
+** subject first ("Clinton" is Hillary Clinton when she comes before Bill). */
+static int person_fuller(const nw_doc *d, const nw_entity *v, const uint32_t *core, size_t i, size_t b) {
+  return family_tok(d, core[i], v[i].tok_end) - core[i] > family_tok(d, core[b], v[b].tok_end) - core[b];
+}
+
 int ner_resolve_canonical(const nw_doc *d, nw_entities *out) {
   size_t n = out->n;
   if (!n) return 0;
-  imap person = {0}, tail = {0}, acro = {0}, paren = {0}, clusters = {0};
+  imap person = {0}, surname = {0}, given = {0}, other = {0}, tail = {0}, acro = {0}, paren = {0}, clusters = {0};
+  word_use use = {{0}, {0}};
   int rc = -1;
   int32_t *canon = malloc(n * sizeof *canon);
-  if (!canon || imap_init(&person, n * 4) || imap_init(&tail, n) || imap_init(&acro, n) || imap_init(&paren, n) ||
-      imap_init(&clusters, n))
+  uint32_t *core = malloc(n * sizeof *core);
+  if (!canon || !core || imap_init(&person, n * 4) || imap_init(&surname, n) || imap_init(&given, n) ||
+      imap_init(&other, n) || imap_init(&tail, n) || imap_init(&acro, n) || imap_init(&paren, n) ||
+      imap_init(&clusters, n) || word_use_init(&use, d))
     goto done;
   nw_entity *v = out->v;
+  for (size_t i = 0; i < n; i++)
+    if (v[i].type != NW_ENT_PERSON) imap_put(&other, nw_hash_lower(d->text + v[i].start, v[i].end - v[i].start), (int32_t)i);
+  /* each person's name proper */
+  for (size_t i = 0; i < n; i++) core[i] = v[i].type == NW_ENT_PERSON ? name_core(d, &v[i], &other, &use) : v[i].tok_first;
   int64_t title_sent = -1; /* mentions come in text order: judge each sentence once */
   int title_case = 0;
   for (size_t i = 0; i < n; i++) {
@@ -118,10 +232,18 @@ int ner_resolve_canonical(const nw_doc *d, nw_entities *out) {
     if (e->sentence != title_sent) title_sent = e->sentence, title_case = title_case_sentence(d, e->sentence);
     if ((ntoks(e) > 1 && title_case) || ntoks(e) > MAX_NAME_TOKENS) continue;
     if (e->type == NW_ENT_PERSON) {
-      for (uint32_t t = e->tok_first; t < e->tok_end; t++) {
+      for (uint32_t t = core[i]; t < e->tok_end; t++) {
         if (d->tok[t].cls != NW_TOK_WORD) continue;
         int32_t b = imap_get(&person, tok_key(d, t));
-        if (b < 0 || fuller(e, &v[b])) imap_put(&person, tok_key(d, t), (int32_t)i);
+        if (b < 0 || person_fuller(d, v, core, i, (size_t)b)) imap_put(&person, tok_key(d, t), (int32_t)i);
+      }
+      uint64_t last = tok_key(d, family_tok(d, core[i], e->tok_end));
+      int32_t b = imap_get(&surname, last);
+      if (b < 0 || person_fuller(d, v, core, i, (size_t)b)) imap_put(&surname, last, (int32_t)i);
+      if (e->tok_end - core[i] >= 2) {
+        uint64_t first = tok_key(d, core[i]);
+        b = imap_get(&given, first);
+        if (b < 0 || person_fuller(d, v, core, i, (size_t)b)) imap_put(&given, first, (int32_t)i);
       }
     } else {
       uint64_t k = tok_key(d, e->tok_end - 1) * 7 + e->type;
@@ -153,8 +275,15 @@ int ner_resolve_canonical(const nw_doc *d, nw_entities *out) {
       if (c < 0) c = imap_get(&acro, nw_hash(al, an));
     }
     if (c < 0 && e->type == NW_ENT_PERSON) {
-      c = imap_get(&person, tok_key(d, e->tok_end - 1));
-      if (c >= 0 && !contained(d, e, &v[c], 0)) c = -1;
+      /* by family name, then a lone word as the name it opens ("Xi"), then
+      ** as a word inside a fuller name ("Acosta" of "Melba Acosta Febo") */
+      uint32_t len = e->tok_end - core[i];
+      c = imap_get(&surname, tok_key(d, family_tok(d, core[i], e->tok_end)));
+      if (c >= 0 && (v[c].tok_end - core[c] <= len || !same_person(d, core[i], e->tok_end, core[c], v[c].tok_end))) c = -1;
+      if (c < 0 && len == 1) c = imap_get(&given, tok_key(d, core[i]));
+      if (c < 0 && len == 1) c = imap_get(&person, tok_key(d, core[i]));
+      if (c >= 0 && v[c].tok_end - core[c] > len) canon[i] = c;
+      continue;
     } else if (c < 0 && e->type != NW_ENT_LOC) {
       c = imap_get(&tail, tok_key(d, e->tok_end - 1) * 7 + e->type);
       if (c >= 0 && !contained(d, e, &v[c], 1)) c = -1;
@@ -166,9 +295,9 @@ int ner_resolve_canonical(const nw_doc *d, nw_entities *out) {
   uint32_t next = 0;
   for (size_t i = 0; i < n; i++) {
     nw_entity *e = &v[i], *c = &v[canon[i]];
-    e->canon_start = c->start;
+    e->canon_start = c->type == NW_ENT_PERSON ? d->tok[core[canon[i]]].start : c->start;
     e->canon_end = c->end;
-    uint64_t k = nw_hash_lower(d->text + c->start, c->end - c->start) * 5 + e->type;
+    uint64_t k = nw_hash_lower(d->text + e->canon_start, e->canon_end - e->canon_start) * 5 + e->type;
     int32_t cl = imap_get(&clusters, k);
     if (cl < 0) imap_put(&clusters, k, cl = (int32_t)next++);
     e->cluster = (uint32_t)cl;
@@ -176,7 +305,13 @@ int ner_resolve_canonical(const nw_doc *d, nw_entities *out) {
   rc = 0;
 done:
   free(canon);
+  free(core);
   imap_free(&person);
+  imap_free(&surname);
+  imap_free(&given);
+  imap_free(&other);
+  imap_free(&use.lower);
+  imap_free(&use.midcap);
   imap_free(&tail);
   imap_free(&acro);
   imap_free(&paren);

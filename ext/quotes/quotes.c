@@ -44,6 +44,21 @@ static int nest(qx_ctx *c) {
   return 0;
 }
 
+/* "“We need more time,” He Wei, a former official, said.": a capitalized
+** "He" or "She" right before a capitalized word that is no function word,
+** cue or pronoun is a family name, not a pronoun ("He told", "He Said" stay). */
+static void surname_pronouns(qx_ctx *c) {
+  const nw_doc *d = c->d;
+  for (size_t i = 0; i + 1 < d->ntok; i++) {
+    if (!(c->wcls[i] & QW_PRONOUN) || (c->wcls[i] & QW_PLURAL) || !qx_cap(c, i) || qx_len(c, i) < 2 || qx_len(c, i) > 3) continue;
+    size_t j = i + 1;
+    if (!qx_cap(c, j) || d->tok[j].ws != NW_WS_SPACE || d->tok[j].sentence != d->tok[i].sentence || c->wcls[j] ||
+        qx_cue_of(qx_text(c, j), qx_len(c, j)))
+      continue;
+    c->wcls[i] = 0;
+  }
+}
+
 int nw_extract_quotes(const nw_doc *doc, nw_quotes *out) { return qx_extract(doc, out, NULL, NULL); }
 
 int qx_extract(const nw_doc *doc, nw_quotes *out, qx_dump_hook dump, void *dump_arg) {
@@ -58,6 +73,7 @@ int qx_extract(const nw_doc *doc, nw_quotes *out, qx_dump_hook dump, void *dump_
   if (c.wcls)
     for (size_t i = 0; i < doc->ntok; i++)
       c.wcls[i] = doc->tok[i].cls == NW_TOK_WORD ? qx_word_class(doc->text + doc->tok[i].start, nw_tok_len(&doc->tok[i])) : 0;
+  if (c.wcls) surname_pronouns(&c);
   if (c.para && c.owner && c.wcls && !qx_find_quotes(&c) && !nest(&c) && !qx_attribute(&c) && !qx_resolve(&c)) rc = 0;
   nw_scratch_done(NW_SCRATCH_QUOTE_PARA);
   nw_scratch_done(NW_SCRATCH_QUOTE_OWNER);

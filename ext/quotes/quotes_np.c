@@ -15,6 +15,14 @@ static int is_possessive(const qx_ctx *c, size_t i) {
          (n == 4 && (unsigned char)w[0] == 0xE2 && (w[3] | 32) == 's');
 }
 
+/* "Chinese state media", "state television": "state" before a lower-case
+** noun modifies it; it is no cue ("officials state that …" is). */
+int qx_state_modifier(const qx_ctx *c, size_t i) {
+  if (!nw_tok_is(c->d, i, "state", 0) || !qx_is_word(c, i + 1) || qx_cap(c, i + 1)) return 0;
+  const char *w = qx_text(c, i + 1);
+  return !qx_class(c, i + 1) && !qx_cue_of(w, qx_len(c, i + 1));
+}
+
 /* A word that can be part of a noun phrase (not a function word or a cue). */
 static int np_word(const qx_ctx *c, size_t i) {
   if (i >= c->d->ntok) return 0;
@@ -26,7 +34,7 @@ static int np_word(const qx_ctx *c, size_t i) {
   if ((w & QW_NOT_NAME) && qx_cap(c, i)) return 0; /* "Following", "Perhaps" at a sentence start */
   if (!qx_cap(c, i) && qx_cue_of(qx_text(c, i), qx_len(c, i))) {
     /* "the statement", "Trump’s tweet": a cue form after a determiner is a noun */
-    return i > 0 && ((qx_class(c, i - 1) & QW_DET) || is_possessive(c, i - 1));
+    return (i > 0 && ((qx_class(c, i - 1) & QW_DET) || is_possessive(c, i - 1))) || qx_state_modifier(c, i);
   }
   return 1;
 }

@@ -15,6 +15,8 @@ qx_span qx_np_right(const qx_ctx *c, size_t s, size_t hi);
 /* s without a verb or adverb it ran into: "The board cleared the deal" ->
 ** "The board", "Politifact then ruled" -> "Politifact". */
 qx_span qx_np_trim(const qx_ctx *c, qx_span s);
+/* "state" modifying the noun after it ("Chinese state media"): no cue. */
+int qx_state_modifier(const qx_ctx *c, size_t i);
 /* An adverb or auxiliary between a subject and its cue ("also", "has", "forcefully"). */
 int qx_skippable(const qx_ctx *c, size_t i);
 #endif

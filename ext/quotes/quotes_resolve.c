@@ -15,6 +15,7 @@
 #include "hash.h"
 #include "news_entities.h"
 #include "quotes_internal.h"
+#include "quotes_np.h"
 
 typedef struct name_run {
   uint32_t first, core, end; /* tokens: [first, end), core skips titles and honorifics */
@@ -33,8 +34,8 @@ typedef struct resolver {
   int32_t *run_of;  /* run index of each token, or -1 */
   name_pair *pairs;
   size_t npair, pair_cap;
-  uint8_t *ent_type; /* entity type of each token, computed on first need (the tagger is slow) */
-  int ent_failed;
+  nw_entities ents;  /* news_entities' mentions: a name's canonical form is theirs */
+  int32_t *ent_of;   /* entity index of each token, or -1 */
   nw_strmap by_last; /* last word -> run index of the fullest name */
   nw_strmap by_first; /* first word of a two-word name -> run index */
   nw_strmap first_seen; /* last word -> the run that introduced the name */
@@ -42,7 +43,7 @@ typedef struct resolver {
   nw_strmap gender;  /* last word -> 1 male, 2 female */
 } resolver;
 
-enum { G_NONE = 0, G_MALE = 1, G_FEMALE = 2 };
+enum { G_NONE = 0, G_MALE = 1, G_FEMALE = 2, G_MIXED = 3 };
 
 static int name_word(const qx_ctx *c, size_t i) {
   if (!qx_cap(c, i)) return 0;
@@ -71,6 +72,15 @@ static size_t line_end(const qx_ctx *c, size_t i, int *title_case) {
   } while (j < c->d->ntok && c->d->tok[j].ws != NW_WS_NEWLINE && c->d->tok[j].ws != NW_WS_PARAGRAPH);
   *title_case = words >= 3 && caps == words;
   return j;
+}
+
+/* Run ri is a later member of a list: a comma (and maybe an article) right
+** before it follows a name. */
+static int in_list(const resolver *r, size_t ri) {
+  const qx_ctx *c = r->c;
+  size_t k = r->runs[ri].first;
+  if (k > 0 && (qx_class(c, k - 1) & QW_DET) && !(qx_class(c, k - 1) & QW_PRONOUN)) k--;
+  return k >= 2 && qx_is_char(c, k - 1, ',') && r->run_of[k - 2] >= 0;
 }
 
 static int collect_runs(resolver *r) {
@@ -111,11 +121,21 @@ static int collect_runs(resolver *r) {
     /* "Xi" -> "Xi Jinping": names that put the family name first */
     if (j - core == 2 && !(qx_class(c, j - 1) & QW_DOC) && nw_strmap_get(&r->by_first, qx_text(c, core), qx_len(c, core), -1) < 0)
       if (nw_strmap_put(&r->by_first, qx_text(c, core), qx_len(c, core), (int32_t)r->nrun)) return -1;
-    if (g && nw_strmap_put(&r->gender, qx_text(c, last), qx_len(c, last), g)) return -1;
+    /* a given name says the gender of a full name ("Josh Hendler"); an
+    ** honorific of a family name alone ("Mrs. Clinton"); a family name two
+    ** people of different genders share says none */
+    if (!g && j - core >= 2) g = qx_given_name_gender(qx_text(c, core), qx_len(c, core));
+    r->runs[r->nrun].gender = (uint8_t)g;
+    if (g) {
+      int old = nw_strmap_get(&r->gender, qx_text(c, last), qx_len(c, last), G_NONE);
+      if (old != g && nw_strmap_put(&r->gender, qx_text(c, last), qx_len(c, last), old ? G_MIXED : g)) return -1;
+    }
     /* "Chinese Ministry of Foreign Affairs (MOFA)" */
     if (j + 2 < n && qx_is_char(c, j, '(') && (c->d->tok[j + 1].flags & NW_TF_ALL_UPPER) && qx_is_char(c, j + 2, ')'))
       if (nw_strmap_put(&r->acronym, qx_text(c, j + 1), qx_len(c, j + 1), (int32_t)r->nrun)) return -1;
-    if (r->nrun && r->runs[r->nrun - 1].end + 1 == i && nw_tok_is(c->d, i - 1, "and", 0)) {
+    /* "Xi and Putin" is a pair; "Canada, the United States and Britain" a
+    ** list, none of whose two last members is "the two countries" */
+    if (r->nrun && r->runs[r->nrun - 1].end + 1 == i && nw_tok_is(c->d, i - 1, "and", 0) && !in_list(r, r->nrun - 1)) {
       if (nw_grow((void **)&r->pairs, &r->pair_cap, r->npair + 1, sizeof *r->pairs)) return -1;
       r->pairs[r->npair++] = (name_pair){(uint32_t)r->nrun - 1, (uint32_t)r->nrun};
     }
@@ -131,11 +151,55 @@ static int append_tokens(resolver *r, size_t first, size_t end) {
   return nw_buf_append(&r->c->out->names, d->text + d->tok[first].start, d->tok[end - 1].end - d->tok[first].start);
 }
 
+/* The mentions news_entities finds, once per text: speaker names take their
+** canonical forms, so that quotes and entities name a person alike. Without
+** a model (it failed to load) every lookup finds none and the runs decide. */
+static int find_entities(resolver *r) {
+  const nw_doc *d = r->c->d;
+  for (size_t k = 0; k < d->ntok; k++) r->ent_of[k] = -1;
+  if (nw_extract_entities(d, &r->ents)) {
+    r->ents.n = 0;
+    return 0;
+  }
+  for (size_t i = 0; i < r->ents.n; i++)
+    for (uint32_t k = r->ents.v[i].tok_first; k < r->ents.v[i].tok_end && k < d->ntok; k++) r->ent_of[k] = (int32_t)i;
+  return 0;
+}
+
+static int entity_type_at(const resolver *r, size_t k) {
+  int32_t e = k < r->c->d->ntok ? r->ent_of[k] : -1;
+  return e < 0 ? 0 : r->ents.v[e].type;
+}
+
+static int append_entity(resolver *r, int32_t e) {
+  const nw_entity *x = &r->ents.v[e];
+  return nw_buf_append(&r->c->out->names, r->c->d->text + x->canon_start, x->canon_end - x->canon_start);
+}
+
+/* The entity a name mention [first, end) names: the one that ends with it
+** (its last word) and starts inside it (not "Said Ortiz" for "Said Ortiz:
+** …", where the cue opens the sentence), of a kind that speaks (not
+** "Chinese", "Democratic"). */
+static int32_t entity_of_name(const resolver *r, size_t first, size_t end) {
+  int32_t e = end ? r->ent_of[end - 1] : -1;
+  if (e < 0 || r->ents.v[e].tok_end != end || r->ents.v[e].tok_first < first || r->ents.v[e].type == NW_ENT_MISC) return -1;
+  return e;
+}
+
 /* The fullest name for the run of tokens [first, end) (a name mention). */
 static int append_name(resolver *r, size_t first, size_t end) {
   const qx_ctx *c = r->c;
   while (first + 1 < end && (qx_class(c, first) & (QW_TITLE | QW_HONORIFIC | QW_DET))) first++;
+  int32_t e = entity_of_name(r, first, end);
   size_t last = end - 1;
+  if (e >= 0) {
+    /* the tagger may miss the full name ("Uzi Arad" untagged, "Arad" tagged):
+    ** the runs' fullest name then, when the entity's canonical is one word */
+    const nw_entity *x = &r->ents.v[e];
+    int32_t ri = nw_strmap_get(&r->by_last, qx_text(c, last), qx_len(c, last), -1);
+    int one_word = memchr(c->d->text + x->canon_start, ' ', x->canon_end - x->canon_start) == NULL;
+    if (!(one_word && x->type == NW_ENT_PERSON && ri >= 0 && r->runs[ri].end - r->runs[ri].core >= 2)) return append_entity(r, e);
+  }
   int32_t ri = -1;
   if (end - first == 1 && (c->d->tok[last].flags & NW_TF_ALL_UPPER)) ri = nw_strmap_get(&r->acronym, qx_text(c, last), qx_len(c, last), -1);
   if (ri < 0) ri = nw_strmap_get(&r->by_last, qx_text(c, last), qx_len(c, last), -1);
@@ -170,6 +234,54 @@ static int has_class(const qx_ctx *c, size_t first, size_t end, uint32_t cls) {
   return 0;
 }
 
+/* A name (a run or a non-MISC entity) in [first, k). */
+static int name_token_before(const resolver *r, size_t first, size_t k) {
+  for (size_t j = first; j < k; j++) {
+    if (r->ent_of[j] >= 0) {
+      if (r->ents.v[r->ent_of[j]].type != NW_ENT_MISC) return 1;
+    } else if (r->run_of[j] >= 0 && !(qx_class(r->c, j) & (QW_TITLE | QW_HONORIFIC))) {
+      /* a capitalized word that opens a sentence ("Officials at …") is no name alone */
+      const name_run *run = &r->runs[r->run_of[j]];
+      if (run->end - run->first > 1 || !(r->c->d->tok[run->first].flags & NW_TF_SENT_START)) return 1;
+    }
+  }
+  return 0;
+}
+
+static int is_possessive_tok(const qx_ctx *c, size_t i) {
+  size_t n = qx_len(c, i);
+  const char *w = qx_text(c, i);
+  return qx_is_word(c, i) && n >= 2 && n <= 4 && (w[n - 1] | 32) == 's' && (w[0] == '\'' || (unsigned char)w[0] == 0xE2);
+}
+
+/* A person named in apposition to the description [first, end): right
+** before it ("Sam Lau, the communications director for …") or right after
+** it (", Xi Jinping," or ", Xi Jinping said"). */
+static int32_t apposition(const resolver *r, size_t first, size_t end) {
+  const qx_ctx *c = r->c;
+  /* the aside closes with a comma: "Hillary Clinton, the attendees said" is no apposition */
+  if (first >= 2 && qx_is_char(c, first - 1, ',') && c->owner[first - 2] < 0 && qx_is_char(c, end, ',')) {
+    int32_t e = r->ent_of[first - 2];
+    if (e >= 0 && r->ents.v[e].tok_end == first - 1 && r->ents.v[e].type == NW_ENT_PERSON) return e;
+  }
+  if (end + 1 >= c->d->ntok || !qx_is_char(c, end, ',') || c->owner[end + 1] >= 0) return -1;
+  int32_t e = r->ent_of[end + 1];
+  if (e < 0 || r->ents.v[e].tok_first != end + 1 || r->ents.v[e].type != NW_ENT_PERSON) return -1;
+  size_t after = r->ents.v[e].tok_end;
+  if (after >= c->d->ntok || qx_is_char(c, after, '.') || qx_is_char(c, after, ',') || qx_cue_of(qx_text(c, after), qx_len(c, after)))
+    return e;
+  return -1;
+}
+
+/* A description the text never ties to a name, as written but without its
+** article ("the announcer" -> "announcer"; "his operatives" stays). */
+static int append_description(resolver *r, size_t first, size_t end) {
+  const qx_ctx *c = r->c;
+  if (end - first > 1 && (nw_tok_is(c->d, first, "the", 1) || nw_tok_is(c->d, first, "a", 1) || nw_tok_is(c->d, first, "an", 1)))
+    first++;
+  return append_tokens(r, first, end);
+}
+
 /* One mention (no "and"): append its resolved form. */
 static int is_plural_description(const qx_ctx *c, size_t first, size_t end);
 static int append_pair_before(resolver *r, size_t t, uint32_t want);
@@ -191,40 +303,53 @@ static int append_part(resolver *r, size_t first, size_t end) {
       break;
     }
   }
-  /* "agency spokesman Dan Ortiz similarly": the last name in the mention */
-  for (size_t k = end; k-- > first;) {
-    if (r->run_of[k] < 0) continue;
-    if (qx_class(c, k) & QW_DOC) break;
-    const name_run *run = &r->runs[r->run_of[k]];
-    size_t s = run->first > first ? run->first : first;
-    return append_name(r, s, k + 1);
+  /* the head: a name before "of", a comma, a bracket or "who" is the speaker
+  ** ("Ross Eisenbrey of the Economic Policy Institute", "Sen. Chris Murphy
+  ** (D-Conn.)": never the place of a party label) */
+  size_t head_end = end;
+  for (size_t k = first + 1; k < end; k++) {
+    if (r->ent_of[k] >= 0) continue; /* "Ministry of Foreign Affairs" */
+    if (!(qx_class(c, k) & (QW_LINK | QW_RELATIVE)) && !qx_is_char(c, k, ',') && !qx_is_char(c, k, '(')) continue;
+    if (name_token_before(r, first, k)) {
+      head_end = k;
+    } else {
+      /* "Chairman of the Joint Chiefs Gen. Joseph Dunford": a person ends the
+      ** mention; "the president of China": a description, whatever it names */
+      int32_t e = r->ent_of[end - 1];
+      if (e >= 0 && r->ents.v[e].type == NW_ENT_PERSON && r->ents.v[e].tok_end == end && r->ents.v[e].tok_first > k)
+        return append_name(r, r->ents.v[e].tok_first, end);
+      head_end = k;
+      if (qx_is_char(c, k, ',') || qx_is_char(c, k, '(')) break;
+      int32_t app = apposition(r, first, end);
+      if (app >= 0) return append_entity(r, app);
+      return append_description(r, first, end);
+    }
+    break;
   }
-  return append_tokens(r, first, end);
+  /* "agency spokesman Dan Ortiz similarly": the name that ends the head. A
+  ** name before a common noun only modifies it ("Chinese state media", "the
+  ** LinkedIn chief executive"): the mention is a description. */
+  size_t k = head_end;
+  while (k > first + 1 && (qx_skippable(c, k - 1) || c->d->tok[k - 1].cls == NW_TOK_PUNCT || is_possessive_tok(c, k - 1))) k--;
+  if (k > first && !(qx_class(c, k - 1) & QW_DOC) && (r->run_of[k - 1] >= 0 || r->ent_of[k - 1] >= 0)) {
+    size_t s = k - 1;
+    int32_t e = r->ent_of[k - 1];
+    if (e >= 0 && r->ents.v[e].tok_end == k) s = r->ents.v[e].tok_first > first ? r->ents.v[e].tok_first : first;
+    else
+      while (s > first && r->run_of[s - 1] >= 0 && r->run_of[s - 1] == r->run_of[k - 1] && r->ent_of[s - 1] < 0) s--;
+    return append_name(r, s, k);
+  }
+  /* "the president of China, Xi Jinping, said": the name in apposition */
+  int32_t app = apposition(r, first, end);
+  if (app >= 0) return append_entity(r, app);
+  return append_description(r, first, end);
 }
 
-/* Entity types per token, from news_entities, run once per text and only when
-** a group description needs them. */
-static const uint8_t *entity_types(resolver *r) {
-  if (r->ent_type || r->ent_failed) return r->ent_type;
-  const nw_doc *d = r->c->d;
-  nw_entities ents = {0};
-  r->ent_type = calloc(d->ntok ? d->ntok : 1, 1);
-  if (!r->ent_type || nw_extract_entities(d, &ents)) {
-    r->ent_failed = 1;
-    free(r->ent_type);
-    r->ent_type = NULL;
-  } else {
-    for (size_t i = 0; i < ents.n; i++)
-      for (uint32_t k = ents.v[i].tok_first; k < ents.v[i].tok_end && k < d->ntok; k++) r->ent_type[k] = ents.v[i].type;
-  }
-  nw_entities_free(&ents);
-  return r->ent_type;
-}
 
 /* A pair of people ("Xi and Putin") rather than of places ("China and Russia"). */
 static int pair_of_people(resolver *r, const name_pair *p) {
-  const uint8_t *t = entity_types(r);
-  if (t) return t[r->runs[p->a].end - 1] == NW_ENT_PERSON && t[r->runs[p->b].end - 1] == NW_ENT_PERSON;
+  if (r->ents.n)
+    return entity_type_at(r, r->runs[p->a].end - 1) == NW_ENT_PERSON && entity_type_at(r, r->runs[p->b].end - 1) == NW_ENT_PERSON;
   return r->runs[p->a].end - r->runs[p->a].core >= 2 || r->runs[p->b].end - r->runs[p->b].core >= 2 ||
          r->runs[p->a].gender || r->runs[p->b].gender;
 }
@@ -263,6 +388,25 @@ static int append_pair_before(resolver *r, size_t t, uint32_t want) {
   return 0;
 }
 
+/* The gender of the person run ri names: its own (an honorific, a given
+** name), else what the text says of its family name. */
+static int run_gender(const resolver *r, int32_t ri) {
+  const name_run *run = &r->runs[ri];
+  if (run->gender) return run->gender;
+  int g = nw_strmap_get(&r->gender, qx_text(r->c, run->end - 1), qx_len(r->c, run->end - 1), G_NONE);
+  return g == G_MIXED ? G_NONE : g;
+}
+
+/* A run a pronoun may stand for: outside quotations (words quoted are not
+** the reporter's references), and a person unless the tagger says otherwise
+** ("the Democratic Party" is not "he"). */
+static int may_be_person(const resolver *r, int32_t ri) {
+  const name_run *run = &r->runs[ri];
+  if (r->c->owner[run->first] >= 0) return 0;
+  int t = entity_type_at(r, run->end - 1);
+  return !t || t == NW_ENT_PERSON;
+}
+
 static int gender_of_mention(const resolver *r, const nw_quote *q) {
   const qx_ctx *c = r->c;
   if (q->speaker_tok_end == 0) return G_NONE;
@@ -274,7 +418,9 @@ static int gender_of_mention(const resolver *r, const nw_quote *q) {
     int g = gender_of_honorific(c, k);
     if (g) return g;
   }
-  return nw_strmap_get(&r->gender, qx_text(c, last), qx_len(c, last), G_NONE);
+  if (r->run_of[last] >= 0) return run_gender(r, r->run_of[last]);
+  int g = nw_strmap_get(&r->gender, qx_text(c, last), qx_len(c, last), G_NONE);
+  return g == G_MIXED ? G_NONE : g;
 }
 
 static int is_group(const qx_ctx *c, const nw_quote *q) {
@@ -299,8 +445,8 @@ static int32_t person_before(const resolver *r, size_t t, int g) {
   for (size_t k = t; (ri = run_before(r, t, 400, &k)) >= 0;) {
     const name_run *run = &r->runs[ri];
     if (run->end - run->core < 2 && !run->gender) continue; /* a person: a full name or "Mr. X" */
-    if (has_class(r->c, run->core, run->end, QW_LINK)) continue;
-    int rg = nw_strmap_get(&r->gender, qx_text(r->c, run->end - 1), qx_len(r->c, run->end - 1), G_NONE);
+    if (has_class(r->c, run->core, run->end, QW_LINK) || !may_be_person(r, ri)) continue;
+    int rg = run_gender(r, ri);
     if (g && rg && rg != g) continue;
     return ri;
   }
@@ -345,8 +491,8 @@ static int32_t salient_person(const resolver *r, size_t t, int g) {
       if (ri < 0 || c->owner[k] >= 0) continue;
       const name_run *run = &r->runs[ri];
       k = run->end - 1;
-      if (has_class(c, run->core, run->end, QW_LINK | QW_DOC | QW_TITLE)) continue;
-      int rg = nw_strmap_get(&r->gender, qx_text(c, run->end - 1), qx_len(c, run->end - 1), G_NONE);
+      if (has_class(c, run->core, run->end, QW_LINK | QW_DOC | QW_TITLE) || !may_be_person(r, ri)) continue;
+      int rg = run_gender(r, ri);
       if (ri == open && !rg) return -1;
       if (rg == g) return ri;
     }
@@ -435,6 +581,18 @@ static int32_t person_with_title(const resolver *r, size_t first, size_t end) {
   return -1;
 }
 
+/* After "and" (token k - 1), a new member of a group starts with a name, an
+** article, a pronoun or "others" ("Haddad and the mayor"), or names a person before
+** the mention ends ("and former anchor Katie Couric"); "president and CEO",
+** "activist and lawyer" are one person's roles. */
+static int starts_member(const resolver *r, size_t k, size_t end) {
+  const qx_ctx *c = r->c;
+  if (qx_cap(c, k) || (qx_class(c, k) & (QW_DET | QW_PRONOUN)) || nw_tok_is(c->d, k, "others", 1)) return 1;
+  for (; k < end && !(qx_class(c, k) & QW_GROUP); k++)
+    if (entity_type_at(r, k) == NW_ENT_PERSON) return 1;
+  return 0;
+}
+
 static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, const nw_quote *last_group) {
   const qx_ctx *c = r->c;
   nw_buf *names = &c->out->names;
@@ -491,12 +649,12 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
   } else if (is_plural_description(c, first, end)) {
     int got = append_pair_before(r, first, qx_class(c, end - 1) & (QW_PEOPLE | QW_PLACES));
     if (got < 0) return -1;
-    if (!got) rc = append_tokens(r, first, end);
+    if (!got) rc = append_description(r, first, end);
   } else {
     /* "Xi and Putin": each part resolved, joined with " and " */
     size_t s = first;
     for (size_t k = first; k <= end && !rc; k++) {
-      if (k < end && !(qx_class(c, k) & QW_GROUP)) continue;
+      if (k < end && (!(qx_class(c, k) & QW_GROUP) || r->ent_of[k] >= 0 || !starts_member(r, k + 1, end))) continue;
       if (k > s) {
         if (s > first) rc = nw_buf_append(names, " and ", 5);
         if (!rc) rc = append_part(r, s, k);
@@ -511,11 +669,18 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
 }
 
 int qx_resolve(qx_ctx *c) {
-  resolver r = {c, NULL, 0, 0, nw_scratch(NW_SCRATCH_QUOTE_RUNS, c->d->ntok * sizeof(int32_t)), NULL, 0, 0, NULL, 0,
-                {0}, {0}, {0}, {0}, {0}};
+  resolver r = {.c = c, .run_of = nw_scratch(NW_SCRATCH_QUOTE_RUNS, c->d->ntok * sizeof(int32_t)),
+                .ent_of = malloc((c->d->ntok ? c->d->ntok : 1) * sizeof(int32_t))};
   int rc = -1;
-  if (!r.run_of || nw_strmap_init(&r.by_last, 64, 1) || nw_strmap_init(&r.by_first, 16, 1) || nw_strmap_init(&r.first_seen, 64, 1) || nw_strmap_init(&r.acronym, 16, 0) ||
-      nw_strmap_init(&r.gender, 16, 1) || collect_runs(&r))
+  int any_speaker = 0;
+  for (size_t i = 0; i < c->out->n && !any_speaker; i++) any_speaker = c->out->v[i].speaker_start != NW_QUOTE_NONE;
+  if (!any_speaker) {
+    rc = 0;
+    goto done;
+  }
+  if (!r.run_of || !r.ent_of || nw_strmap_init(&r.by_last, 64, 1) || nw_strmap_init(&r.by_first, 16, 1) ||
+      nw_strmap_init(&r.first_seen, 64, 1) || nw_strmap_init(&r.acronym, 16, 0) || nw_strmap_init(&r.gender, 16, 1) ||
+      find_entities(&r) || collect_runs(&r))
     goto done;
   const nw_quote *last_person = NULL, *last_group = NULL;
   for (size_t i = 0; i < c->out->n; i++) {
@@ -535,7 +700,8 @@ done:
   free(r.runs);
   nw_scratch_done(NW_SCRATCH_QUOTE_RUNS);
   free(r.pairs);
-  free(r.ent_type);
+  free(r.ent_of);
+  nw_entities_free(&r.ents);
   nw_strmap_free(&r.by_last);
   nw_strmap_free(&r.by_first);
   nw_strmap_free(&r.first_seen);

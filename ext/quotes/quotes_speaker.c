@@ -88,7 +88,7 @@ static int cue_at(const qx_ctx *c, size_t i, size_t lo, size_t *end) {
   const nw_token *t = &c->d->tok[i];
   if (!(t->flags & NW_TF_LOWER_INITIAL) && !(i == lo || (t->flags & NW_TF_SENT_START))) return 0;
   int cue = qx_cue_of(qx_text(c, i), qx_len(c, i));
-  if (!cue) return 0;
+  if (!cue || qx_state_modifier(c, i)) return 0;
   /* "so-called": part of a word */
   if (i > 0 && t->ws == NW_WS_NONE && qx_is_char(c, i - 1, '-')) return 0;
   /* "the statement", "his call": a noun after a determiner */

@@ -72,3 +72,16 @@ SELECT news_debug() LIKE '%entities: model % bytes%gazetteer % phrases%';
 -- news_debug says whether each model was trained with the data the library holds.
 SELECT news_debug() GLOB '*entities model: fresh (data [0-9a-f]*)*quotes model: fresh (data [0-9a-f]*)*';
 --> 1
+
+-- A person's canonical form is the fullest name with the same family name: a middle
+-- initial makes no other person ("Dana Whitfield" is "Dana J. Whitfield"), a family
+-- name inside another name does not count ("Maryanne Whitfield Cole"), and a suffix
+-- makes another person of a full name ("Jonas Okafor Jr." is his son).
+SELECT mention, canonical FROM news_entities('Dana Whitfield spoke in Ohio on Monday. Dana J. Whitfield said the plan would pass. Maryanne Whitfield Cole, her sister, stayed home. Officials said Whitfield was tired. Jonas Okafor is a reporter. Jonas Okafor Jr. is his son. Mr. Okafor declined to comment.') WHERE type = 'PERSON';
+--> Dana Whitfield|Dana J. Whitfield
+--> Dana J. Whitfield|Dana J. Whitfield
+--> Maryanne Whitfield Cole|Maryanne Whitfield Cole
+--> Whitfield|Dana J. Whitfield
+--> Jonas Okafor|Jonas Okafor
+--> Jonas Okafor Jr.|Jonas Okafor Jr.
+--> Okafor|Jonas Okafor

@@ -4,8 +4,8 @@
 SELECT quote, speaker, speaker_mention, cue, kind FROM news_quotes('Lena Ortiz, the mayor of Fairview, said the bridge was “a triumph.” “It took ten years,” said Ms. Ortiz. According to the city council, “the bridge is safe.” The engineers wrote: "We are proud."');
 --> a triumph.|Lena Ortiz|Lena Ortiz|said|direct
 --> It took ten years,|Lena Ortiz|Ms. Ortiz|said|direct
---> the bridge is safe.|the city council|the city council|According to|direct
---> We are proud.|The engineers|The engineers|wrote|direct
+--> the bridge is safe.|city council|the city council|According to|direct
+--> We are proud.|engineers|The engineers|wrote|direct
 
 -- A pronoun resolves to the person it stands for; a quotation with no attribution of
 -- its own continues the previous speaker, with no cue.
@@ -72,7 +72,7 @@ SELECT speaker, speaker_mention FROM news_quotes('Norwegian Prime Minister Kari 
 --> Kari Dahl|The Norwegian leader
 --> Tom Reyes|The vice president
 --> Omar Haddad|The harbor chief
---> The president|The president
+--> president|The president
 
 -- "Mr. Haddad" marks a person even as one word: a "he" after him is him, not the
 -- last person named in between.
@@ -88,7 +88,7 @@ SELECT quote, speaker FROM news_quotes('Omar Haddad sent messages early Friday s
 -- A speaker's noun phrase stops before a verb or an adverb it would run into: "it"
 -- is not taken as a speaker, so the clause subject is, without its verb.
 SELECT quote, speaker, speaker_mention FROM news_quotes('The board cleared the deal, though it called the price “far too high” in a note.');
---> far too high|The board|The board
+--> far too high|board|The board
 
 -- "he" stands for the subject of the sentence before when that is a man by his
 -- honorific ("Mr. Lee"), rather than for the last man named ("Tom Reyes").
@@ -103,7 +103,7 @@ SELECT speaker, speaker_mention FROM news_quotes('Omar Haddad and Lena Ortiz met
 -- another verb ("Critics mocked the former mayor's promise that …").
 SELECT speaker, speaker_mention, cue FROM news_quotes('Fact-checkers looked at Lena Ortiz’s claim that the bridge had cost “twice the budget” in the end. Critics mocked the former mayor’s promise that the trains would run “every five minutes” by June.');
 --> Lena Ortiz|Lena Ortiz|claim
---> the former mayor|the former mayor|promise
+--> former mayor|the former mayor|promise
 
 -- A cue in an introductory clause ("When …,", "In a statement announcing …,") yields to
 -- the main clause's.
@@ -115,3 +115,43 @@ SELECT speaker, cue FROM news_quotes('When Ortiz noted that the port had lost mo
 -- the verb it runs into ("Ortiz made the following").
 SELECT speaker, speaker_mention, cue FROM news_quotes('On July 6, 2015, Ortiz made the following comment: “The port will double in size.”');
 --> Ortiz|Ortiz|comment
+
+-- A speaker's name is the person's name proper: no title, office or party label
+-- ("(R-Utah)", "D-Wis." name no speaker); a name before "of" is the speaker, not the
+-- organisation after it; a description keeps its words without the article.
+SELECT speaker, speaker_mention FROM news_quotes('Sen. Dana Whitfield (R-Utah) called it “a disgrace.” Ana Ruiz of the Fairview Policy Institute called it “late.” The announcer said it was “over.” “We will fight,” said Rep. Tom Reyes, D-Wis.');
+--> Dana Whitfield|Sen. Dana Whitfield (R-Utah)
+--> Ana Ruiz|Ana Ruiz of the Fairview Policy Institute
+--> announcer|The announcer
+--> Tom Reyes|Rep. Tom Reyes
+
+-- A pronoun agrees in gender with the person a given name or an honorific says,
+-- never stands for an organisation or for a name inside a quotation.
+SELECT speaker, speaker_mention FROM news_quotes('Maria Lopez criticized the plan that Omar Haddad wrote. “It was rushed,” she said.');
+--> Maria Lopez|she
+SELECT speaker, speaker_mention FROM news_quotes('Omar Haddad spoke first. The Fairview Harbor Union filed a complaint. “We will appeal,” he said.');
+--> Omar Haddad|he
+SELECT speaker, speaker_mention FROM news_quotes('Lena Ortiz arrived late. The clerk read the note aloud: “Maria Lopez signed it.” Later, “we are done,” she said.');
+--> clerk|The clerk
+--> Lena Ortiz|she
+
+-- A capitalized "He" before a name is a family name, not a pronoun.
+SELECT speaker, speaker_mention FROM news_quotes('“We need more time,” He Wei, a former official, said. “It is late,” he added.');
+--> He Wei|He Wei
+--> He Wei|he
+
+-- A nationality before a noun is no speaker ("state" before a noun is no cue).
+SELECT speaker, speaker_mention FROM news_quotes('The plan was “reckless,” according to Chinese state media. Chinese state media called it “a trap.”');
+--> Chinese state media|Chinese state media
+--> Chinese state media|Chinese state media
+
+-- A list of three is no pair for "the two countries".
+SELECT speaker, speaker_mention FROM news_quotes('Canada, the United States and Britain signed the accord. The two countries said it was “a new start.”');
+--> two countries|The two countries
+
+-- A person in apposition to a description names it, after it or before it; roles
+-- joined by "and" are one person's.
+SELECT speaker, speaker_mention FROM news_quotes('The president of Fairview, Tom Reyes, said the talks were “fruitful.” Sam Lau, the communications director for the Fairview Party, said the vote was “a rout.” Lena Ortiz, an architect and planner, called it “bold.”');
+--> Tom Reyes|The president of Fairview
+--> Sam Lau|Sam Lau
+--> Lena Ortiz|Lena Ortiz

@@ -8,6 +8,8 @@
 #include "data_stamp.h"
 #include "hash.h"
 #include "news.h"
+#include "news_entities.h"
+#include "news_quotes.h"
 
 static void check_fresh(const char *model, const char *trained, const char *now, const char *retrain) {
   if (strcmp(trained, now) != 0)
