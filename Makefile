@@ -8,10 +8,11 @@ MAKEFLAGS += --jobs=2
 VERSION := $(strip $(file < VERSION))
 # Libraries found through pkg-config, each with the Debian package that holds it
 # (tools/deps.sh installs them all). sqlite3 is for the test runner only.
-PKGS := libpcre2-8 libxml-2.0 libutf8proc
+PKGS := libpcre2-8 libxml-2.0 libutf8proc libpsl
 DEB_libpcre2-8 := libpcre2-dev
 DEB_libxml-2.0 := libxml2-dev
 DEB_libutf8proc := libutf8proc-dev
+DEB_libpsl := libpsl-dev
 DEB_sqlite3 := libsqlite3-dev
 # A missing tool or library stops make with what to install, not a compiler error
 # (goals that build nothing are spared the check).

@@ -76,6 +76,11 @@ int nw_corpus_analyze(sqlite3 *db, const nw_corpus_opts *o, nw_corpus_stats *st,
 ** speaker_entity_id and speaker_key, outlets) from the stored rows. */
 int nw_corpus_link(sqlite3 *db, char **err);
 
+/* The user's outlet mapping: the table outlet_map(pattern, outlet) filled
+** from file (lines "pattern<TAB>outlet"; '#' comment lines), replacing its
+** rows. Every later link applies it (ext/identity/outlet_guess.h). */
+int nw_corpus_outlet_map(sqlite3 *db, const char *file, char **err);
+
 /* Copy the shard databases into db (ids remapped; a path already in db is
 ** replaced by the shard's row), then nw_corpus_link. */
 int nw_corpus_merge(sqlite3 *db, const char *const *shards, int nshards, nw_corpus_stats *st, char **err);

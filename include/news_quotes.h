@@ -6,6 +6,13 @@
 
 typedef enum nw_quote_kind { NW_QUOTE_DIRECT = 1, NW_QUOTE_SCARE } nw_quote_kind;
 
+/* What the resolved speaker is: a person, an organisation, a place, several
+** of them ("Xi and Putin", "they"), or a description the text ties to no
+** name ("critics"). 0 when there is no speaker. */
+typedef enum nw_speaker_type {
+  NW_SPEAKER_PERSON = 1, NW_SPEAKER_ORG, NW_SPEAKER_LOC, NW_SPEAKER_GROUP, NW_SPEAKER_DESCRIPTION
+} nw_speaker_type;
+
 /* "No span": speaker and cue fields hold this when absent. */
 #define NW_QUOTE_NONE UINT32_MAX
 
@@ -23,6 +30,7 @@ typedef struct nw_quote {
   uint8_t depth;                   /* 0 outermost, 1 nested inside another quotation, ... */
   uint8_t closed;                  /* 0 when the quotation ran to the paragraph end */
   uint8_t continued;               /* 1 when the speaker was taken from the previous attribution */
+  uint8_t speaker_type;            /* nw_speaker_type of the resolved speaker, 0 when none */
 } nw_quote;
 
 typedef struct nw_quotes {

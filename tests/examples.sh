@@ -8,6 +8,7 @@
 #   examples/*.py    /usr/bin/python3 FILE, where that Python exists; a Python
 #                    example without .expected is another test's (it may need
 #                    a cluster or arguments)
+#   examples/*.js    run by tests/packages/test_npm.sh, with the npm package
 # An SQL example without its .expected fails. UPDATE=1 rewrites the .expected files
 # (read the diff before committing them). Prints "examples: N passed, M failed".
 set -u

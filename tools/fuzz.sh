@@ -1,10 +1,11 @@
 #!/bin/sh
 # `make fuzz`: runs each libFuzzer target for FUZZ_SECONDS (default 60):
 # the tokenizer, then the SQL target focused on each group of registered
-# news_* functions, then the article reader once per file format (when
-# news_articles exists). Findings (crash-*, timeout-*, oom-*, leak-*) are
-# copied to tests/fuzz/regressions/<target>/, which `make test` replays;
-# fix them, then commit them. Exit status 1 when anything was found.
+# news_* functions, the JSON Lines record parser, then the article reader
+# once per file format (when news_articles exists). Findings (crash-*,
+# timeout-*, oom-*, leak-*) are copied to tests/fuzz/regressions/<target>/,
+# which `make test` replays; fix them, then commit them. Exit status 1 when
+# anything was found.
 set -u
 cd "$(dirname "$0")/.."
 secs=${FUZZ_SECONDS:-60}
@@ -41,6 +42,7 @@ for group in news_entities news_quotes news_dates,news_date; do
   has "$first" || continue
   run ${first#news_} sql text.dict NW_FUZZ_ONLY=$group
 done
+run jsonl jsonl json.dict
 if has news_articles; then
   for ext in txt html jsonl; do
     run articles_$ext articles html.dict NW_FUZZ_ARTICLES_EXT=.$ext

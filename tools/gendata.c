@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- schema ------------------------------------------------------------- */
 
@@ -49,7 +50,7 @@ typedef struct column {
   long lo, hi;
 } column;
 
-enum { MAX_COLS = 4 };
+enum { MAX_COLS = 4, MAX_FIELDS = 64 };
 
 /* One C table. Rows are "{col, col, extra}" or, when bare, the one column. */
 typedef struct table {
@@ -69,14 +70,22 @@ typedef struct datafile {
   int nout;            /* fields of a row */
   int order[MAX_COLS]; /* the columns that fill them, in the C struct's order */
   const char *extra;   /* a constant last field of every row, or NULL */
+  int unique;          /* 1 + the column whose words no two rows may share (0: none) */
+  int nocase;          /* ... compared without ASCII case (the table is looked up so) */
+  int more;            /* the last column repeats: from min_cols to MAX_FIELDS fields */
+  int min_cols;
+  int no_model_reads;  /* read only after every model ran: left out of the module's hash (the
+                       ** models' stamp), so an edit needs no retraining. Wrong once a feature reads it. */
 } datafile;
 
 typedef struct module {
   const char *name;
   const char *includes; /* #include lines of the headers declaring the tables */
 } module;
+/* A file with no table is only checked and hashed: its module reads it at run
+** time (data/identity/, data/outlets/: embedded by ext/identity/identity_data.c). */
 
-#define S(n, c) {n, #c}
+#define S(n, ident) {.name = n, .c = #ident}
 static const sym abbrev_kinds[] = {{"title", "'T'"}, {"weak", "'W'"}, {"month", "'M'"}, {0, 0}};
 static const sym date_kinds[] = {
     S("month", DW_MONTH),     S("weekday", DW_WEEKDAY), S("num", DW_NUM),         S("ord", DW_ORD),
@@ -104,6 +113,8 @@ static const sym phrase_kinds[] = {
     {0, 0}};
 static const sym cue_kinds[] = {S("say", CUE_SAY), S("stance", CUE_STANCE), S("source", CUE_SOURCE),
                                 S("quoted", CUE_QUOTED), {0, 0}};
+static const sym name_word_classes[] = {{"title", "title"}, {"suffix", "suffix"}, {0, 0}};
+static const sym genders[] = {{"male", "1"}, {"female", "2"}, {0, 0}};
 static const sym cue_particle[] = {{"optional", "0"}, {"required", "1"}, {0, 0}};
 static const sym word_classes[] = {
     S("pronoun", QW_PRONOUN),   S("male", QW_MALE),         S("female", QW_FEMALE),
@@ -132,6 +143,8 @@ static const module modules[] = {
     {"quotes", "#include \"../../ext/quotes/quotes_lexicon.h\"\n"},
     {"articles", "#include \"../../ext/articles/html_rules.h\"\n#include \"../../ext/articles/text_rules.h\"\n"},
     {"ner", "#include \"../../ext/entities/ner_internal.h\"\n"},
+    {"identity", ""},
+    {"outlets", ""},
 };
 
 static const table tables[] = {
@@ -141,6 +154,7 @@ static const table tables[] = {
     {"dt_phrases", "const dt_phrase", "dt_phrases_count", 0, 0, 0, 0},
     {"qx_cues", "const qx_cue", "qx_cues_count", 0, 0, 0, 0},
     {"qx_words", "const qx_word", "qx_words_count", 0, 0, 0, 0},
+    {"qx_given_names", "const qx_given_name", "qx_given_names_count", 0, 0, 0, 0},
     {"nw_outlets", "const nw_outlet", "nw_outlet_count", 0, 0, 0, 0},
     {"nw_line_rules", "const nw_line_rule", "nw_line_rule_count", 0, 0, 0, 0},
     {"nw_html_drop_tags", NULL, NULL, 1, 0, 0, 0},
@@ -155,37 +169,54 @@ static const table tables[] = {
     {"ner_gaz_data", "const ner_gaz_entry", "ner_gaz_data_count", 0, 0, 0, 0},
 };
 
-#define C1(a) 1, {a}, 1, {0}
-#define COLS(n, ...) n, {__VA_ARGS__}
-static const column word = {"word", T_WORD, 0, 0, 0}, phrase = {"phrase", T_TEXT, 0, 0, 0};
+static const column word = {.name = "word", .type = T_WORD}, phrase = {.name = "phrase", .type = T_TEXT};
 /* A gazetteer of data/ner/: one phrase per line, the category is the file's. */
-#define GAZ(file, cat) {"ner/" file ".txt", "ner_gaz_data", C1(phrase), #cat}
+#define GAZ(file, cat) \
+  {.path = "ner/" file ".txt", .table = "ner_gaz_data", .ncols = 1, .cols = {phrase}, .nout = 1, .extra = #cat}
 static const datafile files[] = {
-    {"core/abbreviations.tsv", "nw_abbrevs", COLS(2, word, {"kind", T_ENUM, abbrev_kinds, 0, 0}), 2, {0, 1}, 0},
-    {"core/sentence_starters.txt", "nw_sentence_starters", C1(word), 0},
-    {"dates/words.tsv", "dt_words",
-     COLS(3, word, {"kind", T_ENUM, date_kinds, 0, 0}, {"value", T_INT_NAMES, date_values, -32768, 32767}),
-     3, {0, 1, 2}, 0},
-    {"dates/phrases.tsv", "dt_phrases",
-     COLS(3, {"phrase", T_WORDS, 0, 0, 0}, {"kind", T_ENUM, phrase_kinds, 0, 0},
-          {"value", T_INT_NAMES, date_values, -32768, 32767}),
-     3, {0, 1, 2}, 0},
-    {"quotes/cues.tsv", "qx_cues",
-     COLS(4, {"forms", T_WORDS, 0, 0, 0}, {"particles", T_EMPTY_OK, 0, 0, 0}, {"kind", T_ENUM, cue_kinds, 0, 0},
-          {"particle", T_ENUM, cue_particle, 0, 0}),
-     4, {0, 1, 2, 3}, 0},
-    {"quotes/words.tsv", "qx_words", COLS(2, word, {"classes", T_FLAGS, word_classes, 0, 0}), 2, {0, 1}, 0},
-    {"articles/outlets.tsv", "nw_outlets",
-     COLS(3, {"name", T_TEXT, 0, 0, 0}, {"host", T_WORD, 0, 0, 0}, {"aliases", T_ALIASES, 0, 0, 0}), 3,
-     {0, 1, 2}, 0},
-    {"articles/text_rules.tsv", "nw_line_rules",
-     COLS(4, {"action", T_ENUM, line_actions, 0, 0}, {"max_len", T_INT, 0, 1, 65535},
-          {"need", T_NULL_OK, 0, 0, 0}, {"pattern", T_PATTERN, 0, 0, 0}),
-     4, {3, 0, 1, 2}, 0},
-    {"articles/html_tags.tsv", NULL, COLS(2, {"tag", T_WORD, 0, 0, 0}, {"role", T_ROUTE, html_tag_roles, 0, 0}),
-     1, {0}, 0},
-    {"articles/html_class_words.tsv", NULL,
-     COLS(2, {"list", T_ROUTE, html_word_lists, 0, 0}, {"alternative", T_ALTERNATIVE, 0, 0, 0}), 1, {1}, 0},
+    {.path = "core/abbreviations.tsv", .table = "nw_abbrevs", .ncols = 2,
+     .cols = {word, {.name = "kind", .type = T_ENUM, .syms = abbrev_kinds}}, .nout = 2, .order = {0, 1}, .unique = 1},
+    {.path = "core/sentence_starters.txt", .table = "nw_sentence_starters", .ncols = 1, .cols = {word}, .nout = 1,
+     .unique = 1},
+    {.path = "dates/words.tsv", .table = "dt_words", .ncols = 3,
+     .cols = {word, {.name = "kind", .type = T_ENUM, .syms = date_kinds},
+              {.name = "value", .type = T_INT_NAMES, .syms = date_values, .lo = -32768, .hi = 32767}},
+     .nout = 3, .order = {0, 1, 2}},
+    {.path = "dates/phrases.tsv", .table = "dt_phrases", .ncols = 3,
+     .cols = {{.name = "phrase", .type = T_WORDS}, {.name = "kind", .type = T_ENUM, .syms = phrase_kinds},
+              {.name = "value", .type = T_INT_NAMES, .syms = date_values, .lo = -32768, .hi = 32767}},
+     .nout = 3, .order = {0, 1, 2}},
+    {.path = "quotes/cues.tsv", .table = "qx_cues", .ncols = 4,
+     .cols = {{.name = "forms", .type = T_WORDS}, {.name = "particles", .type = T_EMPTY_OK},
+              {.name = "kind", .type = T_ENUM, .syms = cue_kinds}, {.name = "particle", .type = T_ENUM, .syms = cue_particle}},
+     .nout = 4, .order = {0, 1, 2, 3}, .unique = 1, .nocase = 1},
+    {.path = "quotes/words.tsv", .table = "qx_words", .ncols = 2,
+     .cols = {word, {.name = "classes", .type = T_FLAGS, .syms = word_classes}}, .nout = 2, .order = {0, 1}},
+    {.path = "quotes/given_names.tsv", .table = "qx_given_names", .ncols = 2,
+     .cols = {{.name = "name", .type = T_WORD}, {.name = "gender", .type = T_ENUM, .syms = genders}}, .nout = 2,
+     .order = {0, 1}, .unique = 1, .no_model_reads = 1}, /* only qx_resolve, after the chooser */
+    {.path = "articles/outlets.tsv", .table = "nw_outlets", .ncols = 3,
+     .cols = {{.name = "name", .type = T_TEXT}, {.name = "host", .type = T_WORD}, {.name = "aliases", .type = T_ALIASES}},
+     .nout = 3, .order = {0, 1, 2}},
+    {.path = "articles/text_rules.tsv", .table = "nw_line_rules", .ncols = 4,
+     .cols = {{.name = "action", .type = T_ENUM, .syms = line_actions}, {.name = "max_len", .type = T_INT, .lo = 1, .hi = 65535},
+              {.name = "need", .type = T_NULL_OK}, {.name = "pattern", .type = T_PATTERN}},
+     .nout = 4, .order = {3, 0, 1, 2}},
+    {.path = "articles/html_tags.tsv", .ncols = 2,
+     .cols = {{.name = "tag", .type = T_WORD}, {.name = "role", .type = T_ROUTE, .syms = html_tag_roles}}, .nout = 1,
+     .order = {0}, .unique = 1, .nocase = 1},
+    {.path = "articles/html_class_words.tsv", .ncols = 2,
+     .cols = {{.name = "list", .type = T_ROUTE, .syms = html_word_lists}, {.name = "alternative", .type = T_ALTERNATIVE}},
+     .nout = 1, .order = {1}},
+    {.path = "identity/aliases.tsv", .ncols = 2, .cols = {{.name = "key", .type = T_TEXT}, {.name = "alias", .type = T_TEXT}},
+     .more = 1, .min_cols = 2},
+    {.path = "identity/name_words.tsv", .ncols = 2,
+     .cols = {{.name = "class", .type = T_ENUM, .syms = name_word_classes}, {.name = "word", .type = T_TEXT}}},
+    {.path = "identity/nicknames.tsv", .ncols = 2,
+     .cols = {{.name = "name", .type = T_WORD}, {.name = "short form", .type = T_WORD}}, .more = 1, .min_cols = 2},
+    {.path = "outlets/known.tsv", .ncols = 3,
+     .cols = {{.name = "name", .type = T_TEXT}, {.name = "domain", .type = T_WORD}, {.name = "other name", .type = T_TEXT}},
+     .more = 1, .min_cols = 2},
     GAZ("countries", GAZ_COUNTRY),
     GAZ("demonyms", GAZ_DEMONYM),
     GAZ("cities", GAZ_CITY),
@@ -382,6 +413,58 @@ static void put_column(buf *b, const column *c, const char *s) {
   }
 }
 
+/* ---- words seen (a set of the words of a unique column) ----------------- */
+
+typedef struct seen_word {
+  char *w;
+  long line;
+} seen_word;
+static seen_word *seen;
+static size_t seen_cap, seen_n;
+
+static uint64_t word_hash(const char *w, size_t n, int nocase) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)(nocase ? tolower((unsigned char)w[i]) : w[i])) * 0x100000001b3ull;
+  return h;
+}
+
+/* Stops when w[0..n) was on an earlier row of the file; remembers it. */
+static void see_word(const char *w, size_t n, int nocase) {
+  if (2 * (seen_n + 1) > seen_cap) {
+    seen_word *old = seen;
+    size_t cap = seen_cap;
+    seen_cap = cap ? 2 * cap : 1024;
+    seen = calloc(seen_cap, sizeof *seen);
+    if (!seen) die("out of memory");
+    seen_n = 0;
+    for (size_t i = 0; i < cap; i++)
+      if (old[i].w) {
+        size_t k = word_hash(old[i].w, strlen(old[i].w), nocase) & (seen_cap - 1);
+        while (seen[k].w) k = (k + 1) & (seen_cap - 1);
+        seen[k] = old[i];
+        seen_n++;
+      }
+    free(old);
+  }
+  size_t k = word_hash(w, n, nocase) & (seen_cap - 1);
+  for (; seen[k].w; k = (k + 1) & (seen_cap - 1)) {
+    const char *o = seen[k].w;
+    if (strlen(o) == n && (nocase ? strncasecmp(o, w, n) : strncmp(o, w, n)) == 0)
+      die("\"%.*s\" is already on line %ld (one row per word)", (int)n, w, seen[k].line);
+  }
+  seen[k].w = strndup(w, n);
+  if (!seen[k].w) die("out of memory");
+  seen[k].line = cur_line;
+  seen_n++;
+}
+
+static void forget_words(void) {
+  for (size_t i = 0; i < seen_cap; i++) free(seen[i].w);
+  free(seen);
+  seen = NULL;
+  seen_cap = seen_n = 0;
+}
+
 /* ---- reading ------------------------------------------------------------ */
 
 typedef struct rows {
@@ -448,6 +531,36 @@ static void add_row(const datafile *f, char **col, uint64_t *hash) {
   }
 }
 
+/* 1 when s[0..n) is well-formed UTF-8 (no overlong forms, surrogates or
+** code points past U+10FFFF): the tables go into C strings as they are. */
+static int utf8_ok(const unsigned char *s, size_t n) {
+  for (size_t i = 0; i < n;) {
+    unsigned c = s[i];
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (!len || i + len > n) return 0;
+    uint32_t cp = len == 1 ? c : c & (0x7Fu >> len);
+    for (size_t k = 1; k < len; k++) {
+      if ((s[i + k] & 0xC0) != 0x80) return 0;
+      cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    static const uint32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < min[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    i += len;
+  }
+  return 1;
+}
+
+/* A row of a file with no table: its fields checked and hashed. */
+static void check_row(const datafile *f, char **col, int n, uint64_t *hash) {
+  buf scratch = {0};
+  for (int i = 0; i < n; i++) {
+    put_column(&scratch, &f->cols[i < f->ncols ? i : f->ncols - 1], col[i]);
+    *hash = fnv(*hash, col[i], strlen(col[i]));
+    *hash = fnv(*hash, i + 1 < n ? "\t" : "\n", 1);
+  }
+  free(scratch.s);
+}
+
 static void trim(char **s) {
   char *p = *s;
   while (*p == ' ' || *p == '\t') p++;
@@ -467,6 +580,7 @@ static void read_file(const char *path, const datafile *f, uint64_t *hash) {
   while ((got = getline(&line, &cap, in)) >= 0) {
     cur_line++;
     if (memchr(line, 0, (size_t)got)) die("a NUL byte in the line");
+    if (!utf8_ok((const unsigned char *)line, (size_t)got)) die("the line is not valid UTF-8");
     char *s = line;
     trim(&s);
     if (*s == '#') {
@@ -475,9 +589,9 @@ static void read_file(const char *path, const datafile *f, uint64_t *hash) {
     }
     if (!*s) continue;
     if (!header) die("the file must start with a comment saying its columns and where its entries come from");
-    char *col[MAX_COLS + 1];
+    char *col[MAX_FIELDS + 1];
     int n = 0;
-    while (*s && n <= MAX_COLS) {
+    while (*s && n <= MAX_FIELDS) {
       col[n++] = s;
       s += strcspn(s, "\t");
       if (*s) {
@@ -485,20 +599,29 @@ static void read_file(const char *path, const datafile *f, uint64_t *hash) {
         while (*s == '\t') s++;
       }
     }
-    if (n != f->ncols) {
+    if (f->more ? n < f->min_cols || n > MAX_FIELDS : n != f->ncols) {
       char names[256] = "";
       for (int i = 0; i < f->ncols; i++) {
         if (i) strcat(names, ", ");
         strcat(names, f->cols[i].name);
       }
-      die("%d column%s where %d (%s) are expected, separated by tabs", n, n == 1 ? "" : "s", f->ncols, names);
+      die("%d column%s where %s%d (%s%s) are expected, separated by tabs", n, n == 1 ? "" : "s",
+          f->more ? "at least " : "", f->more ? f->min_cols : f->ncols, names, f->more ? ", ..." : "");
     }
     for (int i = 0; i < n; i++) {
       trim(&col[i]);
-      if (!*col[i]) die("empty %s column (write \"-\")", f->cols[i].name);
+      if (!*col[i]) die("empty %s column (write \"-\")", f->cols[i < f->ncols ? i : f->ncols - 1].name);
     }
-    add_row(f, col, hash);
+    if (f->unique)
+      for (const char *w = col[f->unique - 1]; *w;) {
+        size_t n = strcspn(w, " ");
+        if (n) see_word(w, n, f->nocase);
+        w += n + (w[n] == ' ');
+      }
+    if (f->table || f->nout) add_row(f, col, hash);
+    else check_row(f, col, n, hash);
   }
+  forget_words();
   if (ferror(in)) die("read error");
   free(line);
   fclose(in);
@@ -600,12 +723,14 @@ int main(int argc, char **argv) {
       raw_given[raw] = 1;
       continue;
     }
-    hash = fnv(hash, key, strlen(key) + 1);
+    uint64_t unused = 0;
+    uint64_t *file_hash = f->no_model_reads ? &unused : &hash;
+    *file_hash = fnv(*file_hash, key, strlen(key) + 1);
     if (f->table) out_rows[table_index(f->table)].present = 1;
-    else
+    else if (f->nout)
       for (const sym *y = f->cols[route_column(f)].syms; y->name; y++)
         out_rows[table_index(y->c)].present = 1;
-    read_file(argv[a], f, &hash);
+    read_file(argv[a], f, file_hash);
   }
   cur_file = NULL;
   /* every table of the module needs its file */

@@ -255,6 +255,7 @@ int nw_file_reader_open(nw_file_reader **out, const char *path, long line, char 
   nw_file_reader *r = calloc(1, sizeof *r);
   if (!r || !(r->path = strdup(path))) {
     free(r);
+    *err = strdup("out of memory");
     return -1;
   }
   r->only_line = line > 0 ? line : 0;

@@ -25,7 +25,10 @@ enum { P_UNLIKELY, P_UNLIKELY_WORDS, P_MAYBE, P_POSTS, P_POSITIVE, P_NEGATIVE, P
 static pcre2_code *pat[P_COUNT];
 static pthread_once_t pat_once = PTHREAD_ONCE_INIT;
 
+/* Also libxml2's own set-up, which is not safe to race on when readers in
+** several threads meet their first page at once. */
 static void compile_patterns(void) {
+  xmlInitParser();
   const char *src[P_COUNT] = {nw_html_unlikely, nw_html_unlikely_words, nw_html_maybe, nw_html_posts,
                               nw_html_positive, nw_html_negative};
   for (int i = 0; i < P_COUNT; i++) pat[i] = nw_compile_rule(src[i], 0);
@@ -479,6 +482,7 @@ static void quiet(void *ctx, const char *msg, ...) {
 static int read_page(const char *path, const char *s, size_t n, nw_article *a, const char **err);
 
 int nw_read_html(const char *path, const char *s, size_t n, nw_article *a, const char **err) {
+  pthread_once(&pat_once, compile_patterns);
   xmlGenericErrorFunc old = xmlGenericError;
   void *old_ctx = xmlGenericErrorContext;
   xmlSetGenericErrorFunc(NULL, quiet);
@@ -549,7 +553,6 @@ static int read_page(const char *path, const char *s, size_t n, nw_article *a, c
     *err = "page too large";
     return 0;
   }
-  pthread_once(&pat_once, compile_patterns);
   const char *enc = nw_html_charset(s, n);
   int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
   htmlDocPtr doc = parse_page(s, n, enc, opts, a);

@@ -1,6 +1,6 @@
 /* Plain-text articles as saved from pages or wire feeds: header lines give
 ** the metadata (a title line, "By ..." bylines, date lines, "Original url:"),
-** line rules (text_rules_data.c) drop site furniture, a sweep from the end
+** line rules (data/articles/text_rules.tsv) drop site furniture, a sweep from the end
 ** drops the footer's short unpunctuated lines, and the rest is the body, one
 ** blank line between paragraphs. news_clean runs the same furniture rules. */
 #define PCRE2_CODE_UNIT_WIDTH 8

@@ -247,7 +247,7 @@ int nw_walk_find(const char *root, const char *key, size_t key_len, char **file,
   *err = NULL;
   struct stat st;
   if (stat(root, &st) != 0 && !strpbrk(root, "*?[")) {
-    if (asprintf(err, "news_articles: no such file or folder: %s", root) < 0) *err = NULL;
+    if (asprintf(err, "no such file or folder: %s", root) < 0) *err = NULL;
     return -1;
   }
   char *k = strndup(key, key_len);
@@ -280,7 +280,7 @@ int nw_walk_open(nw_walk **out, const char *root, char **err) {
     if (S_ISDIR(st.st_mode)) {
       const char *why = "";
       if (push_dir(w, root, &st, &why) != 0) {
-        if (asprintf(err, "news_articles: %s: %s", why, root) < 0) *err = NULL;
+        if (asprintf(err, "%s: %s", why, root) < 0) *err = NULL;
         nw_walk_close(w);
         return -1;
       }
@@ -297,7 +297,7 @@ int nw_walk_open(nw_walk **out, const char *root, char **err) {
       return -1;
     }
   } else {
-    if (asprintf(err, "news_articles: no such file or folder: %s", root) < 0) *err = NULL;
+    if (asprintf(err, "no such file or folder: %s", root) < 0) *err = NULL;
     nw_walk_close(w);
     return -1;
   }

@@ -41,6 +41,7 @@ typedef struct resolver {
   nw_strmap first_seen; /* last word -> the run that introduced the name */
   nw_strmap acronym; /* "MOFA" -> run index */
   nw_strmap gender;  /* last word -> 1 male, 2 female */
+  int type;          /* nw_speaker_type of the name appended last */
 } resolver;
 
 enum { G_NONE = 0, G_MALE = 1, G_FEMALE = 2, G_MIXED = 3 };
@@ -109,6 +110,10 @@ static int collect_runs(resolver *r) {
         if (!g) g = gender_of_honorific(c, k);
         core = k + 1;
       }
+    /* "RNC Chief of Staff Katie Walsh": the person the tagger finds at the end */
+    int32_t pe = r->ent_of[j - 1];
+    if (pe >= 0 && r->ents.v[pe].type == NW_ENT_PERSON && r->ents.v[pe].tok_end == j && r->ents.v[pe].tok_first > core)
+      core = r->ents.v[pe].tok_first;
     if (nw_grow((void **)&r->runs, &r->cap, r->nrun + 1, sizeof *r->runs)) return -1;
     r->runs[r->nrun] = (name_run){(uint32_t)i, (uint32_t)core, (uint32_t)j, (uint8_t)g};
     for (size_t k = i; k < j; k++) r->run_of[k] = (int32_t)r->nrun;
@@ -145,6 +150,12 @@ static int collect_runs(resolver *r) {
   return 0;
 }
 
+static int has_class(const qx_ctx *c, size_t first, size_t end, uint32_t cls) {
+  for (size_t k = first; k < end; k++)
+    if (qx_class(c, k) & cls) return 1;
+  return 0;
+}
+
 static int append_tokens(resolver *r, size_t first, size_t end) {
   const nw_doc *d = r->c->d;
   if (first >= end) return 0;
@@ -171,8 +182,16 @@ static int entity_type_at(const resolver *r, size_t k) {
   return e < 0 ? 0 : r->ents.v[e].type;
 }
 
+static int speaker_type_of(int ent_type) {
+  return ent_type == NW_ENT_PERSON ? NW_SPEAKER_PERSON
+         : ent_type == NW_ENT_ORG  ? NW_SPEAKER_ORG
+         : ent_type == NW_ENT_LOC  ? NW_SPEAKER_LOC
+                                   : NW_SPEAKER_DESCRIPTION;
+}
+
 static int append_entity(resolver *r, int32_t e) {
   const nw_entity *x = &r->ents.v[e];
+  r->type = speaker_type_of(x->type);
   return nw_buf_append(&r->c->out->names, r->c->d->text + x->canon_start, x->canon_end - x->canon_start);
 }
 
@@ -186,6 +205,28 @@ static int32_t entity_of_name(const resolver *r, size_t first, size_t end) {
   return e;
 }
 
+/* What a name the tagger did not type names: a person when it has a gender
+** (an honorific, a given name) or the tagger typed its last word so, an
+** organisation when it has "of" or the tagger says so, else a person when
+** it has two words or more ("He Wei"), an organisation when one ("Politifact")
+** unless it only opens a sentence. */
+static int run_type(const resolver *r, int32_t ri) {
+  const name_run *run = &r->runs[ri];
+  int t = entity_type_at(r, run->end - 1);
+  if (run->gender || t == NW_ENT_PERSON) return NW_SPEAKER_PERSON;
+  if (t == NW_ENT_ORG || has_class(r->c, run->core, run->end, QW_LINK)) return NW_SPEAKER_ORG;
+  if (t == NW_ENT_LOC) return NW_SPEAKER_LOC;
+  if (t == NW_ENT_MISC) return NW_SPEAKER_DESCRIPTION;
+  if (run->end - run->core >= 2) return NW_SPEAKER_PERSON;
+  /* one word the tagger left untyped opening a sentence: "Critics" */
+  return r->ents.n && (r->c->d->tok[run->core].flags & NW_TF_SENT_START) ? NW_SPEAKER_DESCRIPTION : NW_SPEAKER_ORG;
+}
+
+/* Token k is a pronoun's form used as a family name ("He" of "He Wei", see quotes.c). */
+static int surname_pronoun(const qx_ctx *c, size_t k) {
+  return qx_cap(c, k) && !(qx_class(c, k) & QW_PRONOUN) && (qx_word_class(qx_text(c, k), qx_len(c, k)) & QW_PRONOUN);
+}
+
 /* The fullest name for the run of tokens [first, end) (a name mention). */
 static int append_name(resolver *r, size_t first, size_t end) {
   const qx_ctx *c = r->c;
@@ -196,6 +237,13 @@ static int append_name(resolver *r, size_t first, size_t end) {
     /* the tagger may miss the full name ("Uzi Arad" untagged, "Arad" tagged):
     ** the runs' fullest name then, when the entity's canonical is one word */
     const nw_entity *x = &r->ents.v[e];
+    /* "He Wei" tagged "Wei": a family name the tagger took for a pronoun */
+    size_t k = first;
+    while (k < x->tok_first && r->ent_of[k] < 0 && surname_pronoun(c, k)) k++;
+    if (k == x->tok_first && k > first) {
+      r->type = speaker_type_of(x->type);
+      return append_tokens(r, first, end);
+    }
     int32_t ri = nw_strmap_get(&r->by_last, qx_text(c, last), qx_len(c, last), -1);
     int one_word = memchr(c->d->text + x->canon_start, ' ', x->canon_end - x->canon_start) == NULL;
     if (!(one_word && x->type == NW_ENT_PERSON && ri >= 0 && r->runs[ri].end - r->runs[ri].core >= 2)) return append_entity(r, e);
@@ -207,7 +255,11 @@ static int append_name(resolver *r, size_t first, size_t end) {
     int32_t rf = nw_strmap_get(&r->by_first, qx_text(c, last), qx_len(c, last), -1);
     if (rf >= 0) ri = rf;
   }
-  if (ri >= 0 && r->runs[ri].end - r->runs[ri].core > end - first) return append_tokens(r, r->runs[ri].core, r->runs[ri].end);
+  if (ri >= 0 && r->runs[ri].end - r->runs[ri].core > end - first) {
+    r->type = run_type(r, ri);
+    return append_tokens(r, r->runs[ri].core, r->runs[ri].end);
+  }
+  r->type = r->run_of[last] >= 0 ? run_type(r, r->run_of[last]) : NW_SPEAKER_DESCRIPTION;
   return append_tokens(r, first, end);
 }
 
@@ -228,11 +280,6 @@ static int issuer_run(const resolver *r, size_t first, size_t end) {
   return best;
 }
 
-static int has_class(const qx_ctx *c, size_t first, size_t end, uint32_t cls) {
-  for (size_t k = first; k < end; k++)
-    if (qx_class(c, k) & cls) return 1;
-  return 0;
-}
 
 /* A name (a run or a non-MISC entity) in [first, k). */
 static int name_token_before(const resolver *r, size_t first, size_t k) {
@@ -277,6 +324,7 @@ static int32_t apposition(const resolver *r, size_t first, size_t end) {
 ** article ("the announcer" -> "announcer"; "his operatives" stays). */
 static int append_description(resolver *r, size_t first, size_t end) {
   const qx_ctx *c = r->c;
+  r->type = NW_SPEAKER_DESCRIPTION;
   if (end - first > 1 && (nw_tok_is(c->d, first, "the", 1) || nw_tok_is(c->d, first, "a", 1) || nw_tok_is(c->d, first, "an", 1)))
     first++;
   return append_tokens(r, first, end);
@@ -316,7 +364,8 @@ static int append_part(resolver *r, size_t first, size_t end) {
       /* "Chairman of the Joint Chiefs Gen. Joseph Dunford": a person ends the
       ** mention; "the president of China": a description, whatever it names */
       int32_t e = r->ent_of[end - 1];
-      if (e >= 0 && r->ents.v[e].type == NW_ENT_PERSON && r->ents.v[e].tok_end == end && r->ents.v[e].tok_first > k)
+      if (e >= 0 && r->ents.v[e].type == NW_ENT_PERSON && r->ents.v[e].tok_end == end && r->ents.v[e].tok_first > k &&
+          !(qx_class(c, r->ents.v[e].tok_first - 1) & (QW_LINK | QW_DET))) /* not "the president of Judicial Watch" */
         return append_name(r, r->ents.v[e].tok_first, end);
       head_end = k;
       if (qx_is_char(c, k, ',') || qx_is_char(c, k, '(')) break;
@@ -334,8 +383,11 @@ static int append_part(resolver *r, size_t first, size_t end) {
   if (k > first && !(qx_class(c, k - 1) & QW_DOC) && (r->run_of[k - 1] >= 0 || r->ent_of[k - 1] >= 0)) {
     size_t s = k - 1;
     int32_t e = r->ent_of[k - 1];
-    if (e >= 0 && r->ents.v[e].tok_end == k) s = r->ents.v[e].tok_first > first ? r->ents.v[e].tok_first : first;
-    else
+    if (e >= 0 && r->ents.v[e].tok_end == k) {
+      s = r->ents.v[e].tok_first > first ? r->ents.v[e].tok_first : first;
+      /* a family name the tagger took for a pronoun ("He" of "He Wei") */
+      while (s > first && r->ent_of[s - 1] < 0 && surname_pronoun(c, s - 1)) s--;
+    } else
       while (s > first && r->run_of[s - 1] >= 0 && r->run_of[s - 1] == r->run_of[k - 1] && r->ent_of[s - 1] < 0) s--;
     return append_name(r, s, k);
   }
@@ -383,7 +435,9 @@ static int append_pair_before(resolver *r, size_t t, uint32_t want) {
       y = t;
     }
     if (append_name(r, x->core, x->end) || nw_buf_append(&r->c->out->names, " and ", 5)) return -1;
-    return append_name(r, y->core, y->end) ? -1 : 1;
+    if (append_name(r, y->core, y->end)) return -1;
+    r->type = NW_SPEAKER_GROUP;
+    return 1;
   }
   return 0;
 }
@@ -404,7 +458,7 @@ static int may_be_person(const resolver *r, int32_t ri) {
   const name_run *run = &r->runs[ri];
   if (r->c->owner[run->first] >= 0) return 0;
   int t = entity_type_at(r, run->end - 1);
-  return !t || t == NW_ENT_PERSON;
+  return t == NW_ENT_PERSON || (!t && (!r->ents.n || run->gender));
 }
 
 static int gender_of_mention(const resolver *r, const nw_quote *q) {
@@ -460,40 +514,56 @@ static int32_t opening_run(const resolver *r, uint32_t s) {
   size_t k = c->d->sent[s].first_tok, e = c->d->sent[s].end_tok, first = k;
   while (k < e && k - first < 8 && !qx_is_word(c, k)) k++; /* marks and dashes before the first word */
   if (k < e && (qx_class(c, k) & QW_DET) && !(qx_class(c, k) & QW_PRONOUN)) k++;
+  /* "Former federal prosecutor Glen Kopp said": a person after the words of a role */
+  for (size_t j = k, stop = k + 4; j < e && j < stop && c->owner[j] < 0 && qx_is_word(c, j); j++) {
+    int32_t ri = r->run_of[j];
+    if (ri >= 0 && entity_type_at(r, r->runs[ri].end - 1) == NW_ENT_PERSON) return ri;
+    if (ri >= 0) j = r->runs[ri].end - 1;
+  }
   return k < e && c->owner[k] < 0 ? r->run_of[k] : -1;
 }
 
 /* The person of gender g a pronoun at token t most likely stands for, by
 ** the subjects of t's sentence (before t) and of the sentence before: a
 ** name opening the sentence ("Mr. Obama dismissed …") if its gender is g;
-** none if its gender is unknown ("Hillary Clinton is describing …": the
-** speaker chain decides); otherwise the first name of gender g in it,
-** outside quotations; none if a pronoun of gender g comes first. -1 when
-** neither sentence settles it. */
+** a person of unknown gender opening it (*unsure set: a speaker of the
+** same paragraph goes on rather); otherwise the first name of gender g in
+** it, outside quotations. A sentence where a pronoun of gender g comes
+** first talks of someone named before: the look goes one sentence further
+** back (four at most). -1 when no sentence settles it. */
 enum { SALIENCE_REACH = 400 };
 
-static int32_t salient_person(const resolver *r, size_t t, int g) {
+static int32_t salient_person(const resolver *r, size_t t, int g, int *unsure) {
   const qx_ctx *c = r->c;
   uint32_t sent = c->d->tok[t].sentence;
   /* a bounded look back (as person_before's): a sentence of thousands of
   ** tokens must not make each pronoun in it rescan them */
   size_t reach = t > SALIENCE_REACH ? t - SALIENCE_REACH : 0;
-  for (uint32_t s = sent + 1; s-- > 0 && sent - s < 2;) {
+  uint32_t window = 2;
+  for (uint32_t s = sent + 1; s-- > 0 && sent - s < window;) {
     size_t lo = c->d->sent[s].first_tok, hi = s == sent ? t : c->d->sent[s].end_tok;
     if (hi <= reach) break;
     int32_t open = lo >= reach ? opening_run(r, s) : -1;
     if (lo < reach) lo = reach;
     for (size_t k = lo; k < hi; k++) {
       int32_t ri = r->run_of[k];
-      /* "he told me" before any name: the sentence goes on about someone named earlier */
+      /* "But he recognizes …" before any name: the sentence goes on about
+      ** someone named earlier; the sentence before may name him (a few back at most) */
       uint32_t w = qx_class(c, k);
-      if (c->owner[k] < 0 && (w & QW_PRONOUN) && (w & (g == G_MALE ? QW_MALE : QW_FEMALE))) return -1;
+      if (c->owner[k] < 0 && (w & QW_PRONOUN) && (w & (g == G_MALE ? QW_MALE : QW_FEMALE))) {
+        if (window >= 4) return -1;
+        window++;
+        break;
+      }
       if (ri < 0 || c->owner[k] >= 0) continue;
       const name_run *run = &r->runs[ri];
       k = run->end - 1;
       if (has_class(c, run->core, run->end, QW_LINK | QW_DOC | QW_TITLE) || !may_be_person(r, ri)) continue;
       int rg = run_gender(r, ri);
-      if (ri == open && !rg) return -1;
+      if (ri == open && !rg) {
+        *unsure = 1; /* a person of unknown gender opens the sentence */
+        return entity_type_at(r, run->end - 1) == NW_ENT_PERSON ? ri : -1;
+      }
       if (rg == g) return ri;
     }
   }
@@ -601,10 +671,12 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
   int rc = 0, person = 0;
   int32_t role;
   uint32_t w = end - first == 1 ? qx_class(c, first) : 0;
+  r->type = NW_SPEAKER_DESCRIPTION;
   if (w & QW_PRONOUN) {
     int g = w & QW_MALE ? G_MALE : w & QW_FEMALE ? G_FEMALE : G_NONE;
     const nw_quote *src = NULL;
-    int32_t salient = g ? salient_person(r, first, g) : -1;
+    int unsure = 0;
+    int32_t salient = g ? salient_person(r, first, g, &unsure) : -1;
     if (w & QW_PLURAL) src = last_group;
     else if (g && last_person && last_person->paragraph + 3 >= q->paragraph) {
       int lg = gender_of_mention(r, last_person);
@@ -613,11 +685,14 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
     /* a person of that gender who is the subject of the sentence before is
     ** more salient than an earlier speaker: "Mr. Obama dismissed the criticism
     ** as the voice of X's client. “…,” he said." */
+    /* a person of unknown gender does not interrupt a speaker of the same paragraph */
+    if (unsure && src && src->paragraph == q->paragraph) salient = -1;
     if (salient >= 0 && (!src || r->runs[salient].first > src->speaker_tok_end)) {
       src = NULL;
       if (append_name(r, r->runs[salient].core, r->runs[salient].end)) return -1;
       q->name_off = (uint32_t)off;
       q->name_len = (uint32_t)(names->len - off);
+      q->speaker_type = NW_SPEAKER_PERSON;
       return 1;
     }
     if (!src && (w & QW_PLURAL)) {
@@ -626,17 +701,22 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
       if (got) {
         q->name_off = (uint32_t)off;
         q->name_len = (uint32_t)(names->len - off);
+        q->speaker_type = NW_SPEAKER_GROUP;
         return 0;
       }
     }
+    /* a pronoun no name resolves is still a person ("he", "I") or a group ("they") */
+    r->type = w & QW_PLURAL ? NW_SPEAKER_GROUP : nw_tok_is(c->d, first, "it", 1) ? NW_SPEAKER_DESCRIPTION : NW_SPEAKER_PERSON;
     if (src && src->name_len) {
       /* copying from the arena into itself: make room first, the data may move */
       rc = nw_grow((void **)&names->data, &names->cap, names->len + src->name_len + 1, 1);
       if (!rc) rc = nw_buf_append(names, names->data + src->name_off, src->name_len);
+      r->type = src->speaker_type;
     } else if (g) {
       int32_t ri = person_before(r, first, g);
       rc = ri >= 0 ? append_name(r, r->runs[ri].core, r->runs[ri].end) : append_tokens(r, first, end);
       if (ri >= 0 && !rc) nw_strmap_put(&r->gender, qx_text(c, r->runs[ri].end - 1), qx_len(c, r->runs[ri].end - 1), g);
+      r->type = NW_SPEAKER_PERSON;
     } else {
       rc = append_tokens(r, first, end);
     }
@@ -645,6 +725,7 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
     ** may be another member of the family */
     const name_run *run = &r->runs[role];
     rc = run->end - run->core >= 2 ? append_name(r, run->core, run->end) : append_tokens(r, run->core, run->end);
+    r->type = NW_SPEAKER_PERSON;
     person = 1;
   } else if (is_plural_description(c, first, end)) {
     int got = append_pair_before(r, first, qx_class(c, end - 1) & (QW_PEOPLE | QW_PLACES));
@@ -653,18 +734,22 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
   } else {
     /* "Xi and Putin": each part resolved, joined with " and " */
     size_t s = first;
+    int parts = 0;
     for (size_t k = first; k <= end && !rc; k++) {
       if (k < end && (!(qx_class(c, k) & QW_GROUP) || r->ent_of[k] >= 0 || !starts_member(r, k + 1, end))) continue;
       if (k > s) {
         if (s > first) rc = nw_buf_append(names, " and ", 5);
         if (!rc) rc = append_part(r, s, k);
+        parts++;
       }
       s = k + 1;
     }
+    if (parts > 1) r->type = NW_SPEAKER_GROUP;
   }
   if (rc) return -1;
   q->name_off = (uint32_t)off;
   q->name_len = (uint32_t)(names->len - off);
+  q->speaker_type = (uint8_t)r->type;
   return person;
 }
 
@@ -692,6 +777,7 @@ int qx_resolve(qx_ctx *c) {
     ** "Mr. X", or the one a role description stands for */
     int full_name = q->name_len && memchr(c->out->names.data + q->name_off, ' ', q->name_len) != NULL;
     if (is_group(c, q)) last_group = q;
+    else if (q->speaker_type != NW_SPEAKER_PERSON) continue; /* "he" never stands for "Chinese state media" */
     else if (by_role || has_class(c, q->speaker_tok_first, q->speaker_tok_end, QW_HONORIFIC)) last_person = q;
     else if (full_name && !has_class(c, q->speaker_tok_first, q->speaker_tok_end, QW_DOC | QW_LINK)) last_person = q;
   }

@@ -1,11 +1,38 @@
-/* news_articles(root): saved articles as rows, read one file at a time (a
-** stream on the generic table-function mechanism, so memory stays flat on
-** any folder), and CREATE VIRTUAL TABLE t USING news_articles('root').
-** WHERE path = ? reads that one file (or that one JSON Lines record).
+/*
+** news_articles(root): saved news articles (text files, web pages, JSON
+** Lines feeds) as rows of metadata and a clean body.
 **
-** The walk, the formats and the readers are ext/articles/ (nw_walk,
-** nw_file_reader), the code path the corpus ingest shares; this file turns
-** their records into rows. */
+**   SELECT path, format, title, published, source FROM news_articles('examples/corpus');
+**
+**     examples/corpus/city-budget.html|html|City Adopts Budget With Transit Boost|2031-06-12|Riverside Herald
+**     examples/corpus/wire-feed.jsonl#1|jsonl|Rail Strike Called Off|2031-06-11|wire-desk.example
+**     ... (a row per file, a row per JSON Lines record)
+**
+**   CREATE VIRTUAL TABLE corpus USING news_articles('examples/corpus');
+**   SELECT body FROM corpus WHERE path = 'examples/corpus/wire-feed.jsonl#2';
+**
+** root is a folder (read recursively in sorted order), a glob pattern or one
+** file; a root that does not exist is an SQL error. Columns: path (FILE#LINE
+** for a JSON Lines record), source, url, title, byline, published
+** (YYYY-MM-DD), format (text, html, jsonl), body, bytes, error, and the hidden
+** raw (the content as read). A file or folder that cannot be read is a row
+** with error set, never left out. WHERE path = ? reads only that file or
+** record, and only if the scan lists it. The manual: docs/news_articles.md.
+**
+** HOW IT WORKS
+**
+** An eponymous and creatable stream on tvf.c, schema
+**
+**     CREATE TABLE x(path, source, url, title, byline, published, format, body,
+**                    bytes, error, root HIDDEN, raw HIDDEN)
+**
+** with path as its key column. All file work is ext/articles/, the code path
+** the corpus ingest shares: nw_walk lists the files (nw_walk_find answers
+** WHERE path = ?), nw_file_reader makes records of each (format, decoding,
+** reader per format); this adapter turns a record into a row, a file at a
+** time, so memory stays flat on any folder. Files are read with
+** SQLITE_VTAB_DIRECTONLY: no view or trigger of an untrusted database can.
+*/
 #include "modules.h"
 #include "news_articles.h"
 #include "tvf.h"
@@ -35,16 +62,22 @@ static void scan_close(void *state) {
   free(s);
 }
 
-/* An error message from ext/articles as the SQL error: SQLITE_ERROR, or
-** SQLITE_NOMEM when there is none. */
+/* An error message from ext/articles as the SQL error, naming the function:
+** SQLITE_ERROR, or SQLITE_NOMEM when there is none. */
 static int fail(char *msg, char **err) {
   if (!msg) return SQLITE_NOMEM;
-  *err = sqlite3_mprintf("%s", msg);
+  *err = sqlite3_mprintf("news_articles: %s", msg);
   free(msg);
   return SQLITE_ERROR;
 }
 
-static int scan_open(void **state, const nw_stream_args *a, char **err) {
+/* The file reader fails only for want of memory. */
+static int out_of_memory(char *msg) {
+  free(msg);
+  return SQLITE_NOMEM;
+}
+
+static int scan_start(void **state, const nw_stream_args *a, char **err) {
   scan *s = calloc(1, sizeof *s);
   char *root = s ? strndup(a->text, a->len) : NULL;
   char *msg = NULL;
@@ -119,10 +152,7 @@ static int scan_step(void *state, nw_rowset *rs, char **err) {
       const nw_record *rec;
       char *msg = NULL;
       int got = nw_file_reader_next(s->reader, &rec, &msg);
-      if (got < 0) {
-        free(msg); /* the reader fails only for want of memory */
-        return SQLITE_NOMEM;
-      }
+      if (got < 0) return out_of_memory(msg);
       if (got > 0) return emit(rs, rec);
       nw_file_reader_close(s->reader);
       s->reader = NULL;
@@ -134,7 +164,7 @@ static int scan_step(void *state, nw_rowset *rs, char **err) {
     if (got <= 0) return got < 0 ? SQLITE_NOMEM : SQLITE_OK;
     if (emitted) return SQLITE_OK;
     char *msg = NULL;
-    if (nw_file_reader_open(&s->reader, path, s->key_line, &msg)) return fail(msg, err);
+    if (nw_file_reader_open(&s->reader, path, s->key_line, &msg)) return out_of_memory(msg);
   }
 }
 
@@ -146,7 +176,7 @@ static const nw_tvf articles_tvf = {
   .nextra = 1,
   .nargs_min = 1,
   .nargs_max = 1,
-  .open = scan_open,
+  .open = scan_start,
   .step = scan_step,
   .close = scan_close,
   .key_col = 1 + A_PATH,

@@ -9,8 +9,11 @@
 ** Both return the run's summary as JSON: {"added":..,"changed":..,
 ** "unchanged":..,"removed":..,"failed":..,"analyzed":..,"files":..,
 ** "bytes":..,"seconds":..}. Options (a JSON object): "jobs" worker threads
-** (default 1), "batch" articles per transaction (default 200), and for
-** news_ingest "shard": "I/N" (only the paths whose stable hash % N is I).
+** (default 1), "batch" articles per transaction (default 200), "outlets" a
+** mapping file of lines "pattern<TAB>outlet" (stored in the table
+** outlet_map and applied by every later relink; see
+** ext/identity/outlet_guess.h), and for news_ingest "shard": "I/N" (only the
+** paths whose stable hash % N is I).
 **
 ** Called from a plain statement (SELECT news_ingest(...)), each batch is
 ** committed as it is done; inside BEGIN ... COMMIT the whole run is part of
@@ -29,7 +32,8 @@ SQLITE_EXTENSION_INIT3
 #define MAX_JOBS 256
 
 /* options JSON -> o; SQLITE_OK or an error with *err. */
-static int parse_options(sqlite3 *db, sqlite3_value *v, int allow_shard, nw_corpus_opts *o, char **err) {
+static int parse_options(sqlite3 *db, sqlite3_value *v, int allow_shard, nw_corpus_opts *o, char **outlets,
+                         char **err) {
   if (!v || sqlite3_value_type(v) == SQLITE_NULL) return SQLITE_OK;
   sqlite3_stmt *st = NULL;
   int rc = sqlite3_prepare_v2(db, "SELECT key, value, type FROM json_each(?1) WHERE json_type(?1) = 'object'", -1,
@@ -58,8 +62,13 @@ static int parse_options(sqlite3 *db, sqlite3_value *v, int allow_shard, nw_corp
       if (!s || sscanf(s, "%d/%d%n", &i, &count, &used) != 2 || s[used] || count < 1 || i < 0 || i >= count)
         *err = sqlite3_mprintf("\"shard\" must be \"I/N\" with 0 <= I < N, e.g. \"0/4\"");
       else o->shard_index = i, o->shard_count = count;
+    } else if (key && !strcmp(key, "outlets")) {
+      const char *s = (const char *)sqlite3_column_text(st, 1);
+      if (!type || strcmp(type, "text") || !s || !*s)
+        *err = sqlite3_mprintf("\"outlets\" must name a mapping file (lines \"pattern<TAB>outlet\")");
+      else if (!(*outlets = sqlite3_mprintf("%s", s))) rc = SQLITE_NOMEM;
     } else {
-      *err = sqlite3_mprintf("unknown option \"%s\" (known: jobs, batch%s)", key ? key : "", allow_shard ? ", shard" : "");
+      *err = sqlite3_mprintf("unknown option \"%s\" (known: jobs, batch, outlets%s)", key ? key : "", allow_shard ? ", shard" : "");
     }
     if (*err) rc = SQLITE_ERROR;
   }
@@ -99,14 +108,20 @@ static void finish(sqlite3_context *ctx, const char *fn, int rc, const nw_corpus
   sqlite3_free(err);
 }
 
+/* A new outlet mapping must be applied even when the run had nothing to do. */
+static int relinked(const nw_corpus_stats *st) { return st->analyzed || st->added || st->changed || st->removed; }
+
 static void fn_analyze(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   sqlite3 *db = sqlite3_context_db_handle(ctx);
   nw_corpus_opts o = {0};
   nw_corpus_stats st;
   memset(&st, 0, sizeof st);
-  char *err = NULL;
-  int rc = parse_options(db, argc > 0 ? argv[0] : NULL, 0, &o, &err);
+  char *err = NULL, *outlets = NULL;
+  int rc = parse_options(db, argc > 0 ? argv[0] : NULL, 0, &o, &outlets, &err);
+  if (rc == SQLITE_OK && outlets) rc = nw_corpus_outlet_map(db, outlets, &err);
   if (rc == SQLITE_OK) rc = nw_corpus_analyze(db, &o, &st, &err);
+  if (rc == SQLITE_OK && outlets && !relinked(&st)) rc = nw_corpus_link(db, &err);
+  sqlite3_free(outlets);
   finish(ctx, "news_analyze", rc, &st, err);
 }
 
@@ -122,8 +137,12 @@ static void fn_ingest(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     err = sqlite3_mprintf("the first argument names a folder, a glob or a file");
     rc = SQLITE_ERROR;
   }
-  if (rc == SQLITE_OK) rc = parse_options(db, argc > 1 ? argv[1] : NULL, 1, &o, &err);
+  char *outlets = NULL;
+  if (rc == SQLITE_OK) rc = parse_options(db, argc > 1 ? argv[1] : NULL, 1, &o, &outlets, &err);
+  if (rc == SQLITE_OK && outlets) rc = nw_corpus_outlet_map(db, outlets, &err);
   if (rc == SQLITE_OK) rc = nw_corpus_ingest(db, source, &o, &st, &err);
+  if (rc == SQLITE_OK && outlets && !relinked(&st)) rc = nw_corpus_link(db, &err);
+  sqlite3_free(outlets);
   finish(ctx, "news_ingest", rc, &st, err);
 }
 

@@ -14,7 +14,8 @@
 ** with speaker_start and speaker_length (the words that name the speaker
 ** where the text does), cue (the reporting verb or phrase), start and length
 ** (the quotation with its marks; 1-based characters), kind ('direct' or
-** 'scare'). NULL where the text gives none; NULL text gives no rows. The
+** 'scare'), speaker_type (PERSON, ORG, LOC, GROUP for several or "they",
+** DESCRIPTION for an unnamed "critics"). NULL where the text gives none; NULL text gives no rows. The
 ** manual: docs/news_quotes.md.
 **
 ** HOW IT WORKS
@@ -22,13 +23,14 @@
 ** An eponymous table-valued function on tvf.c, schema
 **
 **     CREATE TABLE x(quote, speaker, speaker_mention, speaker_start, speaker_length,
-**                    cue, start, length, kind, text HIDDEN)
+**                    cue, start, length, kind, speaker_type, text HIDDEN)
 **
 ** The adapter tokenizes once into the thread's document, calls
 ** nw_extract_quotes (ext/quotes/, include/news_quotes.h) and copies its spans;
 ** the resolved names come from the extractor's own string arena.
 */
 #include <stdio.h>
+#include <string.h>
 
 #include "data_stamp.h"
 #include "modules.h"
@@ -36,7 +38,9 @@
 #include "tvf.h"
 SQLITE_EXTENSION_INIT3
 
-enum { Q_QUOTE, Q_SPEAKER, Q_MENTION, Q_SPK_START, Q_SPK_LEN, Q_CUE, Q_START, Q_LENGTH, Q_KIND, Q_NCOL };
+enum { Q_QUOTE, Q_SPEAKER, Q_MENTION, Q_SPK_START, Q_SPK_LEN, Q_CUE, Q_START, Q_LENGTH, Q_KIND, Q_SPK_TYPE, Q_NCOL };
+
+static const char *const speaker_types[] = {NULL, "PERSON", "ORG", "LOC", "GROUP", "DESCRIPTION"};
 
 static int produce_quotes(nw_rowset *rs, const char *text, size_t len, int argc, sqlite3_value **args, char **err) {
   (void)argc;
@@ -58,6 +62,8 @@ static int produce_quotes(nw_rowset *rs, const char *text, size_t len, int argc,
       if (nw_set_text(rs, Q_SPEAKER, qs.names.data + q->name_off, q->name_len)) rc = SQLITE_NOMEM;
       nw_set_input(rs, Q_MENTION, q->speaker_start, q->speaker_end);
       nw_set_span(rs, Q_SPK_START, Q_SPK_LEN, q->speaker_start, q->speaker_end);
+      const char *type = q->speaker_type <= NW_SPEAKER_DESCRIPTION ? speaker_types[q->speaker_type] : NULL;
+      if (type && nw_set_text(rs, Q_SPK_TYPE, type, strlen(type))) rc = SQLITE_NOMEM;
     }
     if (q->cue_start != NW_QUOTE_NONE) nw_set_input(rs, Q_CUE, q->cue_start, q->cue_end);
     nw_set_span(rs, Q_START, Q_LENGTH, q->start, q->end);
@@ -72,7 +78,7 @@ static int produce_quotes(nw_rowset *rs, const char *text, size_t len, int argc,
 static const nw_tvf quotes_tvf = {
   .name = "news_quotes",
   .schema = "CREATE TABLE x(quote TEXT, speaker TEXT, speaker_mention TEXT, speaker_start INTEGER, "
-            "speaker_length INTEGER, cue TEXT, start INTEGER, length INTEGER, kind TEXT, text HIDDEN)",
+            "speaker_length INTEGER, cue TEXT, start INTEGER, length INTEGER, kind TEXT, speaker_type TEXT, text HIDDEN)",
   .ncol = Q_NCOL,
   .nargs_min = 1,
   .nargs_max = 1,

@@ -20,6 +20,9 @@
 #define LLVMFuzzerTestOneInput fuzz_articles_one
 #include "fuzz_articles.c"
 #undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerTestOneInput fuzz_jsonl_one
+#include "fuzz_jsonl.c"
+#undef LLVMFuzzerTestOneInput
 
 typedef int (*fuzz_fn)(const uint8_t *, size_t);
 
@@ -65,7 +68,8 @@ int main(void) {
   static const struct {
     const char *name;
     fuzz_fn fn;
-  } targets[] = {{"tokenize", fuzz_tokenize_one}, {"sql", fuzz_sql_one}, {"articles", fuzz_articles_one}};
+  } targets[] = {{"tokenize", fuzz_tokenize_one}, {"sql", fuzz_sql_one}, {"articles", fuzz_articles_one},
+                 {"jsonl", fuzz_jsonl_one}};
   int total = 0;
   for (size_t i = 0; i < sizeof targets / sizeof targets[0]; i++) {
     char dir[256];

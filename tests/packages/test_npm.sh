@@ -5,7 +5,8 @@
 # examples/node_example.js. Prints "ok ..." / "FAIL ..." / "SKIP: ..." lines.
 #
 # better-sqlite3 comes from the registry once and stays in build/packages/:
-# without GitHub for its prebuilt binary it compiles SQLite (about a minute).
+# without GitHub for its prebuilt binary it compiles SQLite (a minute of CPU;
+# JOBS=2 lets node-gyp compile its two big files side by side).
 set -u
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -32,7 +33,7 @@ npm_install() {
 deps=$root/build/packages/node-abi$(node -p process.versions.modules)
 if ! [ -f "$deps/node_modules/better-sqlite3/package.json" ]; then
   mkdir -p "$deps" && echo '{"private": true}' > "$deps/package.json"
-  (cd "$deps" && npm_install --prefer-offline better-sqlite3@12) || exit 1
+  (cd "$deps" && export JOBS=2 && npm_install --prefer-offline better-sqlite3@12) || exit 1
 fi
 
 # A package.json of its own, or npm would install into a parent folder's project.

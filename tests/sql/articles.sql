@@ -76,6 +76,12 @@ SELECT body FROM news_articles('tests/fixtures/articles/feed.jsonl') WHERE path 
 --> The new bridge opened on Friday.
 --> 
 --> Traffic was light.
+-- The lines are parsed in C, not by SQL on this connection: a table named like SQLite's
+-- JSON functions changes nothing.
+CREATE TEMP TABLE json_each(key, type, value);
+SELECT count(*), count(title), count(error) FROM news_articles('tests/fixtures/articles/feed.jsonl');
+--> 6|2|2
+DROP TABLE json_each;
 
 -- A web page: metadata from <meta>, JSON-LD and the canonical link; the body is the article
 -- text only (no navigation, cookie banner, byline box, caption, related links, newsletter

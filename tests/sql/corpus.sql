@@ -35,7 +35,7 @@ SELECT key, mentions, articles FROM entities WHERE type = 'PERSON' AND articles 
 --> Daniel Okafor|5|3
 --> Ines Varga|4|3
 SELECT key, name FROM outlets ORDER BY key;
---> news.example.com|news.example.com
+--> example.com|example.com
 --> river times|River Times
 --> valley courier|Valley Courier
 

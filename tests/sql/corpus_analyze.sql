@@ -47,10 +47,10 @@ SELECT a.path, d.mention, d.type, d.value FROM dates d JOIN articles a ON a.id =
 --> mine/1|Friday|DATE|2024-05-03
 --> mine/2|Monday|DATE|2024-05-06
 
--- Outlets: a host keeps its name (lower case, without www.), a name is folded.
+-- Outlets: the key is the registered domain (of a host, or of a known outlet's name).
 SELECT a.path, o.key, o.name FROM articles a JOIN outlets o ON o.id = a.outlet_id ORDER BY a.path;
---> mine/1|example-news.org|www.Example-News.org
---> mine/2|reuters|Reuters
+--> mine/1|example-news.org|example-news.org
+--> mine/2|reuters.com|Reuters
 
 -- A user row gets the sha1 of its body; a second run has nothing to do.
 SELECT count(*) FROM articles WHERE sha1 = analyzed_sha1 AND length(sha1) = 40;
@@ -91,7 +91,7 @@ SELECT count(*) FROM pragma_table_info('articles') WHERE name IN ('analyzed_sha1
 
 -- Bad options are errors that say what is expected.
 SELECT news_analyze('{"jobz": 2}');
---! unknown option "jobz" (known: jobs, batch)
+--! unknown option "jobz" (known: jobs, batch, outlets)
 SELECT news_analyze('{"jobs": 0}');
 --! "jobs" must be an integer from 1 to 256
 SELECT news_analyze('[1]');

@@ -155,3 +155,25 @@ SELECT speaker, speaker_mention FROM news_quotes('The president of Fairview, Tom
 --> Tom Reyes|The president of Fairview
 --> Sam Lau|Sam Lau
 --> Lena Ortiz|Lena Ortiz
+
+-- speaker_type: what the speaker is (a person, an organisation, a place, several, or a
+-- description the text ties to no name); NULL without a speaker.
+SELECT speaker, speaker_type FROM news_quotes('Omar Haddad and Lena Ortiz met in Fairview. “We agree,” they said. The Harbor Authority said the pier was “unsafe.” “It is fine,” Norway said. Critics called it “a farce.” “I disagree,” said Mr. Haddad. According to Chinese state media, the pact is “void.” “Trust me,” he said. A “so-called” deal.');
+--> Omar Haddad and Lena Ortiz|GROUP
+--> Harbor Authority|ORG
+--> Norway|LOC
+--> Critics|DESCRIPTION
+--> Omar Haddad|PERSON
+--> Chinese state media|DESCRIPTION
+--> Omar Haddad|PERSON
+--> NULL|NULL
+
+-- "he" after a sentence whose subject is a person (after the words of a role) is that
+-- person, even when no given name says the gender, rather than an earlier speaker.
+SELECT speaker, speaker_mention FROM news_quotes('“We are close,” said Omar Haddad, the port director.
+
+Former federal prosecutor Tavin Brogue said the inquiry was not surprising.
+
+“They are within the zone of interest,” he said.');
+--> Omar Haddad|Omar Haddad
+--> Tavin Brogue|he

@@ -47,7 +47,7 @@ static const construction table[] = {
   {"“It is late” for the city, she said.", "“It is late”", "she", "said", "she"},
   {"Ana Ruiz, the engineer, flatly told the council “no.”", "“no.”", "Ana Ruiz", "told", "Ana Ruiz"},
   {"In a radio interview Ruiz declared “the bridge is safe.”", "“the bridge is safe.”", "Ruiz", "declared", "Ruiz"},
-  {"Ruiz spoke on Monday. She said:\n\n“We open in May.”", "“We open in May.”", "She", "said", "She"},
+  {"Ruiz spoke on Monday. She said:\n\n“We open in May.”", "“We open in May.”", "She", "said", "Ruiz"},
 };
 
 static void test_constructions(void) {

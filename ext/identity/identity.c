@@ -1,0 +1,536 @@
+/* nw_identity_resolve: the names of a corpus grouped into entities (rules
+** and keys: identity.h). Every step is a pass over the items or the distinct
+** names with hash lookups; candidates for a short name come from a map of
+** name tails, for an acronym from a map of initials. */
+#include "identity_internal.h"
+#include "news_entities.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A distinct (type, match form): the unit the rules join. */
+typedef struct base {
+  const char *form; /* match form (words separated by one space) */
+  size_t form_len;
+  int type;
+  int ntok;         /* words in the match form */
+  int alias;        /* the form came from the alias table */
+  int acronym;      /* written as an acronym that no alias explained */
+  int short_form;   /* a tail of fuller names of people */
+  int32_t tails;    /* chain of fuller names (into link[]) this one is the tail of, or -1 */
+  const char *initials, *initials_all; /* its initials, for an acronym to find it (NULL when not an expansion) */
+} base;
+
+typedef struct link_node {
+  uint32_t base;
+  int32_t next;
+} link_node;
+
+/* A hash map from (a, b) to a sum, for "how often does group b appear in
+** article / outlet a". */
+typedef struct pair_slot {
+  int64_t a;
+  uint32_t b, used;
+  int64_t sum;
+} pair_slot;
+typedef struct pair_map {
+  pair_slot *slot;
+  size_t cap, count;
+} pair_map;
+
+static size_t pair_hash(int64_t a, uint32_t b, size_t cap) {
+  uint64_t h = (uint64_t)a * 0x9E3779B97F4A7C15ull ^ ((uint64_t)b + 0x632BE59BD9B4E019ull) * 0xC2B2AE3D27D4EB4Full;
+  return (size_t)(h ^ (h >> 29)) & (cap - 1);
+}
+
+static int pair_add(pair_map *m, int64_t a, uint32_t b, int64_t v) {
+  if ((m->count + 1) * 2 > m->cap) {
+    pair_map bigger = {calloc(m->cap ? m->cap * 2 : 64, sizeof(pair_slot)), m->cap ? m->cap * 2 : 64, 0};
+    if (!bigger.slot) return -1;
+    for (size_t i = 0; i < m->cap; i++)
+      if (m->slot[i].used) pair_add(&bigger, m->slot[i].a, m->slot[i].b, m->slot[i].sum);
+    free(m->slot);
+    *m = bigger;
+  }
+  size_t i = pair_hash(a, b, m->cap);
+  while (m->slot[i].used && (m->slot[i].a != a || m->slot[i].b != b)) i = (i + 1) & (m->cap - 1);
+  if (!m->slot[i].used) m->slot[i] = (pair_slot){a, b, 1, 0}, m->count++;
+  m->slot[i].sum += v;
+  return 0;
+}
+
+/* The sum for (a, b), or -1 when the pair was never added. */
+static int64_t pair_get(const pair_map *m, int64_t a, uint32_t b) {
+  if (!m->cap) return -1;
+  size_t i = pair_hash(a, b, m->cap);
+  while (m->slot[i].used) {
+    if (m->slot[i].a == a && m->slot[i].b == b) return m->slot[i].sum;
+    i = (i + 1) & (m->cap - 1);
+  }
+  return -1;
+}
+
+typedef struct resolver {
+  const nw_id_item *items;
+  size_t n;
+  nw_id_article *arts; /* sorted by id */
+  size_t narts;
+  uint32_t *base_of;   /* per item */
+  int32_t *art_of;     /* per item: index into arts, or -1 */
+  const char **shown;  /* per item: the name as a key would show it */
+  base *bases;
+  size_t nbases, bases_cap;
+  uint32_t *parent;    /* union-find over bases */
+  link_node *links;
+  size_t nlinks, links_cap;
+  nw_strmap by_form;         /* type digit + match form -> base */
+  nw_strmap tails, initials; /* name tail / initials -> first link */
+  pair_map in_article, in_outlet; /* (article or outlet, root) -> mentions */
+  int32_t *day_from, *day_to;     /* per root base: range in days[] */
+  int32_t *days;                  /* the days of the articles naming each root, sorted */
+  int64_t *root_articles;         /* per root base: articles naming it */
+  uint32_t *final_root; /* per item */
+  id_pool pool;
+} resolver;
+
+static uint32_t find_root(resolver *r, uint32_t b) {
+  while (r->parent[b] != b) b = r->parent[b] = r->parent[r->parent[b]];
+  return b;
+}
+
+/* Joined under the smaller index, so the result does not depend on the order
+** of the unions. */
+static void join(resolver *r, uint32_t a, uint32_t b) {
+  a = find_root(r, a);
+  b = find_root(r, b);
+  if (a < b) r->parent[b] = a;
+  else if (b < a) r->parent[a] = b;
+}
+
+static int cmp_art(const void *x, const void *y) {
+  int64_t a = ((const nw_id_article *)x)->id, b = ((const nw_id_article *)y)->id;
+  return (a > b) - (a < b);
+}
+
+static int32_t find_article(const resolver *r, int64_t id) {
+  size_t lo = 0, hi = r->narts;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (r->arts[mid].id < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < r->narts && r->arts[lo].id == id ? (int32_t)lo : -1;
+}
+
+static int push_link(resolver *r, nw_strmap *m, const char *key, size_t klen, uint32_t b) {
+  int32_t head = nw_strmap_get(m, key, klen, -1);
+  if (head >= 0 && r->links[head].base == b) return 0; /* a name lists itself once */
+  if (nw_grow((void **)&r->links, &r->links_cap, r->nlinks + 1, sizeof *r->links)) return -1;
+  r->links[r->nlinks] = (link_node){b, head};
+  return nw_strmap_put(m, key, klen, (int32_t)r->nlinks++);
+}
+
+/* Written as an acronym: 2 to 10 capital letters or digits (a letter first),
+** periods allowed ("NATO", "U.N.", "G7"). */
+static int acronym_like(const char *s) {
+  size_t letters = 0;
+  if (!(s[0] >= 'A' && s[0] <= 'Z')) return 0;
+  for (const char *p = s; *p; p++) {
+    if ((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')) letters++;
+    else if (*p != '.') return 0;
+  }
+  return letters >= 2 && letters <= 10;
+}
+
+/* The initials of a name of two or more words, capitalised words only
+** ("North Atlantic Treaty Organization" -> "NATO") or also the small words
+** but "the" ("Ministry of Foreign Affairs" -> "MOFA"); NULL when it has fewer
+** than two capitalised words. */
+static const char *initials_of(resolver *r, const char *s, int with_small) {
+  char buf[32];
+  size_t k = 0, caps = 0;
+  for (const char *p = s; *p && k < sizeof buf - 1;) {
+    while (*p == ' ' || *p == '-') p++;
+    if (!*p) break;
+    const char *w = p;
+    while (*p && *p != ' ' && *p != '-') p++;
+    if (*w >= 'A' && *w <= 'Z') buf[k++] = *w, caps++;
+    else if (with_small && *w >= 'a' && *w <= 'z' && !(p - w == 3 && memcmp(w, "the", 3) == 0))
+      buf[k++] = (char)(*w - 'a' + 'A');
+  }
+  if (caps < 2) return NULL;
+  return id_pool_add(&r->pool, buf, k);
+}
+
+/* Items to distinct bases (rule 1 and 2). */
+static int make_bases(resolver *r) {
+  nw_buf form = {0}, shown = {0};
+  int rc = nw_strmap_init(&r->by_form, r->n, 0);
+  for (size_t i = 0; !rc && i < r->n; i++) {
+    const nw_id_item *it = &r->items[i];
+    int alias = 0;
+    form.len = shown.len = 0;
+    if (nw_buf_putc(&form, (char)('0' + it->type)) || nw_identity_match_form(it->name, it->len, it->type, &form, &alias) ||
+        nw_identity_clean(it->name, it->len, it->type, &shown)) {
+      rc = -1;
+      break;
+    }
+    r->shown[i] = id_pool_add(&r->pool, shown.data ? shown.data : "", shown.len);
+    if (!r->shown[i]) { rc = -1; break; }
+    int32_t b = nw_strmap_get(&r->by_form, form.data, form.len, -1);
+    if (b < 0) {
+      const char *f = id_pool_add(&r->pool, form.data, form.len);
+      if (!f || nw_grow((void **)&r->bases, &r->bases_cap, r->nbases + 1, sizeof *r->bases) ||
+          nw_strmap_put(&r->by_form, f, form.len, (int32_t)r->nbases)) {
+        rc = -1;
+        break;
+      }
+      base *nb = &r->bases[r->nbases];
+      *nb = (base){f + 1, form.len - 1, it->type, form.len > 1, alias, 0, 0, -1, NULL, NULL};
+      for (size_t j = 1; j < form.len; j++) nb->ntok += f[j] == ' ';
+      if (it->type != NW_ENT_PERSON && !alias) {
+        nb->acronym = acronym_like(r->shown[i]);
+        if (!nb->acronym) nb->initials = initials_of(r, r->shown[i], 0), nb->initials_all = initials_of(r, r->shown[i], 1);
+      }
+      b = (int32_t)r->nbases++;
+    }
+    r->base_of[i] = (uint32_t)b;
+    r->art_of[i] = find_article(r, it->article);
+  }
+  nw_buf_free(&form);
+  nw_buf_free(&shown);
+  if (rc) return -1;
+  r->parent = malloc((r->nbases ? r->nbases : 1) * sizeof *r->parent);
+  if (!r->parent) return -1;
+  for (size_t b = 0; b < r->nbases; b++) r->parent[b] = (uint32_t)b;
+  return 0;
+}
+
+/* Rule 3: full names with one surname and one first name (or a short form
+** of it) are one person. */
+static int join_full_names(resolver *r, const id_words *iw) {
+  nw_strmap by_name;
+  nw_buf k = {0};
+  if (nw_strmap_init(&by_name, r->nbases, 0)) return -1;
+  int rc = 0;
+  for (size_t b = 0; !rc && b < r->nbases; b++) {
+    const base *x = &r->bases[b];
+    if (x->type != NW_ENT_PERSON || x->ntok < 2) continue;
+    const char *sp = memchr(x->form, ' ', x->form_len), *last = x->form + x->form_len;
+    while (last > x->form && last[-1] != ' ') last--;
+    size_t fl = (size_t)(sp - x->form);
+    int32_t g = nw_strmap_get(&iw->formal, x->form, fl, -1);
+    const char *first = g >= 0 ? iw->given[g] : x->form;
+    if (g >= 0) fl = strlen(first);
+    k.len = 0;
+    if (nw_buf_append(&k, last, (size_t)(x->form + x->form_len - last)) || nw_buf_putc(&k, '|') ||
+        nw_buf_append(&k, first, fl)) {
+      rc = -1;
+      break;
+    }
+    int32_t other = nw_strmap_get(&by_name, k.data, k.len, -1);
+    if (other >= 0) {
+      join(r, (uint32_t)other, (uint32_t)b);
+      continue;
+    }
+    const char *key = id_pool_add(&r->pool, k.data, k.len);
+    rc = !key || nw_strmap_put(&by_name, key, k.len, (int32_t)b);
+  }
+  nw_strmap_free(&by_name);
+  nw_buf_free(&k);
+  return rc ? -1 : 0;
+}
+
+/* Rule 3: a longer name whose last words are a full name of the corpus is
+** that person ("Recep Tayyip Erdogan" -> "Tayyip Erdogan"; "Crooked Hillary
+** Clinton", a nickname taken for a name, -> "Hillary Clinton"): the longest
+** such tail of two or more words. */
+static int join_extended_names(resolver *r) {
+  nw_buf k = {0};
+  for (size_t b = 0; b < r->nbases; b++) {
+    const base *x = &r->bases[b];
+    if (x->type != NW_ENT_PERSON || x->ntok < 3) continue;
+    for (size_t j = 0, words = (size_t)x->ntok; j < x->form_len && words > 2; j++) {
+      if (x->form[j] != ' ') continue;
+      words--;
+      k.len = 0;
+      if (nw_buf_putc(&k, (char)('0' + x->type)) || nw_buf_append(&k, x->form + j + 1, x->form_len - j - 1)) {
+        nw_buf_free(&k);
+        return -1;
+      }
+      int32_t other = nw_strmap_get(&r->by_form, k.data, k.len, -1);
+      if (other >= 0) {
+        join(r, (uint32_t)other, (uint32_t)b);
+        break;
+      }
+    }
+  }
+  nw_buf_free(&k);
+  return 0;
+}
+
+/* A surname alone: one word, or words before it that are all particles
+** ("de blasio"). */
+static int bare_surname(const base *x) {
+  for (size_t i = 0; i < x->form_len;) {
+    size_t e = i;
+    while (e < x->form_len && x->form[e] != ' ') e++;
+    if (e == x->form_len) return 1;
+    if (!id_is_particle(x->form + i, e - i)) return 0;
+    i = e + 1;
+  }
+  return 1;
+}
+
+/* The maps rule 4 looks candidates up in: each person's name by its tails
+** ("vladimir putin" under "putin"), each expansion by its initials. */
+static int index_candidates(resolver *r) {
+  if (nw_strmap_init(&r->tails, r->nbases, 0) || nw_strmap_init(&r->initials, r->nbases, 0)) return -1;
+  for (size_t b = 0; b < r->nbases; b++) {
+    const base *x = &r->bases[b];
+    if (x->type == NW_ENT_PERSON) {
+      for (size_t j = 0; j < x->form_len; j++)
+        if (x->form[j] == ' ' && push_link(r, &r->tails, x->form + j + 1, x->form_len - j - 1, (uint32_t)b)) return -1;
+    } else {
+      if (x->initials && push_link(r, &r->initials, x->initials, strlen(x->initials), (uint32_t)b)) return -1;
+      if (x->initials_all && strcmp(x->initials_all, x->initials) != 0 &&
+          push_link(r, &r->initials, x->initials_all, strlen(x->initials_all), (uint32_t)b))
+        return -1;
+    }
+  }
+  for (size_t b = 0; b < r->nbases; b++) {
+    base *x = &r->bases[b];
+    if (x->type == NW_ENT_PERSON) {
+      x->tails = bare_surname(x) ? nw_strmap_get(&r->tails, x->form, x->form_len, -1) : -1;
+      x->short_form = x->tails >= 0;
+    }
+  }
+  return 0;
+}
+
+static int cmp_i32(const void *x, const void *y) {
+  int32_t a = *(const int32_t *)x, b = *(const int32_t *)y;
+  return (a > b) - (a < b);
+}
+
+/* Where each settled group is named: per (article, group) its mentions; per
+** (outlet, group) and per group the articles naming it, and their days. Only
+** the items whose names rule 4 does not have to place count. */
+static int index_evidence(resolver *r) {
+  r->day_from = calloc(r->nbases + 1, sizeof *r->day_from);
+  r->day_to = calloc(r->nbases + 1, sizeof *r->day_to);
+  r->root_articles = calloc(r->nbases + 1, sizeof *r->root_articles);
+  r->days = malloc((r->n ? r->n : 1) * sizeof *r->days);
+  uint8_t *first = malloc(r->n ? r->n : 1); /* the item is the first of its group in its article */
+  if (!r->day_from || !r->day_to || !r->root_articles || !r->days || !first) {
+    free(first);
+    return -1;
+  }
+  for (size_t i = 0; i < r->n; i++) {
+    const base *x = &r->bases[r->base_of[i]];
+    first[i] = 0;
+    if (x->short_form || x->acronym) continue;
+    uint32_t root = find_root(r, r->base_of[i]);
+    int64_t w = r->items[i].mentions > 0 ? r->items[i].mentions : 1;
+    first[i] = pair_get(&r->in_article, r->items[i].article, root) < 0;
+    if (pair_add(&r->in_article, r->items[i].article, root, w)) return free(first), -1;
+    if (!first[i]) continue;
+    r->root_articles[root]++;
+    if (r->art_of[i] < 0) continue;
+    const nw_id_article *a = &r->arts[r->art_of[i]];
+    if (a->outlet && pair_add(&r->in_outlet, a->outlet, root, 1)) return free(first), -1;
+    if (a->day != NW_ID_NO_DAY) r->day_to[root + 1]++;
+  }
+  /* Counting sort of the days by group, then each group's run sorted. */
+  for (size_t b = 0; b < r->nbases; b++) r->day_to[b + 1] += r->day_to[b];
+  for (size_t b = 0; b < r->nbases; b++) r->day_from[b] = r->day_to[b];
+  for (size_t i = 0; i < r->n; i++) {
+    if (!first[i] || r->art_of[i] < 0 || r->arts[r->art_of[i]].day == NW_ID_NO_DAY) continue;
+    uint32_t root = find_root(r, r->base_of[i]);
+    r->days[r->day_to[root]++] = r->arts[r->art_of[i]].day;
+  }
+  free(first);
+  for (size_t b = 0; b < r->nbases; b++)
+    if (r->day_to[b] - r->day_from[b] > 1)
+      qsort(r->days + r->day_from[b], (size_t)(r->day_to[b] - r->day_from[b]), sizeof *r->days, cmp_i32);
+  return 0;
+}
+
+/* Articles naming root within `window` days of day. */
+static int64_t articles_near(const resolver *r, uint32_t root, int32_t day, int32_t window) {
+  const int32_t *d = r->days + r->day_from[root];
+  size_t n = (size_t)(r->day_to[root] - r->day_from[root]);
+  int64_t lo_day = (int64_t)day - window, hi_day = (int64_t)day + window;
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (d[mid] < lo_day) lo = mid + 1;
+    else hi = mid;
+  }
+  size_t a = lo;
+  hi = n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (d[mid] <= hi_day) lo = mid + 1;
+    else hi = mid;
+  }
+  return (int64_t)(lo - a);
+}
+
+/* The candidate the scores single out: the only one above 0, or one with at
+** least twice the next; -1 when none, -2 when the evidence is split. */
+static int64_t dominant(const uint32_t *cand, const int64_t *score, size_t nc) {
+  int64_t best = 0, second = 0, at = -1;
+  for (size_t c = 0; c < nc; c++) {
+    if (score[c] > best) second = best, best = score[c], at = cand[c];
+    else if (score[c] > second) second = score[c];
+  }
+  if (best <= 0) return -1;
+  return best >= 2 * second ? at : -2;
+}
+
+/* The same over counts of articles near the name (its outlet, its time),
+** each plus the candidate's share of all the articles naming any candidate:
+** one article of a rare name in the outlet does not outweigh a name the
+** whole corpus uses ("Obama" in an outlet that writes "Michelle Obama" once
+** and never "Barack Obama"). -1 when no article is near. */
+static int64_t dominant_near(const resolver *r, const uint32_t *cand, const int64_t *count, size_t nc) {
+  double total = 0, best = 0, second = 0;
+  int64_t at = -1, any = 0;
+  for (size_t c = 0; c < nc; c++) total += (double)r->root_articles[cand[c]], any |= count[c] > 0;
+  if (!any) return -1;
+  for (size_t c = 0; c < nc; c++) {
+    double score = (double)(count[c] > 0 ? count[c] : 0) + (total > 0 ? r->root_articles[cand[c]] / total : 0);
+    if (score > best) second = best, best = score, at = cand[c];
+    else if (score > second) second = score;
+  }
+  return best >= 2 * second ? at : -2;
+}
+
+/* Rule 4 for item i, given its candidate groups: the group it joins, or -1.
+** Evidence from the nearest to the widest: the same article (mentions; a
+** split there leaves the name apart), the same outlet, articles within a
+** week, a month, half a year of its date, then the whole corpus (articles
+** naming each candidate). */
+static int64_t choose(const resolver *r, size_t i, const uint32_t *cand, int64_t *score, size_t nc) {
+  if (nc == 1) return cand[0];
+  for (size_t c = 0; c < nc; c++) score[c] = pair_get(&r->in_article, r->items[i].article, cand[c]);
+  int64_t pick = dominant(cand, score, nc);
+  if (pick != -1) return pick < 0 ? -1 : pick;
+  const nw_id_article *a = r->art_of[i] >= 0 ? &r->arts[r->art_of[i]] : NULL;
+  if (a && a->outlet) {
+    for (size_t c = 0; c < nc; c++) score[c] = pair_get(&r->in_outlet, a->outlet, cand[c]);
+    if ((pick = dominant_near(r, cand, score, nc)) >= 0) return pick;
+  }
+  static const int32_t windows[] = {7, 31, 183};
+  for (size_t w = 0; a && a->day != NW_ID_NO_DAY && w < sizeof windows / sizeof windows[0]; w++) {
+    for (size_t c = 0; c < nc; c++) score[c] = articles_near(r, cand[c], a->day, windows[w]);
+    if ((pick = dominant_near(r, cand, score, nc)) >= 0) return pick;
+  }
+  for (size_t c = 0; c < nc; c++) score[c] = r->root_articles[cand[c]];
+  pick = dominant(cand, score, nc);
+  return pick < 0 ? -1 : pick;
+}
+
+static int cmp_u32(const void *x, const void *y) {
+  uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+  return (a > b) - (a < b);
+}
+
+/* Rule 4 over every item of a short name or an acronym. */
+static int place_short_names(resolver *r) {
+  uint32_t *cand = NULL;
+  int64_t *score = NULL;
+  size_t cap = 0, scap = 0;
+  int rc = 0;
+  for (size_t i = 0; i < r->n && !rc; i++) {
+    uint32_t b = r->base_of[i];
+    const base *x = &r->bases[b];
+    r->final_root[i] = find_root(r, b);
+    int32_t chain = -1;
+    if (x->short_form) chain = x->tails;
+    else if (x->acronym) {
+      char buf[16];
+      size_t k = 0;
+      for (const char *p = r->shown[i]; *p && k < sizeof buf; p++)
+        if (*p != '.') buf[k++] = *p;
+      chain = nw_strmap_get(&r->initials, buf, k, -1);
+    }
+    size_t nc = 0;
+    for (int32_t l = chain; l >= 0; l = r->links[l].next) {
+      const base *y = &r->bases[r->links[l].base];
+      if (y->type != x->type || y->short_form || y->acronym) continue;
+      uint32_t root = find_root(r, r->links[l].base);
+      if (root == r->final_root[i]) continue;
+      if (nw_grow((void **)&cand, &cap, nc + 1, sizeof *cand)) { rc = -1; break; }
+      cand[nc++] = root;
+    }
+    if (!nc || rc) continue;
+    qsort(cand, nc, sizeof *cand, cmp_u32);
+    size_t u = 0;
+    for (size_t c = 0; c < nc; c++)
+      if (!u || cand[u - 1] != cand[c]) cand[u++] = cand[c];
+    if (nw_grow((void **)&score, &scap, u, sizeof *score)) { rc = -1; break; }
+    int64_t to = choose(r, i, cand, score, u);
+    if (to >= 0) r->final_root[i] = (uint32_t)to;
+  }
+  free(cand);
+  free(score);
+  return rc;
+}
+
+int nw_identity_resolve(const nw_id_item *items, size_t n, const nw_id_article *arts, size_t narts, nw_id_groups *out) {
+  memset(out, 0, sizeof *out);
+  const id_words *iw = id_words_get();
+  if (!iw) return -1;
+  resolver r = {.items = items, .n = n, .narts = narts};
+  size_t nn = n ? n : 1;
+  r.arts = malloc((narts ? narts : 1) * sizeof *r.arts);
+  r.base_of = malloc(nn * sizeof *r.base_of);
+  r.art_of = malloc(nn * sizeof *r.art_of);
+  r.shown = malloc(nn * sizeof *r.shown);
+  r.final_root = malloc(nn * sizeof *r.final_root);
+  int *ntok = malloc(nn * sizeof *ntok);
+  const char **alias_key = malloc(nn * sizeof *alias_key);
+  int rc = -1;
+  if (r.arts && r.base_of && r.art_of && r.shown && r.final_root && ntok && alias_key) {
+    if (narts) memcpy(r.arts, arts, narts * sizeof *arts);
+    qsort(r.arts, narts, sizeof *r.arts, cmp_art);
+    rc = make_bases(&r) || join_full_names(&r, iw) || join_extended_names(&r) || index_candidates(&r) || index_evidence(&r) ||
+         place_short_names(&r);
+  }
+  if (!rc) {
+    for (size_t i = 0; i < n; i++) {
+      const base *x = &r.bases[r.base_of[i]];
+      ntok[i] = x->ntok;
+      alias_key[i] = NULL;
+      if (x->alias) {
+        int32_t a = nw_strmap_get(&iw->alias, x->form, x->form_len, -1);
+        alias_key[i] = a >= 0 ? iw->alias_key[a] : NULL;
+      }
+    }
+    rc = id_key_groups(items, n, r.final_root, r.shown, ntok, alias_key, out);
+  }
+  free(ntok);
+  free(alias_key);
+  free(r.arts);
+  free(r.base_of);
+  free(r.art_of);
+  free(r.shown);
+  free(r.final_root);
+  free(r.bases);
+  free(r.parent);
+  free(r.links);
+  nw_strmap_free(&r.by_form);
+  nw_strmap_free(&r.tails);
+  nw_strmap_free(&r.initials);
+  free(r.in_article.slot);
+  free(r.in_outlet.slot);
+  free(r.day_from);
+  free(r.day_to);
+  free(r.days);
+  free(r.root_articles);
+  id_pool_free(&r.pool);
+  if (rc) nw_identity_free(out);
+  return rc ? -1 : 0;
+}
