@@ -80,8 +80,8 @@ check "analyze finds the user row's quotation" [ "$(sqlite3 $t/user.db "SELECT q
 
 # Ctrl-C: the batch finishes, the summary says interrupted, exit 130; the
 # next run continues and the result equals an uninterrupted ingest.
-$py tools/cli/gen_corpus.py $t/gen --count 1500 > /dev/null
-$cmd ingest $t/gen $t/int.db --jobs 1 --batch 20 > $t/int.txt 2> /dev/null &
+$py tools/cli/gen_corpus.py $t/gen --count 2000 > /dev/null
+$cmd ingest $t/gen $t/int.db --jobs 1 --batch 10 > $t/int.txt 2> /dev/null &
 pid=$!
 n=0
 while [ "$(sqlite3 $t/int.db "SELECT count(*) FROM mentions" 2> /dev/null || echo 0)" = 0 ] && [ $n -lt 400 ]; do sleep 0.02; n=$((n + 1)); done

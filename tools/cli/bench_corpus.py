@@ -142,6 +142,8 @@ def main():
             bench = json.load(f)
     except (OSError, ValueError):
         bench = {}
+    # Wall times on a shared machine say little without the load they ran under.
+    res["corpus_load_average"] = [round(x, 1) for x in os.getloadavg()]
     bench.update(res)
     with open(path, "w") as f:
         json.dump(bench, f, indent=2)

@@ -39,6 +39,8 @@ static const char manual[] =
     "    are given anew, an article whose path is already in OUT.db is replaced\n"
     "    by the shard's, and the keys are recomputed over the whole corpus. The\n"
     "    shards are only read. Running a merge again gives the same result.\n"
+    "    Rows a shard had not analysed yet (an interrupted shard ingest) come\n"
+    "    over as they are: `sqlite-news analyze OUT.db` finishes them.\n"
     "\n"
     "OPTIONS\n"
     "  --jobs N     worker threads running the extractors (default: the number\n"
