@@ -24,7 +24,12 @@ static const char *const male_names =
   "Rahm Ralph Rand Randy Raul Ray Raymond Reince Reggie Rex Richard Rick Rob Robert Roberto Rod Roger Roland Ron "
   "Ronald Ross Roy Rudy Rupert Russell Ryan Sam Samuel Scott Sean Sergei Seth Sheldon Sid Simon Stan Stanley "
   "Stephen Steve Steven Stuart Ted Terry Thomas Tim Timothy Todd Tom Tommy Tony Travis Trey Troy Victor Vincent "
-  "Vladimir Walter Warren Wayne Wesley Will William Willie Xavier Zach Zachary";
+  "Vladimir Walter Warren Wayne Wesley Will William Willie Xavier Zach Zachary "
+  "Cornel Dwayne Earl Floyd Glen Mitchell Neal Perry Preston Quentin Reed Rudolph Shawn Spencer "
+  "Sterling Stu Tad Tucker Wade Wendell Wilbur Zack Abe Alec Barney Bert Buck Chester Cody Conrad "
+  "Darren Dustin Elliott Ethan Felix Garrett Gavin Hal Herman Homer Irving Jay Kent Lyndon Marshall "
+  "Mason Milton Mort Morton Nate Ned Otto Porter Reuben Rocco Rufus Sanford Saul Seymour Sherman "
+  "Stewart Thaddeus Theodore Tyler Vernon Wally Wilson Woodrow";
 
 static const char *const female_names =
   "Abigail Ada Alexandra Alice Alicia Alison Allison Amanda Amber Amy Ana Andrea Angela Angelina Anita Ann Anna "
@@ -41,7 +46,14 @@ static const char *const female_names =
   "Natalie Nicole Nikki Nina Nora Norah Olivia Pamela Patricia Patty Paula Pauline Peggy Penny Rachel Rebecca "
   "Regina Rita Roberta Robyn Rosa Rose Ruth Sally Samantha Sandra Sara Sarah Sharon Sheila Shirley Sonia Sophia "
   "Stacey Stephanie Sue Susan Susana Suzanne Sylvia Tammy Teresa Theresa Tina Tulsi Valerie Vanessa Veronica "
-  "Victoria Virginia Wanda Wendy Yvonne Zoe";
+  "Victoria Virginia Wanda Wendy Yvonne Zoe "
+  "Arianna Bernadette Brianna Carla Carolyn Christy Connie Darlene Deirdre Dolores Eliza Esther "
+  "Felicia Gretchen Hilary Ivana Janine Jeanette Kristin Kristina Leah Lena Lila Lorraine Mallory "
+  "Margo Marjorie Maura Meredith Mindy Miriam Molly Naomi Neera Norma Patti Phyllis Priscilla Rosemary "
+  "Roxanne Sabrina Selena Serena Sherry Stacy Tara Trish Ursula Vera Yolanda Agnes Alma Arlene Bridget "
+  "Cecilia Dianne Dina Ella Estelle Geneva Greta Hazel Ida Imogen Irma Jeanine Joann Kathryn Kelli "
+  "Lillian Lydia Mabel Madeline Mavis Mildred Myra Nadia Nell Opal Polly Rhonda Rosalind Sofia Stella "
+  "Thelma Valeria Wilma";
 
 static nw_strmap given;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
