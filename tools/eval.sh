@@ -36,6 +36,16 @@ if has news_articles; then
     python3 "$B/score.py" articles "$B/$gold" "build/eval/articles-$name.jsonl" --json > "build/eval/articles-$name.score.json" 2>/dev/null
   done
 else echo "articles: missing"; fi
+# Corpus-wide keys: each gold file's texts as one corpus through news_analyze().
+if sqlite3 :memory: ".load dist/news" "SELECT 1 FROM pragma_function_list WHERE name='news_analyze'" 2>/dev/null | grep -q 1; then
+  for g in seeds/entities.jsonl:identity-seeds-entities seeds/quotes.jsonl:identity-seeds-quotes quotes/polnear-dev.jsonl:identity-polnear-dev; do
+    gold=$B/${g%%:*} name=${g#*:}
+    sh "$B/predict.sh" corpus "$gold" dist/news > "build/eval/$name.jsonl" 2> "build/eval/$name.err" || { echo "$name: predict failed"; cat "build/eval/$name.err"; continue; }
+    echo "== $name"
+    python3 "$B/score.py" identity "$gold" "build/eval/$name.jsonl"
+    python3 "$B/score.py" identity "$gold" "build/eval/$name.jsonl" --json > "build/eval/$name.score.json" 2>/dev/null
+  done
+else echo "corpus: missing"; fi
 echo
 echo "== summary (one line per gold set)"
 ls build/eval/*.score.json >/dev/null 2>&1 && python3 tools/eval_summary.py build/eval/*.score.json || echo "(no capability to score yet)"

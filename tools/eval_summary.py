@@ -21,7 +21,11 @@ for path in sys.argv[1:]:
     elif task == "quotes":
         att = s.get("attributed", {})
         print(f"{name}: quote recall {pct(s.get('quote_recall', 0))}, attributed F1 {pct(att.get('f1', 0))}, "
-              f"speaker accuracy {pct(s.get('speaker_acc', 0))}")
+              f"speaker accuracy {pct(s.get('speaker_acc', 0))}, speaker name all {pct(s.get('speaker_name_all', 0))}")
+    elif task == "identity":
+        parts = [f"{kind} B-cubed F1 {pct(v['f1'])} (P {pct(v['p'])} R {pct(v['r'])})"
+                 for kind in ("entities", "speakers") if (v := s.get(kind))]
+        print(f"{name}: " + ", ".join(parts))
     elif task == "dates":
         print(f"{name}: strict F1 {pct(s['strict']['f1'])}, value F1 {pct(s['value']['f1'])}, "
               f"relaxed F1 {pct(s['relaxed']['f1'])}")

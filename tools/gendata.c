@@ -50,7 +50,7 @@ typedef struct column {
   long lo, hi;
 } column;
 
-enum { MAX_COLS = 4 };
+enum { MAX_COLS = 4, MAX_FIELDS = 64 };
 
 /* One C table. Rows are "{col, col, extra}" or, when bare, the one column. */
 typedef struct table {
@@ -72,12 +72,18 @@ typedef struct datafile {
   const char *extra;   /* a constant last field of every row, or NULL */
   int unique;          /* 1 + the column whose words no two rows may share (0: none) */
   int nocase;          /* ... compared without ASCII case (the table is looked up so) */
+  int more;            /* the last column repeats: from min_cols to MAX_FIELDS fields */
+  int min_cols;
+  int no_model_reads;  /* read only after every model ran: left out of the module's hash (the
+                       ** models' stamp), so an edit needs no retraining. Wrong once a feature reads it. */
 } datafile;
 
 typedef struct module {
   const char *name;
   const char *includes; /* #include lines of the headers declaring the tables */
 } module;
+/* A file with no table is only checked and hashed: its module reads it at run
+** time (data/identity/, data/outlets/: embedded by ext/identity/identity_data.c). */
 
 #define S(n, ident) {.name = n, .c = #ident}
 static const sym abbrev_kinds[] = {{"title", "'T'"}, {"weak", "'W'"}, {"month", "'M'"}, {0, 0}};
@@ -107,6 +113,8 @@ static const sym phrase_kinds[] = {
     {0, 0}};
 static const sym cue_kinds[] = {S("say", CUE_SAY), S("stance", CUE_STANCE), S("source", CUE_SOURCE),
                                 S("quoted", CUE_QUOTED), {0, 0}};
+static const sym name_word_classes[] = {{"title", "title"}, {"suffix", "suffix"}, {0, 0}};
+static const sym genders[] = {{"male", "1"}, {"female", "2"}, {0, 0}};
 static const sym cue_particle[] = {{"optional", "0"}, {"required", "1"}, {0, 0}};
 static const sym word_classes[] = {
     S("pronoun", QW_PRONOUN),   S("male", QW_MALE),         S("female", QW_FEMALE),
@@ -135,6 +143,8 @@ static const module modules[] = {
     {"quotes", "#include \"../../ext/quotes/quotes_lexicon.h\"\n"},
     {"articles", "#include \"../../ext/articles/html_rules.h\"\n#include \"../../ext/articles/text_rules.h\"\n"},
     {"ner", "#include \"../../ext/entities/ner_internal.h\"\n"},
+    {"identity", ""},
+    {"outlets", ""},
 };
 
 static const table tables[] = {
@@ -144,6 +154,7 @@ static const table tables[] = {
     {"dt_phrases", "const dt_phrase", "dt_phrases_count", 0, 0, 0, 0},
     {"qx_cues", "const qx_cue", "qx_cues_count", 0, 0, 0, 0},
     {"qx_words", "const qx_word", "qx_words_count", 0, 0, 0, 0},
+    {"qx_given_names", "const qx_given_name", "qx_given_names_count", 0, 0, 0, 0},
     {"nw_outlets", "const nw_outlet", "nw_outlet_count", 0, 0, 0, 0},
     {"nw_line_rules", "const nw_line_rule", "nw_line_rule_count", 0, 0, 0, 0},
     {"nw_html_drop_tags", NULL, NULL, 1, 0, 0, 0},
@@ -181,6 +192,9 @@ static const datafile files[] = {
      .nout = 4, .order = {0, 1, 2, 3}, .unique = 1, .nocase = 1},
     {.path = "quotes/words.tsv", .table = "qx_words", .ncols = 2,
      .cols = {word, {.name = "classes", .type = T_FLAGS, .syms = word_classes}}, .nout = 2, .order = {0, 1}},
+    {.path = "quotes/given_names.tsv", .table = "qx_given_names", .ncols = 2,
+     .cols = {{.name = "name", .type = T_WORD}, {.name = "gender", .type = T_ENUM, .syms = genders}}, .nout = 2,
+     .order = {0, 1}, .unique = 1, .no_model_reads = 1}, /* only qx_resolve, after the chooser */
     {.path = "articles/outlets.tsv", .table = "nw_outlets", .ncols = 3,
      .cols = {{.name = "name", .type = T_TEXT}, {.name = "host", .type = T_WORD}, {.name = "aliases", .type = T_ALIASES}},
      .nout = 3, .order = {0, 1, 2}},
@@ -194,6 +208,15 @@ static const datafile files[] = {
     {.path = "articles/html_class_words.tsv", .ncols = 2,
      .cols = {{.name = "list", .type = T_ROUTE, .syms = html_word_lists}, {.name = "alternative", .type = T_ALTERNATIVE}},
      .nout = 1, .order = {1}},
+    {.path = "identity/aliases.tsv", .ncols = 2, .cols = {{.name = "key", .type = T_TEXT}, {.name = "alias", .type = T_TEXT}},
+     .more = 1, .min_cols = 2},
+    {.path = "identity/name_words.tsv", .ncols = 2,
+     .cols = {{.name = "class", .type = T_ENUM, .syms = name_word_classes}, {.name = "word", .type = T_TEXT}}},
+    {.path = "identity/nicknames.tsv", .ncols = 2,
+     .cols = {{.name = "name", .type = T_WORD}, {.name = "short form", .type = T_WORD}}, .more = 1, .min_cols = 2},
+    {.path = "outlets/known.tsv", .ncols = 3,
+     .cols = {{.name = "name", .type = T_TEXT}, {.name = "domain", .type = T_WORD}, {.name = "other name", .type = T_TEXT}},
+     .more = 1, .min_cols = 2},
     GAZ("countries", GAZ_COUNTRY),
     GAZ("demonyms", GAZ_DEMONYM),
     GAZ("cities", GAZ_CITY),
@@ -527,6 +550,17 @@ static int utf8_ok(const unsigned char *s, size_t n) {
   return 1;
 }
 
+/* A row of a file with no table: its fields checked and hashed. */
+static void check_row(const datafile *f, char **col, int n, uint64_t *hash) {
+  buf scratch = {0};
+  for (int i = 0; i < n; i++) {
+    put_column(&scratch, &f->cols[i < f->ncols ? i : f->ncols - 1], col[i]);
+    *hash = fnv(*hash, col[i], strlen(col[i]));
+    *hash = fnv(*hash, i + 1 < n ? "\t" : "\n", 1);
+  }
+  free(scratch.s);
+}
+
 static void trim(char **s) {
   char *p = *s;
   while (*p == ' ' || *p == '\t') p++;
@@ -555,9 +589,9 @@ static void read_file(const char *path, const datafile *f, uint64_t *hash) {
     }
     if (!*s) continue;
     if (!header) die("the file must start with a comment saying its columns and where its entries come from");
-    char *col[MAX_COLS + 1];
+    char *col[MAX_FIELDS + 1];
     int n = 0;
-    while (*s && n <= MAX_COLS) {
+    while (*s && n <= MAX_FIELDS) {
       col[n++] = s;
       s += strcspn(s, "\t");
       if (*s) {
@@ -565,17 +599,18 @@ static void read_file(const char *path, const datafile *f, uint64_t *hash) {
         while (*s == '\t') s++;
       }
     }
-    if (n != f->ncols) {
+    if (f->more ? n < f->min_cols || n > MAX_FIELDS : n != f->ncols) {
       char names[256] = "";
       for (int i = 0; i < f->ncols; i++) {
         if (i) strcat(names, ", ");
         strcat(names, f->cols[i].name);
       }
-      die("%d column%s where %d (%s) are expected, separated by tabs", n, n == 1 ? "" : "s", f->ncols, names);
+      die("%d column%s where %s%d (%s%s) are expected, separated by tabs", n, n == 1 ? "" : "s",
+          f->more ? "at least " : "", f->more ? f->min_cols : f->ncols, names, f->more ? ", ..." : "");
     }
     for (int i = 0; i < n; i++) {
       trim(&col[i]);
-      if (!*col[i]) die("empty %s column (write \"-\")", f->cols[i].name);
+      if (!*col[i]) die("empty %s column (write \"-\")", f->cols[i < f->ncols ? i : f->ncols - 1].name);
     }
     if (f->unique)
       for (const char *w = col[f->unique - 1]; *w;) {
@@ -583,7 +618,8 @@ static void read_file(const char *path, const datafile *f, uint64_t *hash) {
         if (n) see_word(w, n, f->nocase);
         w += n + (w[n] == ' ');
       }
-    add_row(f, col, hash);
+    if (f->table || f->nout) add_row(f, col, hash);
+    else check_row(f, col, n, hash);
   }
   forget_words();
   if (ferror(in)) die("read error");
@@ -687,12 +723,14 @@ int main(int argc, char **argv) {
       raw_given[raw] = 1;
       continue;
     }
-    hash = fnv(hash, key, strlen(key) + 1);
+    uint64_t unused = 0;
+    uint64_t *file_hash = f->no_model_reads ? &unused : &hash;
+    *file_hash = fnv(*file_hash, key, strlen(key) + 1);
     if (f->table) out_rows[table_index(f->table)].present = 1;
-    else
+    else if (f->nout)
       for (const sym *y = f->cols[route_column(f)].syms; y->name; y++)
         out_rows[table_index(y->c)].present = 1;
-    read_file(argv[a], f, &hash);
+    read_file(argv[a], f, file_hash);
   }
   cur_file = NULL;
   /* every table of the module needs its file */

@@ -10,7 +10,7 @@
 
 /* FNV-1a over the rows of data/<module>/ (comments do not count). */
 extern const uint64_t nw_data_hash_core, nw_data_hash_dates, nw_data_hash_quotes, nw_data_hash_articles,
-    nw_data_hash_ner;
+    nw_data_hash_ner, nw_data_hash_identity, nw_data_hash_outlets;
 /* The bytes of data/ner/model.bin: the quotes model depends on its output. */
 extern const uint64_t nw_data_hash_ner_model;
 

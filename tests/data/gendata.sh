@@ -75,6 +75,12 @@ f=$tmp/data/articles/outlets.tsv
 printf 'Le Monde Diplomatique \351dition\tmonde-diplomatique.fr\tLe Diplo\n' >> "$f"
 expect_error "utf-8" "$f:$(wc -l < "$f"): the line is not valid UTF-8" "$tmp"/data/articles/*.tsv
 
+# A known outlet of the identity rules without its domain (checked, embedded as is).
+copy outlets
+f=$tmp/data/outlets/known.tsv
+printf 'The Daily Planet\n' >> "$f"
+expect_error "known outlet" "$f:$(wc -l < "$f"): 1 column where at least 2 (name, domain, other name, ...)" "$f"
+
 # A file the generator does not know, and a module missing one of its files.
 copy quotes
 printf '# a list nobody reads\nword\n' > "$tmp/data/quotes/extra.tsv"
