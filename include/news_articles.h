@@ -60,15 +60,16 @@ int nw_body_finish(const char *s, size_t n, nw_buf *out);
 
 /* ---- metadata helpers shared by the readers ------------------------- */
 
-/* s is valid UTF-8 throughout. */
-int nw_utf8_valid(const char *s, size_t n);
-
 /* A YYYY-MM-DD date in a URL path (/2022/02/04/ or 2022-02-04), or in a file
 ** name. Writes 11 bytes to out; returns 1 when found. */
-int nw_date_in_url(const char *s, size_t n, char out[16]);
-int nw_date_in_filename(const char *path, char out[16]);
+int nw_date_in_url(const char *s, size_t n, char out[NW_DATE_BUF]);
+int nw_date_in_filename(const char *path, char out[NW_DATE_BUF]);
 /* Any date expression to YYYY-MM-DD (full dates only). 1 when found. */
-int nw_full_date(const char *s, size_t n, char out[16]);
+int nw_full_date(const char *s, size_t n, char out[NW_DATE_BUF]);
+/* What an article's URL and file name tell when its content does not: the
+** published date in the URL's path, else in the file name (path; NULL for
+** none), and the URL's host as the source. 0, or -1 when out of memory. */
+int nw_article_from_url(nw_article *a, const char *path);
 /* Host of an absolute URL without "www." (malloc'ed) or NULL. */
 char *nw_url_host(const char *url, size_t n);
 /* The outlet a short name or a furniture line names ("Reuters staff" gives

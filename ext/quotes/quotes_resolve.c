@@ -295,11 +295,7 @@ static int name_token_before(const resolver *r, size_t first, size_t k) {
   return 0;
 }
 
-static int is_possessive_tok(const qx_ctx *c, size_t i) {
-  size_t n = qx_len(c, i);
-  const char *w = qx_text(c, i);
-  return qx_is_word(c, i) && n >= 2 && n <= 4 && (w[n - 1] | 32) == 's' && (w[0] == '\'' || (unsigned char)w[0] == 0xE2);
-}
+static int is_possessive_tok(const qx_ctx *c, size_t i) { return nw_tok_possessive(c->d, i); }
 
 /* A person named in apposition to the description [first, end): right
 ** before it ("Sam Lau, the communications director for …") or right after
