@@ -84,6 +84,17 @@ int nw_articles_rules_check(char *msg, size_t cap);
 /* Sizes of the rule tables, for news_debug(). */
 void nw_articles_rule_counts(size_t *line_rules, size_t *outlets);
 
+/* ---- confinement (ext/articles/confine.c) ---------------------------- */
+
+/* Allow file reads only under the folders of roots (':'-separated; NULL: not
+** confined, "": nothing allowed). Replaces NEWS_ALLOWED_ROOTS. 0, or -1 with
+** *err (malloc'ed; NULL when out of memory) naming a root that cannot be
+** resolved, the roots then unchanged. */
+int nw_confine_set(const char *roots, char **err);
+/* 1: do not follow a symbolic link below a root (reading it is an error).
+** Replaces NEWS_NO_LINKS. */
+void nw_confine_refuse_links(int refuse);
+
 /* ---- folder walk ----------------------------------------------------- */
 
 /* root is a folder (walked recursively in sorted order, symlink loops cut),
