@@ -26,3 +26,15 @@ ORDER BY a.path, d.start LIMIT 12;
 SELECT news_date('Fri, 04 Feb 2022 10:30:00 +0000') AS rfc2822,
        news_date('last Tuesday', '2022-02-04') AS relative,
        news_date('the third of March, 1998') AS spelled;
+
+-- 6. A corpus database: analyse once, query many times. news_ingest reads the folder
+--    into the tables articles, outlets, entities, mentions, quotes and dates (here in
+--    memory; any database file, or `dist/sqlite-news ingest`), and a second run
+--    reads only new and changed files.
+SELECT json_extract(s, '$.added') AS added, json_extract(s, '$.analyzed') AS analyzed
+FROM (SELECT news_ingest('examples/corpus') AS s);
+
+-- 7. Who said what, by outlet, from the stored tables (more in sql/).
+SELECT o.name AS outlet, a.published, q.speaker_key, substr(q.quote, 1, 44) AS quote
+FROM quotes AS q JOIN articles AS a ON a.id = q.article_id JOIN outlets AS o ON o.id = a.outlet_id
+WHERE q.kind = 'direct' ORDER BY a.published;

@@ -8,6 +8,7 @@
 **            published_at, language, format, body, bytes, sha1, error,
 **            source,          -- the outlet as the reader found it (name or host)
 **            mtime,           -- the file's modification time (ns), NULL for user rows
+**            file_bytes,      -- the file's size (with mtime, the quick unchanged test)
 **            analyzed_sha1)   -- sha1 of the body last analysed; NULL = to analyse
 **   outlets(id INTEGER PRIMARY KEY, key TEXT UNIQUE, name)
 **   entities(id INTEGER PRIMARY KEY, key TEXT UNIQUE, name, type, mentions, articles)
@@ -18,11 +19,30 @@
 **   dates(article_id, start, length, mention, type, value)
 ** Positions are 1-based characters into articles.body, as in the table functions.
 **
+** Triggers: deleting an articles row deletes its mentions, quotes and dates;
+** an UPDATE of body that does not also set analyzed_sha1 sets it to NULL (so
+** a user's edit is analysed again by the next run).
+**
 ** Stages: reader (files -> articles rows, unchanged files skipped by size and
 ** mtime, then sha1), analysis (worker threads run the extractors, one writer
 ** inserts in batched transactions), linking (corpus-wide keys recomputed from
 ** the stored mentions, so shards can be merged and relinked). What is
-** committed is done; what is not is redone by the next run. */
+** committed is done; what is not is redone by the next run.
+**
+** Transactions: called outside a transaction, each batch is its own BEGIN
+** IMMEDIATE ... COMMIT (a second writer waits for the busy timeout, 5 s when
+** the connection has none, at a batch boundary; kill -9 loses at most the
+** open batch). Called inside the caller's transaction, the whole run is one
+** SAVEPOINT: committed with the caller's transaction, and an error rolls back
+** everything the run wrote. Not callable from a statement that writes
+** (INSERT ... SELECT news_ingest(...)): it says so.
+**
+** A file that cannot be read gets a row with error set (failed in the
+** stats); a path read before keeps its last good content and analysis, only
+** error changes (and mtime becomes 0, so the next run tries it again). A row
+** is removed only after a complete walk, when its file is no longer listed,
+** it is a file row (mtime set) in the source's scope (the folder, the glob's
+** matches, the file) and in the run's shard, and its folder could be read. */
 #ifndef NEWS_CORPUS_H
 #define NEWS_CORPUS_H
 #include <signal.h>
@@ -47,10 +67,14 @@ typedef struct nw_corpus_stats {
 } nw_corpus_stats;
 
 typedef struct nw_corpus_opts {
-  int jobs;                /* worker threads for the analysis; <= 0: one */
-  int shard_index;         /* --shard I/N: only paths whose hash % N == I (N = 0: all) */
+  int jobs;                /* <= 1: all work on the calling thread; N > 1: N threads read and
+                              extract while the calling thread stores (results in walk order,
+                              so ids do not depend on jobs) */
+  int shard_index;         /* --shard I/N: only paths whose hash % N == I (N = 0: all); the hash
+                              is FNV-1a of the file's path as the walk gives it (a JSON Lines
+                              file's records stay together), the same on every machine */
   int shard_count;
-  int batch;               /* articles per transaction; <= 0: a default */
+  int batch;               /* articles per transaction (also ~8 MB of text); <= 0: 200 */
   /* Called from the writer thread after each committed batch (may be NULL). */
   void (*progress)(const nw_corpus_stats *s, void *ctx);
   void *progress_ctx;

@@ -6,4 +6,4 @@ build/rel/bench: tests/bench/bench.c $$(CORE_REL_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_COMMON) $(REL_FLAGS) -Wno-format-truncation -o $@ $< $(CORE_REL_OBJ) $(LIBS) -lsqlite3
 
-bench: build/rel/bench
+bench: build/rel/bench dist/sqlite-news

@@ -2,7 +2,7 @@
 # Runs every example a user is shown and compares its output with the file
 # beside it (X.sql -> X.expected, X.py -> X.expected):
 #   examples/*.sql   sqlite3 -box :memory: < FILE (each loads dist/news itself)
-#   sql/*.sql        the analysis SQL, over examples/corpus (:corpus)
+#   sql/*.sql        the analysis SQL, over a corpus database of examples/corpus
 #   docs/*.md        the query-and-rows pairs of the manual pages (tests/docs_examples.py)
 #   README.md        its tour is examples/tour.sql's output (tools/readme_tour.py)
 #   examples/*.py    /usr/bin/python3 FILE, where that Python exists; a Python
@@ -37,8 +37,12 @@ fi
 for f in examples/*.sql; do
   check "$f" sh -c 'sqlite3 -batch -box :memory: < "$1"' sh "$f"
 done
+# The analysis SQL reads a corpus database: the one sqlite-news builds from examples/corpus.
+corpus_db=$(mktemp -d)/corpus.db
+trap 'rm -f "$out"; rm -rf "$(dirname "$corpus_db")"' EXIT
+dist/sqlite-news ingest examples/corpus "$corpus_db" > /dev/null || { failed=$((failed + 1)); echo "FAIL examples: sqlite-news ingest examples/corpus"; }
 for f in sql/*.sql; do
-  check "$f" sh -c 'sqlite3 -batch -box -cmd ".load dist/news" -cmd ".param set :corpus examples/corpus" :memory: < "$1"' sh "$f"
+  check "$f" sh -c 'sqlite3 -batch -box "$2" < "$1"' sh "$f" "$corpus_db"
 done
 if [ -x /usr/bin/python3 ]; then
   for f in examples/*.py; do

@@ -43,6 +43,8 @@ tests/install.sh >> "$log" 2>&1 || { status=1; echo "FAILED: make install"; }
 # they carry the release build. A missing tool gives a SKIP line, not a failure.
 tests/packages/run.sh >> "$log" 2>&1 || { status=1; echo "FAILED: packages"; }
 grep '^SKIP: ' "$log"
+# The sqlite-news command, shard merge, Dask example and sql/ queries (release build).
+tests/cli/run.sh >> "$log" 2>&1 || { status=1; echo "FAILED: sqlite-news command (tests/cli)"; }
 grep -E '^FAIL|ERROR|runtime error' "$log" | head -n 40
 awk '/: [0-9]+ passed, [0-9]+ failed$/ { p += $(NF-3); f += $(NF-1) } END { printf "%d passed, %d failed\n", p, f; exit (f > 0) }' "$log" || status=1
 exit $status

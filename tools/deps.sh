@@ -3,9 +3,10 @@
 # As root it runs apt-get; otherwise it prints the one command to run.
 set -e
 # python3-*: `make python` builds the wheel offline; the test installs it into a
-# venv and loads it through sqlite3 and APSW; sqlite-utils runs docs/recipes/sqlite-utils.md.
+# venv and loads it through sqlite3 and APSW; sqlite-utils runs docs/recipes/sqlite-utils.md;
+# python3-distributed: the Dask example (examples/dask_ingest.py) and its test.
 PKGS="build-essential pkg-config sqlite3 libsqlite3-dev libpcre2-dev libutf8proc-dev libxml2-dev libpsl-dev
-  python3-pip python3-setuptools python3-wheel python3-venv python3-apsw sqlite-utils"
+  python3-pip python3-setuptools python3-wheel python3-venv python3-apsw sqlite-utils python3-distributed"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -48,9 +48,11 @@ double cp_now(void) {
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* The next pending rows after *last_id into items[]; returns how many. */
+/* The next pending rows after *last_id into items[] (at most FETCH_ROWS, and
+** about 16 MB of text): *n of them. */
 static int fetch(sqlite3 *db, sqlite3_stmt *st, int64_t *last_id, an_item **items, int *n, char **err) {
   *n = 0;
+  size_t fetched = 0;
   sqlite3_bind_int64(st, 1, *last_id);
   sqlite3_bind_int(st, 2, FETCH_ROWS);
   int rc;
@@ -71,6 +73,11 @@ static int fetch(sqlite3 *db, sqlite3_stmt *st, int64_t *last_id, an_item **item
     if (pub) snprintf(it->published, sizeof it->published, "%s", pub);
     *last_id = it->id;
     items[(*n)++] = it;
+    fetched += len;
+    if (fetched >= CP_FLIGHT_BYTES / 4) { /* long bodies: fewer rows at a time */
+      rc = SQLITE_DONE;
+      break;
+    }
   }
   sqlite3_reset(st);
   if (rc == SQLITE_DONE) return SQLITE_OK;

@@ -279,7 +279,9 @@ static int store_rec(ingest *g, in_rec *r, char **err) {
     if (r->file_failed) g->files_failed_to_end = 1;
     return SQLITE_OK;
   }
-  if (r->file_failed && cp_scope_skip(&g->scope, r->path, 0)) return SQLITE_NOMEM; /* keep the rows it had */
+  /* A file that could not be read (or only in part) keeps the rows it had:
+  ** a JSON Lines file's records are not removed for want of reading them. */
+  if ((r->file_failed || !r->has_body) && cp_scope_skip(&g->scope, r->path, 0)) return SQLITE_NOMEM;
   if (r->folder && cp_scope_skip(&g->scope, r->path, 1)) return SQLITE_NOMEM;
   int rc = cp_txn_begin(&g->t, err);
   if (rc != SQLITE_OK) return rc;
@@ -504,7 +506,9 @@ static int read_source(ingest *g, const char *source, char **err) {
         const char *why = NULL;
         if (!error && nw_file_stat(path, &size, &mtime, &why) == 0) {
           next->size = size;
-          int skip = unchanged_by_stat(g, next, size, mtime, err);
+          /* inside the batch's transaction: no lock taken and dropped per lookup */
+          rc = cp_txn_begin(&g->t, err);
+          int skip = rc == SQLITE_OK ? unchanged_by_stat(g, next, size, mtime, err) : 0;
           if (skip < 0) rc = *err ? SQLITE_ERROR : SQLITE_NOMEM;
           if (skip) {
             g->st->files_done++;
@@ -539,6 +543,11 @@ static int read_source(ingest *g, const char *source, char **err) {
 
 int nw_corpus_ingest(sqlite3 *db, const char *source, const nw_corpus_opts *o, nw_corpus_stats *st, char **err) {
   double t0 = cp_now();
+  /* Paths are keys as the walk spells them: "./corpus" and "corpus" are one source. */
+  while (source[0] == '.' && source[1] == '/' && source[2]) {
+    source += 2;
+    while (*source == '/' && source[1]) source++;
+  }
   nw_corpus_stats local;
   if (!st) st = &local;
   memset(st, 0, sizeof *st);

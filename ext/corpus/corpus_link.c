@@ -194,7 +194,8 @@ static int load_speakers(sqlite3 *db, link_state *s, char **err) {
     int known = nw_strmap_get(&s->by_name, whole, strlen(whole), -1) >= 0;
     sqlite3_free(whole);
     size_t from[16], to[16];
-    size_t nm = split_members(name, len, !known && (is_group || !stype || type == NW_ENT_PERSON), from, to, 16);
+    int split = !known && (is_group || ((!stype || type == NW_ENT_PERSON) && !nw_identity_org_name(name, len)));
+    size_t nm = split_members(name, len, split, from, to, 16);
     if (nw_grow((void **)&s->q, &s->qcap, s->nq + 1, sizeof *s->q)) { rc = SQLITE_NOMEM; break; }
     s->q[s->nq] = (speaker_ref){sqlite3_column_int64(st, 0), s->nmember, 0, is_group || nm > 1};
     for (size_t k = 0; k < nm && rc == SQLITE_OK; k++) {

@@ -7,7 +7,8 @@
 **    name it opens ("Xi" -> "Xi Jinping"); among people sharing a family
 **    name the first the text names. A person's name never starts with a word
 **    the text uses as another name ("Republican", "Washington Post") or with
-**    a sentence-opening common word ("Celebrating Hillary Clinton");
+**    a sentence-opening common word ("Celebrating Hillary Clinton"); a form
+**    with a lower-case word not a particle ("Trump v. Trump") is no fuller form;
 **  - organisations and other names: a mention that ends a longer one of the
 **    same type ("Security Council" -> "United Nations Security Council");
 **    not places, where the longer name is another place ("Korea", "South Korea");
@@ -200,6 +201,20 @@ static int same_person(const nw_doc *d, size_t af, size_t ae, size_t bf, size_t 
   return 1;
 }
 
+/* A person mention with a lower-case word other than a name particle
+** ("Trump v. Trump", a case; not "Osama bin Laden") is no fuller form. */
+static int person_form_ok(const nw_doc *d, const nw_entity *e, uint32_t core) {
+  static const char *const particles[] = {"de", "da", "del", "della", "di", "du", "dos", "das", "van", "von", "der",
+                                          "den", "ter", "bin", "ibn", "al", "el", "la", "le", "ben", "y", "e"};
+  for (uint32_t k = core; k < e->tok_end; k++) {
+    if (d->tok[k].cls != NW_TOK_WORD || !(d->tok[k].flags & NW_TF_LOWER_INITIAL) || d->tok[k].ws == NW_WS_NONE) continue;
+    size_t i = 0;
+    while (i < sizeof particles / sizeof particles[0] && !nw_tok_is(d, k, particles[i], 0)) i++;
+    if (i == sizeof particles / sizeof particles[0]) return 0;
+  }
+  return 1;
+}
+
 /* Is person mention i a fuller name than b (more words in the name
 ** proper)? On a tie the earlier one stays: a news text introduces its main
 ** subject first ("Clinton" is Hillary Clinton when she comes before Bill). */
@@ -231,6 +246,7 @@ int ner_resolve_canonical(const nw_doc *d, nw_entities *out) {
     nw_entity *e = &v[i];
     if (e->sentence != title_sent) title_sent = e->sentence, title_case = title_case_sentence(d, e->sentence);
     if ((ntoks(e) > 1 && title_case) || ntoks(e) > MAX_NAME_TOKENS) continue;
+    if (e->type == NW_ENT_PERSON && !person_form_ok(d, e, core[i])) continue;
     if (e->type == NW_ENT_PERSON) {
       for (uint32_t t = core[i]; t < e->tok_end; t++) {
         if (d->tok[t].cls != NW_TOK_WORD) continue;

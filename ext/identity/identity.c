@@ -175,7 +175,8 @@ static int make_bases(resolver *r) {
       rc = -1;
       break;
     }
-    r->shown[i] = id_pool_add(&r->pool, shown.data ? shown.data : "", shown.len);
+    /* A name that cleaning empties ("'s") shows as written. */
+    r->shown[i] = shown.len ? id_pool_add(&r->pool, shown.data, shown.len) : id_pool_add(&r->pool, it->name, it->len);
     if (!r->shown[i]) { rc = -1; break; }
     int32_t b = nw_strmap_get(&r->by_form, form.data, form.len, -1);
     if (b < 0) {

@@ -82,6 +82,11 @@ int nw_identity_clean(const char *s, size_t n, int type, nw_buf *out);
 ** applied (*alias set to 1 when the name is a known alias, else 0). */
 int nw_identity_match_form(const char *s, size_t n, int type, nw_buf *out, int *alias);
 
+/* 1 when the name ends in a word that ends organisations' names
+** ("Commission", "Fund", "Party": the entity tagger's list), so that
+** "Securities and Exchange Commission" is one name, not two. */
+int nw_identity_org_name(const char *s, size_t n);
+
 /* "YYYY-MM-DD" (or a longer ISO 8601 text starting so) as days since
 ** 1970-01-01; NW_ID_NO_DAY when s does not start with such a date. */
 int32_t nw_identity_day(const char *s, size_t n);

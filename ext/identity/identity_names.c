@@ -1,5 +1,6 @@
 /* One name to its key form (nw_identity_clean) and its match form
 ** (nw_identity_match_form): rule 1 of identity.h. */
+#include "../entities/ner_internal.h" /* the gazetteers: words that end organisations' names */
 #include "identity_internal.h"
 #include "news_entities.h"
 
@@ -226,4 +227,11 @@ int32_t nw_identity_day(const char *s, size_t n) {
   int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
   int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + doe - 719468;
+}
+
+int nw_identity_org_name(const char *s, size_t n) {
+  while (n && is_space((unsigned char)s[n - 1])) n--;
+  size_t i = n;
+  while (i && !is_space((unsigned char)s[i - 1])) i--;
+  return i < n && ((ner_gaz_lookup(s + i, n - i) >> GAZ_ORG_SUFFIX) & 1);
 }

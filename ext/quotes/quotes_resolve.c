@@ -458,7 +458,7 @@ static int may_be_person(const resolver *r, int32_t ri) {
   const name_run *run = &r->runs[ri];
   if (r->c->owner[run->first] >= 0) return 0;
   int t = entity_type_at(r, run->end - 1);
-  return t == NW_ENT_PERSON || (!t && (!r->ents.n || run->gender));
+  return t == NW_ENT_PERSON || (!t && (!r->ents.n || run_gender(r, ri)));
 }
 
 static int gender_of_mention(const resolver *r, const nw_quote *q) {
@@ -663,7 +663,22 @@ static int starts_member(const resolver *r, size_t k, size_t end) {
   return 0;
 }
 
-static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, const nw_quote *last_group) {
+/* The nearest organisation named outside quotations before token t, in its
+** sentence or the one before, or -1. */
+static int32_t org_before(const resolver *r, size_t t) {
+  const qx_ctx *c = r->c;
+  uint32_t s = c->d->tok[t].sentence;
+  size_t lo = c->d->sent[s > 0 ? s - 1 : 0].first_tok;
+  if (t > lo + SALIENCE_REACH) lo = t - SALIENCE_REACH;
+  for (size_t k = t; k-- > lo;) {
+    int32_t e = r->ent_of[k];
+    if (e >= 0 && c->owner[k] < 0 && r->ents.v[e].type == NW_ENT_ORG) return e;
+  }
+  return -1;
+}
+
+static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, const nw_quote *last_group,
+                       const nw_quote *last_org) {
   const qx_ctx *c = r->c;
   nw_buf *names = &c->out->names;
   size_t first = q->speaker_tok_first, end = q->speaker_tok_end;
@@ -677,8 +692,13 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
     const nw_quote *src = NULL;
     int unsure = 0;
     int32_t salient = g ? salient_person(r, first, g, &unsure) : -1;
+    int32_t org = -1;
     if (w & QW_PLURAL) src = last_group;
-    else if (g && last_person && last_person->paragraph + 3 >= q->paragraph) {
+    else if (nw_tok_is(c->d, first, "it", 1)) {
+      /* "it said": the organisation that spoke last, close by, else one named just before */
+      if (last_org && last_org->paragraph + 1 >= q->paragraph) src = last_org;
+      else org = org_before(r, first);
+    } else if (g && last_person && last_person->paragraph + 3 >= q->paragraph) {
       int lg = gender_of_mention(r, last_person);
       if (!lg || lg == g) src = last_person;
     }
@@ -707,7 +727,9 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
     }
     /* a pronoun no name resolves is still a person ("he", "I") or a group ("they") */
     r->type = w & QW_PLURAL ? NW_SPEAKER_GROUP : nw_tok_is(c->d, first, "it", 1) ? NW_SPEAKER_DESCRIPTION : NW_SPEAKER_PERSON;
-    if (src && src->name_len) {
+    if (org >= 0) {
+      rc = append_entity(r, org);
+    } else if (src && src->name_len) {
       /* copying from the arena into itself: make room first, the data may move */
       rc = nw_grow((void **)&names->data, &names->cap, names->len + src->name_len + 1, 1);
       if (!rc) rc = nw_buf_append(names, names->data + src->name_off, src->name_len);
@@ -731,6 +753,9 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
     int got = append_pair_before(r, first, qx_class(c, end - 1) & (QW_PEOPLE | QW_PLACES));
     if (got < 0) return -1;
     if (!got) rc = append_description(r, first, end);
+  } else if (!qx_cap(c, first) && !(qx_class(c, first) & QW_PRONOUN) && (role = apposition(r, first, end)) >= 0) {
+    /* "Anthony Anton, president and CEO of …,": the person the description is set beside */
+    rc = append_entity(r, role);
   } else {
     /* "Xi and Putin": each part resolved, joined with " and " */
     size_t s = first;
@@ -767,15 +792,16 @@ int qx_resolve(qx_ctx *c) {
       nw_strmap_init(&r.first_seen, 64, 1) || nw_strmap_init(&r.acronym, 16, 0) || nw_strmap_init(&r.gender, 16, 1) ||
       find_entities(&r) || collect_runs(&r))
     goto done;
-  const nw_quote *last_person = NULL, *last_group = NULL;
+  const nw_quote *last_person = NULL, *last_group = NULL, *last_org = NULL;
   for (size_t i = 0; i < c->out->n; i++) {
     nw_quote *q = &c->out->v[i];
     if (q->speaker_start == NW_QUOTE_NONE) continue;
-    int by_role = resolve_one(&r, q, last_person, last_group);
+    int by_role = resolve_one(&r, q, last_person, last_group, last_org);
     if (by_role < 0) goto done;
     /* a person: a resolved name of two words or more ("Chinese" is not one),
     ** "Mr. X", or the one a role description stands for */
     int full_name = q->name_len && memchr(c->out->names.data + q->name_off, ' ', q->name_len) != NULL;
+    if (q->speaker_type == NW_SPEAKER_ORG) last_org = q;
     if (is_group(c, q)) last_group = q;
     else if (q->speaker_type != NW_SPEAKER_PERSON) continue; /* "he" never stands for "Chinese state media" */
     else if (by_role || has_class(c, q->speaker_tok_first, q->speaker_tok_end, QW_HONORIFIC)) last_person = q;

@@ -1,20 +1,36 @@
-/* Each capability registers its SQL functions and reports its compiled-in
-** data for news_debug(). One pair per module file in ext/sql/. */
+/* The module list: the SQL modules the extension registers, one line each.
+**
+** Each ext/sql/sql_<name>.c defines `const nw_sql_module nw_sql_<name>`:
+** its table-valued functions (nw_tvf declarations, registered by news.c), an
+** init for anything else (scalar functions, checks of compiled-in data) and
+** the lines it adds to news_debug(). Adding a module is one X(name) below. */
 #ifndef NW_MODULES_H
 #define NW_MODULES_H
 #include <sqlite3ext.h>
 #include "news.h"
 
-int nw_register_text(sqlite3 *db);     /* sql_text.c: version, debug, sentences, clean, fold */
-int nw_register_articles(sqlite3 *db); /* sql_articles.c */
-int nw_register_entities(sqlite3 *db); /* sql_entities.c */
-int nw_register_quotes(sqlite3 *db);   /* sql_quotes.c */
-int nw_register_dates(sqlite3 *db);    /* sql_dates.c */
-int nw_register_corpus(sqlite3 *db);   /* sql_corpus.c: news_ingest, news_analyze */
+struct nw_tvf;
 
-/* Append "name: description\n" lines about compiled-in data (sizes). */
-void nw_debug_articles(nw_buf *out);
-void nw_debug_entities(nw_buf *out);
-void nw_debug_quotes(nw_buf *out);
-void nw_debug_dates(nw_buf *out);
+typedef struct nw_sql_module {
+  /* Table-valued functions, NULL-terminated; NULL for none. */
+  const struct nw_tvf *const *tvfs;
+  /* Registers the rest (scalars) or refuses to load; NULL for nothing.
+  ** Returns SQLITE_OK, or an error code with *err set to a sqlite3_malloc'ed
+  ** message (left NULL, the code's own message is given). */
+  int (*init)(sqlite3 *db, char **err);
+  /* Appends "name: description\n" lines about compiled-in data (sizes) for
+  ** news_debug(); NULL for none. */
+  void (*debug)(nw_buf *out);
+} nw_sql_module;
+
+/* The list, in registration (and news_debug) order. */
+#define NW_SQL_MODULES(X) X(text) X(articles) X(entities) X(quotes) X(dates) X(corpus)
+
+#define NW_SQL_DECLARE(name) extern const nw_sql_module nw_sql_##name;
+NW_SQL_MODULES(NW_SQL_DECLARE)
+#undef NW_SQL_DECLARE
+
+/* Every module of the list (news.c), nw_sql_module_count of them. */
+extern const nw_sql_module *const nw_sql_modules[];
+extern const size_t nw_sql_module_count;
 #endif

@@ -184,16 +184,22 @@ static const nw_tvf articles_tvf = {
   .reads_files = 1,
 };
 
-int nw_register_articles(sqlite3 *db) {
+/* A broken data table: refuse to load, saying why. */
+static int check_rules(sqlite3 *db, char **err) {
   char msg[400];
-  if (nw_articles_rules_check(msg, sizeof msg)) {
-    fprintf(stderr, "news_articles: %s\n", msg); /* a broken data table: refuse to load */
-    return SQLITE_ERROR;
-  }
-  return nw_tvf_register(db, &articles_tvf);
+  if (!nw_articles_rules_check(msg, sizeof msg)) return SQLITE_OK;
+  *err = sqlite3_mprintf("news_articles: %s", msg);
+  return SQLITE_ERROR;
 }
 
-void nw_debug_articles(nw_buf *out) {
+static void debug_articles(nw_buf *out);
+const nw_sql_module nw_sql_articles = {
+  .tvfs = (const nw_tvf *const[]){&articles_tvf, NULL},
+  .init = check_rules,
+  .debug = debug_articles,
+};
+
+static void debug_articles(nw_buf *out) {
   char line[200];
   size_t line_rules, outlets;
   nw_articles_rule_counts(&line_rules, &outlets);

@@ -146,7 +146,7 @@ static void fn_ingest(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   finish(ctx, "news_ingest", rc, &st, err);
 }
 
-int nw_register_corpus(sqlite3 *db) {
+static int register_corpus(sqlite3 *db, char **err) {
   const int flags = SQLITE_UTF8 | SQLITE_DIRECTONLY;
   int rc = sqlite3_create_function(db, "news_analyze", 0, flags, NULL, fn_analyze, NULL, NULL);
   if (rc == SQLITE_OK) rc = sqlite3_create_function(db, "news_analyze", 1, flags, NULL, fn_analyze, NULL, NULL);
@@ -154,3 +154,5 @@ int nw_register_corpus(sqlite3 *db) {
   if (rc == SQLITE_OK) rc = sqlite3_create_function(db, "news_ingest", 2, flags, NULL, fn_ingest, NULL, NULL);
   return rc;
 }
+
+const nw_sql_module nw_sql_corpus = {.init = register_corpus};

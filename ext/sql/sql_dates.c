@@ -28,8 +28,8 @@
 **     CREATE TABLE x(mention, type, value, start, length, text HIDDEN, reference HIDDEN)
 **
 ** (the arguments are equality constraints on the hidden columns, the second
-** optional). The adapter tokenizes once into the thread's document and calls
-** nw_dates_extract (ext/dates/); news_date is a deterministic scalar over
+** optional). tvf.c tokenizes once into the thread's document; the adapter
+** calls nw_dates_extract (ext/dates/); news_date is a deterministic scalar over
 ** nw_date_parse, which runs the same recognizers over one expression.
 */
 #include <stdio.h>
@@ -43,14 +43,13 @@ SQLITE_EXTENSION_INIT3
 
 enum { D_MENTION, D_TYPE, D_VALUE, D_START, D_LENGTH, D_NCOL };
 
-static int produce_dates(nw_rowset *rs, const char *text, size_t len, int argc, sqlite3_value **args, char **err) {
+static int produce_dates(nw_rowset *rs, const nw_doc *doc, int argc, sqlite3_value **args, char **err) {
   size_t ref_len = 0;
   const char *ref = argc >= 1 ? nw_value_text(args[0], &ref_len) : NULL;
-  nw_doc *doc = nw_doc_acquire(); /* the thread's: its arrays stay for the next call */
   nw_timexes tx = {0};
   int rc = SQLITE_OK;
-  if (!doc || nw_tokenize(doc, text, len) || nw_dates_extract(doc, ref, ref_len, &tx)) {
-    *err = sqlite3_mprintf("news_dates: text too large or out of memory");
+  if (nw_dates_extract(doc, ref, ref_len, &tx)) {
+    *err = sqlite3_mprintf("news_dates: out of memory");
     rc = SQLITE_ERROR;
   }
   for (size_t k = 0; rc == SQLITE_OK && k < tx.n; k++) {
@@ -65,7 +64,6 @@ static int produce_dates(nw_rowset *rs, const char *text, size_t len, int argc, 
     nw_set_span(rs, D_START, D_LENGTH, t->start, t->end);
   }
   nw_timexes_free(&tx);
-  nw_doc_release(doc);
   return rc;
 }
 
@@ -76,6 +74,7 @@ static const nw_tvf dates_tvf = {
   .ncol = D_NCOL,
   .nargs_min = 1,
   .nargs_max = 2,
+  .needs_doc = 1,
   .produce = produce_dates,
 };
 
@@ -98,15 +97,21 @@ static void fn_date(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   else sqlite3_result_null(ctx);
 }
 
-int nw_register_dates(sqlite3 *db) {
+static int register_scalars(sqlite3 *db, char **err) {
   const int det = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
   int rc = sqlite3_create_function(db, "news_date", 1, det, NULL, fn_date, NULL, NULL);
   if (rc == SQLITE_OK) rc = sqlite3_create_function(db, "news_date", 2, det, NULL, fn_date, NULL, NULL);
-  if (rc == SQLITE_OK) rc = nw_tvf_register(db, &dates_tvf);
   return rc;
 }
 
-void nw_debug_dates(nw_buf *out) {
+static void debug_dates(nw_buf *out);
+const nw_sql_module nw_sql_dates = {
+  .tvfs = (const nw_tvf *const[]){&dates_tvf, NULL},
+  .init = register_scalars,
+  .debug = debug_dates,
+};
+
+static void debug_dates(nw_buf *out) {
   char line[128];
   int n = snprintf(line, sizeof line, "dates: %zu words (%zu senses), %zu recognizers\n", nw_dates_word_count(),
                    nw_dates_sense_count(), nw_dates_recognizer_count());

@@ -25,12 +25,12 @@
 **
 **     CREATE TABLE x(mention, type, canonical, start, length, sentence, text HIDDEN)
 **
-** and the argument is an equality constraint on the hidden column. The
-** adapter tokenizes the text once into the calling thread's document
-** (nw_doc_acquire: its arrays are kept for the next call), calls
-** nw_extract_entities (ext/entities/, declared in include/news_entities.h)
-** and appends one row per entity; tvf.c turns the byte offsets into character
-** positions. A failure (text over 4 GB, out of memory) is an SQL error.
+** and the argument is an equality constraint on the hidden column. tvf.c
+** tokenizes the text once into the calling thread's document; the adapter
+** calls nw_extract_entities (ext/entities/, declared in
+** include/news_entities.h) on it and appends one row per entity; tvf.c turns
+** the byte offsets into character positions. A failure (text over 4 GB, out
+** of memory) is an SQL error.
 */
 #include "data_stamp.h"
 #include "modules.h"
@@ -44,14 +44,11 @@ SQLITE_EXTENSION_INIT3
 
 enum { ENT_MENTION, ENT_TYPE, ENT_CANONICAL, ENT_START, ENT_LENGTH, ENT_SENTENCE, ENT_NCOL };
 
-static int produce_entities(nw_rowset *rs, const char *text, size_t len, int argc, sqlite3_value **args, char **err) {
-  (void)argc;
-  (void)args;
-  nw_doc *doc = nw_doc_acquire(); /* the thread's: its arrays stay for the next call */
+static int produce_entities(nw_rowset *rs, const nw_doc *doc, int argc, sqlite3_value **args, char **err) {
   nw_entities ents = {0};
   int rc = SQLITE_OK;
-  if (!doc || nw_tokenize(doc, text, len) || nw_extract_entities(doc, &ents)) {
-    *err = sqlite3_mprintf("news_entities: text too large, out of memory, or no model");
+  if (nw_extract_entities(doc, &ents)) {
+    *err = sqlite3_mprintf("news_entities: out of memory, or no model");
     rc = SQLITE_ERROR;
   }
   for (size_t i = 0; rc == SQLITE_OK && i < ents.n; i++) {
@@ -65,7 +62,6 @@ static int produce_entities(nw_rowset *rs, const char *text, size_t len, int arg
     nw_set_int(rs, ENT_SENTENCE, (int64_t)e->sentence + 1);
   }
   nw_entities_free(&ents);
-  nw_doc_release(doc);
   return rc;
 }
 
@@ -76,12 +72,14 @@ static const nw_tvf entities_tvf = {
   .ncol = ENT_NCOL,
   .nargs_min = 1,
   .nargs_max = 1,
+  .needs_doc = 1,
   .produce = produce_entities,
 };
 
-int nw_register_entities(sqlite3 *db) { return nw_tvf_register(db, &entities_tvf); }
+static void debug_entities(nw_buf *out);
+const nw_sql_module nw_sql_entities = {.tvfs = (const nw_tvf *const[]){&entities_tvf, NULL}, .debug = debug_entities};
 
-void nw_debug_entities(nw_buf *out) {
+static void debug_entities(nw_buf *out) {
   char line[256];
   nw_entities_info in;
   nw_entities_describe(&in);

@@ -25,7 +25,7 @@
 **     CREATE TABLE x(quote, speaker, speaker_mention, speaker_start, speaker_length,
 **                    cue, start, length, kind, speaker_type, text HIDDEN)
 **
-** The adapter tokenizes once into the thread's document, calls
+** tvf.c tokenizes once into the thread's document; the adapter calls
 ** nw_extract_quotes (ext/quotes/, include/news_quotes.h) and copies its spans;
 ** the resolved names come from the extractor's own string arena.
 */
@@ -42,15 +42,11 @@ enum { Q_QUOTE, Q_SPEAKER, Q_MENTION, Q_SPK_START, Q_SPK_LEN, Q_CUE, Q_START, Q_
 
 static const char *const speaker_types[] = {NULL, "PERSON", "ORG", "LOC", "GROUP", "DESCRIPTION"};
 
-static int produce_quotes(nw_rowset *rs, const char *text, size_t len, int argc, sqlite3_value **args, char **err) {
-  (void)argc;
-  (void)args;
-  nw_doc *doc = nw_doc_acquire(); /* the thread's: its arrays stay for the next call */
+static int produce_quotes(nw_rowset *rs, const nw_doc *doc, int argc, sqlite3_value **args, char **err) {
   nw_quotes qs = {0};
-  if (!doc || nw_tokenize(doc, text, len) || nw_extract_quotes(doc, &qs)) {
-    nw_doc_release(doc);
+  if (nw_extract_quotes(doc, &qs)) {
     nw_quotes_free(&qs);
-    *err = sqlite3_mprintf("news_quotes: text too large or out of memory");
+    *err = sqlite3_mprintf("news_quotes: out of memory");
     return SQLITE_ERROR;
   }
   int rc = SQLITE_OK;
@@ -70,7 +66,6 @@ static int produce_quotes(nw_rowset *rs, const char *text, size_t len, int argc,
     const char *kind = q->kind == NW_QUOTE_SCARE ? "scare" : "direct";
     if (nw_set_text(rs, Q_KIND, kind, kind[0] == 's' ? 5 : 6)) rc = SQLITE_NOMEM;
   }
-  nw_doc_release(doc);
   nw_quotes_free(&qs);
   return rc;
 }
@@ -82,12 +77,14 @@ static const nw_tvf quotes_tvf = {
   .ncol = Q_NCOL,
   .nargs_min = 1,
   .nargs_max = 1,
+  .needs_doc = 1,
   .produce = produce_quotes,
 };
 
-int nw_register_quotes(sqlite3 *db) { return nw_tvf_register(db, &quotes_tvf); }
+static void debug_quotes(nw_buf *out);
+const nw_sql_module nw_sql_quotes = {.tvfs = (const nw_tvf *const[]){&quotes_tvf, NULL}, .debug = debug_quotes};
 
-void nw_debug_quotes(nw_buf *out) {
+static void debug_quotes(nw_buf *out) {
   char line[160];
   int n = snprintf(line, sizeof line, "quotes: %zu cue forms, %zu class words, %zu chooser weights\n",
                    nw_quotes_cue_count(), nw_quotes_word_count(), nw_quotes_weight_count());

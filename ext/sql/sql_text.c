@@ -30,7 +30,7 @@
 ** stays small on a long text. The scalars are deterministic and innocuous:
 ** buffer transforms of ext/core (nw_clean, nw_fold). news_debug's build lines
 ** come from build/gen/news_build.h and -DNEWS_VERSION, written by the Makefile;
-** each module appends its own data sizes (nw_debug_* in modules.h).
+** each module of the list in modules.h appends its own data sizes (its debug).
 */
 #include "modules.h"
 #include "news_articles.h"
@@ -69,10 +69,8 @@ static void fn_debug(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
            NEWS_VERSION, NEWS_COMMIT, NEWS_BUILD_DATE, NEWS_COMPILER, sqlite3_libversion(), pcre_ver, jit ? "yes" : "no",
            utf8proc_version(), LIBXML_DOTTED_VERSION);
   int rc = nw_buf_append(&out, line, strlen(line));
-  nw_debug_articles(&out);
-  nw_debug_entities(&out);
-  nw_debug_quotes(&out);
-  nw_debug_dates(&out);
+  for (size_t i = 0; i < nw_sql_module_count; i++)
+    if (nw_sql_modules[i]->debug) nw_sql_modules[i]->debug(&out);
   if (rc || !out.data) {
     nw_buf_free(&out);
     sqlite3_result_error_nomem(ctx);
@@ -128,16 +126,15 @@ static int add_sentence(void *arg, size_t start, size_t end) {
 ** sentences are the same, memory stays small on a long text. */
 enum { SENTENCE_WINDOW = 64 * 1024 };
 
-static int produce_sentences(nw_rowset *rs, const char *text, size_t len, int argc, sqlite3_value **args, char **err) {
-  (void)argc;
-  (void)args;
-  sentence_rows rows = {rs, 0};
-  int rc = len > NW_MAX_TEXT ? -1 : nw_each_sentence(text, len, SENTENCE_WINDOW, add_sentence, &rows);
-  if (rc == -1) {
-    *err = sqlite3_mprintf("news_sentences: text too large or out of memory");
-    return SQLITE_ERROR;
+/* needs_doc is off: the sentences come a window at a time, from the text. */
+static int produce_sentences(nw_rowset *rs, const nw_doc *doc, int argc, sqlite3_value **args, char **err) {
+  sentence_rows rows = {.rs = rs};
+  if (doc->len > NW_MAX_TEXT) {
+    *err = sqlite3_mprintf("news_sentences: text too large (over 4 GB)");
+    return SQLITE_TOOBIG;
   }
-  return rc;
+  int rc = nw_each_sentence(doc->text, doc->len, SENTENCE_WINDOW, add_sentence, &rows);
+  return rc == -1 ? SQLITE_NOMEM : rc;
 }
 
 static const nw_tvf sentences_tvf = {
@@ -149,12 +146,13 @@ static const nw_tvf sentences_tvf = {
   .produce = produce_sentences,
 };
 
-int nw_register_text(sqlite3 *db) {
+static int register_scalars(sqlite3 *db, char **err) {
   const int det = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
   int rc = sqlite3_create_function(db, "news_version", 0, det, NULL, fn_version, NULL, NULL);
   if (rc == SQLITE_OK) rc = sqlite3_create_function(db, "news_debug", 0, det, NULL, fn_debug, NULL, NULL);
   if (rc == SQLITE_OK) rc = sqlite3_create_function(db, "news_fold", 1, det, NULL, fn_fold, NULL, NULL);
   if (rc == SQLITE_OK) rc = sqlite3_create_function(db, "news_clean", 1, det, NULL, fn_clean, NULL, NULL);
-  if (rc == SQLITE_OK) rc = nw_tvf_register(db, &sentences_tvf);
   return rc;
 }
+
+const nw_sql_module nw_sql_text = {.tvfs = (const nw_tvf *const[]){&sentences_tvf, NULL}, .init = register_scalars};

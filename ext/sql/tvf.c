@@ -370,6 +370,26 @@ static int filter_stream(tvf_cursor *c, int idxNum, int argc, sqlite3_value **ar
   return stream_step(c);
 }
 
+/* The batch case: the input (c->input) tokenized once when the function
+** needs it, then the function's rows. */
+static int produce_rows(tvf_cursor *c, const nw_tvf *def, int argc, sqlite3_value **args) {
+  nw_doc text_only = {.text = c->input, .len = c->rs.input_len};
+  nw_doc *doc = &text_only;
+  char *err = NULL;
+  int rc = SQLITE_OK;
+  if (def->needs_doc) {
+    doc = nw_doc_acquire(); /* the thread's: its arrays stay for the next call */
+    if (c->rs.input_len > NW_MAX_TEXT) {
+      err = sqlite3_mprintf("%s: text too large (over 4 GB)", def->name);
+      rc = SQLITE_TOOBIG;
+    } else if (!doc || nw_tokenize(doc, c->input, c->rs.input_len)) rc = SQLITE_NOMEM;
+  }
+  if (rc == SQLITE_OK) rc = def->produce(&c->rs, doc, argc, args, &err);
+  if (doc != &text_only) nw_doc_release(doc);
+  if (rc != SQLITE_OK) set_error(&c->base, err, rc);
+  return rc;
+}
+
 static int tvf_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, int argc, sqlite3_value **argv) {
   (void)idxStr;
   tvf_cursor *c = (tvf_cursor *)cur;
@@ -390,14 +410,9 @@ static int tvf_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, 
   c->input[len] = 0;
   c->rs.input = c->input;
   c->rs.input_len = len;
-  char *err = NULL;
-  int rc = def->produce(&c->rs, c->input, len, argc - 1, argv + 1, &err);
-  if (rc != SQLITE_OK) {
-    set_error(cur, err, rc);
-    cursor_reset(c, def);
-    return rc;
-  }
-  return SQLITE_OK;
+  int rc = produce_rows(c, def, argc - 1, argv + 1);
+  if (rc != SQLITE_OK) cursor_reset(c, def);
+  return rc;
 }
 
 static int tvf_next(sqlite3_vtab_cursor *cur) {

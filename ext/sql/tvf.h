@@ -2,10 +2,27 @@
 **
 ** A table function is a declaration (nw_tvf): its schema, how many hidden
 ** argument columns it takes, and a "produce rows for this input" callback
-** (or open/step/close for a stream). The callback appends rows of cells to a
-** nw_rowset; positions are given as BYTE offsets into the input text and
-** converted here, once, to 1-based character positions counted exactly as
-** SQLite's substr() and length() count them. */
+** (or open/step/close for a stream). The mechanism does the common work
+** once: it copies the input, tokenizes it into the thread's document when the
+** function says needs_doc (so the callback gets the tokens and sentences
+** every extractor reads), turns a failure into an SQL error, and converts the
+** BYTE offsets the callback gives into 1-based character positions counted
+** exactly as SQLite's substr() and length() count them.
+**
+** ADDING A TABLE-VALUED FUNCTION takes three files:
+**   1. its module: the extractor in ext/<module>/ (plain C over a const
+**      nw_doc, with its declarations in include/news_<module>.h), found by
+**      the Makefile's wildcard;
+**   2. its adapter, ext/sql/sql_<name>.c: an enum of its columns, a produce
+**      callback that appends a row per result (nw_row_new, nw_set_input for
+**      text of the input, nw_set_span for start and length, nw_set_text or
+**      nw_set_int for the rest), the nw_tvf declaration (name, schema,
+**      ncol, nargs_min/max, needs_doc = 1, produce) and
+**      `const nw_sql_module nw_sql_<name> = {.tvfs = ...}`;
+**   3. the module list: one X(<name>) in ext/sql/modules.h.
+** Then a tests/sql/<name>.sql with expected rows. Errors are SQL errors: a
+** callback sets *err (sqlite3_mprintf) and returns an SQLite error code;
+** nothing is ever written to stderr. */
 #ifndef NW_TVF_H
 #define NW_TVF_H
 
@@ -66,11 +83,15 @@ typedef struct nw_tvf {
   ** with values, such as news_articles' raw, must follow them). Their cells
   ** come after the ncol visible ones in each row. */
   int nextra;
-  /* Batch extractors: append every row for text[0..len). args are the hidden
-  ** arguments after the first (the text); argc counts them. NULL text gives
-  ** no rows without calling produce. Return SQLITE_OK or an error with *err
-  ** set to a sqlite3_malloc'ed message. */
-  int (*produce)(nw_rowset *rs, const char *text, size_t len, int argc, sqlite3_value **args, char **err);
+  /* Batch extractors: append every row for the input, doc->text[0..doc->len)
+  ** (NUL-terminated). With needs_doc set the mechanism has tokenized it into
+  ** doc (tokens and sentences); without, doc holds the text alone. args are
+  ** the hidden arguments after the first (the text); argc counts them. NULL
+  ** text gives no rows without calling produce. Return SQLITE_OK or an error
+  ** code, with *err set to a sqlite3_malloc'ed message (or left NULL: the
+  ** function's name and the code's message are given). */
+  int (*produce)(nw_rowset *rs, const nw_doc *doc, int argc, sqlite3_value **args, char **err);
+  int needs_doc;
 
   /* Streams (used when open is set, instead of produce): rows come a few at
   ** a time, so a scan over a large input keeps memory flat. step appends the

@@ -161,5 +161,23 @@ con.close()
 holder.close()
 os.remove(os.path.join(src, "part0", "late.txt"))
 
+# A JSON Lines file that cannot be read: an error row, and its records stay;
+# readable again, the error row goes.
+feed, aside = os.path.join(src, "feed.jsonl"), os.path.join(work, "feed.jsonl.aside")
+os.replace(feed, aside)
+os.symlink("/nonexistent/feed.jsonl", feed)
+records = "SELECT count(*) FROM articles WHERE path LIKE '%feed.jsonl#%'"
+con = connect(ref)
+kept = con.execute(records).fetchone()[0]
+s = con.execute("SELECT news_ingest(?)", (src,)).fetchone()[0]
+check("an unreadable feed keeps its records", con.execute(records).fetchone()[0] == kept > 0 and '"failed":1' in s, s)
+check("an unreadable feed gets an error row",
+      con.execute("SELECT error FROM articles WHERE path = ?", (feed,)).fetchone() == ("file vanished or is a broken link",))
+os.remove(feed)
+os.replace(aside, feed)
+s = con.execute("SELECT news_ingest(?)", (src,)).fetchone()[0]
+check("readable again, the error row goes", '"removed":1' in s and con.execute(records).fetchone()[0] == kept, s)
+con.close()
+
 print(f"corpus: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -34,6 +34,7 @@ SELECT q.speaker_key, count(*), count(DISTINCT q.article_id) FROM quotes q GROUP
 SELECT key, mentions, articles FROM entities WHERE type = 'PERSON' AND articles > 1 ORDER BY key;
 --> Daniel Okafor|5|3
 --> Ines Varga|4|3
+-- Outlets: the registered domain of a URL (news.example.com -> example.com), else the folded name.
 SELECT key, name FROM outlets ORDER BY key;
 --> example.com|example.com
 --> river times|River Times
@@ -143,6 +144,18 @@ SELECT news_ingest('build/corpus/src', '{"shard": "1/2"}') ->> '$.removed', coun
 --> 0|6
 SELECT min(id) > 8 FROM articles WHERE mtime IS NOT NULL;
 --> 1
+
+-- A glob or a file as the source answers only for what it matches ("./" is the same source).
+SELECT test_unlink('build/corpus/src/wire/new.txt');
+--> 0
+SELECT json_extract(news_ingest('build/corpus/src/pages/*.html'), '$.unchanged', '$.removed');
+--> [1,0]
+SELECT json_extract(news_ingest('build/corpus/src/wire/*.txt'), '$.unchanged', '$.removed');
+--> [3,1]
+SELECT json_extract(news_ingest('./build/corpus/src/feed.jsonl'), '$.unchanged', '$.removed');
+--> [1,0]
+SELECT count(*), count(*) FILTER (WHERE path LIKE 'build/corpus/src/%') FROM articles;
+--> 5|5
 
 -- Errors say what went wrong.
 SELECT news_ingest('build/corpus/nope');

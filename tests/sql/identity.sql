@@ -109,3 +109,15 @@ SELECT key, type, mentions, articles FROM entities ORDER BY key;
 --> Ohio|LOC|2|2
 --> Teresa Smith|PERSON|2|1
 --> United States|LOC|2|2
+
+-- A group's speaker key: its members' keys sorted, joined with " and " (no
+-- one entity); an organisation's name with "and" in it stays one name.
+INSERT INTO articles(path, body, published) VALUES
+  ('g/1', 'Teresa Smith met Daniel Smith in Leeds. "We will fight this," Teresa Smith and Daniel Smith said in a statement.', '2024-07-01'),
+  ('g/2', '"We will review it," the Securities and Exchange Commission said.', '2024-07-02');
+SELECT json_extract(news_analyze(), '$.analyzed');
+--> 2
+SELECT a.path, q.speaker, q.speaker_key, e.key FROM quotes q JOIN articles a ON a.id = q.article_id
+  LEFT JOIN entities e ON e.id = q.speaker_entity_id WHERE a.path LIKE 'g/%' ORDER BY a.path;
+--> g/1|Teresa Smith and Daniel Smith|Daniel Smith and Teresa Smith|NULL
+--> g/2|Securities and Exchange Commission|Securities and Exchange Commission|Securities and Exchange Commission

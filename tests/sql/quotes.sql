@@ -177,3 +177,11 @@ Former federal prosecutor Tavin Brogue said the inquiry was not surprising.
 “They are within the zone of interest,” he said.');
 --> Omar Haddad|Omar Haddad
 --> Tavin Brogue|he
+
+-- "it" stands for the organisation that spoke just before, or one named in the
+-- sentence before; never for a person.
+SELECT speaker, speaker_mention, speaker_type FROM news_quotes('The Harbor Authority said the pier was “unsafe.” “Repairs will take a year,” it added.');
+--> Harbor Authority|The Harbor Authority|ORG
+--> Harbor Authority|it|ORG
+SELECT speaker, speaker_mention, speaker_type FROM news_quotes('Lena Ortiz met the Fairview Rail Company on Monday. “We will build it,” it said in a statement.');
+--> Fairview Rail Company|it|ORG

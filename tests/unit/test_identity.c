@@ -69,6 +69,13 @@ static void test_match_form(void) {
   CHECK_EQ_INT(alias, 0);
 }
 
+static void test_org_name(void) {
+  CHECK(nw_identity_org_name("Securities and Exchange Commission", 34));
+  CHECK(nw_identity_org_name("Harbor Workers Union ", 21));
+  CHECK(!nw_identity_org_name("Dana Bly and Orrin Platt", 24));
+  CHECK(!nw_identity_org_name("", 0));
+}
+
 static void test_day(void) {
   CHECK_EQ_INT(nw_identity_day("1970-01-01", 10), 0);
   CHECK_EQ_INT(nw_identity_day("2000-03-01", 10), 11017);
@@ -216,6 +223,28 @@ static void test_stable(void) {
   for (size_t i = 0; i < 6; i++) CHECK_STR(key(5 - i), first[i]);
 }
 
+/* Any bytes as names: no crash, every item in a group, keys unique. */
+static void test_garbage(void) {
+  static const char *const pieces[] = {"\xE2\x80\x9C", "\xFF", "Mr. ", ".", " ", "'s", "(", ")", "A", "b",
+                                       "Smith", "U.S.", "\xC3", "-", ",", "and ", "\"", "of "};
+  enum { N = 400 };
+  char *buf = malloc(N * 64);
+  nw_id_item items[N];
+  uint32_t seed = 7;
+  for (int i = 0; i < N; i++) {
+    size_t len = random_text(buf + i * 64, 63, pieces, sizeof pieces / sizeof pieces[0], 1 + i % 9, &seed);
+    items[i] = (nw_id_item){i % 13, 1 + i % 4, buf + i * 64, len, i % 3};
+  }
+  nw_id_groups g = {0};
+  CHECK_EQ_INT(nw_identity_resolve(items, N, NULL, 0, &g), 0);
+  int ok = 1;
+  for (int i = 0; i < N; i++) ok &= g.group_of[i] < g.ngroups;
+  for (size_t k = 1; k < g.ngroups; k++) ok &= strcmp(g.key[k - 1], g.key[k]) < 0; /* sorted and unique */
+  CHECK(ok);
+  nw_identity_free(&g);
+  free(buf);
+}
+
 /* Many names: time grows with the input, not its square. */
 static void test_scale(void) {
   enum { N = 60000 };
@@ -246,6 +275,7 @@ static void test_scale(void) {
 int main(void) {
   RUN(test_clean);
   RUN(test_match_form);
+  RUN(test_org_name);
   RUN(test_day);
   RUN(test_one_person);
   RUN(test_shared_surname);
@@ -254,6 +284,7 @@ int main(void) {
   RUN(test_acronyms);
   RUN(test_aliases);
   RUN(test_stable);
+  RUN(test_garbage);
   RUN(test_scale);
   nw_identity_free(&groups);
   DONE();
