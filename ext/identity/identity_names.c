@@ -220,13 +220,7 @@ int32_t nw_identity_day(const char *s, size_t n) {
     }
   int y = v[0], m = v[1], d = v[2];
   if (m < 1 || m > 12 || d < 1 || d > 31) return NW_ID_NO_DAY;
-  /* Days from civil (proleptic Gregorian), as in H. Hinnant's date algorithms. */
-  y -= m <= 2;
-  int era = (y >= 0 ? y : y - 399) / 400;
-  int yoe = y - era * 400;
-  int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+  return (int32_t)nw_days_from_civil(y, m, d); /* the core's calendar */
 }
 
 int nw_identity_org_name(const char *s, size_t n) {
