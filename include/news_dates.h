@@ -10,6 +10,12 @@
 ** 11 bytes) and returns its length, or 0 when expr is not a date. */
 size_t nw_date_parse(const char *expr, size_t n, const char *ref, char out[16]);
 
+/* Whether ref (n bytes) is a reference date: "YYYY-MM-DD" (year 0001 to
+** 9999, a real day), alone or followed by a time ('T' or ' ' and more); or
+** "YYYY" or "YYYY-MM" (a publication date news_date gives), which anchors
+** nothing, as no reference. */
+int nw_date_ref_valid(const char *ref, size_t n);
+
 /* TimeML TIMEX3 types. */
 typedef enum nw_timex_type { NW_TIMEX_DATE = 1, NW_TIMEX_TIME, NW_TIMEX_DURATION, NW_TIMEX_SET } nw_timex_type;
 
