@@ -167,6 +167,11 @@ int nw_iso_weeks_in_year(int y); /* 52 or 53 */
 void nw_add_months(int *y, int *m, int *d, int n);
 /* "YYYY-MM-DD" (at least 10 bytes, more ignored) -> 1 and fields, else 0. */
 int nw_parse_ymd(const char *s, size_t n, int *y, int *m, int *d);
+/* Whether ref (n bytes) is a reference date: "YYYY-MM-DD" (year 0001 to
+** 9999, a real day), alone or followed by a time ('T' or ' ' and more); or
+** "YYYY" or "YYYY-MM" (a publication date news_date gives), which anchors
+** nothing, as no reference. */
+int nw_date_ref_valid(const char *ref, size_t n);
 /* A date as text: "YYYY-MM-DD" is NW_YMD_LEN bytes; a buffer for any date
 ** value ("YYYY-MM-DD", "YYYY-MM", "YYYY") and its NUL is NW_DATE_BUF bytes. */
 enum { NW_YMD_LEN = 10, NW_DATE_BUF = 16 };

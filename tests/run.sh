@@ -55,6 +55,9 @@ for build in rel asan; do
     { status=1; echo "FAILED: no-links SQL tests ($build)"; }
   build/$build/sqltest "$ext:sqlite3_news_text_init" tests/sql/safety/text_only.sql >> "$log" 2>&1 ||
     { status=1; echo "FAILED: text-only entry point SQL tests ($build)"; }
+  tests/safety_fixtures.sh build/safety-fixtures &&
+    build/$build/sqltest "$ext" tests/sql/safety/changing.sql >> "$log" 2>&1 ||
+    { status=1; echo "FAILED: files changing during a scan SQL tests ($build)"; }
 done
 grep '^SKIP: ' "$log"
 # The sqlite-news command, shard merge, Dask example and sql/ queries (release build).

@@ -30,6 +30,7 @@ struct nw_file_reader {
   int64_t bytes, mtime_ns; /* -1 when unknown */
   /* a file read line by line */
   FILE *lines;
+  int64_t unread; /* bytes left of the size seen at opening: a growing file stops there */
   char *chunk;
   size_t pos, len;
   int eof;
@@ -56,11 +57,28 @@ static const char *file_error(int e) {
 
 static int64_t mtime_of(const struct stat *st) { return (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec; }
 
-/* fopen(path, "rb") for regular files only: opening does not wait (a FIFO
-** named like an article would block the scan until a writer came) nor make
-** a terminal the process's own, and anything else fails with *why; so does
-** a file outside the allowed roots (confine.c). *st is the file's stat. */
+/* The stat of a listed file, which must be a regular one (a link itself when
+** links are not followed): 0, or 1 with *why. */
+static int stat_regular(const char *path, struct stat *st, const char **why) {
+  int no_links = nw_confine_no_links();
+  if ((no_links ? lstat(path, st) : stat(path, st)) != 0) *why = file_error(errno);
+  else if (no_links && S_ISLNK(st->st_mode)) *why = file_error(ELOOP);
+  else if (!S_ISREG(st->st_mode)) *why = file_error(EINVAL);
+  else return 0;
+  return 1;
+}
+
+/* fopen(path, "rb") for regular files only, the type decided from stat
+** before opening: a device is never opened (opening /dev/ptmx makes a
+** terminal), nor a FIFO (it would wait for a writer). O_NONBLOCK and
+** O_NOCTTY in case it was swapped in since: then the open file is not the
+** one stat saw (fstat: another device and inode) and is refused. So is a file
+** outside the allowed roots (confine.c), and one that says it is empty but
+** is not (a /proc or /sys file: its size says nothing of what it holds).
+** *st is the open file's stat; its size is all that is read. */
 static FILE *open_regular(const char *path, struct stat *st, const char **why) {
+  struct stat seen;
+  if (stat_regular(path, &seen, why)) return NULL;
   int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC | (nw_confine_no_links() ? O_NOFOLLOW : 0));
   if (fd < 0) {
     *why = file_error(errno);
@@ -71,25 +89,26 @@ static FILE *open_regular(const char *path, struct stat *st, const char **why) {
     return NULL;
   }
   int flags = fcntl(fd, F_GETFL);
-  if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode) || flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
-    close(fd);
+  char probe;
+  if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode) || flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0)
     *why = file_error(EINVAL);
-    return NULL;
+  else if (st->st_dev != seen.st_dev || st->st_ino != seen.st_ino)
+    *why = "file replaced while it was opened";
+  else if (st->st_size == 0 && pread(fd, &probe, 1, 0) == 1)
+    *why = "size unknown (a /proc or /sys file): not read";
+  else {
+    FILE *f = fdopen(fd, "rb");
+    if (f) return f;
+    *why = file_error(errno);
   }
-  FILE *f = fdopen(fd, "rb");
-  if (!f) close(fd);
-  return f;
+  close(fd);
+  return NULL;
 }
 
 int nw_file_stat(const char *path, int64_t *bytes, int64_t *mtime_ns, const char **error) {
   struct stat st;
   *error = NULL;
-  int no_links = nw_confine_no_links();
-  if (nw_confine_path(path, error)) return -1;
-  if ((no_links ? lstat(path, &st) : stat(path, &st)) != 0) *error = file_error(errno);
-  else if (no_links && S_ISLNK(st.st_mode)) *error = file_error(ELOOP);
-  else if (!S_ISREG(st.st_mode)) *error = file_error(EINVAL);
-  if (*error) return -1;
+  if (nw_confine_path(path, error) || stat_regular(path, &st, error)) return -1;
   *bytes = st.st_size;
   *mtime_ns = mtime_of(&st);
   return 0;
@@ -128,6 +147,7 @@ static int open_lines(nw_file_reader *r, const char **why) {
   struct stat st;
   if (!(r->lines = open_regular(r->path, &st, why))) return 1;
   r->mtime_ns = mtime_of(&st);
+  r->unread = st.st_size;
   if (!r->chunk && !(r->chunk = malloc(LINE_CHUNK))) return -1;
   r->state = R_LINES;
   return 0;
@@ -142,7 +162,8 @@ static int next_line(nw_file_reader *r, int *too_long) {
   for (;;) {
     if (r->pos >= r->len) {
       if (r->eof) return got;
-      r->len = fread(r->chunk, 1, LINE_CHUNK, r->lines);
+      r->len = r->unread > 0 ? fread(r->chunk, 1, r->unread < LINE_CHUNK ? (size_t)r->unread : LINE_CHUNK, r->lines) : 0;
+      r->unread -= (int64_t)r->len;
       r->pos = 0;
       if (r->len == 0) {
         r->eof = 1;

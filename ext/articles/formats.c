@@ -10,8 +10,22 @@ static int read_text(const char *path, const char *s, size_t n, nw_article *out,
   return nw_read_text(path, s, n, out);
 }
 
+/* Bytes no web page holds: more than one, and more than one in a hundred,
+** NUL or control characters (other than tab, line ends, form feed and the
+** ESC of ISO-2022 encodings); UTF-16, which starts with its BOM, aside. A
+** stray NUL at the end of a page is tolerated, as the HTML parser does. */
+static const char *binary_problem(const char *s, size_t n) {
+  if (n >= 2 && ((s[0] == '\xFF' && s[1] == '\xFE') || (s[0] == '\xFE' && s[1] == '\xFF'))) return NULL;
+  size_t controls = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    controls += (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) || c == 0x7F;
+  }
+  return controls > 1 && controls * 100 > n ? "binary file (control or NUL bytes)" : NULL;
+}
+
 static int read_html(const char *path, const char *s, size_t n, nw_article *out, const char **err) {
-  *err = NULL;
+  if ((*err = binary_problem(s, n))) return 0;
   /* -1 with a message is a page that cannot be read; without one, no memory */
   return nw_read_html(path, s, n, out, err) && !*err ? -1 : 0;
 }

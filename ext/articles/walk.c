@@ -121,6 +121,12 @@ static int push_dir(nw_walk *w, const char *path, const struct stat *st, const c
     close(fd);
     return 2;
   }
+  struct stat opened;
+  if (fd >= 0 && (fstat(fd, &opened) != 0 || opened.st_dev != st->st_dev || opened.st_ino != st->st_ino)) {
+    close(fd);
+    *why = "folder replaced while it was scanned";
+    return 2;
+  }
   DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
   if (!d) {
     int e = errno;
@@ -238,6 +244,7 @@ int nw_walk_lists(const char *root, const char *path) {
   if (strcmp(root, path) == 0) return !root_is_dir;
   size_t rl = strlen(root);
   while (rl > 1 && root[rl - 1] == '/') rl--;
+  if (rl == 1 && root[0] == '/') rl = 0; /* "/": the paths are "/etc/...", not "//etc/..." */
   if (root_is_dir) return strncmp(root, path, rl) == 0 && path[rl] == '/' && tree_lists(root, path + rl + 1, NULL);
   if (!strpbrk(root, "*?[")) return 0;
   /* a glob: the path is a match, or lies under a folder that is one */

@@ -72,6 +72,13 @@ static int digits(const char *s, size_t n, int *v) {
   return 1;
 }
 
+int nw_date_ref_valid(const char *s, size_t n) {
+  int y, m, d;
+  if (n == 4 || n == 7) /* a published date known to the year or month: anchors nothing, as NULL */
+    return digits(s, 4, &y) && y >= 1 && (n == 4 || (s[4] == '-' && digits(s + 5, 2, &m) && m >= 1 && m <= 12));
+  return nw_parse_ymd(s, n, &y, &m, &d) && y >= 1 && (n == 10 || s[10] == 'T' || s[10] == ' ');
+}
+
 int nw_parse_ymd(const char *s, size_t n, int *y, int *m, int *d) {
   if (!s || n < 10 || s[4] != '-' || s[7] != '-') return 0;
   if (!digits(s, 4, y) || !digits(s + 5, 2, m) || !digits(s + 8, 2, d)) return 0;

@@ -90,6 +90,15 @@ static size_t calendar_part(const char *v) {
   return 7;
 }
 
+/* A value whose year is outside 0001-9999 ("10000-01-01", "-001-12-31",
+** "0000"): ISO 8601 has no such four-digit year, so the value is left empty
+** (news_dates gives NULL, and news_date, which wants a calendar part, too). */
+static int year_out_of_range(const char *v) {
+  size_t n = 0;
+  while (v[n] >= '0' && v[n] <= '9') n++;
+  return v[0] == '-' || n > 4 || (n == 4 && !strncmp(v, "0000", 4));
+}
+
 int nw_dates_extract(const nw_doc *doc, const char *ref, size_t ref_len, nw_timexes *out) {
   out->n = 0;
   dt_ref r = {0};
@@ -122,6 +131,7 @@ int nw_dates_extract(const nw_doc *doc, const char *ref, size_t ref_len, nw_time
       on = &day_ref;
     }
     if (dt_normalize(&s, on, tense, t->value, sizeof t->value)) {
+      if (year_out_of_range(t->value)) t->value[0] = 0;
       const char *v = t->value;
       if (s.kind != SK_ANAPHOR && strlen(v) == 7 && v[4] == '-' && v[5] == 'Q' && v[6] >= '1' && v[6] <= '4')
         r.qy = atoi(v), r.q = v[6] - '0'; /* what "the quarter" and "a year ago" refer to next */

@@ -17,7 +17,11 @@
 ** (YYYY-MM-DD), format (text, html, jsonl), body, bytes, error, and the hidden
 ** raw (the content as read). A file or folder that cannot be read is a row
 ** with error set, never left out. WHERE path = ? reads only that file or
-** record, and only if the scan lists it. The manual: docs/news_articles.md.
+** record, and only if the scan lists it. A file name that is not UTF-8 comes
+** back with each bad byte as U+FFFD (such a path matches no WHERE path = ?);
+** a root holding a NUL byte is an error. Only regular files are opened, and
+** reads are confined to the allowed roots when the host sets them
+** (docs/serving.md). The manual: docs/news_articles.md.
 **
 ** HOW IT WORKS
 **
@@ -79,10 +83,17 @@ static int out_of_memory(char *msg) {
 
 static int scan_start(void **state, const nw_stream_args *a, char **err) {
   scan *s = calloc(1, sizeof *s);
+  if (s && a->text && memchr(a->text, 0, a->len)) { /* a C path would end there: another file */
+    free(s);
+    *err = sqlite3_mprintf("news_articles: the root holds a NUL byte");
+    return SQLITE_ERROR;
+  }
   char *root = s ? strndup(a->text, a->len) : NULL;
   char *msg = NULL;
   int rc = root ? SQLITE_OK : SQLITE_NOMEM;
-  if (rc == SQLITE_OK && a->key) {
+  if (rc == SQLITE_OK && a->key && memchr(a->key, 0, a->key_len)) {
+    s->key_done = 1; /* no file's path holds a NUL byte: no rows */
+  } else if (rc == SQLITE_OK && a->key) {
     int found = nw_walk_find(root, a->key, a->key_len, &s->key_file, &s->key_line, &msg);
     if (found < 0) rc = fail(msg, err);
     s->key_done = found == 0; /* a file the scan does not list: no rows */
@@ -99,16 +110,30 @@ static int scan_start(void **state, const nw_stream_args *a, char **err) {
 
 static int set_str(nw_rowset *rs, int col, const char *v) { return v ? nw_set_text(rs, col, v, strlen(v)) : 0; }
 
+/* The path column: a file name is bytes, TEXT must be UTF-8, so each byte
+** that is not valid UTF-8 reads as U+FFFD (such a path matches no
+** WHERE path = ?; the scan still reads the file). */
+static int set_path(nw_rowset *rs, const char *path) {
+  size_t n = strlen(path), i = 0;
+  int bad = 0;
+  while (i < n && !bad) nw_utf8_decode(path, n, &i, &bad);
+  if (!bad) return nw_set_text(rs, A_PATH, path, n);
+  nw_buf b = {0};
+  int rc = nw_utf8_sanitize(path, n, &b) || nw_set_text(rs, A_PATH, b.data, b.len);
+  nw_buf_free(&b);
+  return rc;
+}
+
 /* A row that only says why path could not be listed or read. */
 static int emit_error(nw_rowset *rs, const char *path, const char *error) {
   if (nw_row_new(rs)) return SQLITE_NOMEM;
-  return set_str(rs, A_PATH, path) || set_str(rs, A_ERROR, error) ? SQLITE_NOMEM : SQLITE_OK;
+  return set_path(rs, path) || set_str(rs, A_ERROR, error) ? SQLITE_NOMEM : SQLITE_OK;
 }
 
 static int emit(nw_rowset *rs, const nw_record *r) {
   const nw_article *a = &r->art;
   if (nw_row_new(rs)) return SQLITE_NOMEM;
-  int bad = set_str(rs, A_PATH, r->path) || set_str(rs, A_FORMAT, nw_format_name(r->format)) ||
+  int bad = set_path(rs, r->path) || set_str(rs, A_FORMAT, nw_format_name(r->format)) ||
             set_str(rs, A_ERROR, r->error);
   if (r->bytes >= 0) nw_set_int(rs, A_BYTES, r->bytes);
   /* A page read in part, or a text decoded from another encoding, keeps what

@@ -14,11 +14,14 @@
 **     2022-02-04|2022-02-01
 **
 ** The reference is the publication date ('YYYY-MM-DD'): relative expressions
-** ("Friday", "next month") are resolved against it; without one (or when it
-** is NULL or not such a date) they get underspecified values such as
-** 'XXXX-XX-XX', and news_date gives NULL for them. news_date gives the calendar
-** part of one expression (YYYY-MM-DD, YYYY-MM or YYYY), NULL when it is no
-** date. NULL text gives no rows (news_dates) or NULL (news_date). The
+** ("Friday", "next month") are resolved against it; without one (NULL) they
+** get underspecified values such as 'XXXX-XX-XX', and news_date gives NULL
+** for them, as with a reference known only to the year or month ('YYYY',
+** 'YYYY-MM': what news_date gives). Any other reference that is not such a
+** date (a time may follow it) is an SQL error. news_date gives the calendar part of one expression
+** (YYYY-MM-DD, YYYY-MM or YYYY), NULL when it is no date. A date whose year
+** is outside 0001-9999 has a NULL value in both. NULL text gives no rows
+** (news_dates) or NULL (news_date). The
 ** manuals: docs/news_dates.md, docs/news_date.md.
 **
 ** HOW IT WORKS
@@ -43,9 +46,15 @@ SQLITE_EXTENSION_INIT3
 
 enum { D_MENTION, D_TYPE, D_VALUE, D_START, D_LENGTH, D_NCOL };
 
+#define BAD_REFERENCE "%s: the reference date must be YYYY-MM-DD (a year from 0001 to 9999)"
+
 static int produce_dates(nw_rowset *rs, const nw_doc *doc, int argc, sqlite3_value **args, char **err) {
   size_t ref_len = 0;
   const char *ref = argc >= 1 ? nw_value_text(args[0], &ref_len) : NULL;
+  if (ref && !nw_date_ref_valid(ref, ref_len)) {
+    *err = sqlite3_mprintf(BAD_REFERENCE, "news_dates");
+    return SQLITE_ERROR;
+  }
   nw_timexes tx = {0};
   int rc = SQLITE_OK;
   if (nw_dates_extract(doc, ref, ref_len, &tx)) {
@@ -55,8 +64,9 @@ static int produce_dates(nw_rowset *rs, const nw_doc *doc, int argc, sqlite3_val
   for (size_t k = 0; rc == SQLITE_OK && k < tx.n; k++) {
     const nw_timex *t = &tx.v[k];
     const char *type = nw_timex_type_name(t->type);
+    /* an empty value (a year outside 0001-9999) is NULL */
     if (nw_row_new(rs) || nw_set_text(rs, D_TYPE, type, strlen(type)) ||
-        nw_set_text(rs, D_VALUE, t->value, strlen(t->value))) {
+        (t->value[0] && nw_set_text(rs, D_VALUE, t->value, strlen(t->value)))) {
       rc = SQLITE_NOMEM;
       break;
     }
@@ -85,6 +95,12 @@ static void fn_date(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   char refz[NW_DATE_BUF], out[NW_DATE_BUF];
   if (!s) {
     sqlite3_result_null(ctx);
+    return;
+  }
+  if (ref && !nw_date_ref_valid(ref, ref_len)) {
+    char *msg = sqlite3_mprintf(BAD_REFERENCE, "news_date");
+    sqlite3_result_error(ctx, msg ? msg : "news_date: bad reference", -1);
+    sqlite3_free(msg);
     return;
   }
   if (ref) { /* nw_date_parse wants a NUL-terminated reference */

@@ -149,8 +149,10 @@ SELECT mention, type, value FROM news_dates('Every other week the council meets 
 --> Dec. 31, 2024|DATE|2024-12-31
 --> Mondays|SET|XXXX-WXX-1
 
--- A reference that is not a date counts as none.
+-- A reference that is not a date is an error (issue 16: it was silently ignored); NULL is none.
 SELECT mention, value FROM news_dates('It rained yesterday.', 'last Tuesday');
+--! news_dates: the reference date must be YYYY-MM-DD
+SELECT mention, value FROM news_dates('It rained yesterday.', NULL);
 --> yesterday|XXXX-XX-XX
 
 -- news_debug() reports the compiled-in tables.
