@@ -44,6 +44,8 @@ int32_t nw_utf8_next(const char *s, size_t len, size_t *i);
 /* The same; *bad tells the bytes were not valid UTF-8 (a U+FFFD written as
 ** such is valid). */
 int32_t nw_utf8_decode(const char *s, size_t len, size_t *i, int *bad);
+/* s is valid UTF-8 throughout (a U+FFFD written as such is valid). */
+int nw_utf8_valid(const char *s, size_t n);
 /* s appended to out with each byte that is not valid UTF-8 as U+FFFD. */
 int nw_utf8_sanitize(const char *s, size_t n, nw_buf *out);
 
@@ -150,6 +152,34 @@ int nw_tok_is(const nw_doc *d, size_t i, const char *s, int nocase);
 
 /* Abbreviations that keep their period ("Mr.", "Feb.", "No."), as data. */
 int nw_is_abbrev(const char *word, size_t n);
+
+/* ---- calendar (calendar.c): proleptic Gregorian ----------------------- */
+
+int nw_is_leap_year(int y);
+int nw_days_in_month(int y, int m); /* 0 when m is not 1..12 */
+int64_t nw_days_from_civil(int y, int m, int d); /* days since 1970-01-01 */
+void nw_civil_from_days(int64_t z, int *y, int *m, int *d);
+int nw_weekday(int y, int m, int d); /* ISO: Monday 1 .. Sunday 7 */
+/* ISO 8601 week of a date: *wy is the week-numbering year. */
+void nw_iso_week(int y, int m, int d, int *wy, int *wk);
+int nw_iso_weeks_in_year(int y); /* 52 or 53 */
+/* Shift a date by n months (day clamped to the month's length). */
+void nw_add_months(int *y, int *m, int *d, int n);
+/* "YYYY-MM-DD" (at least 10 bytes, more ignored) -> 1 and fields, else 0. */
+int nw_parse_ymd(const char *s, size_t n, int *y, int *m, int *d);
+/* A date as text: "YYYY-MM-DD" is NW_YMD_LEN bytes; a buffer for any date
+** value ("YYYY-MM-DD", "YYYY-MM", "YYYY") and its NUL is NW_DATE_BUF bytes. */
+enum { NW_YMD_LEN = 10, NW_DATE_BUF = 16 };
+
+/* ---- possessives (possessive.c) -------------------------------------- */
+
+/* Bytes of the possessive ending of a word as written: 's or ’s ("Putin's",
+** "Putin’s"), ' or ’ after an s ("officials'", "officials’"); 0 when there is
+** none, and for the contractions "it's", "he's", "let's" (is, has, us). */
+size_t nw_possessive_suffix(const char *w, size_t n);
+/* Token i is the possessive 's or ’s the tokenizer splits off the word
+** before it ("Putin" "’s"), not the 's of "it's" or "he's". */
+int nw_tok_possessive(const nw_doc *d, size_t i);
 
 /* ---- text helpers ---------------------------------------------------- */
 

@@ -60,15 +60,16 @@ int nw_body_finish(const char *s, size_t n, nw_buf *out);
 
 /* ---- metadata helpers shared by the readers ------------------------- */
 
-/* s is valid UTF-8 throughout. */
-int nw_utf8_valid(const char *s, size_t n);
-
 /* A YYYY-MM-DD date in a URL path (/2022/02/04/ or 2022-02-04), or in a file
 ** name. Writes 11 bytes to out; returns 1 when found. */
-int nw_date_in_url(const char *s, size_t n, char out[16]);
-int nw_date_in_filename(const char *path, char out[16]);
+int nw_date_in_url(const char *s, size_t n, char out[NW_DATE_BUF]);
+int nw_date_in_filename(const char *path, char out[NW_DATE_BUF]);
 /* Any date expression to YYYY-MM-DD (full dates only). 1 when found. */
-int nw_full_date(const char *s, size_t n, char out[16]);
+int nw_full_date(const char *s, size_t n, char out[NW_DATE_BUF]);
+/* What an article's URL and file name tell when its content does not: the
+** published date in the URL's path, else in the file name (path; NULL for
+** none), and the URL's host as the source. 0, or -1 when out of memory. */
+int nw_article_from_url(nw_article *a, const char *path);
 /* Host of an absolute URL without "www." (malloc'ed) or NULL. */
 char *nw_url_host(const char *url, size_t n);
 /* The outlet a short name or a furniture line names ("Reuters staff" gives
@@ -82,6 +83,17 @@ const char *nw_outlet_of_byline(const char *s, size_t n);
 int nw_articles_rules_check(char *msg, size_t cap);
 /* Sizes of the rule tables, for news_debug(). */
 void nw_articles_rule_counts(size_t *line_rules, size_t *outlets);
+
+/* ---- confinement (ext/articles/confine.c) ---------------------------- */
+
+/* Allow file reads only under the folders of roots (':'-separated; NULL: not
+** confined, "": nothing allowed). Replaces NEWS_ALLOWED_ROOTS. 0, or -1 with
+** *err (malloc'ed; NULL when out of memory) naming a root that cannot be
+** resolved, the roots then unchanged. */
+int nw_confine_set(const char *roots, char **err);
+/* 1: do not follow a symbolic link below a root (reading it is an error).
+** Replaces NEWS_NO_LINKS. */
+void nw_confine_refuse_links(int refuse);
 
 /* ---- folder walk ----------------------------------------------------- */
 

@@ -8,7 +8,7 @@
 ** +0000", "Friday" with a reference) to "YYYY-MM-DD", "YYYY-MM" or "YYYY".
 ** ref is "YYYY-MM-DD" or NULL. Writes a NUL-terminated value to out (at least
 ** 11 bytes) and returns its length, or 0 when expr is not a date. */
-size_t nw_date_parse(const char *expr, size_t n, const char *ref, char out[16]);
+size_t nw_date_parse(const char *expr, size_t n, const char *ref, char out[NW_DATE_BUF]);
 
 /* TimeML TIMEX3 types. */
 typedef enum nw_timex_type { NW_TIMEX_DATE = 1, NW_TIMEX_TIME, NW_TIMEX_DURATION, NW_TIMEX_SET } nw_timex_type;

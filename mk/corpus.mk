@@ -26,3 +26,5 @@ tsan: build/tsan/corpus_tsan
 	@TSAN_OPTIONS=halt_on_error=1:exitcode=66 build/tsan/corpus_tsan > build/tsan/corpus_tsan.log 2>&1 \
 	  && echo "tsan: no data race (build/tsan/corpus_tsan.log)" || { cat build/tsan/corpus_tsan.log; exit 1; }
 TEST_PREP += build/tsan/corpus_tsan
+# The objects' header dependencies (the main Makefile reads only rel and asan's).
+-include $(shell find build/tsan -name '*.d' 2>/dev/null)

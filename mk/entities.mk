@@ -9,7 +9,7 @@ build/rel/ext/entities/ner_blob.o build/asan/ext/entities/ner_blob.o: data/ner/m
 # The trainer links the same feature code as the library (all of the core
 # except the embedded model, the extractor that uses it, and the quotes
 # module that calls the extractor).
-NER_TOOL_OBJ = $(patsubst %.c,build/rel/%.o,$(filter-out ext/sql/% ext/quotes/% ext/entities/ner_blob.c ext/entities/entities.c,$(shell find ext -name '*.c')) $(GEN_SRC))
+NER_TOOL_OBJ = $(patsubst %.c,build/rel/%.o,$(filter-out ext/sql/% ext/quotes/% ext/identity/% ext/corpus/% ext/entities/ner_blob.c ext/entities/entities.c,$(shell find ext -name '*.c')) $(GEN_SRC))
 NER_TRAIN_SRC := tools/ner_train.c tools/ner_json.c tools/ner_clusters.c
 build/rel/tools/ner_train: $(NER_TRAIN_SRC) tools/ner_json.h tools/ner_clusters.h ext/entities/ner_internal.h $(NER_TOOL_OBJ)
 	@mkdir -p $(dir $@)

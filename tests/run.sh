@@ -42,6 +42,20 @@ tests/install.sh >> "$log" 2>&1 || { status=1; echo "FAILED: make install"; }
 # The Python and npm packages, each installed fresh (tests/packages/), once:
 # they carry the release build. A missing tool gives a SKIP line, not a failure.
 tests/packages/run.sh >> "$log" 2>&1 || { status=1; echo "FAILED: packages"; }
+# Serving safely (docs/serving.md), in both builds: file reads confined to
+# NEWS_ALLOWED_ROOTS (links followed inside it; then with NEWS_NO_LINKS=1 not
+# at all), and the text-only entry point registering no file function.
+for build in rel asan; do
+  ext=dist/news
+  [ $build = asan ] && ext=build/asan/news
+  roots=build/safety-fixtures/allowed
+  NEWS_ALLOWED_ROOTS=$roots build/$build/sqltest "$ext" tests/sql/safety/confined.sql >> "$log" 2>&1 ||
+    { status=1; echo "FAILED: confined SQL tests ($build)"; }
+  NEWS_ALLOWED_ROOTS=$roots NEWS_NO_LINKS=1 build/$build/sqltest "$ext" tests/sql/safety/no_links.sql >> "$log" 2>&1 ||
+    { status=1; echo "FAILED: no-links SQL tests ($build)"; }
+  build/$build/sqltest "$ext:sqlite3_news_text_init" tests/sql/safety/text_only.sql >> "$log" 2>&1 ||
+    { status=1; echo "FAILED: text-only entry point SQL tests ($build)"; }
+done
 grep '^SKIP: ' "$log"
 # The sqlite-news command, shard merge, Dask example and sql/ queries (release build).
 tests/cli/run.sh >> "$log" 2>&1 || { status=1; echo "FAILED: sqlite-news command (tests/cli)"; }

@@ -186,17 +186,21 @@ static int run_file(sqlite3 *db, const char *path, int *passed, int *failed) {
 
 int main(int argc, char **argv) {
   if (argc < 3) {
-    fprintf(stderr, "usage: sqltest EXTENSION FILE.sql...\n");
+    fprintf(stderr, "usage: sqltest EXTENSION[:ENTRY_POINT] FILE.sql...\n");
     return 2;
   }
+  /* dist/news:sqlite3_news_text_init loads that entry point (as datasette does) */
+  char *ext = argv[1], *entry = strrchr(ext, ':');
+  if (entry && !strchr(entry, '/')) *entry++ = 0;
+  else entry = NULL;
   int passed = 0, failed = 0;
   for (int i = 2; i < argc; i++) {
     sqlite3 *db;
     if (sqlite3_open(":memory:", &db) != SQLITE_OK) return 2;
     sqlite3_enable_load_extension(db, 1);
     char *err = NULL;
-    if (sqlite3_load_extension(db, argv[1], NULL, &err) != SQLITE_OK) {
-      fprintf(stderr, "cannot load %s: %s\n", argv[1], err ? err : "?");
+    if (sqlite3_load_extension(db, ext, entry, &err) != SQLITE_OK) {
+      fprintf(stderr, "cannot load %s: %s\n", ext, err ? err : "?");
       sqlite3_free(err);
       sqlite3_close(db);
       return 2;

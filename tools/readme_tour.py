@@ -18,7 +18,8 @@ parts = ["## A tour\n\nOver the invented files of `examples/corpus/` (a text fil
 for s, b in zip(stmts, blocks):
     parts.append("```sql\n" + s + "\n```\n```\n" + b.rstrip() + "\n```\n")
 parts.append("From Python: `/usr/bin/python3 examples/python_example.py` runs the who-said-what query through "
-             "Python's `sqlite3` module. More analysis SQL: `sql/who_said_what.sql`.\n\n")
+             "Python's `sqlite3` module. More analysis SQL over a corpus database: `sql/` "
+             "(who said what, most quoted, quoted about whom, co-mentions, coverage, timeline).\n\n")
 readme = open("README.md").read()
 section = "\n".join(parts)
 if "## A tour\n" in readme:

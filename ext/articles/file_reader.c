@@ -48,21 +48,32 @@ const char *nw_strerror(int e) {
 
 /* Why a listed file could not be opened or stat'ed. */
 static const char *file_error(int e) {
-  return e == ENOENT ? "file vanished or is a broken link" : e == EINVAL ? "not a regular file" : nw_strerror(e);
+  return e == ENOENT   ? "file vanished or is a broken link"
+         : e == EINVAL ? "not a regular file"
+         : e == ELOOP && nw_confine_no_links() ? "symbolic link not followed"
+                                                : nw_strerror(e);
 }
 
 static int64_t mtime_of(const struct stat *st) { return (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec; }
 
 /* fopen(path, "rb") for regular files only: opening does not wait (a FIFO
-** named like an article would block the scan until a writer came), and
-** anything else fails with errno EINVAL. *st is the file's stat. */
-static FILE *open_regular(const char *path, struct stat *st) {
-  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) return NULL;
+** named like an article would block the scan until a writer came) nor make
+** a terminal the process's own, and anything else fails with *why; so does
+** a file outside the allowed roots (confine.c). *st is the file's stat. */
+static FILE *open_regular(const char *path, struct stat *st, const char **why) {
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC | (nw_confine_no_links() ? O_NOFOLLOW : 0));
+  if (fd < 0) {
+    *why = file_error(errno);
+    return NULL;
+  }
+  if (nw_confine_fd(fd, path, why)) {
+    close(fd);
+    return NULL;
+  }
   int flags = fcntl(fd, F_GETFL);
   if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode) || flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
     close(fd);
-    errno = EINVAL;
+    *why = file_error(EINVAL);
     return NULL;
   }
   FILE *f = fdopen(fd, "rb");
@@ -73,7 +84,10 @@ static FILE *open_regular(const char *path, struct stat *st) {
 int nw_file_stat(const char *path, int64_t *bytes, int64_t *mtime_ns, const char **error) {
   struct stat st;
   *error = NULL;
-  if (stat(path, &st) != 0) *error = file_error(errno);
+  int no_links = nw_confine_no_links();
+  if (nw_confine_path(path, error)) return -1;
+  if ((no_links ? lstat(path, &st) : stat(path, &st)) != 0) *error = file_error(errno);
+  else if (no_links && S_ISLNK(st.st_mode)) *error = file_error(ELOOP);
   else if (!S_ISREG(st.st_mode)) *error = file_error(EINVAL);
   if (*error) return -1;
   *bytes = st.st_size;
@@ -84,11 +98,8 @@ int nw_file_stat(const char *path, int64_t *bytes, int64_t *mtime_ns, const char
 /* Load the whole file (bounded). 0, or 1 with *why when it cannot be read. */
 static int load(nw_file_reader *r, const char **why) {
   struct stat st;
-  FILE *f = open_regular(r->path, &st);
-  if (!f) {
-    *why = file_error(errno);
-    return 1;
-  }
+  FILE *f = open_regular(r->path, &st, why);
+  if (!f) return 1;
   r->bytes = st.st_size;
   r->mtime_ns = mtime_of(&st);
   if ((size_t)st.st_size > NW_ARTICLE_MAX_BYTES) {
@@ -111,11 +122,11 @@ static int load(nw_file_reader *r, const char **why) {
   return 0;
 }
 
-/* Start reading line by line: 0, 1 when the file cannot be opened (errno
-** says why), -1 out of memory. */
-static int open_lines(nw_file_reader *r) {
+/* Start reading line by line: 0, 1 when the file cannot be opened (*why),
+** -1 out of memory. */
+static int open_lines(nw_file_reader *r, const char **why) {
   struct stat st;
-  if (!(r->lines = open_regular(r->path, &st))) return 1;
+  if (!(r->lines = open_regular(r->path, &st, why))) return 1;
   r->mtime_ns = mtime_of(&st);
   if (!r->chunk && !(r->chunk = malloc(LINE_CHUNK))) return -1;
   r->state = R_LINES;
@@ -222,9 +233,8 @@ static int start(nw_file_reader *r) {
   nw_record *rec = &r->rec;
   r->state = R_DONE;
   if (r->fmt && r->fmt->per_line) {
-    int rc = open_lines(r);
+    int rc = open_lines(r, &rec->error);
     if (rc <= 0) return rc;
-    rec->error = file_error(errno);
     return 1;
   }
   if (load(r, &rec->error)) {
@@ -238,9 +248,8 @@ static int start(nw_file_reader *r) {
   if (r->fmt->per_line) {
     free(r->content);
     r->content = NULL;
-    int rc = open_lines(r);
+    int rc = open_lines(r, &rec->error);
     if (rc <= 0) return rc;
-    rec->error = file_error(errno);
     rec->bytes = r->bytes;
     return 1;
   }

@@ -262,8 +262,8 @@ int nw_html_meta(htmlDocPtr doc, nw_article *a) {
     if (!nw_ascii_ncasecmp(b, "by ", 3)) b += 3;
     rc |= nw_article_set(&a->byline, b, strlen(b));
   }
-  char d[16];
-  if (f.v[F_PUBLISHED] && nw_full_date(f.v[F_PUBLISHED], strlen(f.v[F_PUBLISHED]), d)) rc |= nw_article_set(&a->published, d, 10);
+  char d[NW_DATE_BUF];
+  if (f.v[F_PUBLISHED] && nw_full_date(f.v[F_PUBLISHED], strlen(f.v[F_PUBLISHED]), d)) rc |= nw_article_set(&a->published, d, NW_YMD_LEN);
   const char *url = page_url(&f);
   if (url) rc |= nw_article_set(&a->url, url, strlen(url));
   if (f.v[F_SOURCE]) rc |= nw_article_set(&a->source, f.v[F_SOURCE], strlen(f.v[F_SOURCE]));

@@ -413,12 +413,10 @@ int nw_read_jsonl(const char *s, size_t n, nw_article *a, const char **err) {
   if (!bad) {
     bad = set_field(&a->title, &v[JF_TITLE]) || set_field(&a->url, &v[JF_URL]) || set_field(&a->byline, &v[JF_BYLINE]) ||
           set_field(&a->source, &v[JF_SOURCE]);
-    char d[16];
+    char d[NW_DATE_BUF];
     if (!bad && v[JF_PUBLISHED].len && nw_full_date(v[JF_PUBLISHED].data, v[JF_PUBLISHED].len, d))
-      bad = nw_article_set(&a->published, d, 10);
-    if (!bad && !a->published && a->url && nw_date_in_url(a->url, strlen(a->url), d))
-      bad = nw_article_set(&a->published, d, 10);
-    if (!bad && !a->source && a->url) a->source = nw_url_host(a->url, strlen(a->url));
+      bad = nw_article_set(&a->published, d, NW_YMD_LEN);
+    if (!bad) bad = nw_article_from_url(a, NULL);
     if (!bad && v[JF_BODY].len) bad = nw_clean(v[JF_BODY].data, v[JF_BODY].len, &a->body);
   }
   for (int f = 0; f < JF_COUNT; f++) nw_buf_free(&v[f]);

@@ -19,28 +19,6 @@ void nw_article_free(nw_article *a) {
   memset(a, 0, sizeof *a);
 }
 
-/* Valid UTF-8 throughout (a literal U+FFFD is fine). */
-int nw_utf8_valid(const char *s, size_t n) {
-  for (size_t i = 0; i < n;) {
-    /* ASCII eight bytes at a time */
-    while (i + 8 <= n) {
-      uint64_t w;
-      memcpy(&w, s + i, 8);
-      if (w & 0x8080808080808080ull) break;
-      i += 8;
-    }
-    if (i >= n) break;
-    if ((unsigned char)s[i] < 0x80) {
-      i++;
-      continue;
-    }
-    int bad;
-    nw_utf8_decode(s, n, &i, &bad);
-    if (bad) return 0;
-  }
-  return 1;
-}
-
 static int is_space_byte(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 int nw_article_set(char **field, const char *s, size_t n) {
@@ -63,12 +41,7 @@ int nw_article_set(char **field, const char *s, size_t n) {
   return 0;
 }
 
-static int days_in(int y, int m) {
-  static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 29 : d[m - 1];
-}
-
-static int valid_ymd(int y, int m, int d) { return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= days_in(y, m); }
+static int valid_ymd(int y, int m, int d) { return y >= 1900 && y <= 2100 && d >= 1 && d <= nw_days_in_month(y, m); }
 
 static int read_num(const char *s, size_t n, size_t i, int digits, int *v) {
   if (i + (size_t)digits > n) return 0;
@@ -83,7 +56,7 @@ static int read_num(const char *s, size_t n, size_t i, int digits, int *v) {
 
 /* y-m-d at s[i] with one separator kind from seps ("" = none) between the
 ** parts and no digit or letter glued on either side. */
-static int ymd_at(const char *s, size_t n, size_t i, const char *seps, char out[16]) {
+static int ymd_at(const char *s, size_t n, size_t i, const char *seps, char out[NW_DATE_BUF]) {
   int y, m, d;
   if (i > 0 && isalnum((unsigned char)s[i - 1])) return 0;
   if (!read_num(s, n, i, 4, &y)) return 0;
@@ -104,11 +77,11 @@ static int ymd_at(const char *s, size_t n, size_t i, const char *seps, char out[
   if (j < n && isdigit((unsigned char)s[j])) return 0;
   if (!sep && j < n && isalpha((unsigned char)s[j])) return 0;
   if (!valid_ymd(y, m, d)) return 0;
-  snprintf(out, 16, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+  snprintf(out, NW_DATE_BUF, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
   return 1;
 }
 
-int nw_date_in_url(const char *s, size_t n, char out[16]) {
+int nw_date_in_url(const char *s, size_t n, char out[NW_DATE_BUF]) {
   for (size_t i = 0; i + 8 <= n; i++) {
     if (!isdigit((unsigned char)s[i]) || (s[i] != '1' && s[i] != '2')) continue;
     if (ymd_at(s, n, i, "/-_.", out)) return 1;
@@ -116,7 +89,7 @@ int nw_date_in_url(const char *s, size_t n, char out[16]) {
   return 0;
 }
 
-int nw_date_in_filename(const char *path, char out[16]) {
+int nw_date_in_filename(const char *path, char out[NW_DATE_BUF]) {
   const char *slash = strrchr(path, '/');
   const char *base = slash ? slash + 1 : path;
   size_t n = strlen(base);
@@ -126,12 +99,20 @@ int nw_date_in_filename(const char *path, char out[16]) {
   return 0;
 }
 
-int nw_full_date(const char *s, size_t n, char out[16]) {
-  char v[16];
+int nw_full_date(const char *s, size_t n, char out[NW_DATE_BUF]) {
+  char v[NW_DATE_BUF];
   if (n == 0 || n > 100) return 0;
-  if (nw_date_parse(s, n, NULL, v) != 10) return 0;
-  memcpy(out, v, 11);
+  if (nw_date_parse(s, n, NULL, v) != NW_YMD_LEN) return 0;
+  memcpy(out, v, NW_YMD_LEN + 1);
   return 1;
+}
+
+int nw_article_from_url(nw_article *a, const char *path) {
+  char v[NW_DATE_BUF];
+  if (!a->published && a->url && nw_date_in_url(a->url, strlen(a->url), v) && nw_article_set(&a->published, v, NW_YMD_LEN)) return -1;
+  if (!a->published && path && nw_date_in_filename(path, v) && nw_article_set(&a->published, v, NW_YMD_LEN)) return -1;
+  if (!a->source && a->url) a->source = nw_url_host(a->url, strlen(a->url));
+  return 0;
 }
 
 char *nw_url_host(const char *url, size_t n) {

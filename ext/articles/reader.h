@@ -33,6 +33,13 @@ const nw_format_row *nw_format_default(void);
 /* Why the bytes cannot be given to a reader that wants UTF-8, or NULL. */
 const char *nw_text_problem(const char *s, size_t n);
 
+/* Confinement to the allowed roots (confine.c). Each returns 0 when the read
+** is allowed (or reads are not confined), else 1 with *why. */
+int nw_confine_path(const char *path, const char **why);     /* a scan's root, resolved now */
+int nw_confine_fd(int fd, const char *path, const char **why); /* an opened file or folder */
+/* 1 when symbolic links below a root are not followed (an error row). */
+int nw_confine_no_links(void);
+
 /* strerror(e), but thread-safe: static text. */
 const char *nw_strerror(int e);
 

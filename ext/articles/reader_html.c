@@ -561,10 +561,7 @@ static int read_page(const char *path, const char *s, size_t n, nw_article *a, c
     return 0;
   }
   int rc = nw_html_meta(doc, a);
-  char v[16];
-  if (!rc && !a->published && a->url && nw_date_in_url(a->url, strlen(a->url), v)) rc = nw_article_set(&a->published, v, 10);
-  if (!rc && !a->published && path && nw_date_in_filename(path, v)) rc = nw_article_set(&a->published, v, 10);
-  if (!rc && !a->source && a->url) a->source = nw_url_host(a->url, strlen(a->url));
+  if (!rc) rc = nw_article_from_url(a, path);
   /* Readability's retries: furniture words can sit on the article's own
   ** boxes, so a short result is tried again with fewer of them. */
   nw_buf body = {0};

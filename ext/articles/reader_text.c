@@ -363,9 +363,9 @@ static const char *sweep_footer(text_doc *d) {
 /* ---- header metadata --------------------------------------------------- */
 
 static int set_date(nw_article *a, const char *s, size_t n) {
-  char v[16];
+  char v[NW_DATE_BUF];
   if (!nw_full_date(s, n, v)) return 0;
-  if (!a->published && nw_article_set(&a->published, v, 10)) return -1;
+  if (!a->published && nw_article_set(&a->published, v, NW_YMD_LEN)) return -1;
   return 1;
 }
 
@@ -382,9 +382,9 @@ static size_t date_prefix(text_doc *d, nw_article *a) {
   const char *s = d->w.data + l->s;
   size_t n = l->e - l->s;
   if (n < 15 || nw_ascii_ncasecmp(s, "date ", 5) != 0) return 0;
-  char v[16];
+  char v[NW_DATE_BUF];
   if (!nw_full_date(s + 5, 10, v)) return 0;
-  if (nw_article_set(&a->published, v, 10)) return 0;
+  if (nw_article_set(&a->published, v, NW_YMD_LEN)) return 0;
   size_t skip = 15;
   while (skip < n && s[skip] == ' ') skip++;
   return skip;
@@ -591,10 +591,7 @@ int nw_read_text(const char *path, const char *s, size_t n, nw_article *a) {
   memset(&d, 0, sizeof d);
   const char *dateline_outlet = NULL;
   if (body.len && read_dateline(body.data, body.len, a, &dateline_outlet) < 0) goto done;
-  char v[16];
-  if (!a->published && a->url && nw_date_in_url(a->url, strlen(a->url), v) && nw_article_set(&a->published, v, 10)) goto done;
-  if (!a->published && path && nw_date_in_filename(path, v) && nw_article_set(&a->published, v, 10)) goto done;
-  if (!a->source && a->url) a->source = nw_url_host(a->url, strlen(a->url));
+  if (nw_article_from_url(a, path)) goto done;
   const char *o = NULL;
   if (!a->source && a->byline) o = nw_outlet_of_byline(a->byline, strlen(a->byline));
   if (!o) o = footer_outlet;

@@ -3,19 +3,24 @@
 ** pattern, or one file. Only one directory listing per level is held, so
 ** memory grows with the folder depth and width, never with the corpus size.
 ** Symbolic links are followed, but a folder already entered in this scan (a
-** link loop, or a second link to it) is not entered again. A folder that
+** link loop, or a second link to it) is not entered again; with links
+** refused (confine.c) a link below the root is listed as it is, and reading
+** it gives the error row. When reads are confined, the root and every folder
+** opened must lie under an allowed root (confine.c). A folder that
 ** cannot be read, or is nested too deep, is reported (an error row), never
 ** dropped in silence. */
 #include "reader.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <fnmatch.h>
 #include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define MAX_DEPTH 64
 
@@ -45,6 +50,9 @@ struct nw_walk {
   const char *pending_error;
   char why[160]; /* its text */
 };
+
+/* stat of an entry below the root: the link itself when links are not followed. */
+static int walk_stat(const char *path, struct stat *st) { return nw_confine_no_links() ? lstat(path, st) : stat(path, st); }
 
 /* A file a folder scan lists: a known extension, or none at all (sniffed). */
 static int listed(const char *name) {
@@ -108,9 +116,16 @@ static int push_dir(nw_walk *w, const char *path, const struct stat *st, const c
     *why = "nested too deep";
     return 2;
   }
-  DIR *d = opendir(path);
+  int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOCTTY | O_CLOEXEC);
+  if (fd >= 0 && nw_confine_fd(fd, path, why)) {
+    close(fd);
+    return 2;
+  }
+  DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
   if (!d) {
-    snprintf(w->why, sizeof w->why, "cannot read folder: %s", nw_strerror(errno));
+    int e = errno;
+    if (fd >= 0) close(fd);
+    snprintf(w->why, sizeof w->why, "cannot read folder: %s", nw_strerror(e));
     *why = w->why;
     return 2;
   }
@@ -190,7 +205,8 @@ static int tree_lists(const char *base, const char *rest, const struct stat *see
     size_t cl = slash ? (size_t)(slash - c) : strlen(c);
     struct stat st;
     /* p is a folder the walk enters: readable, new on this path, not too deep */
-    if (cl == 0 || c[0] == '.' || depth >= MAX_DEPTH || stat(p, &st) != 0 || !S_ISDIR(st.st_mode)) {
+    if (cl == 0 || c[0] == '.' || depth >= MAX_DEPTH || (depth ? walk_stat(p, &st) : stat(p, &st)) != 0 ||
+        !S_ISDIR(st.st_mode)) {
       ok = 0;
       break;
     }
@@ -206,7 +222,7 @@ static int tree_lists(const char *base, const char *rest, const struct stat *see
     if (!slash) {
       /* the file itself: the walk descends into a folder, lists a file */
       char *name = strndup(c, cl);
-      ok = name && listed(name) && !(stat(p, &st) == 0 && S_ISDIR(st.st_mode));
+      ok = name && listed(name) && !(walk_stat(p, &st) == 0 && S_ISDIR(st.st_mode));
       free(name);
       break;
     }
@@ -228,7 +244,7 @@ int nw_walk_lists(const char *root, const char *path) {
   const int flags = FNM_PATHNAME | FNM_PERIOD;
   if (fnmatch(root, path, flags) == 0) {
     const char *slash = strrchr(path, '/');
-    return listed(slash ? slash + 1 : path) && !(stat(path, &st) == 0 && S_ISDIR(st.st_mode));
+    return listed(slash ? slash + 1 : path) && !(walk_stat(path, &st) == 0 && S_ISDIR(st.st_mode));
   }
   int ok = 0;
   for (const char *p = strchr(path, '/'); p && !ok; p = strchr(p + 1, '/')) {
@@ -241,15 +257,34 @@ int nw_walk_lists(const char *root, const char *path) {
   return ok;
 }
 
+/* A scan's root must lie under an allowed root: the root itself (is_path),
+** or a glob's folder before its first wildcard. 0, or -1 with *err. */
+static int root_allowed(const char *root, int is_path, char **err) {
+  const char *why = NULL, *wild = is_path ? NULL : strpbrk(root, "*?[");
+  char *base = NULL;
+  if (wild) {
+    const char *slash = wild;
+    while (slash > root && *slash != '/') slash--;
+    base = slash == root ? strdup(*root == '/' ? "/" : ".") : strndup(root, (size_t)(slash - root));
+    if (!base) return -1;
+  }
+  int rc = nw_confine_path(base ? base : root, &why);
+  free(base);
+  if (rc && asprintf(err, "%s: %s", why, root) < 0) *err = NULL;
+  return rc ? -1 : 0;
+}
+
 int nw_walk_find(const char *root, const char *key, size_t key_len, char **file, long *line, char **err) {
   *file = NULL;
   *line = 0;
   *err = NULL;
   struct stat st;
-  if (stat(root, &st) != 0 && !strpbrk(root, "*?[")) {
+  int is_path = stat(root, &st) == 0;
+  if (!is_path && !strpbrk(root, "*?[")) {
     if (asprintf(err, "no such file or folder: %s", root) < 0) *err = NULL;
     return -1;
   }
+  if (root_allowed(root, is_path, err)) return -1;
   char *k = strndup(key, key_len);
   if (!k) return -1;
   /* "FILE#LINE" names a record of a JSON Lines file */
@@ -276,7 +311,12 @@ int nw_walk_open(nw_walk **out, const char *root, char **err) {
   nw_walk *w = calloc(1, sizeof *w);
   if (!w) return -1;
   struct stat st;
-  if (stat(root, &st) == 0) {
+  int is_path = stat(root, &st) == 0;
+  if ((is_path || strpbrk(root, "*?[")) && root_allowed(root, is_path, err)) {
+    nw_walk_close(w);
+    return -1;
+  }
+  if (is_path) {
     if (S_ISDIR(st.st_mode)) {
       const char *why = "";
       if (push_dir(w, root, &st, &why) != 0) {
@@ -334,7 +374,7 @@ static int next_in_tree(nw_walk *w, const char **out, const char **error) {
     char *path = join(f->dir, name);
     if (!path) return -1;
     struct stat st;
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+    if (walk_stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
       if (enter_dir(w, path, &st)) return -1;
       continue;
     }
@@ -362,7 +402,7 @@ int nw_walk_next(nw_walk *w, const char **out, const char **error) {
     if (!w->have_glob || w->next_root >= w->nroots) return 0;
     const char *root = w->g.gl_pathv[w->next_root++];
     struct stat st;
-    if (stat(root, &st) == 0 && S_ISDIR(st.st_mode)) {
+    if (walk_stat(root, &st) == 0 && S_ISDIR(st.st_mode)) {
       char *p = strdup(root);
       if (!p || enter_dir(w, p, &st)) return -1;
       continue;

@@ -228,7 +228,7 @@ static int push_tok(nw_doc *d, size_t start, size_t end, int cls, int ws, uint16
 static int sentence_on_token(nw_doc *d, size_t i);
 
 static int scan_tokens(nw_doc *d) {
-  scan sc = {d->text, d->len};
+  scan sc = {.s = d->text, .len = d->len};
   size_t p = 0;
   int ws = NW_WS_PARAGRAPH, newlines = 0;
   while (p < d->len) {

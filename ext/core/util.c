@@ -73,6 +73,27 @@ int32_t nw_utf8_decode(const char *s, size_t len, size_t *i, int *bad) {
   return c;
 }
 
+int nw_utf8_valid(const char *s, size_t n) {
+  for (size_t i = 0; i < n;) {
+    /* ASCII eight bytes at a time */
+    while (i + 8 <= n) {
+      uint64_t w;
+      memcpy(&w, s + i, 8);
+      if (w & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= n) break;
+    if ((unsigned char)s[i] < 0x80) {
+      i++;
+      continue;
+    }
+    int bad;
+    nw_utf8_decode(s, n, &i, &bad);
+    if (bad) return 0;
+  }
+  return 1;
+}
+
 static int ascii_lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
 int nw_ascii_ncasecmp(const char *a, const char *b, size_t n) {

@@ -557,8 +557,10 @@ int nw_corpus_ingest(sqlite3 *db, const char *source, const nw_corpus_opts *o, n
   g.o = o;
   g.st = st;
   g.batch_limit = o && o->batch > 0 ? o->batch : CP_BATCH_ARTICLES;
+  int lock_fd = -1;
   int rc = cp_txn_init(&g.t, db, "news_ingest", err);
   int have_txn = rc == SQLITE_OK, have_store = 0;
+  if (rc == SQLITE_OK) rc = cp_ingest_lock(db, &lock_fd, err);
   if (rc == SQLITE_OK) rc = nw_corpus_schema(db, err);
   if (rc == SQLITE_OK && cp_scope_init(&g.scope, source)) rc = SQLITE_NOMEM;
   if (rc == SQLITE_OK) rc = prepare_all(&g, err);
@@ -576,6 +578,7 @@ int nw_corpus_ingest(sqlite3 *db, const char *source, const nw_corpus_opts *o, n
   if (rc == SQLITE_OK && !g.stopped && !(o && o->stop && *o->stop)) rc = cp_link_if_needed(db, st, err);
   if (rc != SQLITE_OK && have_txn) cp_txn_rollback(&g.t);
   if (have_txn) cp_txn_done(&g.t);
+  cp_ingest_unlock(lock_fd);
   cp_scope_free(&g.scope);
   cp_idset_free(&g.seen);
   sqlite3_free(g.err);

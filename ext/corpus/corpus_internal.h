@@ -17,6 +17,13 @@
 /* 40 lowercase hex digits and a NUL. */
 void nw_sha1_hex(const void *data, size_t n, char out[41]);
 
+/* ---- one ingest per database (corpus_lock.c) -------------------------- */
+/* Takes the database's ingest lock, waiting up to the busy timeout; *fd is
+** -1 when there is nothing to lock (an in-memory database). SQLITE_BUSY with
+** *err set when another ingest holds it. */
+int cp_ingest_lock(sqlite3 *db, int *fd, char **err);
+void cp_ingest_unlock(int fd);
+
 /* ---- transactions (corpus_txn.c) ------------------------------------ */
 /* One writer's transactions. Outside a user transaction each batch is its
 ** own BEGIN IMMEDIATE ... COMMIT (durable as it goes: kill -9 loses at most

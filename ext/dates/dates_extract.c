@@ -93,9 +93,9 @@ static size_t calendar_part(const char *v) {
 int nw_dates_extract(const nw_doc *doc, const char *ref, size_t ref_len, nw_timexes *out) {
   out->n = 0;
   dt_ref r = {0};
-  if (ref && dt_parse_ymd(ref, ref_len, &r.y, &r.m, &r.d)) r.ok = 1;
+  if (ref && nw_parse_ymd(ref, ref_len, &r.y, &r.m, &r.d)) r.ok = 1;
   if (!doc->ntok) return 0;
-  dt_ctx c = {doc, malloc(doc->ntok * sizeof(int32_t)), malloc(doc->ntok * sizeof(uint64_t))};
+  dt_ctx c = {.doc = doc, .word = malloc(doc->ntok * sizeof(int32_t)), .kinds = malloc(doc->ntok * sizeof(uint64_t))};
   if (!c.word || !c.kinds) {
     free(c.word);
     free(c.kinds);
@@ -127,7 +127,7 @@ int nw_dates_extract(const nw_doc *doc, const char *ref, size_t ref_len, nw_time
         r.qy = atoi(v), r.q = v[6] - '0'; /* what "the quarter" and "a year ago" refer to next */
       size_t cal = calendar_part(v);
       if (cal && s.type == DT_DATE && s.kind != SK_THAT) memcpy(r.last, v, cal), r.last[cal] = 0;
-      if (cal == 10 && (s.type == DT_DATE || s.type == DT_TIME) && dt_parse_ymd(v, cal, &day[0], &day[1], &day[2]))
+      if (cal == 10 && (s.type == DT_DATE || s.type == DT_TIME) && nw_parse_ymd(v, cal, &day[0], &day[1], &day[2]))
         day_sentence = sentence;
       t->start = doc->tok[i].start;
       t->end = doc->tok[e - 1].end;
@@ -141,7 +141,7 @@ int nw_dates_extract(const nw_doc *doc, const char *ref, size_t ref_len, nw_time
   return rc;
 }
 
-size_t nw_date_parse(const char *expr, size_t n, const char *ref, char out[16]) {
+size_t nw_date_parse(const char *expr, size_t n, const char *ref, char out[NW_DATE_BUF]) {
   out[0] = 0;
   if (!expr) return 0;
   nw_doc doc = {0};

@@ -1,5 +1,5 @@
-/* Internals of the temporal-expression extractor (ext/dates/): the calendar,
-** the word tables, the recognizers' result (a dt_spec) and its normalizer.
+/* Internals of the temporal-expression extractor (ext/dates/): the word
+** tables, the recognizers' result (a dt_spec) and its normalizer.
 ** Flow: tokens -> recognizers (dates_recognize.c) fill a dt_spec per mention
 ** -> dates_normalize.c turns it into a TIMEX3 value against the reference. */
 #ifndef NW_DATES_INTERNAL_H
@@ -8,20 +8,6 @@
 #include <stdint.h>
 
 #include "news_dates.h"
-
-/* ---- calendar (dates_calendar.c): proleptic Gregorian ------------------ */
-int dt_is_leap(int y);
-int dt_days_in_month(int y, int m);
-int64_t dt_days_from_civil(int y, int m, int d); /* days since 1970-01-01 */
-void dt_civil_from_days(int64_t z, int *y, int *m, int *d);
-int dt_weekday(int y, int m, int d); /* ISO: Monday 1 .. Sunday 7 */
-/* ISO 8601 week of a date: *wy is the week-numbering year. */
-void dt_iso_week(int y, int m, int d, int *wy, int *wk);
-int dt_iso_weeks_in_year(int y); /* 52 or 53 */
-/* Shift a date by n months (day clamped to the month's length). */
-void dt_add_months(int *y, int *m, int *d, int n);
-/* "YYYY-MM-DD" (at least 10 bytes, more ignored) -> 1 and fields, else 0. */
-int dt_parse_ymd(const char *s, size_t n, int *y, int *m, int *d);
 
 /* ---- word tables (data/dates/words.tsv, phrases.tsv; lookups: dates_words.c) */
 typedef enum dt_word_kind {

@@ -51,14 +51,14 @@ static void put_date(out_buf *o, int y, int m, int d, const dt_spec *s) {
 
 static void put_days(out_buf *o, const dt_ref *r, int64_t delta, const dt_spec *s) {
   int y, m, d;
-  dt_civil_from_days(dt_days_from_civil(r->y, r->m, r->d) + delta, &y, &m, &d);
+  nw_civil_from_days(nw_days_from_civil(r->y, r->m, r->d) + delta, &y, &m, &d);
   put_date(o, y, m, d, s);
 }
 
 static void put_week(out_buf *o, int64_t day, int weekend) {
   int y, m, d, wy, wk;
-  dt_civil_from_days(day, &y, &m, &d);
-  dt_iso_week(y, m, d, &wy, &wk);
+  nw_civil_from_days(day, &y, &m, &d);
+  nw_iso_week(y, m, d, &wy, &wk);
   put(o, "%04d-W%02d", wy, wk);
   if (weekend) put_str(o, "-WE");
 }
@@ -66,7 +66,7 @@ static void put_week(out_buf *o, int64_t day, int weekend) {
 /* Days from the reference to the weekday w: rel -1 strictly before, +1
 ** strictly after, 0 by tense (past or unknown: on or before; future: on or after). */
 static int weekday_delta(const dt_ref *r, int w, int rel, int tense) {
-  int rw = dt_weekday(r->y, r->m, r->d);
+  int rw = nw_weekday(r->y, r->m, r->d);
   int back = (rw - w + 7) % 7, fwd = (w - rw + 7) % 7;
   if (rel < 0) return back ? -back : -7;
   if (rel > 0) return fwd ? fwd : 7;
@@ -92,8 +92,8 @@ static void norm_abs(out_buf *o, const dt_spec *s, const dt_ref *r, int tense) {
       ** the reference (then the year before, unless the tense is future), or
       ** more than half a year before with no past tense, or clearly (two months)
       ** before when the tense is future (then the next year). */
-      int64_t at = dt_days_from_civil(y, s->month, s->day ? s->day : 15);
-      int64_t ref_day = dt_days_from_civil(r->y, r->m, r->d);
+      int64_t at = nw_days_from_civil(y, s->month, s->day ? s->day : 15);
+      int64_t ref_day = nw_days_from_civil(r->y, r->m, r->d);
       int dm = s->month - r->m;
       if (tense <= 0 && dm > 6) y--;
       else if (tense > 0 && ref_day - at > 60) y++;
@@ -126,7 +126,7 @@ static void norm_rel(out_buf *o, const dt_spec *s, const dt_ref *r, int tense) {
     if (unit == DU_DAY) put_time(o, s);
     return;
   }
-  int64_t today = dt_days_from_civil(r->y, r->m, r->d);
+  int64_t today = nw_days_from_civil(r->y, r->m, r->d);
   int y = r->y, m = r->m, d = r->d;
   if (unit >= DU_YEAR && (r->y + n * (unit == DU_YEAR ? 1 : unit == DU_DECADE ? 10 : 100) < 1)) {
     put_str(o, "PAST_REF"); /* "2,000 years ago": before year 1 */
@@ -144,7 +144,7 @@ static void norm_rel(out_buf *o, const dt_spec *s, const dt_ref *r, int tense) {
       put_week(o, today + weekday_delta(r, 6, rel, tense), 1);
       break;
     }
-    case DU_MONTH: dt_add_months(&y, &m, &d, n); put(o, "%04d-%02d", y, m); break;
+    case DU_MONTH: nw_add_months(&y, &m, &d, n); put(o, "%04d-%02d", y, m); break;
     case DU_QUARTER: {
       int q = (r->m - 1) / 3 + n, yy = r->y + (q >= 0 ? q / 4 : -((3 - q) / 4));
       q -= (yy - r->y) * 4;
@@ -169,13 +169,13 @@ static void norm_weekday(out_buf *o, const dt_spec *s, const dt_ref *r, int tens
     put_time(o, s);
     return;
   }
-  int64_t today = dt_days_from_civil(r->y, r->m, r->d);
+  int64_t today = nw_days_from_civil(r->y, r->m, r->d);
   if (s->day) { /* "this Friday, 4": the nearest such weekday on that day of a month */
     for (int k = 0; k <= 10; k++)
       for (int sign = -1; sign <= 1; sign += 2) {
         int y, m, d;
-        dt_civil_from_days(today + sign * k, &y, &m, &d);
-        if (d == s->day && dt_weekday(y, m, d) == s->weekday) { put_date(o, y, m, d, s); return; }
+        nw_civil_from_days(today + sign * k, &y, &m, &d);
+        if (d == s->day && nw_weekday(y, m, d) == s->weekday) { put_date(o, y, m, d, s); return; }
       }
   }
   put_days(o, r, weekday_delta(r, s->weekday, s->rel, tense), s);
@@ -235,15 +235,15 @@ static void norm_that(out_buf *o, const dt_spec *s, const dt_ref *r) {
     return;
   }
   if (s->unit == DU_YEAR) put(o, "%04d", y + s->offset, 0);
-  else if (s->unit == DU_MONTH) dt_add_months(&y, &m, &d, s->offset), put(o, "%04d-%02d", y, m);
+  else if (s->unit == DU_MONTH) nw_add_months(&y, &m, &d, s->offset), put(o, "%04d-%02d", y, m);
   else {
-    dt_civil_from_days(dt_days_from_civil(y, m, d) + s->offset, &y, &m, &d);
+    nw_civil_from_days(nw_days_from_civil(y, m, d) + s->offset, &y, &m, &d);
     put(o, "%04d-%02d", y, m), put(o, "-%02d", d, 0);
   }
 }
 
 size_t dt_normalize(const dt_spec *s, const dt_ref *r, int tense, char *out, size_t cap) {
-  out_buf o = {out, cap, 0};
+  out_buf o = {.p = out, .cap = cap};
   if (!cap) return 0;
   out[0] = 0;
   switch (s->kind) {

@@ -50,7 +50,7 @@ size_t dt_r_numeric(dt_ctx *c, size_t i, dt_spec *s) {
   int y, m, d;
   if (nf == 1 && fd[0] == 8 && k == n) { /* "20220204": compact ISO 8601, only when it is a real date */
     y = f[0] / 10000, m = f[0] / 100 % 100, d = f[0] % 100;
-    if (y < 1900 || y > 2099 || m < 1 || m > 12 || d < 1 || d > dt_days_in_month(y, m)) return 0;
+    if (y < 1900 || y > 2099 || m < 1 || m > 12 || d < 1 || d > nw_days_in_month(y, m)) return 0;
     dt_spec_init(s, DT_DATE, SK_ABS);
     s->year = (int16_t)y, s->month = (int8_t)m, s->day = (int8_t)d;
     return i + 1;
@@ -63,7 +63,7 @@ size_t dt_r_numeric(dt_ctx *c, size_t i, dt_spec *s) {
     else m = f[0], d = f[1];
     if (sep == '-') return 0; /* 02-04-2022 is too often a range or a code */
   } else return 0;
-  if (y < 1000 || m < 1 || m > 12 || d < 1 || d > dt_days_in_month(y, m)) return 0;
+  if (y < 1000 || m < 1 || m > 12 || d < 1 || d > nw_days_in_month(y, m)) return 0;
   dt_spec_init(s, DT_DATE, SK_ABS);
   s->year = (int16_t)y, s->month = (int8_t)m, s->day = (int8_t)d;
   if (k < n) { /* "T10:30:00Z" */
@@ -93,11 +93,11 @@ size_t dt_r_month_first(dt_ctx *c, size_t i, dt_spec *s) {
     size_t k = is_ch(c, j, ',') ? j + 1 : j;
     if (dt_year_num(c, k, &y)) s->year = (int16_t)y, j = k + 1;
     /* "Feb. 29, 2023" is no date: matched, so that no part of it is read as one, but not given */
-    if (s->day > dt_days_in_month(s->year ? s->year : 2000, m)) s->kind = 0;
+    if (s->day > nw_days_in_month(s->year ? s->year : 2000, m)) s->kind = 0;
     size_t e = dt_time_tail(c, j, s);
     if (!s->year && e > j && dt_year_num(c, e, &y)) { /* "Fri Feb 4 10:30:00 2022" (C's ctime) */
       s->year = (int16_t)y;
-      if (s->day > dt_days_in_month(y, m)) s->kind = 0;
+      if (s->day > nw_days_in_month(y, m)) s->kind = 0;
       e++;
     }
     return e;
@@ -142,13 +142,13 @@ size_t dt_r_day_first(dt_ctx *c, size_t i, dt_spec *s) {
   int dashed = hyphen_at(c, j); /* "04-Feb-2022" */
   if (is_w(c, j, "of") || dashed) j++;
   if (!has(c, j, DW_MONTH, &m) || !capital(c, j)) return 0;
-  if (d > dt_days_in_month(2000, m)) return 0;
+  if (d > nw_days_in_month(2000, m)) return 0;
   dt_spec_init(s, DT_DATE, SK_ABS);
   s->month = (int8_t)m, s->day = (int8_t)d;
   j++;
   size_t k = is_ch(c, j, ',') || (dashed && hyphen_at(c, j)) ? j + 1 : j;
   if (dt_year_num(c, k, &y)) {
-    if (d > dt_days_in_month(y, m)) s->kind = 0; /* no such day: see r_month_first */
+    if (d > nw_days_in_month(y, m)) s->kind = 0; /* no such day: see r_month_first */
     s->year = (int16_t)y, j = k + 1;
   }
   return dt_time_tail(c, j, s);
@@ -162,7 +162,7 @@ size_t dt_r_holiday(dt_ctx *c, size_t i, dt_spec *s) {
   if (!capital(c, i)) return 0;
   if (has(c, i, DW_HOLIDAY, &md)) e = i + 1;
   else if (has(c, i, DW_HOLIDAY_DAY, &md)) {
-    size_t k = possessive(c, i + 1) ? i + 2 : i + 1;
+    size_t k = nw_tok_possessive(c->doc, i + 1) ? i + 2 : i + 1;
     if (!is_w(c, k, "day") || !capital(c, k)) return 0;
     e = k + 1;
   } else if ((n = dt_phrase_at(c, i, PH_HOLIDAY, &md)) && capital(c, i + 1)) {
@@ -268,7 +268,7 @@ static int is_currency(dt_ctx *c, size_t i) {
 ** an "s" after a number. Returns the end, or 0. */
 static size_t apostrophe_s(dt_ctx *c, size_t i) {
   if (!glued(c, i)) return 0;
-  if (possessive(c, i)) return i + 1;
+  if (nw_tok_possessive(c->doc, i)) return i + 1;
   int apostrophe = (tn(c, i) == 1 && tx(c, i)[0] == '\'') || (tn(c, i) == 3 && !memcmp(tx(c, i), "\xE2\x80\x99", 3));
   if (tk(c, i)->cls == NW_TOK_QUOTE && apostrophe && glued(c, i + 1) && is_w(c, i + 1, "s"))
     return i + 2;
@@ -345,7 +345,7 @@ size_t dt_r_year(dt_ctx *c, size_t i, dt_spec *s) {
   }
   /* "year-end", "year end", "year's end": the end of the reference year */
   if (is_w(c, j, "year") && !capital(c, j)) {
-    size_t k = hyphen_at(c, j + 1) || possessive(c, j + 1) ? j + 2 : j + 1;
+    size_t k = hyphen_at(c, j + 1) || nw_tok_possessive(c->doc, j + 1) ? j + 2 : j + 1;
     if (is_w(c, k, "end")) {
       dt_spec_init(s, DT_DATE, SK_REL);
       s->unit = DU_YEAR;
@@ -437,7 +437,7 @@ size_t dt_r_quarter_ref(dt_ctx *c, size_t i, dt_spec *s) {
   while ((n = dt_phrase_at(c, j, PH_SAME_PERIOD, NULL))) latest = 1, j += n;
   if (is_w(c, j, "year") && hyphen_at(c, j + 1) && (is_w(c, j + 2, "ago") || is_w(c, j + 2, "earlier"))) yoff = -1, j += 3;
   else if (the && dt_year_num(c, j, &y)) year = y, j++;
-  else if (has(c, j, DW_REL, &v) && v >= -1 && is_w(c, j + 1, "year") && possessive(c, j + 2))
+  else if (has(c, j, DW_REL, &v) && v >= -1 && is_w(c, j + 1, "year") && nw_tok_possessive(c->doc, j + 2))
     relyear = v, j += 3;
   if (has(c, j, DW_FISCAL, NULL)) j += hyphen_at(c, j + 1) ? 2 : 1;
   if (has(c, j, DW_ORD, &v) && v >= 1 && v <= 4) {

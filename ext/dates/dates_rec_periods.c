@@ -64,7 +64,7 @@ size_t dt_r_that(dt_ctx *c, size_t i, dt_spec *s) {
   else return 0;
   int pl, u = dt_unit_of(c, j, &pl);
   if (pl || (u != DU_YEAR && u != DU_MONTH && u != DU_DAY) || capital(c, j)) return 0;
-  if (is_w(c, i, "that") && possessive(c, j + 1)) return 0;
+  if (is_w(c, i, "that") && nw_tok_possessive(c->doc, j + 1)) return 0;
   dt_spec_init(s, DT_DATE, SK_THAT);
   s->unit = (int8_t)u, s->offset = (int16_t)off;
   return is_w(c, j + 1, "before") || is_w(c, j + 1, "after") ? j + 2 : j + 1;

@@ -40,7 +40,6 @@ static inline int capital(dt_ctx *c, size_t i) { return (tk(c, i)->flags & NW_TF
 /* A hyphen joining two tokens: "third-quarter", "mid-1996", "two-year". */
 static inline int hyphen_at(dt_ctx *c, size_t i) { return is_ch(c, i, '-') && glued(c, i) && glued(c, i + 1); }
 
-static inline int possessive(dt_ctx *c, size_t i) { return is_w(c, i, "'s") || is_w(c, i, "’s"); }
 
 
 /* numbers, days, years, units (dates_tokens.c) */

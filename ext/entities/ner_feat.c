@@ -354,7 +354,7 @@ static void own_features(fsink *s, const nw_doc *d, size_t i, const ner_tokinfo 
 
 static void token_features(ner_feats *f, const nw_doc *d, size_t i, size_t a, size_t b, int pass, uint32_t mask,
                            int word_sums, uint32_t *rows, uint8_t *count) {
-  fsink s = {rows, 0, 0, mask};
+  fsink s = {.rows = rows, .mask = mask};
   const ner_tokinfo *ti = &f->info[i];
   uint64_t lw[5], ss[5], cl[5];
   uint8_t p1[5];
@@ -434,7 +434,7 @@ void ner_word_rows(const ner_feats *f, const nw_doc *d, size_t j, unsigned rows_
   const ner_tokinfo *ti = &f->info[j];
   uint64_t fine = ti->cluster_id & 0xFFFF, coarse = ti->cluster_id >> 16;
   for (int k = 0; k < 5; k++) {
-    fsink s = {rows[k], 0, 0, mask};
+    fsink s = {.rows = rows[k], .mask = mask};
     if (k == 2) {
       own_features(&s, d, j, ti);
     } else {

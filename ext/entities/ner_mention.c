@@ -6,16 +6,6 @@
 
 #include <string.h>
 
-static int is_possessive(const nw_doc *d, size_t i) {
-  const nw_token *t = &d->tok[i];
-  if (t->cls != NW_TOK_WORD || t->ws != NW_WS_NONE) return 0;
-  const char *w = d->text + t->start;
-  size_t n = nw_tok_len(t);
-  if (n == 2 && w[0] == '\'') return w[1] == 's' || w[1] == 'S';
-  if (n == 4 && memcmp(w, "\xE2\x80\x99", 3) == 0) return w[3] == 's' || w[3] == 'S'; /* ’s */
-  return 0;
-}
-
 static int is_hyphen(const nw_doc *d, size_t i) {
   const nw_token *t = &d->tok[i];
   if (t->cls != NW_TOK_PUNCT) return 0;
@@ -63,7 +53,7 @@ static size_t title_at(const nw_doc *d, size_t a, size_t b) {
 int ner_trim_mention(const nw_doc *d, size_t *pa, size_t *pb, int *type) {
   size_t a = *pa, b = *pb;
   while (a < b && is_edge_junk(d, a)) a++;
-  while (b > a && (is_edge_junk(d, b - 1) || is_possessive(d, b - 1))) b--;
+  while (b > a && (is_edge_junk(d, b - 1) || nw_tok_possessive(d, b - 1))) b--;
   if (b > a) b = ner_hyphen_cut(d, a, b);
   /* a lower-case word does not end a name: "Cold War era", "Xi also" */
   while (b - a > 1 && d->tok[b - 1].cls == NW_TOK_WORD && (d->tok[b - 1].flags & NW_TF_LOWER_INITIAL))
@@ -77,7 +67,7 @@ int ner_trim_mention(const nw_doc *d, size_t *pa, size_t *pb, int *type) {
   if (b - a > 1 && ner_is_honorific(d->text + d->tok[a].start, nw_tok_len(&d->tok[a]))) *type = NW_ENT_PERSON;
   if (*type == NW_ENT_PERSON)
     for (size_t k; b - a > 1 && (k = title_at(d, a, b - 1)) > 0;) a += k;
-  while (b > a && (is_edge_junk(d, b - 1) || is_possessive(d, b - 1))) b--;
+  while (b > a && (is_edge_junk(d, b - 1) || nw_tok_possessive(d, b - 1))) b--;
   *pa = a;
   *pb = b;
   return b > a;

@@ -7,13 +7,7 @@
 
 enum { NP_MAX = 14 };
 
-static int is_possessive(const qx_ctx *c, size_t i) {
-  if (!qx_is_word(c, i)) return 0;
-  size_t n = qx_len(c, i);
-  const char *w = qx_text(c, i);
-  return (n == 2 && w[0] == '\'' && (w[1] | 32) == 's') ||
-         (n == 4 && (unsigned char)w[0] == 0xE2 && (w[3] | 32) == 's');
-}
+static int is_possessive(const qx_ctx *c, size_t i) { return nw_tok_possessive(c->d, i); }
 
 /* "Chinese state media", "state television": "state" before a lower-case
 ** noun modifies it; it is no cue ("officials state that …" is). */

@@ -295,11 +295,7 @@ static int name_token_before(const resolver *r, size_t first, size_t k) {
   return 0;
 }
 
-static int is_possessive_tok(const qx_ctx *c, size_t i) {
-  size_t n = qx_len(c, i);
-  const char *w = qx_text(c, i);
-  return qx_is_word(c, i) && n >= 2 && n <= 4 && (w[n - 1] | 32) == 's' && (w[0] == '\'' || (unsigned char)w[0] == 0xE2);
-}
+static int is_possessive_tok(const qx_ctx *c, size_t i) { return nw_tok_possessive(c->d, i); }
 
 /* A person named in apposition to the description [first, end): right
 ** before it ("Sam Lau, the communications director for …") or right after
@@ -526,9 +522,9 @@ static int32_t opening_run(const resolver *r, uint32_t s) {
 /* The person of gender g a pronoun at token t most likely stands for, by
 ** the subjects of t's sentence (before t) and of the sentence before: a
 ** name opening the sentence ("Mr. Obama dismissed …") if its gender is g;
-** a person of unknown gender opening it (*unsure set: a speaker of the
-** same paragraph goes on rather); otherwise the first name of gender g in
-** it, outside quotations. A sentence where a pronoun of gender g comes
+** a person of unknown gender opening it; otherwise the first name of
+** gender g in it, outside quotations (these two set *unsure: a speaker of
+** the same paragraph goes on rather). A sentence where a pronoun of gender g comes
 ** first talks of someone named before: the look goes one sentence further
 ** back (four at most). -1 when no sentence settles it. */
 enum { SALIENCE_REACH = 400 };
@@ -564,7 +560,10 @@ static int32_t salient_person(const resolver *r, size_t t, int g, int *unsure) {
         *unsure = 1; /* a person of unknown gender opens the sentence */
         return entity_type_at(r, run->end - 1) == NW_ENT_PERSON ? ri : -1;
       }
-      if (rg == g) return ri;
+      if (rg == g) {
+        if (ri != open) *unsure = 1; /* named inside the sentence, not its subject */
+        return ri;
+      }
     }
   }
   return -1;
@@ -705,8 +704,9 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
     /* a person of that gender who is the subject of the sentence before is
     ** more salient than an earlier speaker: "Mr. Obama dismissed the criticism
     ** as the voice of X's client. “…,” he said." */
-    /* a person of unknown gender does not interrupt a speaker of the same paragraph */
-    if (unsure && src && src->paragraph == q->paragraph) salient = -1;
+    /* a person not surely the subject does not interrupt a speaker of the same
+    ** paragraph known to be of that gender */
+    if (unsure && src && src->paragraph == q->paragraph && gender_of_mention(r, src) == g) salient = -1;
     if (salient >= 0 && (!src || r->runs[salient].first > src->speaker_tok_end)) {
       src = NULL;
       if (append_name(r, r->runs[salient].core, r->runs[salient].end)) return -1;

@@ -388,11 +388,7 @@ static int ends_paragraph_near(const qx_ctx *c, const nw_quote *p) {
   return k >= c->d->ntok || c->para[k] != p->paragraph;
 }
 
-static int is_possessive_word(const qx_ctx *c, size_t i) {
-  size_t n = qx_len(c, i);
-  const char *w = qx_text(c, i);
-  return qx_is_word(c, i) && n >= 2 && (w[n - 1] | 32) == 's' && (w[0] == '\'' || (unsigned char)w[0] == 0xE2);
-}
+static int is_possessive_word(const qx_ctx *c, size_t i) { return nw_tok_possessive(c->d, i); }
 
 /* “Fox News Sunday,”, ''A Change Is Gonna Come'': a title in marks, not reported words. */
 static int is_title(const qx_ctx *c, const nw_quote *q) {

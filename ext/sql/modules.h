@@ -21,6 +21,9 @@ typedef struct nw_sql_module {
   /* Appends "name: description\n" lines about compiled-in data (sizes) for
   ** news_debug(); NULL for none. */
   void (*debug)(nw_buf *out);
+  /* Reads files or writes tables (news_articles, news_ingest): left out by
+  ** the text-only entry point, sqlite3_news_text_init. */
+  int touches_files;
 } nw_sql_module;
 
 /* The list, in registration (and news_debug) order. */

@@ -5,13 +5,24 @@
 **   SELECT path, title, published FROM news_articles('corpus/');
 **   SELECT mention, type, canonical FROM news_entities(body) ...
 **
-** This file is only the entry point: it registers every module of the list
-** in modules.h (each ext/sql/sql_*.c declares its own functions).
+** This file is only the entry points: they register the modules of the list
+** in modules.h (each ext/sql/sql_*.c declares its own functions). Two entry
+** points (docs/serving.md):
+**
+**   sqlite3_news_init       every module, file reads too (news_articles,
+**                           news_ingest), confined to the allowed roots when
+**                           the host sets them (below, or NEWS_ALLOWED_ROOTS);
+**   sqlite3_news_text_init  the modules that read no file and write no table
+**                           (entities, quotes, dates, sentences...), for a
+**                           host that lets others type SQL.
 */
 #include <sqlite3ext.h>
 SQLITE_EXTENSION_INIT1
 
+#include <stdlib.h>
+
 #include "modules.h"
+#include "news_articles.h"
 #include "tvf.h"
 
 #define NW_SQL_ENTRY(name) &nw_sql_##name,
@@ -26,12 +37,9 @@ static int register_module(sqlite3 *db, const nw_sql_module *m, char **err) {
   return rc;
 }
 
-#ifdef _WIN32
-__declspec(dllexport)
-#endif
-int sqlite3_news_init(sqlite3 *db, char **err, const sqlite3_api_routines *api) {
-  SQLITE_EXTENSION_INIT2(api);
+static int register_all(sqlite3 *db, char **err, int text_only) {
   for (size_t i = 0; i < nw_sql_module_count; i++) {
+    if (text_only && nw_sql_modules[i]->touches_files) continue;
     char *msg = NULL;
     int rc = register_module(db, nw_sql_modules[i], &msg);
     if (rc != SQLITE_OK) {
@@ -41,3 +49,35 @@ int sqlite3_news_init(sqlite3 *db, char **err, const sqlite3_api_routines *api) 
   }
   return SQLITE_OK;
 }
+
+#ifdef _WIN32
+#define NEWS_EXPORT __declspec(dllexport)
+#else
+#define NEWS_EXPORT
+#endif
+
+NEWS_EXPORT int sqlite3_news_init(sqlite3 *db, char **err, const sqlite3_api_routines *api) {
+  SQLITE_EXTENSION_INIT2(api);
+  return register_all(db, err, 0);
+}
+
+NEWS_EXPORT int sqlite3_news_text_init(sqlite3 *db, char **err, const sqlite3_api_routines *api) {
+  SQLITE_EXTENSION_INIT2(api);
+  return register_all(db, err, 1);
+}
+
+/* For the host, never reachable from SQL: confine every file read of the
+** process to the folders in roots (':'-separated); NULL lifts it, "" allows
+** nothing. Overrides NEWS_ALLOWED_ROOTS. 0, or -1 when a root cannot be
+** resolved (the settings are then unchanged). */
+NEWS_EXPORT int sqlite3_news_allow_roots(const char *roots) {
+  char *msg = NULL;
+  int rc = nw_confine_set(roots, &msg);
+  free(msg);
+  return rc;
+}
+
+/* For the host: 1 = do not follow a symbolic link below a root (an error
+** row), 0 = follow one whose target lies under an allowed root. Overrides
+** NEWS_NO_LINKS. */
+NEWS_EXPORT void sqlite3_news_refuse_links(int refuse) { nw_confine_refuse_links(refuse); }

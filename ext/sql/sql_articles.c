@@ -197,6 +197,7 @@ const nw_sql_module nw_sql_articles = {
   .tvfs = (const nw_tvf *const[]){&articles_tvf, NULL},
   .init = check_rules,
   .debug = debug_articles,
+  .touches_files = 1,
 };
 
 static void debug_articles(nw_buf *out) {

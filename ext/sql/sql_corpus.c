@@ -155,4 +155,4 @@ static int register_corpus(sqlite3 *db, char **err) {
   return rc;
 }
 
-const nw_sql_module nw_sql_corpus = {.init = register_corpus};
+const nw_sql_module nw_sql_corpus = {.init = register_corpus, .touches_files = 1};

@@ -82,7 +82,7 @@ static void fn_date(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   size_t len, ref_len = 0;
   const char *s = nw_value_text(argv[0], &len);
   const char *ref = argc > 1 ? nw_value_text(argv[1], &ref_len) : NULL;
-  char refz[16], out[16];
+  char refz[NW_DATE_BUF], out[NW_DATE_BUF];
   if (!s) {
     sqlite3_result_null(ctx);
     return;

@@ -208,8 +208,27 @@ static char *unquote_arg(const char *s) {
   return out;
 }
 
+/* A table that reads files, stored in a database file (not TEMP) with its
+** arguments (what to read) in the schema: with trusted_schema off, that
+** file is not trusted to say what is read. */
+static int untrusted_stored(sqlite3 *db, const nw_tvf *def, int argc, const char *const *argv) {
+  if (!def->reads_files || argc <= 3 || sqlite3_stricmp(argv[1], "temp") == 0) return 0;
+#ifdef SQLITE_DBCONFIG_TRUSTED_SCHEMA
+  int trusted = 1;
+  sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, -1, &trusted);
+  return !trusted;
+#else
+  return 0;
+#endif
+}
+
 static int tvf_connect(sqlite3 *db, void *aux, int argc, const char *const *argv, sqlite3_vtab **out, char **err) {
   const nw_tvf *def = aux;
+  if (untrusted_stored(db, def, argc, argv)) {
+    *err = sqlite3_mprintf("%s: a table stored in a database reads files only with trusted_schema on "
+                           "(or create it in temp)", def->name);
+    return SQLITE_ERROR;
+  }
   int rc = sqlite3_declare_vtab(db, def->schema);
   if (rc != SQLITE_OK) {
     *err = sqlite3_mprintf("%s: bad schema: %s", def->name, sqlite3_errmsg(db));

@@ -9,6 +9,7 @@ with /usr/bin/python3, whose sqlite3 module loads extensions):
 
 Prints "corpus: N passed, M failed".
 usage: test_corpus.py EXTENSION WORK_DIR"""
+import fcntl
 import os
 import signal
 import sqlite3
@@ -158,6 +159,30 @@ try:
 except sqlite3.Error as e:
     check("a second writer waits for the first", False, str(e))
 con.close()
+
+# Two ingests into one database: the second waits for the first's ingest lock
+# (a flock the kernel drops when its holder dies) and, past the busy timeout,
+# fails saying so; they never take turns over the same files.
+
+lock = open(ref + "-ingest.lock", "a")
+fcntl.flock(lock, fcntl.LOCK_EX)
+con = connect(ref)
+con.execute("PRAGMA busy_timeout = 100")
+try:
+    con.execute("SELECT news_ingest(?)", (src,)).fetchone()
+    check("a second ingest fails clearly past the busy timeout", False)
+except sqlite3.Error as e:
+    check("a second ingest fails clearly past the busy timeout", "another ingest" in str(e), str(e))
+con.close()
+threading.Timer(0.3, lambda: fcntl.flock(lock, fcntl.LOCK_UN)).start()
+con = connect(ref)
+try:
+    s = con.execute("SELECT news_ingest(?)", (src,)).fetchone()[0]
+    check("a second ingest waits for the first one's lock", '"failed":0' in s, s)
+except sqlite3.Error as e:
+    check("a second ingest waits for the first one's lock", False, str(e))
+con.close()
+lock.close()
 holder.close()
 os.remove(os.path.join(src, "part0", "late.txt"))
 

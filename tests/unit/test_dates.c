@@ -7,41 +7,41 @@
 #include "news.h"
 
 static void test_calendar(void) {
-  CHECK(dt_is_leap(2024));
-  CHECK(dt_is_leap(2000));
-  CHECK(!dt_is_leap(1900));
-  CHECK(!dt_is_leap(2023));
-  CHECK_EQ_INT(dt_days_in_month(2024, 2), 29);
-  CHECK_EQ_INT(dt_days_in_month(2023, 2), 28);
-  CHECK_EQ_INT(dt_days_from_civil(1970, 1, 1), 0);
-  CHECK_EQ_INT(dt_days_from_civil(2000, 3, 1), 11017);
+  CHECK(nw_is_leap_year(2024));
+  CHECK(nw_is_leap_year(2000));
+  CHECK(!nw_is_leap_year(1900));
+  CHECK(!nw_is_leap_year(2023));
+  CHECK_EQ_INT(nw_days_in_month(2024, 2), 29);
+  CHECK_EQ_INT(nw_days_in_month(2023, 2), 28);
+  CHECK_EQ_INT(nw_days_from_civil(1970, 1, 1), 0);
+  CHECK_EQ_INT(nw_days_from_civil(2000, 3, 1), 11017);
   int y, m, d;
-  dt_civil_from_days(dt_days_from_civil(2024, 2, 28) + 1, &y, &m, &d);
+  nw_civil_from_days(nw_days_from_civil(2024, 2, 28) + 1, &y, &m, &d);
   CHECK(y == 2024 && m == 2 && d == 29);
-  dt_civil_from_days(dt_days_from_civil(2023, 12, 31) + 1, &y, &m, &d);
+  nw_civil_from_days(nw_days_from_civil(2023, 12, 31) + 1, &y, &m, &d);
   CHECK(y == 2024 && m == 1 && d == 1);
-  CHECK_EQ_INT(dt_weekday(2022, 2, 4), 5); /* a Friday */
-  CHECK_EQ_INT(dt_weekday(1970, 1, 1), 4);
-  CHECK_EQ_INT(dt_weekday(1969, 12, 28), 7);
+  CHECK_EQ_INT(nw_weekday(2022, 2, 4), 5); /* a Friday */
+  CHECK_EQ_INT(nw_weekday(1970, 1, 1), 4);
+  CHECK_EQ_INT(nw_weekday(1969, 12, 28), 7);
   int wy, wk;
-  dt_iso_week(2022, 2, 4, &wy, &wk);
+  nw_iso_week(2022, 2, 4, &wy, &wk);
   CHECK(wy == 2022 && wk == 5);
-  dt_iso_week(2021, 1, 1, &wy, &wk); /* belongs to the last week of 2020, a 53-week year */
+  nw_iso_week(2021, 1, 1, &wy, &wk); /* belongs to the last week of 2020, a 53-week year */
   CHECK(wy == 2020 && wk == 53);
-  dt_iso_week(2024, 12, 30, &wy, &wk); /* Monday of week 1 of 2025 */
+  nw_iso_week(2024, 12, 30, &wy, &wk); /* Monday of week 1 of 2025 */
   CHECK(wy == 2025 && wk == 1);
-  CHECK_EQ_INT(dt_iso_weeks_in_year(2020), 53);
-  CHECK_EQ_INT(dt_iso_weeks_in_year(2026), 53);
-  CHECK_EQ_INT(dt_iso_weeks_in_year(2022), 52);
+  CHECK_EQ_INT(nw_iso_weeks_in_year(2020), 53);
+  CHECK_EQ_INT(nw_iso_weeks_in_year(2026), 53);
+  CHECK_EQ_INT(nw_iso_weeks_in_year(2022), 52);
   y = 2024, m = 1, d = 31;
-  dt_add_months(&y, &m, &d, 1);
+  nw_add_months(&y, &m, &d, 1);
   CHECK(y == 2024 && m == 2 && d == 29);
   y = 2022, m = 1, d = 15;
-  dt_add_months(&y, &m, &d, -1);
+  nw_add_months(&y, &m, &d, -1);
   CHECK(y == 2021 && m == 12 && d == 15);
-  CHECK(dt_parse_ymd("2024-02-29", 10, &y, &m, &d));
-  CHECK(!dt_parse_ymd("2023-02-29", 10, &y, &m, &d));
-  CHECK(!dt_parse_ymd("2023-2-9", 8, &y, &m, &d));
+  CHECK(nw_parse_ymd("2024-02-29", 10, &y, &m, &d));
+  CHECK(!nw_parse_ymd("2023-02-29", 10, &y, &m, &d));
+  CHECK(!nw_parse_ymd("2023-2-9", 8, &y, &m, &d));
 }
 
 /* nw_date_parse: expression, reference, expected value ("" = not a date). */

@@ -200,6 +200,49 @@ static void test_linear_on_long_input(void) {
   free(s);
 }
 
+/* The one possessive test, on words and on the tokens "Putin" "’s". */
+static void test_possessive(void) {
+  CHECK_EQ_INT(nw_possessive_suffix("Putin's", 7), 2);
+  CHECK_EQ_INT(nw_possessive_suffix("Putin\xE2\x80\x99s", 9), 4);
+  CHECK_EQ_INT(nw_possessive_suffix("PUTIN'S", 7), 2);
+  CHECK_EQ_INT(nw_possessive_suffix("officials'", 10), 1);
+  CHECK_EQ_INT(nw_possessive_suffix("officials\xE2\x80\x99", 12), 3);
+  CHECK_EQ_INT(nw_possessive_suffix("it's", 4), 0);
+  CHECK_EQ_INT(nw_possessive_suffix("He\xE2\x80\x99s", 6), 0);
+  CHECK_EQ_INT(nw_possessive_suffix("let's", 5), 0);
+  CHECK_EQ_INT(nw_possessive_suffix("Putin", 5), 0);
+  CHECK_EQ_INT(nw_possessive_suffix("Xi'", 3), 0); /* a closing mark, not s' */
+  CHECK_EQ_INT(nw_possessive_suffix("'s", 2), 0);  /* no word to own anything */
+  CHECK_EQ_INT(tok("Putin's aide and Xi\xE2\x80\x99s: it's late, he's gone."), 0);
+  TOK(1, "'s");
+  TOK(5, "\xE2\x80\x99s");
+  CHECK(!nw_tok_possessive(&doc, 0));
+  CHECK(nw_tok_possessive(&doc, 1));
+  CHECK(nw_tok_possessive(&doc, 5));
+  TOK(8, "'s");
+  TOK(12, "'s");
+  CHECK(!nw_tok_possessive(&doc, 8));  /* it's */
+  CHECK(!nw_tok_possessive(&doc, 12)); /* he's */
+  CHECK(!nw_tok_possessive(&doc, doc.ntok));
+}
+
+/* The one calendar (ext/core/calendar.c; test_dates.c tests it further). */
+static void test_calendar(void) {
+  CHECK_EQ_INT(nw_days_in_month(2024, 2), 29);
+  CHECK_EQ_INT(nw_days_in_month(1900, 2), 28);
+  CHECK_EQ_INT(nw_days_in_month(2000, 2), 29);
+  CHECK_EQ_INT(nw_days_in_month(2023, 13), 0);
+  CHECK_EQ_INT(nw_weekday(2022, 2, 4), 5); /* a Friday */
+  CHECK_EQ_INT(nw_days_from_civil(1970, 1, 1), 0);
+}
+
+static void test_utf8_valid(void) {
+  CHECK(nw_utf8_valid("plain ASCII text, long enough", 29));
+  CHECK(nw_utf8_valid("Zel\xC3\xA9nskyy \xEF\xBF\xBD", 14));
+  CHECK(!nw_utf8_valid("Zel\xE9nskyy", 10));
+  CHECK(!nw_utf8_valid("\xED\xA0\x80", 3)); /* a surrogate */
+}
+
 int main(void) {
   RUN(test_words_and_abbreviations);
   RUN(test_numbers_and_punctuation);
@@ -210,6 +253,9 @@ int main(void) {
   RUN(test_sentences_in_windows);
   RUN(test_scratch);
   RUN(test_linear_on_long_input);
+  RUN(test_possessive);
+  RUN(test_calendar);
+  RUN(test_utf8_valid);
   nw_doc_free(&doc);
   DONE();
 }
