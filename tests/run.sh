@@ -62,6 +62,8 @@ done
 grep '^SKIP: ' "$log"
 # The sqlite-news command, shard merge, Dask example and sql/ queries (release build).
 tests/cli/run.sh >> "$log" 2>&1 || { status=1; echo "FAILED: sqlite-news command (tests/cli)"; }
+# `sqlite-news report`: the HTML page, its escaping, and its rendering in headless Chromium when installed.
+tests/report/run.sh >> "$log" 2>&1 || { status=1; echo "FAILED: sqlite-news report (tests/report)"; }
 grep -E '^FAIL|ERROR|runtime error' "$log" | head -n 40
 awk '/: [0-9]+ passed, [0-9]+ failed$/ { p += $(NF-3); f += $(NF-1) } END { printf "%d passed, %d failed\n", p, f; exit (f > 0) }' "$log" || status=1
 exit $status

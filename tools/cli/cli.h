@@ -6,5 +6,7 @@
 void cli_help(FILE *out);
 /* The usage line of command (NULL: all of them) on stderr. */
 void cli_usage(const char *command);
+/* `sqlite-news report DB -o OUT`: the corpus as one HTML page (OUT NULL or "-": stdout); the exit status. */
+int cli_report(const char *dbpath, const char *outpath);
 
 #endif

@@ -58,6 +58,7 @@ typedef struct cli_args {
   const char **pos; /* positional arguments after the command */
   int npos;
   int jobs, batch, shard_index, shard_count, json;
+  const char *output; /* -o, --output (report) */
   double wait_seconds; /* --wait */
 } cli_args;
 
@@ -88,6 +89,11 @@ static int parse_args(int argc, char **argv, cli_args *a) {
     const char *o = argv[i];
     const char *v = i + 1 < argc ? argv[i + 1] : NULL;
     if (!strcmp(o, "--json")) a->json = 1;
+    else if (!strcmp(o, "-o") || !strcmp(o, "--output")) {
+      if (!v) return fprintf(stderr, "sqlite-news: %s needs a file name\n", o), 1;
+      a->output = v;
+      i++;
+    }
     else if (!strcmp(o, "--jobs") || !strcmp(o, "-j")) {
       if (!v || !parse_int(v, 1, &a->jobs)) return fprintf(stderr, "sqlite-news: --jobs needs a number >= 1\n"), 1;
       i++;
@@ -254,6 +260,13 @@ static int cmd_merge(const cli_args *a) {
   return run_engine("merge", out, 1, a, call_merge);
 }
 
+static int cmd_report(const cli_args *a) {
+  if (a->npos != 1 || a->shard_count) return cli_usage("report"), EXIT_USAGE;
+  struct stat sb;
+  if (stat(a->pos[0], &sb) != 0) return fail("%s: no such database", a->pos[0], NULL);
+  return cli_report(a->pos[0], a->output);
+}
+
 int main(int argc, char **argv) {
   if (argc < 2) return cli_usage(NULL), EXIT_USAGE;
   const char *cmd = argv[1];
@@ -265,6 +278,7 @@ int main(int argc, char **argv) {
   int (*run)(const cli_args *) = !strcmp(cmd, "ingest")    ? cmd_ingest
                                  : !strcmp(cmd, "analyze") ? cmd_analyze
                                  : !strcmp(cmd, "merge")   ? cmd_merge
+                                 : !strcmp(cmd, "report")  ? cmd_report
                                                            : NULL;
   if (!run) {
     fprintf(stderr, "sqlite-news: unknown command %s\n", cmd);
