@@ -193,7 +193,14 @@ static int wtab_reset(ner_feats *f) {
     f->wcap = 1024;
     f->wkeys = calloc(f->wcap, sizeof *f->wkeys);
     f->wcounts = calloc(f->wcap * NER_HCOUNTS, sizeof *f->wcounts);
-    if (!f->wkeys || !f->wcounts) return -1;
+    if (!f->wkeys || !f->wcounts) {
+      /* both or neither: a table left half made would be cleared through NULL next call */
+      free(f->wkeys);
+      free(f->wcounts);
+      f->wkeys = NULL;
+      f->wcounts = NULL;
+      return -1;
+    }
   } else {
     memset(f->wkeys, 0, f->wcap * sizeof *f->wkeys);
     memset(f->wcounts, 0, f->wcap * NER_HCOUNTS * sizeof *f->wcounts);
