@@ -6,6 +6,8 @@
 #define NEWS_ARTICLES_H
 #include "news.h"
 
+#include <stdio.h>
+
 /* Largest file the reader loads (a larger one is listed with an error). */
 #define NW_ARTICLE_MAX_BYTES ((size_t)64 << 20)
 
@@ -94,6 +96,9 @@ int nw_confine_set(const char *roots, char **err);
 /* 1: do not follow a symbolic link below a root (reading it is an error).
 ** Replaces NEWS_NO_LINKS. */
 void nw_confine_refuse_links(int refuse);
+/* Open a regular file for reading under the allowed roots (for settings files
+** named in SQL), or NULL with *why a static reason. */
+FILE *nw_fopen_confined(const char *path, const char **why);
 
 /* ---- folder walk ----------------------------------------------------- */
 

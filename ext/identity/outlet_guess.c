@@ -4,6 +4,7 @@
 
 #include "../entities/ner_internal.h" /* the gazetteers: places and common words are no outlet names */
 #include "identity_internal.h"
+#include "news_articles.h"
 
 #include <ctype.h>
 #include <fnmatch.h>
@@ -209,8 +210,13 @@ static char *fail(char **err, const char *file, size_t line, const char *what) {
 
 nw_outlet_map *nw_outlet_map_load(const char *file, char **err) {
   *err = NULL;
-  FILE *f = fopen(file, "r");
-  if (!f) return (nw_outlet_map *)fail(err, file, 0, "cannot read the outlet mapping file");
+  const char *why = NULL;
+  FILE *f = nw_fopen_confined(file, &why);
+  if (!f) {
+    char what[96];
+    snprintf(what, sizeof what, "cannot read the outlet mapping file (%s)", why);
+    return (nw_outlet_map *)fail(err, file, 0, what);
+  }
   nw_outlet_map *m = nw_outlet_map_new();
   size_t lineno = 0;
   char line[4096];

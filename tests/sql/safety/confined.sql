@@ -57,6 +57,9 @@ SELECT json_extract(news_ingest('build/safety-fixtures/allowed'), '$.added', '$.
 --> [3,2]
 SELECT count(*) FROM articles WHERE body LIKE '%outside the allowed root%';
 --> 0
+-- So does the outlet mapping file its "outlets" option names.
+SELECT news_analyze('{"outlets":"/etc/passwd"}');
+--! news_analyze: /etc/passwd: cannot read the outlet mapping file (outside the allowed roots)
 
 -- A table stored in a database file (not TEMP) is refused when trusted_schema is off,
 -- both when it is created and when a database holding one is opened.
