@@ -61,6 +61,19 @@ check "empty corpus exits 0" [ $? = 0 ]
 check "empty corpus: four charts, no points" [ "$(grep -c 'data-points="0"' $t/empty.html)" = 4 ]
 check "empty corpus says so" has $t/empty.html 'no data in this database'
 
+# More outlets than colours: seven keep their own, the rest share "other outlets".
+cp $t/corpus.db $t/outlets.db
+sqlite3 $t/outlets.db "
+  INSERT INTO outlets(id, key, name) SELECT 100 + value, 'o' || value, 'Outlet ' || value FROM generate_series(1, 9);
+  INSERT INTO articles(path, body, published, outlet_id)
+    SELECT 'user-' || value, 'A note.', '2031-06-1' || (value % 5), 100 + value FROM generate_series(1, 9);"
+$cmd report $t/outlets.db -o $t/outlets.html
+check "13 outlets: report exits 0" [ $? = 0 ]
+legend=$(grep 'data-chart="timeline"' -A1 $t/outlets.html | grep -o '<g class="legend">.*</g>' | grep -o '<rect' | wc -l)
+check "13 outlets: eight legend entries" [ "$legend" = 8 ]
+check "13 outlets: the rest as other outlets" has $t/outlets.html '>other outlets</text>'
+check "13 outlets: every article counted" has $t/outlets.html 'data-chart="timeline" data-points="13"'
+
 # Wrong input: a clear error, not a page.
 $cmd report $t/missing.db -o $t/x.html 2> $t/missing.err
 check "missing database exits 1" [ $? = 1 ]
