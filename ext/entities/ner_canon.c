@@ -1,6 +1,6 @@
 /* Canonical forms and clusters: each mention points at the fullest form the
 ** same text uses for the entity.
-**  - a person's partial name ("Putin", "Mr. Small") -> the fullest person
+**  - a person's partial name ("Putin", "Mr. Marsh") -> the fullest person
 **    mention with the same last name ("Vladimir Putin"; "Trump" is not
 **    "Maryanne Trump Barry"), middle names and initials skipped ("Donald
 **    Trump" -> "Donald J. Trump"); a lone given or family-first name to the

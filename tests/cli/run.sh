@@ -11,13 +11,8 @@ py=/usr/bin/python3
 fixture=tests/fixtures/shards
 t=build/cli-test
 rm -rf "$t" && mkdir -p "$t"
-passed=0 failed=0
-
-ok() { passed=$((passed + 1)); }
-ko() { failed=$((failed + 1)); echo "FAIL: cli: $*"; }
-# check NAME CONDITION...: the condition is a command.
-check() { name=$1; shift; if "$@"; then ok; else ko "$name"; fi; }
-has() { grep -q -- "$2" "$1"; }
+suite=cli
+. tests/lib/checks.sh
 
 # --help reads like a manual, --version names the version.
 $cmd --help > $t/help.txt; check "--help exits 0" [ $? = 0 ]

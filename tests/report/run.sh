@@ -10,12 +10,8 @@ cd "$(dirname "$0")/../.."
 cmd=dist/sqlite-news
 t=build/report-test
 rm -rf "$t" && mkdir -p "$t"
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-ko() { failed=$((failed + 1)); echo "FAIL: report: $*"; }
-check() { name=$1; shift; if "$@"; then ok; else ko "$name"; fi; }
-has() { grep -q -- "$2" "$1"; }
-hasnt() { ! grep -qi -- "$2" "$1"; }
+suite=report
+. tests/lib/checks.sh
 # charts FILE: the number of chart svgs whose data-points is > 0.
 charts_with_data() { grep -o '<svg class="chart"[^>]*data-points="[1-9][0-9]*"' "$1" | wc -l; }
 
