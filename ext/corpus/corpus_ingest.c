@@ -286,7 +286,13 @@ static int store_rec(ingest *g, in_rec *r, char **err) {
   int rc = cp_txn_begin(&g->t, err);
   if (rc != SQLITE_OK) return rc;
   sqlite3_bind_text(g->lookup, 1, r->path, -1, SQLITE_STATIC);
-  int found = sqlite3_step(g->lookup) == SQLITE_ROW;
+  int step = sqlite3_step(g->lookup);
+  if (step != SQLITE_ROW && step != SQLITE_DONE) {
+    *err = cp_db_error(g->db, "cannot look up a stored file");
+    sqlite3_reset(g->lookup);
+    return step;
+  }
+  int found = step == SQLITE_ROW;
   int64_t id = found ? sqlite3_column_int64(g->lookup, 0) : 0;
   const char *sha1 = found ? (const char *)sqlite3_column_text(g->lookup, 1) : NULL;
   int same = found && r->has_raw && sha1 && !strcmp(sha1, r->raw_sha1);
@@ -420,7 +426,7 @@ static int remove_vanished(ingest *g, char **err) {
     if (nw_grow((void **)&doomed, &cap, n + 1, sizeof *doomed)) rc = SQLITE_NOMEM;
     else doomed[n++] = id;
   }
-  sqlite3_finalize(q);
+  rc = cp_finish(g->db, q, rc, "cannot list the source's stored files", err);
   free(end);
   if (rc == SQLITE_OK) rc = cp_prepare(g->db, "DELETE FROM articles WHERE id = ?1", &del, err);
   for (size_t i = 0; i < n && rc == SQLITE_OK; i++) {

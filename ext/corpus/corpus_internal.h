@@ -50,6 +50,11 @@ char *cp_db_error(sqlite3 *db, const char *what);
 int cp_exec(sqlite3 *db, const char *sql, char **err);
 /* Prepare or fail with a message naming the statement's purpose. */
 int cp_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, char **err);
+/* Finalize a statement read with `while (rc == SQLITE_OK && step == ROW)`: a
+** step that failed (busy, I/O, corruption) ends such a loop as the last row
+** does, and finalize returns its error; it becomes the result (with *err)
+** unless rc already holds one, so a cut-off read is never taken for all rows. */
+int cp_finish(sqlite3 *db, sqlite3_stmt *st, int rc, const char *what, char **err);
 
 /* ---- the analysis of one text (corpus_extract.c, run by workers) ---- */
 typedef struct cp_mention {
@@ -64,7 +69,7 @@ typedef struct cp_quote {
   uint32_t b0, b1, cue0, cue1, spk0, spk1;     /* bytes: the quoted words, cue, speaker mention */
   uint32_t name_off, name_len;                 /* speaker name in names */
   uint32_t sentence;
-  uint8_t kind, spk_type; /* spk_type: nw_ent_type of the speaker mention, 0 unknown */
+  uint8_t kind, spk_type; /* spk_type: the quote's nw_speaker_type, 0 unknown */
   uint8_t has_cue;
 } cp_quote;
 

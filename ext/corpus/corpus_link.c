@@ -107,8 +107,7 @@ static int load_articles(sqlite3 *db, link_state *s, char **err) {
     s->arts[s->na++] = (nw_id_article){sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
                                        nw_identity_day(p, p ? strlen(p) : 0)};
   }
-  sqlite3_finalize(st);
-  return rc;
+  return cp_finish(db, st, rc, "cannot read articles", err);
 }
 
 static int load_mentions(sqlite3 *db, link_state *s, char **err) {
@@ -125,8 +124,7 @@ static int load_mentions(sqlite3 *db, link_state *s, char **err) {
                  sqlite3_column_int64(st, 3)) < 0)
       rc = SQLITE_NOMEM;
   }
-  sqlite3_finalize(st);
-  return rc;
+  return cp_finish(db, st, rc, "cannot read mentions", err);
 }
 
 /* A speaker name that can be a name: capitalised words (particles and
@@ -211,8 +209,7 @@ static int load_speakers(sqlite3 *db, link_state *s, char **err) {
     s->q[s->nq].count = s->nmember - s->q[s->nq].first;
     s->nq++;
   }
-  sqlite3_finalize(st);
-  return rc;
+  return cp_finish(db, st, rc, "cannot read quotes", err);
 }
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
@@ -375,7 +372,7 @@ int cp_link_if_needed(sqlite3 *db, nw_corpus_stats *st, char **err) {
                         " OR EXISTS(SELECT 1 FROM articles WHERE outlet_id IS NULL AND source IS NOT NULL)",
                         &q, err);
     int needed = rc == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0);
-    sqlite3_finalize(q);
+    rc = cp_finish(db, q, rc, "cannot check what is left to link", err);
     if (rc != SQLITE_OK || !needed) return rc;
   }
   st->stage = 2;

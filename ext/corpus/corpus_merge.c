@@ -24,15 +24,9 @@ SQLITE_EXTENSION_INIT3
 #include <sys/stat.h>
 #include <time.h>
 
-#include "news_corpus.h"
+#include "corpus_internal.h"
 
 #define SHARD "nw_merge_shard" /* the attached shard's schema name */
-
-static double now_seconds(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* Runs SQL built from fmt (sqlite3_mprintf: %w for identifiers, %Q for strings). */
 static int exec_fmt(sqlite3 *db, char **err, const char *fmt, ...) {
@@ -124,8 +118,8 @@ static int copy_rows(sqlite3 *db, const char *verb, const char *table, const cha
     cols = c2;
     exprs = e2;
   }
-  sqlite3_finalize(st);
-  if (!cols || !exprs) rc = SQLITE_NOMEM;
+  rc = cp_finish(db, st, rc, "merge: cannot read the shard's columns", err);
+  if (rc == SQLITE_OK && (!cols || !exprs)) rc = SQLITE_NOMEM;
   else if (*cols)
     rc = exec_fmt(db, err, "%s INTO main.\"%w\" (%s) SELECT %s FROM " SHARD ".\"%w\" x %s", verb, table, cols, exprs,
                   table, tail);
@@ -212,7 +206,7 @@ static int copy_shard(sqlite3 *db, int k, nw_corpus_stats *st, char **err) {
 }
 
 int nw_corpus_merge(sqlite3 *db, const char *const *shards, int nshards, nw_corpus_stats *st, char **err) {
-  double start = now_seconds();
+  double start = cp_now();
   nw_corpus_stats local = {0};
   if (!st) st = &local;
   *err = NULL;
@@ -235,7 +229,7 @@ int nw_corpus_merge(sqlite3 *db, const char *const *shards, int nshards, nw_corp
                "DROP TABLE IF EXISTS temp.nw_merge_src; DROP TABLE IF EXISTS temp.nw_merge_ids;"
                "DROP TABLE IF EXISTS temp.nw_merge_outlets; DROP TABLE IF EXISTS temp.nw_merge_entities",
                NULL, NULL, NULL);
-  st->seconds = now_seconds() - start;
+  st->seconds = cp_now() - start;
   if (rc != SQLITE_OK && !*err) *err = sqlite3_mprintf("merge: %s", sqlite3_errmsg(db));
   return rc;
 }

@@ -62,10 +62,10 @@ static int load_map(sqlite3 *db, nw_outlet_map **out, char **err) {
     const char *p = (const char *)sqlite3_column_text(st, 0), *o = (const char *)sqlite3_column_text(st, 1);
     if (p && o && nw_outlet_map_add(m, p, o)) rc = SQLITE_NOMEM;
   }
-  sqlite3_finalize(st);
+  rc = cp_finish(db, st, rc, "cannot read outlet_map", err);
   if (rc != SQLITE_OK) {
     nw_outlet_map_free(m);
-    *err = sqlite3_mprintf("out of memory");
+    if (!*err) *err = sqlite3_mprintf("out of memory");
     return rc;
   }
   *out = m;
@@ -93,7 +93,7 @@ static int guess_all(sqlite3 *db, const nw_outlet_map *m, guessed **out, size_t 
     }
     v[n++].article = sqlite3_column_int64(st, 0);
   }
-  sqlite3_finalize(st);
+  rc = cp_finish(db, st, rc, "cannot read the articles' outlet clues", err);
   nw_strmap domain_of; /* the name key of a domain outlet's name -> its guess */
   char **name_keys = calloc(n ? n : 1, sizeof *name_keys);
   if (rc == SQLITE_OK && (!name_keys || nw_strmap_init(&domain_of, n, 0))) rc = SQLITE_NOMEM;

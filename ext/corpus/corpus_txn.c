@@ -104,3 +104,12 @@ void cp_txn_done(cp_txn *t) {
   t->open = 0;
   if (t->saved_timeout >= 0) sqlite3_busy_timeout(t->db, t->saved_timeout);
 }
+
+int cp_finish(sqlite3 *db, sqlite3_stmt *st, int rc, const char *what, char **err) {
+  int done = sqlite3_finalize(st);
+  if (rc == SQLITE_OK && done != SQLITE_OK) {
+    rc = done;
+    if (!*err) *err = cp_db_error(db, what);
+  }
+  return rc;
+}
