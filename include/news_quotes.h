@@ -3,6 +3,7 @@
 #ifndef NEWS_QUOTES_H
 #define NEWS_QUOTES_H
 #include "news.h"
+#include "news_entities.h"
 
 typedef enum nw_quote_kind { NW_QUOTE_DIRECT = 1, NW_QUOTE_SCARE } nw_quote_kind;
 
@@ -42,6 +43,11 @@ typedef struct nw_quotes {
 /* Quotations of a tokenized document in text order (out is reset first).
 ** Returns 0, or -1 when out of memory. */
 int nw_extract_quotes(const nw_doc *doc, nw_quotes *out);
+/* "PERSON", "ORG", "LOC", "GROUP" or "DESCRIPTION"; NULL for no speaker. */
+const char *nw_speaker_type_name(int type);
+/* The same for a caller that has already run nw_extract_entities on doc: the
+** speakers' names come from ents instead of a second run of the tagger. */
+int nw_extract_quotes_given(const nw_doc *doc, const nw_entities *ents, nw_quotes *out);
 void nw_quotes_free(nw_quotes *q);
 
 /* Sizes of the compiled-in tables (for news_debug()). */

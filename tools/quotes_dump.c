@@ -44,7 +44,7 @@ int main(void) {
     char *text = malloc(len + 1);
     if (!text || fread(text, 1, len, stdin) != len) return 1;
     text[len] = 0;
-    if (nw_tokenize(&doc, text, len) || qx_extract(&doc, &qs, dump, stdout)) return 1;
+    if (nw_tokenize(&doc, text, len) || qx_extract(&doc, NULL, &qs, dump, stdout)) return 1;
     free(text);
     doc_index++;
   }

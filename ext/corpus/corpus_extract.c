@@ -10,18 +10,6 @@
 
 static int grow(void **v, size_t *cap, size_t n, size_t sz) { return nw_grow(v, cap, n + 1, sz); }
 
-/* The type of the first entity mention overlapping bytes [b0, b1), from
-** mentions in text order (binary search: no scan per quote). 0 when none. */
-static uint8_t type_at(const nw_entities *e, uint32_t b0, uint32_t b1) {
-  size_t lo = 0, hi = e->n;
-  while (lo < hi) { /* the first mention ending after b0 */
-    size_t mid = lo + (hi - lo) / 2;
-    if (e->v[mid].end <= b0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < e->n && e->v[lo].start < b1 ? e->v[lo].type : 0;
-}
-
 static int add_entities(cp_analysis *a, const nw_entities *e, nw_charmap *cm) {
   for (size_t i = 0; i < e->n; i++) {
     const nw_entity *x = &e->v[i];
@@ -36,7 +24,7 @@ static int add_entities(cp_analysis *a, const nw_entities *e, nw_charmap *cm) {
   return 0;
 }
 
-static int add_quotes(cp_analysis *a, const nw_doc *doc, const nw_quotes *qs, const nw_entities *e, nw_charmap *cm) {
+static int add_quotes(cp_analysis *a, const nw_doc *doc, const nw_quotes *qs, nw_charmap *cm) {
   if (nw_buf_append(&a->names, qs->names.data ? qs->names.data : "", qs->names.len)) return -1;
   for (size_t i = 0; i < qs->n; i++) {
     const nw_quote *x = &qs->v[i];
@@ -54,7 +42,7 @@ static int add_quotes(cp_analysis *a, const nw_doc *doc, const nw_quotes *qs, co
       q->spk_start = nw_charmap_count(cm, x->speaker_start) + 1;
       q->spk_length = nw_charmap_count(cm, x->speaker_end) - q->spk_start + 1;
       q->name_off = x->name_off, q->name_len = x->name_len;
-      q->spk_type = type_at(e, x->speaker_start, x->speaker_end);
+      q->spk_type = x->speaker_type;
     }
   }
   return 0;
@@ -91,10 +79,10 @@ int cp_analyze_text(const char *text, size_t len, const char *published, cp_anal
   nw_charmap cm;
   int have_map = 0, rc = -1;
   if (doc && nw_tokenize(doc, text, len) == 0 && nw_extract_entities(doc, &ents) == 0 &&
-      nw_extract_quotes(doc, &qs) == 0 && nw_dates_extract(doc, ref_len ? published : NULL, ref_len, &tx) == 0 &&
+      nw_extract_quotes_given(doc, &ents, &qs) == 0 && nw_dates_extract(doc, ref_len ? published : NULL, ref_len, &tx) == 0 &&
       nw_charmap_build(&cm, text, len) == 0) {
     have_map = 1;
-    rc = add_entities(a, &ents, &cm) || add_quotes(a, doc, &qs, &ents, &cm) || add_dates(a, &tx, &cm) ? -1 : 0;
+    rc = add_entities(a, &ents, &cm) || add_quotes(a, doc, &qs, &cm) || add_dates(a, &tx, &cm) ? -1 : 0;
   }
   if (have_map) nw_charmap_free(&cm);
   nw_entities_free(&ents);

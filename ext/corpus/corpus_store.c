@@ -95,7 +95,7 @@ static int store_quotes(sqlite3 *db, cp_store *s, int64_t id, const char *body, 
       sqlite3_bind_int64(st, 8, q->spk_start);
       sqlite3_bind_int64(st, 9, q->spk_length);
       if (q->name_len) sqlite3_bind_text(st, 10, a->names.data + q->name_off, (int)q->name_len, SQLITE_STATIC);
-      if (q->spk_type) sqlite3_bind_text(st, 11, nw_ent_type_name(q->spk_type), -1, SQLITE_STATIC);
+      if (nw_speaker_type_name(q->spk_type)) sqlite3_bind_text(st, 11, nw_speaker_type_name(q->spk_type), -1, SQLITE_STATIC);
     }
     if (q->sentence) sqlite3_bind_int64(st, 12, q->sentence);
     else sqlite3_bind_null(st, 12);

@@ -59,16 +59,25 @@ static void surname_pronouns(qx_ctx *c) {
   }
 }
 
-int nw_extract_quotes(const nw_doc *doc, nw_quotes *out) { return qx_extract(doc, out, NULL, NULL); }
+const char *nw_speaker_type_name(int type) {
+  static const char *const names[] = {NULL, "PERSON", "ORG", "LOC", "GROUP", "DESCRIPTION"};
+  return type > 0 && type <= NW_SPEAKER_DESCRIPTION ? names[type] : NULL;
+}
 
-int qx_extract(const nw_doc *doc, nw_quotes *out, qx_dump_hook dump, void *dump_arg) {
+int nw_extract_quotes(const nw_doc *doc, nw_quotes *out) { return qx_extract(doc, NULL, out, NULL, NULL); }
+
+int nw_extract_quotes_given(const nw_doc *doc, const nw_entities *ents, nw_quotes *out) {
+  return qx_extract(doc, ents, out, NULL, NULL);
+}
+
+int qx_extract(const nw_doc *doc, const nw_entities *ents, nw_quotes *out, qx_dump_hook dump, void *dump_arg) {
   out->n = 0;
   out->names.len = 0;
   if (!doc->ntok) return 0;
   /* per-token arrays from the thread's scratch memory (kept between calls) */
   qx_ctx c = {doc, out, nw_scratch(NW_SCRATCH_QUOTE_PARA, doc->ntok * sizeof(uint32_t)),
               nw_scratch(NW_SCRATCH_QUOTE_OWNER, doc->ntok * sizeof(int32_t)), dump, dump_arg,
-              nw_scratch(NW_SCRATCH_QUOTE_CLASS, doc->ntok * sizeof(uint32_t))};
+              nw_scratch(NW_SCRATCH_QUOTE_CLASS, doc->ntok * sizeof(uint32_t)), ents};
   int rc = -1;
   if (c.wcls)
     for (size_t i = 0; i < doc->ntok; i++)

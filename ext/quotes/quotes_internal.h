@@ -16,10 +16,12 @@ typedef struct qx_ctx {
   qx_dump_hook dump;
   void *dump_arg; /* training export (tools/quotes_dump.c); NULL otherwise */
   uint32_t *wcls; /* word class of each token (QW_*), looked up once: the passes ask often */
+  const nw_entities *ents; /* the text's entities when the caller has them, else NULL */
 } qx_ctx;
 
-/* nw_extract_quotes with a training export hook (NULL for none). */
-int qx_extract(const nw_doc *doc, nw_quotes *out, qx_dump_hook dump, void *dump_arg);
+/* nw_extract_quotes with the text's entities (NULL: found here) and a
+** training export hook (NULL for none). */
+int qx_extract(const nw_doc *doc, const nw_entities *ents, nw_quotes *out, qx_dump_hook dump, void *dump_arg);
 /* quotes_marks.c: paragraphs, mark pairing, quotation spans (sorted, with depth). */
 int qx_find_quotes(qx_ctx *c);
 /* quotes_speaker.c: cue and speaker mention of each quotation, kind. */

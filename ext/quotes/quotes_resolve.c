@@ -34,7 +34,8 @@ typedef struct resolver {
   int32_t *run_of;  /* run index of each token, or -1 */
   name_pair *pairs;
   size_t npair, pair_cap;
-  nw_entities ents;  /* news_entities' mentions: a name's canonical form is theirs */
+  const nw_entities *ents; /* news_entities' mentions: a name's canonical form is theirs */
+  nw_entities own_ents;    /* them, when the caller did not give them */
   int32_t *ent_of;   /* entity index of each token, or -1 */
   nw_strmap by_last; /* last word -> run index of the fullest name */
   nw_strmap by_first; /* first word of a two-word name -> run index */
@@ -112,8 +113,8 @@ static int collect_runs(resolver *r) {
       }
     /* "RNC Chief of Staff Katie Walsh": the person the tagger finds at the end */
     int32_t pe = r->ent_of[j - 1];
-    if (pe >= 0 && r->ents.v[pe].type == NW_ENT_PERSON && r->ents.v[pe].tok_end == j && r->ents.v[pe].tok_first > core)
-      core = r->ents.v[pe].tok_first;
+    if (pe >= 0 && r->ents->v[pe].type == NW_ENT_PERSON && r->ents->v[pe].tok_end == j && r->ents->v[pe].tok_first > core)
+      core = r->ents->v[pe].tok_first;
     if (nw_grow((void **)&r->runs, &r->cap, r->nrun + 1, sizeof *r->runs)) return -1;
     r->runs[r->nrun] = (name_run){(uint32_t)i, (uint32_t)core, (uint32_t)j, (uint8_t)g};
     for (size_t k = i; k < j; k++) r->run_of[k] = (int32_t)r->nrun;
@@ -168,18 +169,23 @@ static int append_tokens(resolver *r, size_t first, size_t end) {
 static int find_entities(resolver *r) {
   const nw_doc *d = r->c->d;
   for (size_t k = 0; k < d->ntok; k++) r->ent_of[k] = -1;
-  if (nw_extract_entities(d, &r->ents)) {
-    r->ents.n = 0;
-    return 0;
+  if (r->c->ents) {
+    r->ents = r->c->ents; /* the caller tagged this text already: the tagger is the slow pass */
+  } else {
+    r->ents = &r->own_ents;
+    if (nw_extract_entities(d, &r->own_ents)) {
+      r->own_ents.n = 0;
+      return 0;
+    }
   }
-  for (size_t i = 0; i < r->ents.n; i++)
-    for (uint32_t k = r->ents.v[i].tok_first; k < r->ents.v[i].tok_end && k < d->ntok; k++) r->ent_of[k] = (int32_t)i;
+  for (size_t i = 0; i < r->ents->n; i++)
+    for (uint32_t k = r->ents->v[i].tok_first; k < r->ents->v[i].tok_end && k < d->ntok; k++) r->ent_of[k] = (int32_t)i;
   return 0;
 }
 
 static int entity_type_at(const resolver *r, size_t k) {
   int32_t e = k < r->c->d->ntok ? r->ent_of[k] : -1;
-  return e < 0 ? 0 : r->ents.v[e].type;
+  return e < 0 ? 0 : r->ents->v[e].type;
 }
 
 static int speaker_type_of(int ent_type) {
@@ -190,7 +196,7 @@ static int speaker_type_of(int ent_type) {
 }
 
 static int append_entity(resolver *r, int32_t e) {
-  const nw_entity *x = &r->ents.v[e];
+  const nw_entity *x = &r->ents->v[e];
   r->type = speaker_type_of(x->type);
   return nw_buf_append(&r->c->out->names, r->c->d->text + x->canon_start, x->canon_end - x->canon_start);
 }
@@ -201,7 +207,7 @@ static int append_entity(resolver *r, int32_t e) {
 ** "Chinese", "Democratic"). */
 static int32_t entity_of_name(const resolver *r, size_t first, size_t end) {
   int32_t e = end ? r->ent_of[end - 1] : -1;
-  if (e < 0 || r->ents.v[e].tok_end != end || r->ents.v[e].tok_first < first || r->ents.v[e].type == NW_ENT_MISC) return -1;
+  if (e < 0 || r->ents->v[e].tok_end != end || r->ents->v[e].tok_first < first || r->ents->v[e].type == NW_ENT_MISC) return -1;
   return e;
 }
 
@@ -219,7 +225,7 @@ static int run_type(const resolver *r, int32_t ri) {
   if (t == NW_ENT_MISC) return NW_SPEAKER_DESCRIPTION;
   if (run->end - run->core >= 2) return NW_SPEAKER_PERSON;
   /* one word the tagger left untyped opening a sentence: "Critics" */
-  return r->ents.n && (r->c->d->tok[run->core].flags & NW_TF_SENT_START) ? NW_SPEAKER_DESCRIPTION : NW_SPEAKER_ORG;
+  return r->ents->n && (r->c->d->tok[run->core].flags & NW_TF_SENT_START) ? NW_SPEAKER_DESCRIPTION : NW_SPEAKER_ORG;
 }
 
 /* Token k is a pronoun's form used as a family name ("He" of "He Wei", see quotes.c). */
@@ -236,7 +242,7 @@ static int append_name(resolver *r, size_t first, size_t end) {
   if (e >= 0) {
     /* the tagger may miss the full name ("Uzi Arad" untagged, "Arad" tagged):
     ** the runs' fullest name then, when the entity's canonical is one word */
-    const nw_entity *x = &r->ents.v[e];
+    const nw_entity *x = &r->ents->v[e];
     /* "He Wei" tagged "Wei": a family name the tagger took for a pronoun */
     size_t k = first;
     while (k < x->tok_first && r->ent_of[k] < 0 && surname_pronoun(c, k)) k++;
@@ -285,7 +291,7 @@ static int issuer_run(const resolver *r, size_t first, size_t end) {
 static int name_token_before(const resolver *r, size_t first, size_t k) {
   for (size_t j = first; j < k; j++) {
     if (r->ent_of[j] >= 0) {
-      if (r->ents.v[r->ent_of[j]].type != NW_ENT_MISC) return 1;
+      if (r->ents->v[r->ent_of[j]].type != NW_ENT_MISC) return 1;
     } else if (r->run_of[j] >= 0 && !(qx_class(r->c, j) & (QW_TITLE | QW_HONORIFIC))) {
       /* a capitalized word that opens a sentence ("Officials at …") is no name alone */
       const name_run *run = &r->runs[r->run_of[j]];
@@ -305,12 +311,12 @@ static int32_t apposition(const resolver *r, size_t first, size_t end) {
   /* the aside closes with a comma: "Hillary Clinton, the attendees said" is no apposition */
   if (first >= 2 && qx_is_char(c, first - 1, ',') && c->owner[first - 2] < 0 && qx_is_char(c, end, ',')) {
     int32_t e = r->ent_of[first - 2];
-    if (e >= 0 && r->ents.v[e].tok_end == first - 1 && r->ents.v[e].type == NW_ENT_PERSON) return e;
+    if (e >= 0 && r->ents->v[e].tok_end == first - 1 && r->ents->v[e].type == NW_ENT_PERSON) return e;
   }
   if (end + 1 >= c->d->ntok || !qx_is_char(c, end, ',') || c->owner[end + 1] >= 0) return -1;
   int32_t e = r->ent_of[end + 1];
-  if (e < 0 || r->ents.v[e].tok_first != end + 1 || r->ents.v[e].type != NW_ENT_PERSON) return -1;
-  size_t after = r->ents.v[e].tok_end;
+  if (e < 0 || r->ents->v[e].tok_first != end + 1 || r->ents->v[e].type != NW_ENT_PERSON) return -1;
+  size_t after = r->ents->v[e].tok_end;
   if (after >= c->d->ntok || qx_is_char(c, after, '.') || qx_is_char(c, after, ',') || qx_cue_of(qx_text(c, after), qx_len(c, after)))
     return e;
   return -1;
@@ -360,9 +366,9 @@ static int append_part(resolver *r, size_t first, size_t end) {
       /* "Chairman of the Joint Chiefs Gen. Joseph Dunford": a person ends the
       ** mention; "the president of China": a description, whatever it names */
       int32_t e = r->ent_of[end - 1];
-      if (e >= 0 && r->ents.v[e].type == NW_ENT_PERSON && r->ents.v[e].tok_end == end && r->ents.v[e].tok_first > k &&
-          !(qx_class(c, r->ents.v[e].tok_first - 1) & (QW_LINK | QW_DET))) /* not "the president of Judicial Watch" */
-        return append_name(r, r->ents.v[e].tok_first, end);
+      if (e >= 0 && r->ents->v[e].type == NW_ENT_PERSON && r->ents->v[e].tok_end == end && r->ents->v[e].tok_first > k &&
+          !(qx_class(c, r->ents->v[e].tok_first - 1) & (QW_LINK | QW_DET))) /* not "the president of Judicial Watch" */
+        return append_name(r, r->ents->v[e].tok_first, end);
       head_end = k;
       if (qx_is_char(c, k, ',') || qx_is_char(c, k, '(')) break;
       int32_t app = apposition(r, first, end);
@@ -379,8 +385,8 @@ static int append_part(resolver *r, size_t first, size_t end) {
   if (k > first && !(qx_class(c, k - 1) & QW_DOC) && (r->run_of[k - 1] >= 0 || r->ent_of[k - 1] >= 0)) {
     size_t s = k - 1;
     int32_t e = r->ent_of[k - 1];
-    if (e >= 0 && r->ents.v[e].tok_end == k) {
-      s = r->ents.v[e].tok_first > first ? r->ents.v[e].tok_first : first;
+    if (e >= 0 && r->ents->v[e].tok_end == k) {
+      s = r->ents->v[e].tok_first > first ? r->ents->v[e].tok_first : first;
       /* a family name the tagger took for a pronoun ("He" of "He Wei") */
       while (s > first && r->ent_of[s - 1] < 0 && surname_pronoun(c, s - 1)) s--;
     } else
@@ -396,7 +402,7 @@ static int append_part(resolver *r, size_t first, size_t end) {
 
 /* A pair of people ("Xi and Putin") rather than of places ("China and Russia"). */
 static int pair_of_people(resolver *r, const name_pair *p) {
-  if (r->ents.n)
+  if (r->ents->n)
     return entity_type_at(r, r->runs[p->a].end - 1) == NW_ENT_PERSON && entity_type_at(r, r->runs[p->b].end - 1) == NW_ENT_PERSON;
   return r->runs[p->a].end - r->runs[p->a].core >= 2 || r->runs[p->b].end - r->runs[p->b].core >= 2 ||
          r->runs[p->a].gender || r->runs[p->b].gender;
@@ -454,7 +460,7 @@ static int may_be_person(const resolver *r, int32_t ri) {
   const name_run *run = &r->runs[ri];
   if (r->c->owner[run->first] >= 0) return 0;
   int t = entity_type_at(r, run->end - 1);
-  return t == NW_ENT_PERSON || (!t && (!r->ents.n || run_gender(r, ri)));
+  return t == NW_ENT_PERSON || (!t && (!r->ents->n || run_gender(r, ri)));
 }
 
 static int gender_of_mention(const resolver *r, const nw_quote *q) {
@@ -671,7 +677,7 @@ static int32_t org_before(const resolver *r, size_t t) {
   if (t > lo + SALIENCE_REACH) lo = t - SALIENCE_REACH;
   for (size_t k = t; k-- > lo;) {
     int32_t e = r->ent_of[k];
-    if (e >= 0 && c->owner[k] < 0 && r->ents.v[e].type == NW_ENT_ORG) return e;
+    if (e >= 0 && c->owner[k] < 0 && r->ents->v[e].type == NW_ENT_ORG) return e;
   }
   return -1;
 }
@@ -813,7 +819,7 @@ done:
   nw_scratch_done(NW_SCRATCH_QUOTE_RUNS);
   free(r.pairs);
   free(r.ent_of);
-  nw_entities_free(&r.ents);
+  nw_entities_free(&r.own_ents);
   nw_strmap_free(&r.by_last);
   nw_strmap_free(&r.by_first);
   nw_strmap_free(&r.first_seen);

@@ -40,7 +40,6 @@ SQLITE_EXTENSION_INIT3
 
 enum { Q_QUOTE, Q_SPEAKER, Q_MENTION, Q_SPK_START, Q_SPK_LEN, Q_CUE, Q_START, Q_LENGTH, Q_KIND, Q_SPK_TYPE, Q_NCOL };
 
-static const char *const speaker_types[] = {NULL, "PERSON", "ORG", "LOC", "GROUP", "DESCRIPTION"};
 
 static int produce_quotes(nw_rowset *rs, const nw_doc *doc, int argc, sqlite3_value **args, char **err) {
   nw_quotes qs = {0};
@@ -58,7 +57,7 @@ static int produce_quotes(nw_rowset *rs, const nw_doc *doc, int argc, sqlite3_va
       if (nw_set_text(rs, Q_SPEAKER, qs.names.data + q->name_off, q->name_len)) rc = SQLITE_NOMEM;
       nw_set_input(rs, Q_MENTION, q->speaker_start, q->speaker_end);
       nw_set_span(rs, Q_SPK_START, Q_SPK_LEN, q->speaker_start, q->speaker_end);
-      const char *type = q->speaker_type <= NW_SPEAKER_DESCRIPTION ? speaker_types[q->speaker_type] : NULL;
+      const char *type = nw_speaker_type_name(q->speaker_type);
       if (type && nw_set_text(rs, Q_SPK_TYPE, type, strlen(type))) rc = SQLITE_NOMEM;
     }
     if (q->cue_start != NW_QUOTE_NONE) nw_set_input(rs, Q_CUE, q->cue_start, q->cue_end);
