@@ -12,8 +12,6 @@
 #include "reader.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -185,38 +183,4 @@ int nw_confine_fd(int fd, const char *path, const char **why) {
   }
   pthread_mutex_unlock(&lock);
   return rc;
-}
-
-/* A settings file named in SQL (the corpus's outlet mapping) is a file read
-** like any other: a regular file, under the allowed roots. */
-FILE *nw_fopen_confined(const char *path, const char **why) {
-  struct stat before, after;
-  if (stat(path, &before) != 0) {
-    *why = "no such file";
-    return NULL;
-  }
-  if (!S_ISREG(before.st_mode)) {
-    *why = "not a regular file";
-    return NULL;
-  }
-  int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) {
-    *why = "cannot be opened";
-    return NULL;
-  }
-  if (fstat(fd, &after) != 0 || after.st_dev != before.st_dev || after.st_ino != before.st_ino) {
-    *why = "file replaced while it was opened";
-    close(fd);
-    return NULL;
-  }
-  if (nw_confine_fd(fd, path, why)) {
-    close(fd);
-    return NULL;
-  }
-  FILE *f = fdopen(fd, "r");
-  if (!f) {
-    *why = "out of memory";
-    close(fd);
-  }
-  return f;
 }

@@ -162,40 +162,37 @@ char *nw_outlet_clean_name(const char *s) {
 /* ---- the user's mapping ------------------------------------------------ */
 
 struct nw_outlet_map {
-  char **pattern, **outlet;
+  struct outlet_rule {
+    char *pattern, *outlet;
+  } *rule; /* one array: a failed grow leaves nothing half-grown */
   size_t n, cap;
 };
 
 nw_outlet_map *nw_outlet_map_new(void) { return calloc(1, sizeof(nw_outlet_map)); }
 
 int nw_outlet_map_add(nw_outlet_map *m, const char *pattern, const char *outlet) {
-  size_t cap = m->cap;
-  if (nw_grow((void **)&m->pattern, &m->cap, m->n + 1, sizeof *m->pattern) ||
-      nw_grow((void **)&m->outlet, &cap, m->n + 1, sizeof *m->outlet))
-    return -1;
+  if (nw_grow((void **)&m->rule, &m->cap, m->n + 1, sizeof *m->rule)) return -1;
   char *p = strdup(pattern), *o = strdup(outlet);
   if (!p || !o) {
     free(p);
     free(o);
     return -1;
   }
-  m->pattern[m->n] = p;
-  m->outlet[m->n++] = o;
+  m->rule[m->n++] = (struct outlet_rule){.pattern = p, .outlet = o};
   return 0;
 }
 
 size_t nw_outlet_map_size(const nw_outlet_map *m) { return m ? m->n : 0; }
 
 void nw_outlet_map_get(const nw_outlet_map *m, size_t i, const char **pattern, const char **outlet) {
-  *pattern = m->pattern[i];
-  *outlet = m->outlet[i];
+  *pattern = m->rule[i].pattern;
+  *outlet = m->rule[i].outlet;
 }
 
 void nw_outlet_map_free(nw_outlet_map *m) {
   if (!m) return;
-  for (size_t i = 0; i < m->n; i++) free(m->pattern[i]), free(m->outlet[i]);
-  free(m->pattern);
-  free(m->outlet);
+  for (size_t i = 0; i < m->n; i++) free(m->rule[i].pattern), free(m->rule[i].outlet);
+  free(m->rule);
   free(m);
 }
 
@@ -251,7 +248,7 @@ static const char *map_lookup(const nw_outlet_map *m, const nw_outlet_clues *c) 
   for (size_t i = 0; m && i < m->n; i++) {
     const char *subjects[] = {c->path, base, c->url};
     for (int k = 0; k < 3; k++)
-      if (subjects[k] && fnmatch(m->pattern[i], subjects[k], FNM_CASEFOLD) == 0) return m->outlet[i];
+      if (subjects[k] && fnmatch(m->rule[i].pattern, subjects[k], FNM_CASEFOLD) == 0) return m->rule[i].outlet;
   }
   return NULL;
 }

@@ -114,10 +114,8 @@ static int set_str(nw_rowset *rs, int col, const char *v) { return v ? nw_set_te
 ** that is not valid UTF-8 reads as U+FFFD (such a path matches no
 ** WHERE path = ?; the scan still reads the file). */
 static int set_path(nw_rowset *rs, const char *path) {
-  size_t n = strlen(path), i = 0;
-  int bad = 0;
-  while (i < n && !bad) nw_utf8_decode(path, n, &i, &bad);
-  if (!bad) return nw_set_text(rs, A_PATH, path, n);
+  size_t n = strlen(path);
+  if (nw_utf8_valid(path, n)) return nw_set_text(rs, A_PATH, path, n);
   nw_buf b = {0};
   int rc = nw_utf8_sanitize(path, n, &b) || nw_set_text(rs, A_PATH, b.data, b.len);
   nw_buf_free(&b);

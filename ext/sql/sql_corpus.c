@@ -66,7 +66,10 @@ static int parse_options(sqlite3 *db, sqlite3_value *v, int allow_shard, nw_corp
       const char *s = (const char *)sqlite3_column_text(st, 1);
       if (!type || strcmp(type, "text") || !s || !*s)
         *err = sqlite3_mprintf("\"outlets\" must name a mapping file (lines \"pattern<TAB>outlet\")");
-      else if (!(*outlets = sqlite3_mprintf("%s", s))) rc = SQLITE_NOMEM;
+      else {
+        sqlite3_free(*outlets); /* a key given twice: the last one counts */
+        if (!(*outlets = sqlite3_mprintf("%s", s))) rc = SQLITE_NOMEM;
+      }
     } else {
       *err = sqlite3_mprintf("unknown option \"%s\" (known: jobs, batch, outlets%s)", key ? key : "", allow_shard ? ", shard" : "");
     }

@@ -1,6 +1,8 @@
 /* Helpers for the report's inline SVG (see report_svg.h). */
 #include "report_svg.h"
 
+#include "news.h"
+
 #include <string.h>
 
 void rs_esc(FILE *f, const char *s) { rs_esc_cut(f, s, -1); }
@@ -59,17 +61,9 @@ void rs_legend(FILE *f, const char *const *names, int n, double x, double y, dou
   fputs("</g>\n", f);
 }
 
-/* Civil date from a day count (H. Hinnant's days_from_civil, inverted). */
+/* A day count (days since 1970-01-01) as YYYY-MM-DD, by the core's calendar. */
 void rs_day(int64_t days, char *buf) {
-  int64_t z = days + 719468;
-  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  int64_t doe = z - era * 146097;
-  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int64_t y = yoe + era * 400;
-  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  int64_t mp = (5 * doy + 2) / 153;
-  int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  if (m <= 2) y++;
-  snprintf(buf, 32, "%04d-%02d-%02d", (int)y, (int)m, (int)d);
+  int y, m, d;
+  nw_civil_from_days(days, &y, &m, &d);
+  snprintf(buf, 32, "%04d-%02d-%02d", y, m, d);
 }
