@@ -155,6 +155,37 @@ SELECT mention, value FROM news_dates('It rained yesterday.', 'last Tuesday');
 SELECT mention, value FROM news_dates('It rained yesterday.', NULL);
 --> yesterday|XXXX-XX-XX
 
+-- A reference in the forms news writes it: ISO 8601 with a time and an offset (the day as
+-- written, the outlet's local day), or the month in words, with or without a weekday and time.
+WITH r(ref) AS (VALUES ('2022-02-05T23:30:00-05:00'), ('Feb 5, 2022'), ('5 February 2022'),
+  ('Saturday, February 5, 2022 11:30 PM EST'), ('  Feb. 5, 2022 '), ('2022/02/05'), ('20220205'))
+SELECT ref, news_date('yesterday', ref), (SELECT value FROM news_dates('He left on Friday.', ref)) FROM r;
+--> 2022-02-05T23:30:00-05:00|2022-02-04|2022-02-04
+--> Feb 5, 2022|2022-02-04|2022-02-04
+--> 5 February 2022|2022-02-04|2022-02-04
+--> Saturday, February 5, 2022 11:30 PM EST|2022-02-04|2022-02-04
+-->   Feb. 5, 2022 |2022-02-04|2022-02-04
+--> 2022/02/05|2022-02-04|2022-02-04
+--> 20220205|2022-02-04|2022-02-04
+-- Known only to the month, in words too, it anchors nothing (as '2022-02').
+SELECT news_date('yesterday', 'February 2022'), (SELECT value FROM news_dates('It was yesterday.', 'February 2022'));
+--> NULL|XXXX-XX-XX
+-- Unparsable references are errors: no such day, words that are no date, a relative
+-- expression, text after the date, and an all-numeric day-month form (03/02 is March 2 in
+-- the US and 3 February in Europe).
+SELECT news_date('yesterday', 'Feb 30, 2022');
+--! news_date: the reference date must be YYYY-MM-DD
+SELECT news_date('yesterday', 'the day after');
+--! news_date: the reference date must be YYYY-MM-DD
+SELECT news_date('yesterday', 'next Friday');
+--! news_date: the reference date must be YYYY-MM-DD
+SELECT news_date('yesterday', 'Feb 5, 2022 or later');
+--! news_date: the reference date must be YYYY-MM-DD
+SELECT * FROM news_dates('It was yesterday.', '05/02/2022');
+--! news_dates: the reference date must be YYYY-MM-DD
+SELECT * FROM news_dates('It was yesterday.', '');
+--! news_dates: the reference date must be YYYY-MM-DD
+
 -- news_debug() reports the compiled-in tables.
 SELECT news_debug() LIKE '%dates: % words (% senses), % recognizers%';
 --> 1
