@@ -416,6 +416,37 @@ size_t dt_r_year(dt_ctx *c, size_t i, dt_spec *s) {
 
 /* ---- quarters, halves, seasons ------------------------------------------ */
 
+/* "Q3", "Q3 2030", "H1 2030" (a quarter or half in the business press's short
+** form), "FY2029", "FY 2029", "FY29" (a fiscal year). */
+size_t dt_r_short_period(dt_ctx *c, size_t i, dt_spec *s) {
+  const char *t = tx(c, i);
+  size_t n = tn(c, i), e = i + 1;
+  int y;
+  if (tk(c, i)->cls != NW_TOK_WORD || n < 2) return 0;
+  if (t[0] == 'F' && t[1] == 'Y') {
+    int v = 0;
+    for (size_t k = 2; k < n; k++) {
+      if (t[k] < '0' || t[k] > '9') return 0;
+      v = v * 10 + (t[k] - '0');
+    }
+    if (n == 6 && v >= 1800 && v <= 2199) y = v;
+    else if (n == 4) y = v + (v >= 30 ? 1900 : 2000);
+    else if (n == 2 && dt_year_num(c, i + 1, &y)) e = i + 2;
+    else return 0;
+    dt_spec_init(s, DT_DATE, SK_ABS);
+    s->year = (int16_t)y;
+    return e;
+  }
+  if (n != 2 || (t[0] != 'Q' && t[0] != 'H') || t[1] < '1' || t[1] > (t[0] == 'Q' ? '4' : '2')) return 0;
+  dt_spec_init(s, DT_DATE, SK_ABS);
+  if (t[0] == 'Q') s->quarter = (int8_t)(t[1] - '0');
+  else s->half = (int8_t)(t[1] - '0');
+  size_t k = is_w(c, e, "of") || is_ch(c, e, ',') ? e + 1 : e;
+  if (dt_year_num(c, k, &y)) s->year = (int16_t)y, e = k + 1;
+  else if (s->half) return 0; /* "H1" alone is as often a name (a visa, a virus) */
+  return e;
+}
+
 /* [fiscal] third[-]quarter [of] [1998] ; first half ; summer [of] 2008 ; this summer. */
 size_t dt_r_part_of_year(dt_ctx *c, size_t i, dt_spec *s) {
   int q, y, r = 99, v;
@@ -497,6 +528,8 @@ size_t dt_r_quarter_ref(dt_ctx *c, size_t i, dt_spec *s) {
   else if (the && dt_year_num(c, j, &y)) year = y, j++;
   else if (has(c, j, DW_REL, &v) && v >= -1 && is_w(c, j + 1, "year") && nw_tok_possessive(c->doc, j + 2))
     relyear = v, j += 3;
+  else if (!the && dt_year_num(c, j, &y) && (n = apostrophe_s(c, j + 1)))
+    year = y, j = n; /* "2030's first quarter" */
   if (has(c, j, DW_FISCAL, NULL)) j += hyphen_at(c, j + 1) ? 2 : 1;
   if (has(c, j, DW_ORD, &v) && v >= 1 && v <= 4) {
     q = v, j++;
@@ -512,7 +545,7 @@ size_t dt_r_quarter_ref(dt_ctx *c, size_t i, dt_spec *s) {
   }
   int period = is_w(c, j, "period");
   j++;
-  if (!the && relyear == 99 && !yoff) return 0;
+  if (!the && relyear == 99 && !yoff && !year) return 0;
   if (q && !yoff && !year && relyear == 99) return 0; /* "the third quarter": r_part_of_year */
   if (period && (q || (!yoff && !year && !latest))) return 0;
   if (q) {

@@ -28,6 +28,28 @@ static void dt_duration_value(char *out, size_t cap, int n, int unit) {
   else snprintf(out, cap, "P%s%d%s", t, n * mult, unit_code[u]);
 }
 
+/* " 1/2" or "and a half" at token i: its length in tokens, or 0. */
+static size_t and_a_half(dt_ctx *c, size_t i) {
+  if (in_doc(c, i) && tk(c, i)->cls == NW_TOK_NUMBER && tn(c, i) == 3 && !memcmp(tx(c, i), "1/2", 3)) return 1;
+  return is_w(c, i, "and") && is_w(c, i + 1, "a") && is_w(c, i + 2, "half") ? 3 : 0;
+}
+
+/* n and a half units as a TIMEX3 duration, the half in the next smaller unit
+** ("P2Y6M", "PT1M30S"; weeks in days). 0 for a unit with no such form (quarters). */
+static int half_duration(char *out, size_t cap, int n, int unit) {
+  switch (unit) {
+    case DU_YEAR: snprintf(out, cap, "P%dY6M", n); return 1;
+    case DU_DECADE: snprintf(out, cap, "P%dY", n * 10 + 5); return 1;
+    case DU_CENTURY: snprintf(out, cap, "P%dY", n * 100 + 50); return 1;
+    case DU_MONTH: snprintf(out, cap, "P%dM15D", n); return 1;
+    case DU_WEEK: snprintf(out, cap, "P%dDT12H", n * 7 + 3); return 1;
+    case DU_DAY: snprintf(out, cap, "P%dDT12H", n); return 1;
+    case DU_HOUR: snprintf(out, cap, "PT%dH30M", n); return 1;
+    case DU_MINUTE: snprintf(out, cap, "PT%dM30S", n); return 1;
+    default: return 0;
+  }
+}
+
 /* "last week", "this year", "next month", "the past year", "the coming weeks". */
 size_t dt_r_rel_unit(dt_ctx *c, size_t i, dt_spec *s) {
   int r, u, pl;
@@ -170,8 +192,12 @@ size_t dt_r_duration(dt_ctx *c, size_t i, dt_spec *s) {
     else return 0;
   }
   if (n > 100000) return 0; /* no duration, and keeps the arithmetic below in range */
+  /* "2 1/2 years", "two and a half hours" (and after the unit: "a year and a half") */
+  size_t half = n > 0 ? and_a_half(c, e) : 0;
+  e += half;
   if (is_w(c, e, "more")) e++;
   int compound = hyphen_at(c, e);
+  if (half && compound) return 0;
   if (compound) e++;
   u = dt_unit_of(c, e, &pl);
   if (!u || u == DU_HALF || u == DU_WEEKEND) return 0;
@@ -193,7 +219,18 @@ size_t dt_r_duration(dt_ctx *c, size_t i, dt_spec *s) {
       (tk(c, i - 1)->cls == NW_TOK_NUMBER || (i > 1 && tk(c, i - 2)->cls == NW_TOK_NUMBER)))
     return 0; /* a rate: "$1.76 a year", "700 seats a week" */
   if (compound && j > i && !has(c, i, DW_APPROX, NULL)) return 0; /* "the two-week crisis": the adjective alone */
+  if (!half && !compound && n > 0 && (half = and_a_half(c, e)) && is_w(c, e, "and")) e += half;
   dt_spec_init(s, DT_DURATION, SK_LIT);
+  if (half) {
+    int dir;
+    if (u == DU_YEAR && n < 2000 && has(c, e, DW_AGO, &dir) && !is_w(c, e, "before") && dir < 0 && j == i) {
+      dt_spec_init(s, DT_DATE, SK_REL); /* "two and a half years ago": that many months back */
+      s->unit = DU_MONTH, s->offset = (int16_t)-(n * 12 + 6);
+      return e + 1;
+    }
+    if (has(c, e, DW_AGO, NULL) || !half_duration(s->lit, sizeof s->lit, n, u)) return 0;
+    return e;
+  }
   dt_duration_value(s->lit, sizeof s->lit, n, u);
   /* "a year ago", "two years earlier": a date that far from the reference */
   int dir;

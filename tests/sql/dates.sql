@@ -269,3 +269,23 @@ SELECT mention, type, value FROM news_dates('In fiscal year 2029 sales rose; in 
 --> fiscal year 2029|DATE|2029
 --> the fiscal year|DURATION|P1Y
 --> June 30|DATE|2031-06-30
+
+-- A count and a half: the half in the next smaller unit ("P2Y6M", "PT1M30S"; weeks in days).
+SELECT mention, type, value FROM news_dates('The strike lasted 2 1/2 years, the talks two and a half hours, the vote a minute and a half and the repairs one and a half weeks; it began three and a half years ago.', '2031-05-09');
+--> 2 1/2 years|DURATION|P2Y6M
+--> two and a half hours|DURATION|PT2H30M
+--> a minute and a half|DURATION|PT1M30S
+--> one and a half weeks|DURATION|P10DT12H
+--> three and a half years ago|DATE|2027-11
+
+-- The business press's short forms: "Q3 2030", "Q4" (the year by tense, as "the fourth
+-- quarter"), "H1 2030", "FY2029", "FY 2028", "FY27"; a year's quarter by the possessive.
+-- "H1" alone (a visa) and "FY" alone are none.
+SELECT mention, type, value FROM news_dates('Revenue rose in Q3 2030 and in Q4, in FY2029, FY 2028, FY27, H1 2030 and in 2030''s first quarter; the H1 visa and FY are no dates.', '2031-05-09');
+--> Q3 2030|DATE|2030-Q3
+--> Q4|DATE|2030-Q4
+--> FY2029|DATE|2029
+--> FY 2028|DATE|2028
+--> FY27|DATE|2027
+--> H1 2030|DATE|2030-H1
+--> 2030's first quarter|DATE|2030-Q1
