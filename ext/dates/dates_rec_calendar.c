@@ -545,6 +545,12 @@ size_t dt_r_quarter_ref(dt_ctx *c, size_t i, dt_spec *s) {
   }
   int period = is_w(c, j, "period");
   j++;
+  if (the && !yoff && !year && relyear == 99) { /* "the same quarter last year", "the period a year earlier" */
+    size_t k = is_w(c, j, "of") ? j + 1 : j;
+    if (is_w(c, k, "last") && is_w(c, k + 1, "year") && !nw_tok_possessive(c->doc, k + 2)) yoff = -1, j = k + 2;
+    else if (k == j && is_w(c, j, "a") && is_w(c, j + 1, "year") && (is_w(c, j + 2, "ago") || is_w(c, j + 2, "earlier")))
+      yoff = -1, j += 3;
+  }
   if (!the && relyear == 99 && !yoff && !year) return 0;
   if (q && !yoff && !year && relyear == 99) return 0; /* "the third quarter": r_part_of_year */
   if (period && (q || (!yoff && !year && !latest))) return 0;

@@ -136,15 +136,16 @@ size_t dt_r_the_unit(dt_ctx *c, size_t i, dt_spec *s) {
       return k + 1;
     }
   }
-  if (u == DU_YEAR && !pl && !capital(c, i + 1) &&
-      ((in_doc(c, i + 2) && tk(c, i + 2)->cls == NW_TOK_PUNCT && !is_ch(c, i + 2, '-')) || (i > 0 && is_w(c, i - 1, "of")))) {
-    dt_spec_init(s, DT_DATE, SK_REL); /* "for the year, sales rose", "the first half of the year" */
-    s->unit = DU_YEAR;
-    return i + 2;
-  }
   if (u == DU_YEAR && !pl && dt_phrase_at(c, i + 2, PH_YEAR_ENDED, NULL)) {
     dt_spec_init(s, DT_DURATION, SK_LIT);
     snprintf(s->lit, sizeof s->lit, "P1Y");
+    return i + 2;
+  }
+  if (u == DU_YEAR && !pl && !capital(c, i + 1) && !hyphen_at(c, i + 2) &&
+      ((in_doc(c, i + 2) && tk(c, i + 2)->cls == NW_TOK_PUNCT && !is_ch(c, i + 2, '-')) ||
+       (i > 0 && (is_w(c, i - 1, "of") || is_w(c, i - 1, "for"))))) {
+    dt_spec_init(s, DT_DATE, SK_REL); /* "for the year, sales rose", "the first half of the year", "a high for the year" */
+    s->unit = DU_YEAR;
     return i + 2;
   }
   if (is_w(c, i + 1, "past") || is_w(c, i + 1, "future")) {
@@ -196,6 +197,11 @@ size_t dt_r_duration(dt_ctx *c, size_t i, dt_spec *s) {
   size_t half = n > 0 ? and_a_half(c, e) : 0;
   e += half;
   if (is_w(c, e, "more")) e++;
+  /* "an additional year", "eight trading days": a modifier of the counted unit */
+  if ((is_w(c, e, "additional") || is_w(c, e, "extra") || is_w(c, e, "further")) && n > 0 && dt_unit_of(c, e + 1, NULL))
+    e++;
+  else if ((is_w(c, e, "trading") || is_w(c, e, "business") || is_w(c, e, "working")) && dt_unit_of(c, e + 1, NULL) == DU_DAY)
+    e++;
   int compound = hyphen_at(c, e);
   if (half && compound) return 0;
   if (compound) e++;
@@ -228,8 +234,9 @@ size_t dt_r_duration(dt_ctx *c, size_t i, dt_spec *s) {
       s->unit = DU_MONTH, s->offset = (int16_t)-(n * 12 + 6);
       return e + 1;
     }
-    if (has(c, e, DW_AGO, NULL) || !half_duration(s->lit, sizeof s->lit, n, u)) return 0;
-    return e;
+    if (!half_duration(s->lit, sizeof s->lit, n, u) || (has(c, e, DW_AGO, &dir) && dir < 0 && !is_w(c, e, "before")))
+      return 0;
+    return e; /* "a minute and a half later": the duration, as "a minute later" */
   }
   dt_duration_value(s->lit, sizeof s->lit, n, u);
   /* "a year ago", "two years earlier": a date that far from the reference */

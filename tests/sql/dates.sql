@@ -289,3 +289,23 @@ SELECT mention, type, value FROM news_dates('Revenue rose in Q3 2030 and in Q4, 
 --> FY27|DATE|2027
 --> H1 2030|DATE|2030-H1
 --> 2030's first quarter|DATE|2030-Q1
+
+-- A report's period a year before, in one expression: "the same quarter last year", "the
+-- period a year earlier", "the second quarter of last year" ("last year" alone stays a year).
+SELECT mention, value FROM news_dates('Sales in the third quarter rose from the same quarter last year. Costs in the period a year earlier were lower; the second quarter of last year was weak. Last year was good.', '2031-11-05');
+--> the third quarter|2031-Q3
+--> the same quarter last year|2030-Q3
+--> the period a year earlier|2030-Q3
+--> the second quarter of last year|2030-Q2
+--> Last year|2030
+
+-- A modifier of the counted unit stays in the extent ("an additional year", "eight trading
+-- days"); "a minute and a half later" is the duration, as "a minute later" is; "for the
+-- year" is the reference year, "for the year ended" a year's length.
+SELECT mention, type, value FROM news_dates('A minute and a half later it fell; for eight trading days and for an additional year it held, a high for the year; for the year ended June 30 it lost money.', '2031-11-05');
+--> A minute and a half|DURATION|PT1M30S
+--> eight trading days|DURATION|P8D
+--> an additional year|DURATION|P1Y
+--> the year|DATE|2031
+--> the year|DURATION|P1Y
+--> June 30|DATE|2031-06-30
