@@ -22,13 +22,16 @@ void nw_timexes_free(nw_timexes *t) {
 
 /* A word in the past tense by its form ("announced", "closed"); not one in
 ** "-eed" ("succeed", "proceed", "exceed": the past ones, "agreed", are in the
-** word table) nor a word the table gives another sense ("hundred"). */
+** word table), a word the table gives another sense ("hundred"), nor an
+** adjective: after a determiner ("a revised plan") or in "un-" ("an
+** unspecified date", "unchanged"). */
 static int looks_past(dt_ctx *c, size_t i) {
   const nw_token *t = &c->doc->tok[i];
   size_t n = nw_tok_len(t);
   const char *w = c->doc->text + t->start;
   return t->cls == NW_TOK_WORD && n > 4 && (t->flags & NW_TF_LOWER_INITIAL) && w[n - 2] == 'e' && w[n - 1] == 'd' &&
-         w[n - 3] != 'e' && !(dt_kinds(c, i) & ((1ull << DT_PHRASE_BIT) - 1));
+         w[n - 3] != 'e' && !(dt_kinds(c, i) & ((1ull << DT_PHRASE_BIT) - 1)) && !(w[0] == 'u' && w[1] == 'n') &&
+         !(i > 0 && has(c, i - 1, DW_DET, NULL));
 }
 
 static int future_form(dt_ctx *c, size_t i) {

@@ -211,6 +211,11 @@ size_t dt_r_holiday(dt_ctx *c, size_t i, dt_spec *s) {
 
 /* ---- weekdays and days named from today -------------------------------- */
 
+/* A part of the day in the plural, lower case: "nights" of "Tuesday nights". */
+static int plural_pod_at(dt_ctx *c, size_t i) {
+  return has(c, i, DW_POD, NULL) && (tk(c, i)->flags & NW_TF_LOWER_INITIAL) && tx(c, i)[tn(c, i) - 1] == 's';
+}
+
 /* [this|last|next|this coming] Weekday[,] [date | day number] [part of day | time]. */
 size_t dt_r_weekday(dt_ctx *c, size_t i, dt_spec *s) {
   int r = 0, w, v;
@@ -230,10 +235,20 @@ size_t dt_r_weekday(dt_ctx *c, size_t i, dt_spec *s) {
     if (!dt_day_num(c, k, &d) && !has(c, k, DW_MONTH, &m)) return 0;
   }
   /* a recurring day: "Mondays", "Tuesday nights", "Sunday mornings" */
-  int plural_pod = has(c, j + 1, DW_POD, &v) && (tk(c, j + 1)->flags & NW_TF_LOWER_INITIAL) && tx(c, j + 1)[tn(c, j + 1) - 1] == 's';
-  if (w > 10 || plural_pod) {
+  int plural_pod = plural_pod_at(c, j + 1), shared = 0, w2;
+  /* "Monday and Tuesday nights": the plural part of the day is both days' */
+  if (!plural_pod && w < 10 && (is_w(c, j + 1, "and") || is_w(c, j + 1, "or")) && has(c, j + 2, DW_WEEKDAY, &w2) &&
+      w2 < 10 && capital(c, j + 2) && plural_pod_at(c, j + 3))
+    shared = 1;
+  if (w > 10 || plural_pod || shared) {
     static const char *const pod_code[] = {"", "TMO", "TAF", "TEV", "TNI", "TDT"};
-    int pod = has(c, j + 1, DW_POD, &v) ? v : 0;
+    int pod = has(c, j + 1 + 2 * shared, DW_POD, &v) ? v : 0;
+    if (shared) {
+      if (r) return 0;
+      dt_spec_init(s, DT_SET, SK_LIT);
+      snprintf(s->lit, sizeof s->lit, "XXXX-WXX-%d%s", w, pod_code[pod]);
+      return j + 1;
+    }
     if (r) return 0;
     dt_spec_init(s, DT_SET, SK_LIT);
     snprintf(s->lit, sizeof s->lit, "XXXX-WXX-%d%s", w > 10 ? w - 10 : w, pod_code[pod]);
@@ -275,6 +290,12 @@ size_t dt_r_dayrel(dt_ctx *c, size_t i, dt_spec *s) {
       return i + 2;
     }
     return dt_time_tail(c, i + 1, s);
+  }
+  /* "afternoon yesterday", "(mid-)morning today": the part of that day */
+  if (has(c, i, DW_POD, &v) && !capital(c, i) && has(c, i + 1, DW_DAYREL, &off) && !capital(c, i + 1)) {
+    dt_spec_init(s, DT_TIME, SK_REL);
+    s->unit = DU_DAY, s->offset = (int16_t)off, s->pod = (int8_t)v;
+    return i + 2;
   }
   /* "last night", "this morning", "this evening" */
   if (has(c, i, DW_REL, &off) && (off == 0 || off == -1) && has(c, i + 1, DW_POD, &v) &&

@@ -309,3 +309,17 @@ SELECT mention, type, value FROM news_dates('A minute and a half later it fell; 
 --> the year|DATE|2031
 --> the year|DURATION|P1Y
 --> June 30|DATE|2031-06-30
+
+-- "would" reports a future; an "-ed" adjective ("an unspecified date", "a revised plan")
+-- is no past verb: January said in October is next January.
+SELECT mention, value FROM news_dates('The bonus would be paid on an unspecified date in January.', '2031-10-20');
+--> January|2032-01
+-- A part of the day before "yesterday" or "today" ("mid-afternoon yesterday"), and a
+-- plural part of the day shared by two weekdays ("Monday and Tuesday nights": two sets).
+SELECT mention, type, value FROM news_dates('By mid-afternoon yesterday shares were up; late morning today they fell. Ferries sail on Monday and Tuesday nights; he left on Monday and Tuesday.', '2031-11-05');
+--> mid-afternoon yesterday|TIME|2031-11-04TAF
+--> late morning today|TIME|2031-11-05TMO
+--> Monday|SET|XXXX-WXX-1TNI
+--> Tuesday nights|SET|XXXX-WXX-2TNI
+--> Monday|DATE|2031-11-03
+--> Tuesday|DATE|2031-11-04
