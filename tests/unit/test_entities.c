@@ -257,6 +257,16 @@ static void test_canonical_person_edges(void) {
            "Marlow J. Kestrel wrote it in Marlow. Kestrel smiled.", g, 5);
   CANON("Donald J. Kestrel", "Donald J. Kestrel");
   CANON("Marlow J. Kestrel", "Marlow J. Kestrel");
+  /* a title the tagger took in is no part of the name; initials are */
+  static const given_mention t[] = {
+    {"Sens. Orrin Platt", NW_ENT_PERSON}, {"Mr. Platt", NW_ENT_PERSON}, {"Dr. Ada Rusk", NW_ENT_PERSON},
+    {"J.J. Kowal", NW_ENT_PERSON},
+  };
+  mentions("Sens. Orrin Platt spoke. Mr. Platt left. Dr. Ada Rusk and J.J. Kowal stayed.", t, 4);
+  CANON("Sens. Orrin Platt", "Orrin Platt");
+  CANON("Mr. Platt", "Orrin Platt");
+  CANON("Dr. Ada Rusk", "Ada Rusk");
+  CANON("J.J. Kowal", "J.J. Kowal");
 }
 
 int main(void) {
