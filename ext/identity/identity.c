@@ -599,6 +599,7 @@ static int place_short_names(resolver *r) {
     for (int32_t l = chain; l >= 0; l = r->links[l].next) {
       const base *y = &r->bases[r->links[l].base];
       if (y->type != x->type || y->short_form || y->acronym) continue;
+      if (*x->sfx && strcmp(x->sfx, y->sfx) != 0) continue; /* "Trump Jr." is a "Jr." */
       uint32_t root = find_root(r, r->links[l].base);
       if (root == r->final_root[i]) continue;
       if (nw_grow((void **)&cand, &cap, nc + 1, sizeof *cand)) { rc = -1; break; }

@@ -228,11 +228,42 @@ static void drop_middle_initials(nw_buf *b) {
   b->len = out;
 }
 
+/* Text that was UTF-8, read as Latin-1 and written again as UTF-8
+** ("FranÃ§ois" for "François"), undone up to twice (text mangled twice):
+** while every code point is below U+0100, one at least above U+007F, and
+** those as bytes are valid UTF-8. Latin-1 text as such is almost never valid
+** UTF-8 that way ("Gómez" as bytes is not). Writes the repair to out; 1 when
+** there was one, 0 when none, -1 (OOM). */
+static int undo_mojibake(const char *s, size_t n, nw_buf *out) {
+  nw_buf cur = {0}, next = {0};
+  int fixed = 0, rc = nw_buf_append(&cur, s, n);
+  for (int round = 0; !rc && round < 2; round++) {
+    int high = 0, latin1 = 1;
+    next.len = 0;
+    for (size_t i = 0; !rc && latin1 && i < cur.len;) {
+      int32_t c = nw_utf8_next(cur.data, cur.len, &i);
+      latin1 = c >= 0 && c < 0x100;
+      high |= c >= 0x80;
+      if (latin1) rc = nw_buf_putc(&next, (char)c);
+    }
+    if (rc || !latin1 || !high || !nw_utf8_valid(next.data, next.len)) break;
+    nw_buf swap = cur;
+    cur = next, next = swap, fixed = 1;
+  }
+  if (!rc && fixed) rc = nw_buf_append(out, cur.data, cur.len);
+  nw_buf_free(&cur);
+  nw_buf_free(&next);
+  return rc ? -1 : fixed;
+}
+
 int nw_identity_match_form(const char *s, size_t n, int type, nw_buf *out, int *alias) {
   const id_words *iw = id_words_get();
   if (!iw) return -1;
   *alias = 0;
-  nw_buf clean = {0}, k = {0};
+  nw_buf clean = {0}, k = {0}, repaired = {0};
+  int fixed = undo_mojibake(s, n, &repaired);
+  if (fixed < 0) return -1;
+  if (fixed) s = repaired.data, n = repaired.len;
   int rc = nw_identity_clean(s, n, type, &clean);
   if (!rc && type == NW_ENT_PERSON) drop_middle_initials(&clean);
   if (!rc) rc = id_fold_key(clean.data ? clean.data : "", clean.len, &k);
@@ -251,6 +282,7 @@ int nw_identity_match_form(const char *s, size_t n, int type, nw_buf *out, int *
   if (!rc) rc = nw_buf_append(out, m, ml);
   nw_buf_free(&clean);
   nw_buf_free(&k);
+  nw_buf_free(&repaired);
   return rc ? -1 : 0;
 }
 

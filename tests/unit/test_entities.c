@@ -257,6 +257,36 @@ static void test_canonical_person_edges(void) {
            "Marlow J. Kestrel wrote it in Marlow. Kestrel smiled.", g, 5);
   CANON("Donald J. Kestrel", "Donald J. Kestrel");
   CANON("Marlow J. Kestrel", "Marlow J. Kestrel");
+  /* a title the tagger took in is no part of the name; initials are */
+  static const given_mention t[] = {
+    {"Sens. Orrin Platt", NW_ENT_PERSON}, {"Mr. Platt", NW_ENT_PERSON}, {"Dr. Ada Rusk", NW_ENT_PERSON},
+    {"J.J. Kowal", NW_ENT_PERSON},
+  };
+  mentions("Sens. Orrin Platt spoke. Mr. Platt left. Dr. Ada Rusk and J.J. Kowal stayed.", t, 4);
+  CANON("Sens. Orrin Platt", "Orrin Platt");
+  CANON("Mr. Platt", "Orrin Platt");
+  CANON("Dr. Ada Rusk", "Ada Rusk");
+  CANON("J.J. Kowal", "J.J. Kowal");
+  /* a title-case headline's common word (in lower case elsewhere) before a
+  ** family name the text gives in full is no given name ("Says Vale") */
+  static const given_mention h[] = {
+    {"Kestrel", NW_ENT_PERSON},      {"Says Vale", NW_ENT_PERSON},   {"Ruth Vale", NW_ENT_PERSON},
+    {"Dorian Kestrel", NW_ENT_PERSON}, {"Marta Vale", NW_ENT_PERSON},
+  };
+  mentions("Kestrel Says Vale And Ruth Vale Would Lose Every Debate\n"
+           "Dorian Kestrel spoke in Ohio on Monday. He says Marta Vale would lose.", h, 5);
+  CANON("Says Vale", "Marta Vale");
+  CANON("Ruth Vale", "Ruth Vale");
+  /* the text's first line is its headline even with a final period; a given
+  ** name and a surname there are a full name the text's surnames point to */
+  static const given_mention f[] = {
+    {"Endorsed Vale", NW_ENT_PERSON}, {"Marta Vale", NW_ENT_PERSON}, {"Dorian Vale", NW_ENT_PERSON},
+    {"Vale", NW_ENT_PERSON},
+  };
+  mentions("Right After This Big Senator Endorsed Vale, The Party Did Something Odd.\n"
+           "Marta Vale Wins Praise From Every Side Of The House\nDorian Vale, her brother, spoke. Vale left.", f, 4);
+  CANON("Endorsed Vale", "Marta Vale");
+  CANON("Vale", "Marta Vale");
 }
 
 int main(void) {
