@@ -65,15 +65,21 @@ static frame frame_after(const qx_ctx *c, const nw_quote *q) {
   return f;
 }
 
-/* The sentence before a quotation that opens a sentence, when it has no quotation. */
+/* The sentence before a quotation that opens a sentence, when it has no
+** quotation; for a quotation that opens its paragraph, the last sentence of
+** the paragraph before ("Howard went on. / “…”") when no quotation is in it. */
 static frame sentence_before(const qx_ctx *c, const nw_quote *q) {
   frame none = {0, 0, 0};
-  if (q->tok_open == 0 || c->para[q->tok_open - 1] != q->paragraph || !is_terminal(c, q->tok_open - 1)) return none;
+  if (q->tok_open == 0 || !is_terminal(c, q->tok_open - 1)) return none;
+  uint32_t para = c->para[q->tok_open - 1];
+  int own_para = para == q->paragraph;
   frame f = {q->tok_open - 1, q->tok_open - 1, 0};
+  if (!own_para && c->owner[f.lo] >= 0) return none;
   while (f.lo > 0 && f.hi - f.lo < FRAME_MAX) {
     size_t j = f.lo - 1;
-    if (c->para[j] != q->paragraph || is_terminal(c, j)) break;
+    if (c->para[j] != para || is_terminal(c, j)) break;
     if (c->owner[j] >= 0) {
+      if (!own_para) return none;
       f.after_quote = 1;
       break;
     }
@@ -111,6 +117,29 @@ static int is_participle(const qx_ctx *c, size_t k) {
   return n > 4 && memcmp(qx_text(c, k) + n - 3, "ing", 3) == 0;
 }
 
+/* "prompting", "urged": a word in -ing or -ed. */
+static int verb_form(const qx_ctx *c, size_t k) {
+  size_t n = qx_len(c, k);
+  return is_participle(c, k) || (n > 3 && memcmp(qx_text(c, k) + n - 2, "ed", 2) == 0);
+}
+
+/* "prompting Western nations to warn", "urged Ortiz to say": the object of
+** a verb (in -ing or -ed) ending at token e, when it names someone: a
+** name, or a plural of people or countries. */
+static qx_span object_of(const qx_ctx *c, size_t e, size_t lo) {
+  qx_span none = {-1, -1}, s = qx_np_left(c, e, lo, 0);
+  if (s.first < 0) return none;
+  /* the noun phrase may have taken the verb in: "prompting Western nations" */
+  if (s.first + 1 < s.end && qx_is_word(c, (size_t)s.first) && !qx_cap(c, (size_t)s.first) && verb_form(c, (size_t)s.first))
+    s.first++;
+  else if (s.first <= (int32_t)lo)
+    return none;
+  size_t v = (size_t)s.first - 1;
+  if (!qx_is_word(c, v) || qx_cap(c, v) || !verb_form(c, v)) return none;
+  if (!qx_cap(c, e) && !(qx_class(c, e) & (QW_PEOPLE | QW_PLACES))) return none;
+  return s;
+}
+
 /* The source a cue governs, looking in [lo, hi). */
 static qx_span source_of(const qx_ctx *c, int cue, size_t at, size_t end, size_t lo, size_t hi, int inverted_ok) {
   int type = qx_cues[cue - 1].type;
@@ -142,13 +171,21 @@ static int is_dash(const qx_ctx *c, size_t i) {
                          (unsigned char)w[2] >= 0x93 && (unsigned char)w[2] <= 0x95);
 }
 
-/* "“…” for criminal behavior, she said.": a closing ", X said" in the frame. */
+/* "“…” for criminal behavior, she said.": a closing ", X said" in the frame,
+** or ", said X" ("“…” in the 2008 primary, said Ana Ruiz, a historian."). */
 static attribution clause_tail(const qx_ctx *c, frame f) {
   for (size_t k = f.lo; k + 2 < f.hi; k++) {
     if (!qx_is_char(c, k, ',')) continue;
+    size_t end;
+    int said = cue_at(c, k + 1, k + 1, &end);
+    if (said && qx_cues[said - 1].type == CUE_SAY && !is_participle(c, k + 1) && end < f.hi &&
+        (qx_cap(c, end) || (qx_class(c, end) & QW_DET))) {
+      qx_span s = qx_np_right(c, end, f.hi);
+      if (s.first >= 0) return (attribution){s, (int32_t)k + 1, (int32_t)end};
+    }
     qx_span s = qx_np_right(c, k + 1, f.hi);
     if (s.first < 0 || !(qx_cap(c, k + 1) || (qx_class(c, k + 1) & (QW_PRONOUN | QW_DET)))) continue;
-    size_t j = (size_t)s.end, end;
+    size_t j = (size_t)s.end;
     while (j < f.hi && qx_skippable(c, j)) j++;
     int cue = j < f.hi ? cue_at(c, j, j, &end) : 0;
     if (cue && qx_cues[cue - 1].type == CUE_SAY) return (attribution){s, (int32_t)j, (int32_t)end};
@@ -312,23 +349,31 @@ static attribution try_before(const qx_ctx *c, frame f) {
     last_end = (int)end;
     qx_span s = source_of(c, cue, k, end, f.lo, f.hi, only_punct(c, f.lo, k));
     int type = qx_cues[cue - 1].type;
+    /* "prompting Western nations to warn …": the object before "to" says it */
+    int infinitive = s.first < 0 && k >= f.lo + 2 && nw_tok_is(c->d, k - 1, "to", 1);
+    if (infinitive) s = object_of(c, k - 2, f.lo);
     if (s.first < 0) continue;
     /* "footage of Trump saying": a participle's own subject, if it names someone */
     int participle = is_participle(c, k) && (qx_cap(c, (size_t)s.first) || (qx_class(c, (size_t)s.first) & QW_DET));
     /* "Putin, who hailed": the relative pronoun makes the noun phrase before it the subject */
     int relative_subject = k > f.lo && (qx_class(c, k - 1) & QW_RELATIVE) && qx_cap(c, (size_t)s.end - 1);
     if (type != CUE_SOURCE && type != CUE_QUOTED && s.first < (int32_t)k && !participle && !relative_subject &&
-        !opens_clause(c, f.lo, s.first))
+        !infinitive && !opens_clause(c, f.lo, s.first))
       continue;
     /* "X, an analyst who writes …, said": a cue in a relative clause ranks last */
     if (k > f.lo && (qx_class(c, k - 1) & QW_RELATIVE) && (n || k + 1 < f.hi)) {
-      if (!relative.speaker.end) relative = (attribution){s, (int32_t)k, (int32_t)end};
+      relative = (attribution){s, (int32_t)k, (int32_t)end}; /* the nearest one */
       continue;
     }
     if (n < MAX_CUES) found[n++] = (attribution){s, (int32_t)k, (int32_t)end};
   }
   if (owned.speaker.first >= 0) return owned;
-  if (!n && relative.speaker.end) found[n++] = relative;
+  /* the relative pronoun names the speaker ("Pence, who called it “…”"); its
+  ** antecedent gives the name (quotes_resolve.c) */
+  if (!n && relative.speaker.end) {
+    relative.speaker = (qx_span){relative.cue_first - 1, relative.cue_first};
+    found[n++] = relative;
+  }
   /* a cue in the introductory clause yields to one in the main clause */
   size_t intro = intro_end(c, f);
   if (n && (size_t)found[0].cue_first < intro)

@@ -203,3 +203,25 @@ SELECT quote, speaker, kind FROM news_quotes('“We are close,” Omar Haddad sa
 Boats came in.');
 --> We are close,|Omar Haddad|direct
 --> A tough decision.|NULL|scare
+
+-- ", said X" after a quotation that runs on into its sentence.
+SELECT quote, speaker, cue FROM news_quotes('The vote signals “the end of an era” for the port, said Ana Ruiz, a historian at Fairview College.');
+--> the end of an era|Ana Ruiz|said
+
+-- "prompting X to warn … and threaten": the object before "to" says it; a
+-- verb before "to" with no one as its object gives no speaker there.
+SELECT quote, speaker, cue FROM news_quotes('The ministry tested a missile on Monday, prompting Western nations to warn of new sanctions and threaten “a firm response.” Mr. Haddad was prompted to say, “So far, so good.”');
+--> a firm response.|Western nations|warn
+--> So far, so good.|Haddad|say
+
+-- A cue in a relative clause: the relative pronoun is the mention, its
+-- antecedent the name.
+SELECT quote, speaker, speaker_mention, cue FROM news_quotes('The leaders who spoke included the port director, Omar Haddad, who called the pier “a model for the region.”');
+--> a model for the region.|Omar Haddad|who|called
+
+-- Reporting verbs beyond "said": "gloated:", "shot back", "thanked … for".
+SELECT quote, speaker, cue FROM news_quotes('And Mr. Haddad gloated: “I told you it would hold.” “You got lucky,” Lena Ortiz shot back. Ortiz later thanked him for “keeping the port open.”');
+--> I told you it would hold.|Haddad|gloated
+--> You got lucky,|Lena Ortiz|shot back
+--> keeping the port open.|Lena Ortiz|thanked
+
