@@ -291,6 +291,16 @@ static qx_span clause_subject(const qx_ctx *c, frame f) {
   return qx_np_right(c, k, f.hi);
 }
 
+/* A subject that starts with a name ends with it: "Haddad reversed himself"
+** is "Haddad" (a lower-case word after a name is its verb, but "of"). */
+static qx_span name_head(const qx_ctx *c, qx_span s) {
+  if (s.first < 0 || !qx_cap(c, (size_t)s.first)) return s;
+  for (size_t k = (size_t)s.first + 1; k < (size_t)s.end; k++)
+    if (qx_is_word(c, k) && !qx_cap(c, k) && !(qx_class(c, k) & (QW_LINK | QW_DET)) && qx_cap(c, k - 1))
+      return (qx_span){s.first, (int32_t)k};
+  return s;
+}
+
 enum { MAX_CUES = 16 };
 
 /* Before the opening mark: "X said “…”", "According to X, “…”", "X: “…”".
@@ -352,13 +362,24 @@ static attribution try_before(const qx_ctx *c, frame f) {
     /* "prompting Western nations to warn …": the object before "to" says it */
     int infinitive = s.first < 0 && k >= f.lo + 2 && nw_tok_is(c->d, k - 1, "to", 1);
     if (infinitive) s = object_of(c, k - 2, f.lo);
+    /* "In a news conference, Ortiz attacked the plan, calling it …": a
+    ** participle after a comma speaks for the clause subject, not for a
+    ** noun phrase set off before it */
+    int clause_participle = 0;
+    if (type != CUE_SOURCE && k > f.lo && qx_is_char(c, k - 1, ',') && is_participle(c, k)) {
+      qx_span cs = name_head(c, clause_subject(c, f));
+      if (cs.first >= 0 && cs.end < (int32_t)k) {
+        s = cs;
+        clause_participle = 1;
+      }
+    }
     if (s.first < 0) continue;
     /* "footage of Trump saying": a participle's own subject, if it names someone */
     int participle = is_participle(c, k) && (qx_cap(c, (size_t)s.first) || (qx_class(c, (size_t)s.first) & QW_DET));
     /* "Putin, who hailed": the relative pronoun makes the noun phrase before it the subject */
     int relative_subject = k > f.lo && (qx_class(c, k - 1) & QW_RELATIVE) && qx_cap(c, (size_t)s.end - 1);
     if (type != CUE_SOURCE && type != CUE_QUOTED && s.first < (int32_t)k && !participle && !relative_subject &&
-        !infinitive && !opens_clause(c, f.lo, s.first))
+        !infinitive && !clause_participle && !opens_clause(c, f.lo, s.first))
       continue;
     /* "X, an analyst who writes …, said": a cue in a relative clause ranks last */
     if (k > f.lo && (qx_class(c, k - 1) & QW_RELATIVE) && (n || k + 1 < f.hi)) {
@@ -469,6 +490,21 @@ static int is_title(const qx_ctx *c, const nw_quote *q) {
          nw_tok_is(c->d, p, "in", 1);
 }
 
+/* A paragraph of quotation signed by the next one: "“…” / - Ana Ruiz." (a
+** dash, a name, at most a short line). */
+static attribution signature_below(const qx_ctx *c, const nw_quote *q) {
+  if (!fills_paragraph(c, q)) return none_found();
+  size_t j = q->tok_close + 1;
+  while (j < c->d->ntok && c->para[j] == q->paragraph) j++;
+  if (j + 1 >= c->d->ntok || !is_dash(c, j) || !qx_cap(c, j + 1)) return none_found();
+  size_t end = j + 1;
+  while (end < c->d->ntok && c->para[end] == c->para[j]) end++;
+  if (end - j > 12) return none_found();
+  qx_span s = qx_np_right(c, j + 1, end);
+  if (s.first < 0) return none_found();
+  return (attribution){s, (int32_t)j, (int32_t)j + 1};
+}
+
 /* No sentence ends between quotation p and quotation q (“…” and “…” in one sentence). */
 static int same_sentence(const qx_ctx *c, const nw_quote *p, const nw_quote *q) {
   if (p->paragraph != q->paragraph || !p->closed) return 0;
@@ -535,6 +571,10 @@ int qx_attribute(qx_ctx *c) {
       }
       if (a.speaker.first < 0 && a.cue_first < 0 && !hands_over) {
         a = try_after(c, fa, 1);
+        if (a.speaker.first >= 0) info.path = QP_AFTER_LOOSE;
+      }
+      if (a.speaker.first < 0 && a.cue_first < 0) {
+        a = signature_below(c, q);
         if (a.speaker.first >= 0) info.path = QP_AFTER_LOOSE;
       }
       a.speaker = plausible(c, a.speaker);

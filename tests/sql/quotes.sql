@@ -225,3 +225,20 @@ SELECT quote, speaker, cue FROM news_quotes('And Mr. Haddad gloated: “I told y
 --> You got lucky,|Lena Ortiz|shot back
 --> keeping the port open.|Lena Ortiz|thanked
 
+
+-- A participle after a comma ("…, calling it", "…, telling reporters") speaks for the
+-- clause subject, not for a noun phrase set off before it; the subject is the name,
+-- without the verb that follows it.
+SELECT quote, speaker, speaker_mention, cue FROM news_quotes('In an angry press conference, Ortiz launched an attack on the harbor board, calling it “the worst in our history.” But a few days later, Haddad reversed himself again, telling reporters that the plan “is set.”');
+--> the worst in our history.|Ortiz|Ortiz|calling
+--> is set.|Haddad|Haddad|telling
+
+-- A paragraph of quotation signed on the next line ("- Name.").
+SELECT quote, speaker FROM news_quotes('The senator spoke for an hour.
+
+"Almost all new income is going to the top 1 percent."
+
+- Lena Ortiz.
+
+The claim is true.');
+--> Almost all new income is going to the top 1 percent.|Lena Ortiz
