@@ -88,6 +88,13 @@ static frame sentence_before(const qx_ctx *c, const nw_quote *q) {
   return f;
 }
 
+/* A reporting noun introduces the words after it: "claim that …", "promise
+** of …", "claim “…”". */
+static int introduces_words(const qx_ctx *c, size_t end) {
+  return end < c->d->ntok && (nw_tok_is(c->d, end, "that", 1) || nw_tok_is(c->d, end, "of", 1) ||
+                              c->d->tok[end].cls == NW_TOK_QUOTE);
+}
+
 /* Cue at token i: its index (1-based) and end token, or 0. */
 static int cue_at(const qx_ctx *c, size_t i, size_t lo, size_t *end) {
   if (!qx_is_word(c, i)) return 0;
@@ -312,11 +319,8 @@ static int is_possessive_word(const qx_ctx *c, size_t i);
 ** Ortiz", "the former mayor"), never more than that noun phrase. */
 static qx_span possessor_of(const qx_ctx *c, frame f, size_t k, size_t end) {
   qx_span none = {-1, -1};
+  if (!introduces_words(c, end)) return none;
   if (k < f.lo + 2 || !is_possessive_word(c, k - 1) || !qx_is_word(c, k - 2)) return none;
-  /* the noun introduces the words: "claim that …", "promise of …", "claim “…”" */
-  if (end >= c->d->ntok || !(nw_tok_is(c->d, end, "that", 1) || nw_tok_is(c->d, end, "of", 1) ||
-                             c->d->tok[end].cls == NW_TOK_QUOTE))
-    return none;
   size_t head = k - 2, first = head;
   if (qx_cap(c, head)) {
     while (first > f.lo && qx_cap(c, first - 1) && !(qx_class(c, first - 1) & (QW_DET | QW_NOT_NAME))) first--;
@@ -346,6 +350,7 @@ static size_t intro_end(const qx_ctx *c, frame f) {
 
 static attribution try_before(const qx_ctx *c, frame f) {
   attribution found[MAX_CUES], relative = {{0, 0}, 0, 0}, owned = {{-1, -1}, -1, -1};
+  int32_t relative_at = -1; /* the relative pronoun of that clause */
   size_t n = 0;
   int last_cue = -1, last_end = -1;
   for (size_t k = f.lo; k < f.hi; k++) {
@@ -376,14 +381,18 @@ static attribution try_before(const qx_ctx *c, frame f) {
     if (s.first < 0) continue;
     /* "footage of Trump saying": a participle's own subject, if it names someone */
     int participle = is_participle(c, k) && (qx_cap(c, (size_t)s.first) || (qx_class(c, (size_t)s.first) & QW_DET));
-    /* "Putin, who hailed": the relative pronoun makes the noun phrase before it the subject */
-    int relative_subject = k > f.lo && (qx_class(c, k - 1) & QW_RELATIVE) && qx_cap(c, (size_t)s.end - 1);
+    /* "Putin, who hailed", "Ortiz, who has called": the relative pronoun makes the noun phrase before it the subject */
+    size_t rel = k;
+    while (rel > f.lo + 1 && qx_skippable(c, rel - 1) && !(qx_class(c, rel - 1) & QW_RELATIVE)) rel--;
+    int after_relative = rel > f.lo && (qx_class(c, rel - 1) & QW_RELATIVE);
+    int relative_subject = after_relative && qx_cap(c, (size_t)s.end - 1);
     if (type != CUE_SOURCE && type != CUE_QUOTED && s.first < (int32_t)k && !participle && !relative_subject &&
         !infinitive && !clause_participle && !opens_clause(c, f.lo, s.first))
       continue;
     /* "X, an analyst who writes …, said": a cue in a relative clause ranks last */
-    if (k > f.lo && (qx_class(c, k - 1) & QW_RELATIVE) && (n || k + 1 < f.hi)) {
+    if (after_relative && (n || k + 1 < f.hi)) {
       relative = (attribution){s, (int32_t)k, (int32_t)end}; /* the nearest one */
+      relative_at = (int32_t)rel - 1;
       continue;
     }
     if (n < MAX_CUES) found[n++] = (attribution){s, (int32_t)k, (int32_t)end};
@@ -392,7 +401,7 @@ static attribution try_before(const qx_ctx *c, frame f) {
   /* the relative pronoun names the speaker ("Pence, who called it “…”"); its
   ** antecedent gives the name (quotes_resolve.c) */
   if (!n && relative.speaker.end) {
-    relative.speaker = (qx_span){relative.cue_first - 1, relative.cue_first};
+    relative.speaker = (qx_span){relative_at, relative_at + 1};
     found[n++] = relative;
   }
   /* a cue in the introductory clause yields to one in the main clause */

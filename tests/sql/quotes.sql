@@ -242,3 +242,9 @@ SELECT quote, speaker FROM news_quotes('The senator spoke for an hour.
 
 The claim is true.');
 --> Almost all new income is going to the top 1 percent.|Lena Ortiz
+
+-- A relative clause with words before its verb ("who has called") is still a relative
+-- clause; "Asked whether …," introduces the clause, it names no speaker.
+SELECT quote, speaker, speaker_mention, cue FROM news_quotes('Sam Lau, who has repeatedly called the plan “a waste of money,” left early. Asked whether he would fire the clerk, Ortiz said, “Probably not.”');
+--> a waste of money,|Sam Lau|who|called
+--> Probably not.|Ortiz|Ortiz|said
