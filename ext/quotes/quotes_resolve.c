@@ -691,6 +691,15 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
   int rc = 0, person = 0;
   int32_t role;
   uint32_t w = end - first == 1 ? qx_class(c, first) : 0;
+  if (w & QW_RELATIVE) {
+    /* "Pence, who called it …": the noun phrase the pronoun follows */
+    qx_span a = qx_np_trim(c, qx_np_left(c, first, c->d->sent[c->d->tok[first].sentence].first_tok, 0));
+    if (a.first >= 0) {
+      first = (size_t)a.first;
+      end = (size_t)a.end;
+      w = end - first == 1 ? qx_class(c, first) : 0;
+    }
+  }
   r->type = NW_SPEAKER_DESCRIPTION;
   if (w & QW_PRONOUN) {
     int g = w & QW_MALE ? G_MALE : w & QW_FEMALE ? G_FEMALE : G_NONE;

@@ -203,3 +203,48 @@ SELECT quote, speaker, kind FROM news_quotes('“We are close,” Omar Haddad sa
 Boats came in.');
 --> We are close,|Omar Haddad|direct
 --> A tough decision.|NULL|scare
+
+-- ", said X" after a quotation that runs on into its sentence.
+SELECT quote, speaker, cue FROM news_quotes('The vote signals “the end of an era” for the port, said Ana Ruiz, a historian at Fairview College.');
+--> the end of an era|Ana Ruiz|said
+
+-- "prompting X to warn … and threaten": the object before "to" says it; a
+-- verb before "to" with no one as its object gives no speaker there.
+SELECT quote, speaker, cue FROM news_quotes('The ministry tested a missile on Monday, prompting Western nations to warn of new sanctions and threaten “a firm response.” Mr. Haddad was prompted to say, “So far, so good.”');
+--> a firm response.|Western nations|warn
+--> So far, so good.|Haddad|say
+
+-- A cue in a relative clause: the relative pronoun is the mention, its
+-- antecedent the name.
+SELECT quote, speaker, speaker_mention, cue FROM news_quotes('The leaders who spoke included the port director, Omar Haddad, who called the pier “a model for the region.”');
+--> a model for the region.|Omar Haddad|who|called
+
+-- Reporting verbs beyond "said": "gloated:", "shot back", "thanked … for".
+SELECT quote, speaker, cue FROM news_quotes('And Mr. Haddad gloated: “I told you it would hold.” “You got lucky,” Lena Ortiz shot back. Ortiz later thanked him for “keeping the port open.”');
+--> I told you it would hold.|Haddad|gloated
+--> You got lucky,|Lena Ortiz|shot back
+--> keeping the port open.|Lena Ortiz|thanked
+
+
+-- A participle after a comma ("…, calling it", "…, telling reporters") speaks for the
+-- clause subject, not for a noun phrase set off before it; the subject is the name,
+-- without the verb that follows it.
+SELECT quote, speaker, speaker_mention, cue FROM news_quotes('In an angry press conference, Ortiz launched an attack on the harbor board, calling it “the worst in our history.” But a few days later, Haddad reversed himself again, telling reporters that the plan “is set.”');
+--> the worst in our history.|Ortiz|Ortiz|calling
+--> is set.|Haddad|Haddad|telling
+
+-- A paragraph of quotation signed on the next line ("- Name.").
+SELECT quote, speaker FROM news_quotes('The senator spoke for an hour.
+
+"Almost all new income is going to the top 1 percent."
+
+- Lena Ortiz.
+
+The claim is true.');
+--> Almost all new income is going to the top 1 percent.|Lena Ortiz
+
+-- A relative clause with words before its verb ("who has called") is still a relative
+-- clause; "Asked whether …," introduces the clause, it names no speaker.
+SELECT quote, speaker, speaker_mention, cue FROM news_quotes('Sam Lau, who has repeatedly called the plan “a waste of money,” left early. Asked whether he would fire the clerk, Ortiz said, “Probably not.”');
+--> a waste of money,|Sam Lau|who|called
+--> Probably not.|Ortiz|Ortiz|said
