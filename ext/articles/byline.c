@@ -284,7 +284,7 @@ static size_t separator_at(const char *s, size_t n, size_t i) {
 }
 
 int nw_byline_people(const char *s, size_t n, const char *const *publishers, nw_buf *persons, nw_buf *orgs) {
-  if (n > 2000) return 0; /* a paragraph, not a byline */
+  if (n > 5000) return 0; /* pages of text, not bylines */
   size_t lead = nw_byline_lead(s, n);
   size_t i = lead, start = lead;
   size_t last_person = (size_t)-1; /* where the last name added to persons starts */

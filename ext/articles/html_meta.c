@@ -21,8 +21,9 @@ enum { MAX_PRIO = 9 };
 
 /* Byline sources, in the order they are trusted. */
 enum { B_LD, B_META, B_ITEMPROP, B_CLASS, B_REL, B_BY_LINE, B_LD_ORG, B_COUNT };
-/* A byline box or line longer than this is a biography or a paragraph. */
-enum { BYLINE_MAX = 200 };
+/* A byline box or line longer than this is a biography or a paragraph;
+** a source's candidates stop at BYLINE_SOURCE_MAX bytes. */
+enum { BYLINE_MAX = 200, BYLINE_SOURCE_MAX = 2000 };
 
 /* <meta> name/property/itemprop -> field, with a priority (lower wins). */
 typedef struct meta_key {
@@ -137,7 +138,10 @@ static void offer_byline_lines(found *f, int source, const char *v, size_t n, in
   for (char *q = c; *q; q++)
     if (isspace((unsigned char)*q) && !(lines && *q == '\n')) *q = ' ';
   size_t l = strlen(c);
-  if (l <= BYLINE_MAX && (nw_buf_append(&f->by[source], c, l) || nw_buf_putc(&f->by[source], '\n'))) f->oom = 1;
+  nw_buf *b = &f->by[source];
+  /* a byline is named a few times at most: a page that repeats a box
+  ** thousands of times (a list of stories) adds nothing after the first */
+  if (l <= BYLINE_MAX && b->len < BYLINE_SOURCE_MAX && (nw_buf_append(b, c, l) || nw_buf_putc(b, '\n'))) f->oom = 1;
   free(c);
 }
 

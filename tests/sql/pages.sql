@@ -65,3 +65,10 @@ SELECT body FROM news_articles('tests/fixtures/pages/comments-short.html');
 -- The column list: published_at follows published.
 SELECT group_concat(name, ',') FROM pragma_table_info('news_articles');
 --> path,source,url,title,byline,published,published_at,format,body,bytes,error
+
+-- A JSON Lines record's date with a time of day gives published_at too.
+SELECT replace(path, 'tests/fixtures/articles/', ''), published, published_at
+  FROM news_articles('tests/fixtures/articles/feed.jsonl') WHERE published IS NOT NULL;
+--> feed.jsonl#1|2031-07-04|2031-07-04T09:00:00
+--> feed.jsonl#2|2031-08-01|NULL
+--> feed.jsonl#6|2031-09-02|NULL
