@@ -90,6 +90,10 @@ int nw_timestamp(const char *s, size_t n, char out[NW_TIMESTAMP_BUF]);
 int nw_byline_people(const char *s, size_t n, const char *const *publishers, nw_buf *persons, nw_buf *orgs);
 /* The length of the lead of a byline ("By ", "Analysis by ", "Written by: "), or 0. */
 size_t nw_byline_lead(const char *s, size_t n);
+/* Whether s[0..n) is a byline line and nothing more ("By Ana Ruiz, Staff
+** Writer"; not "By Tuesday, the river had risen"): a lead, a capital, no
+** lower-case words but "and", "for", "in", name particles. */
+int nw_is_byline_line(const char *s, size_t n);
 /* Whether s names one of publishers (NULL-terminated): the same key once
 ** case, punctuation and a leading "The" are set aside ("The Detroit News",
 ** "detroitnews"), or with prefix, one key starting with the other when the

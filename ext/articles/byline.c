@@ -330,3 +330,20 @@ int nw_byline_join(const nw_buf *names, nw_buf *out) {
   }
   return 0;
 }
+
+int nw_is_byline_line(const char *s, size_t n) {
+  static const char *const small[] = {"and", "for", "in", "of", "the", "at", "on", "with", "staff", "de", "da",
+                                      "van", "von", "la", "le", "del", "der", "du", "bin", "al", NULL};
+  size_t lead = nw_byline_lead(s, n);
+  if (!lead || n > 150 || lead >= n || !(isupper((unsigned char)s[lead]) || (unsigned char)s[lead] >= 0x80)) return 0;
+  /* "By Tuesday, the river had risen" is a sentence: its lower-case words say so */
+  for (size_t i = lead; i < n;) {
+    while (i < n && (s[i] == ' ' || s[i] == ',')) i++;
+    size_t j = i;
+    while (j < n && s[j] != ' ' && s[j] != ',') j++;
+    if (j > i && islower((unsigned char)s[i]) && !in_words(small, s + i, j - i)) return 0;
+    i = j;
+  }
+  return 1;
+}
+

@@ -370,6 +370,7 @@ static int flush(emitter *e) {
     int keep = 1;
     if (n < 200 && e->cur_links * 2 > n) keep = 0;     /* mostly links: navigation, related lists */
     else if (n < 300 && nw_line_is_furniture(s, n, 1)) keep = 0; /* prompts, "Advertisement" */
+    else if (nw_is_byline_line(s, n)) keep = 0;                  /* the byline column has it */
     else if (e->title && strlen(e->title) == n && !memcmp(e->title, s, n)) keep = 0;
     if (keep) {
       if (e->out.len) rc = nw_buf_append(&e->out, "\n\n", 2);

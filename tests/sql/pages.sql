@@ -21,6 +21,11 @@ SELECT title, byline, published, published_at FROM news_articles('tests/fixtures
 -- article's own "By ..." line is.
 SELECT title, byline, source FROM news_articles('tests/fixtures/pages/fact-check.html');
 --> Did the town really double its water bill?|Lena Moss|Check Desk
+-- The "By ..." line is the byline, not a paragraph of the body.
+SELECT body FROM news_articles('tests/fixtures/pages/fact-check.html');
+--> The leaflet compares the bill of a household in 2029 with one in 2030, but the second figure includes a one-off charge for new meters that was paid only once.
+--> 
+--> Without that charge, the average bill rose by about eight percent, according to the utility’s published tariffs and the council’s own budget papers.
 
 -- A wire story on a local site: the site (named as author in <meta> and JSON-LD) is the
 -- publisher, not an author; the agency's name on the line after the names is cut.

@@ -57,6 +57,15 @@ static void test_byline_not_people(void) {
   check_byline("Lia Chen, Associated Press", NULL, "Lia Chen");
 }
 
+static void test_byline_lines(void) {
+  const char *yes[] = {"By Lena Moss", "By ANNA KOVAC and LEO BRANDT", "By HARBOUR TIMES STAFF",
+                       "Analysis by Jo Park, Senior Correspondent", "By Ivo Sand in Oslo", "By Ana de la Rue"};
+  const char *no[] = {"By Tuesday, the river had risen two metres.", "By the end of the year", "Lena Moss",
+                      "By 2031 the plan was done", "By Lena Moss, who has covered the council for years"};
+  for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) CHECK(nw_is_byline_line(yes[i], strlen(yes[i])));
+  for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) CHECK(!nw_is_byline_line(no[i], strlen(no[i])));
+}
+
 static void check_ts(const char *s, int want_rc, const char *want) {
   char out[NW_TIMESTAMP_BUF] = "";
   CHECK_EQ_INT(nw_timestamp(s, strlen(s), out), want_rc);
@@ -146,6 +155,7 @@ int main(void) {
   RUN(test_byline_cuts);
   RUN(test_byline_several);
   RUN(test_byline_not_people);
+  RUN(test_byline_lines);
   RUN(test_timestamps);
   RUN(test_json_ld);
   RUN(test_json_ld_hostile);
