@@ -5,7 +5,8 @@
 ** site's name gives way to the next one, and a timestamp in UTC to one in
 ** the outlet's own offset. Bylines come from the first source that names a
 ** person: JSON-LD authors, <meta> authors, itemprop=author, byline and
-** author boxes, rel=author links, a "By ..." line (byline.c cleans them);
+** author boxes, rel=author links, a "By ..." line, links to an author's
+** page (byline.c cleans them);
 ** never from inside a claim under review, comments or related-story lists. */
 #include <ctype.h>
 #include <stdio.h>
@@ -20,7 +21,7 @@ enum { F_TITLE, F_BYLINE, F_PUBLISHED, F_URL, F_PAGE_URL, F_SOURCE, F_COUNT }; /
 enum { MAX_PRIO = 9 };
 
 /* Byline sources, in the order they are trusted. */
-enum { B_LD, B_META, B_ITEMPROP, B_CLASS, B_REL, B_BY_LINE, B_LD_ORG, B_COUNT };
+enum { B_LD, B_META, B_ITEMPROP, B_CLASS, B_REL, B_BY_LINE, B_HREF, B_LD_ORG, B_COUNT };
 /* A byline box or line longer than this is a biography or a paragraph;
 ** a source's candidates stop at BYLINE_SOURCE_MAX bytes. */
 enum { BYLINE_MAX = 200, BYLINE_SOURCE_MAX = 2000 };
@@ -35,6 +36,8 @@ static const meta_key meta_keys[] = {
   {"og:title", F_TITLE, 2}, {"twitter:title", F_TITLE, 4}, {"dc.title", F_TITLE, 4}, {"headline", F_TITLE, 2},
   {"author", F_BYLINE, 1}, {"article:author", F_BYLINE, 2}, {"dc.creator", F_BYLINE, 2},
   {"sailthru.author", F_BYLINE, 2}, {"parsely-author", F_BYLINE, 2}, {"byl", F_BYLINE, 1},
+  {"og:article:author", F_BYLINE, 2}, {"article:author_name", F_BYLINE, 2}, {"author_name", F_BYLINE, 2},
+  {"dcterms.creator", F_BYLINE, 2}, {"cxenseparse:author", F_BYLINE, 2},
   {"article:published_time", F_PUBLISHED, 1}, {"og:article:published_time", F_PUBLISHED, 1},
   {"datepublished", F_PUBLISHED, 1}, {"article.published", F_PUBLISHED, 2}, {"published_time", F_PUBLISHED, 2},
   {"pubdate", F_PUBLISHED, 2}, {"publishdate", F_PUBLISHED, 2}, {"publish-date", F_PUBLISHED, 2},
@@ -311,6 +314,15 @@ static int class_has(const xmlNode *n, int (*test)(const char *, size_t)) {
   return hit;
 }
 
+/* A link to an author's page ("/author/ana-ruiz/", "/authors/..."): its
+** text names the author when nothing else on the page does. */
+static int author_page_link(const xmlNode *n) {
+  char *href = prop(n, "href");
+  int hit = href && (strstr(href, "/author/") || strstr(href, "/authors/"));
+  xmlFree(href);
+  return hit;
+}
+
 /* Boxes whose names are not the article's authors: comments, related and
 ** recommended stories, navigation, sidebars. */
 static int aside_token(const char *t, size_t l) {
@@ -440,6 +452,7 @@ static void visit(const xmlNode *n, found *f, int scope) {
       if (attr_has_token(n, "itemprop", "author") || attr_has_token(n, "itemprop", "creator")) offer_author_element(f, n);
       if (!(inner & S_ASIDE)) {
         if (!strcmp(t, "a") && attr_has_token(n, "rel", "author")) offer_text(f, B_REL, n);
+        else if (!strcmp(t, "a") && author_page_link(n)) offer_text(f, B_HREF, n);
         if (!(inner & S_BYLINE) && class_has(n, byline_token)) {
           nw_buf b = {0};
           if (short_text(n, &b) && b.data) {
@@ -525,7 +538,7 @@ static void publisher_names(found *f, const char *url, const char *names[MAX_PUB
 /* The byline: the people of the first source that names any, else the
 ** organisation (an agency) the first source names; never the publisher. */
 static int choose_byline(found *f, const char *const *publishers, nw_article *a) {
-  static const int order[] = {B_LD, B_META, B_ITEMPROP, B_CLASS, B_REL, B_BY_LINE, B_LD_ORG};
+  static const int order[] = {B_LD, B_META, B_ITEMPROP, B_CLASS, B_REL, B_BY_LINE, B_HREF, B_LD_ORG};
   nw_buf persons = {0}, orgs = {0}, first_org = {0}, out = {0};
   int rc = 0;
   for (size_t i = 0; i < sizeof order / sizeof order[0] && !rc && !persons.len; i++) {

@@ -32,6 +32,11 @@ SELECT body FROM news_articles('tests/fixtures/pages/fact-check.html');
 SELECT byline, published, published_at FROM news_articles('tests/fixtures/pages/wire-copy.html');
 --> ANNA KOVAC and LEO BRANDT|2031-06-03|2031-06-03T07:10:00+01:00
 
+-- Nothing names the author but a link to the author's page: its text is the byline
+-- (the one in the related posts below the story is another author's).
+SELECT title, byline FROM news_articles('tests/fixtures/pages/author-link.html');
+--> Orchard Harvest Starts Early|Petra Olsen
+
 -- No person named: a desk ("Lakeside Post Staff") and a user name ("admin") are no
 -- byline. A date without a time gives no published_at.
 SELECT byline IS NULL, published, published_at IS NULL FROM news_articles('tests/fixtures/pages/desk-only.html');
