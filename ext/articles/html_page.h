@@ -5,9 +5,12 @@
 
 #include "news_articles.h"
 
-/* The encoding to hand libxml2: the page's own <meta> charset (Latin-1 and
-** ASCII read as their superset Windows-1252, as browsers do), else UTF-8
-** when the bytes are UTF-8, else Windows-1252; NULL for a UTF-16 BOM. */
+/* The encoding to hand libxml2: UTF-8 when the bytes are UTF-8 and hold
+** characters beyond ASCII (whatever the page declares: a wrong declaration
+** is common, valid UTF-8 by chance is not), else the page's own <meta>
+** charset (Latin-1 and ASCII read as their superset Windows-1252, as
+** browsers do), else UTF-8 when the bytes are UTF-8, else Windows-1252;
+** NULL for a UTF-16 BOM. */
 const char *nw_html_charset(const char *s, size_t n);
 
 /* Title, byline, published, url and source from <meta>, JSON-LD,
