@@ -36,8 +36,11 @@ static const char quote_mentions_view[] =
 
 typedef struct speaker_ref {
   int64_t rowid;
-  size_t first, count; /* member items: member[first .. first+count) */
+  size_t first, count; /* member items: member[first .. first+count) (none: the quote links to nothing) */
   int group;           /* more than one member (or a GROUP speaker_type) */
+  /* As stored: speaker_key (in link_state.cur_keys; len -1: NULL) and speaker_entity_id (-1: NULL). */
+  size_t key_off;
+  int64_t key_len, entity;
 } speaker_ref;
 
 typedef struct link_state {
@@ -62,6 +65,7 @@ typedef struct link_state {
   /* Mention groups that are no item (no name or type) but hold an entity id. */
   nw_buf stale;       /* article id, type and canonical of each, as SQL values */
   size_t nstale;
+  nw_buf cur_keys;    /* the quotes' stored speaker keys */
   speaker_ref *q;
   size_t nq, qcap;
   int64_t *member;    /* item index per speaker member, -1 when a description */
@@ -164,8 +168,9 @@ static int load_articles(sqlite3 *db, link_state *s, char **err) {
   return cp_finish(db, st, rc, "cannot read articles", err);
 }
 
-/* A group of mention rows that is no item but points at an entity: its
-** entity id is cleared (as the rows of a name no longer linked). */
+/* A mention row that is no item (no name or no known type) but points at an
+** entity: its group's entity id is cleared (as the rows of a name no longer
+** linked). */
 static int add_stale(link_state *s, sqlite3_stmt *st) {
   char head[48];
   int n = snprintf(head, sizeof head, "%lld", (long long)sqlite3_column_int64(st, 0));
@@ -181,30 +186,89 @@ static int add_stale(link_state *s, sqlite3_stmt *st) {
   return 0;
 }
 
+/* One mention row of the article being read. */
+typedef struct mention_row {
+  int type;
+  size_t off, len; /* the name in the article's buffer */
+  int64_t entity;  /* -1: NULL */
+} mention_row;
+
+typedef struct article_rows {
+  int64_t article;
+  mention_row *v;
+  size_t n, cap;
+  nw_buf names;
+} article_rows;
+
+static const char *sort_names; /* qsort has no context argument (C11): the buffer being sorted */
+
+/* (type, name) in the order SQL's ORDER BY type, canonical gives (bytes). */
+static int cmp_row(const void *x, const void *y) {
+  const mention_row *a = x, *b = y;
+  int c = a->type == b->type ? 0 : strcmp(nw_ent_type_name(a->type), nw_ent_type_name(b->type));
+  if (c) return c;
+  c = memcmp(sort_names + a->off, sort_names + b->off, a->len < b->len ? a->len : b->len);
+  return c ? c : (a->len > b->len) - (a->len < b->len);
+}
+
+/* The article's rows as items, one per (type, name): its mentions counted,
+** its stored entity id when every row holds the same one. */
+static int flush_article(link_state *s, article_rows *r) {
+  sort_names = r->names.data;
+  qsort(r->v, r->n, sizeof *r->v, cmp_row);
+  for (size_t i = 0; i < r->n;) {
+    size_t j = i + 1;
+    int64_t id = r->v[i].entity;
+    while (j < r->n && !cmp_row(&r->v[i], &r->v[j])) {
+      if (r->v[j].entity != id) id = -1;
+      j++;
+    }
+    if (add_name(s, r->article, r->v[i].type, r->names.data + r->v[i].off, r->v[i].len, (int64_t)(j - i)) ||
+        nw_grow((void **)&s->cur_id, &s->cur_cap, s->n + 1, sizeof *s->cur_id))
+      return -1;
+    s->cur_id[s->n++] = id;
+    i = j;
+  }
+  r->n = 0;
+  r->names.len = 0;
+  return 0;
+}
+
+/* The items of the mentions, sorted by (article, type, name): read in article
+** order through the index and grouped per article in memory (no sort of the
+** whole table). */
 static int load_mentions(sqlite3 *db, link_state *s, char **err) {
   sqlite3_stmt *st = NULL;
-  int rc = cp_prepare(db,
-                      "SELECT article_id, type, canonical, count(*),"
-                      " CASE WHEN count(entity_id) = count(*) AND min(entity_id) = max(entity_id) THEN min(entity_id) END,"
-                      " max(entity_id) IS NOT NULL"
-                      " FROM mentions GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
-                      &st, err);
+  article_rows r = {0};
+  int rc = cp_prepare(db, "SELECT article_id, type, canonical, entity_id FROM mentions ORDER BY article_id", &st, err);
   while (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+    int64_t article = sqlite3_column_int64(st, 0);
     int type = type_code((const char *)sqlite3_column_text(st, 1));
     const char *name = (const char *)sqlite3_column_text(st, 2);
     size_t len = (size_t)sqlite3_column_bytes(st, 2);
+    int64_t entity = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 3);
     if (!type || !name || !len) {
-      if (sqlite3_column_int(st, 5) && add_stale(s, st)) rc = SQLITE_NOMEM;
+      if (entity >= 0 && add_stale(s, st)) rc = SQLITE_NOMEM;
       continue;
     }
-    if (add_name(s, sqlite3_column_int64(st, 0), type, name, len, sqlite3_column_int64(st, 3)) ||
-        nw_grow((void **)&s->cur_id, &s->cur_cap, s->n + 1, sizeof *s->cur_id))
+    if (r.n && article != r.article && flush_article(s, &r)) {
       rc = SQLITE_NOMEM;
-    else
-      s->cur_id[s->n++] = sqlite3_column_type(st, 4) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 4);
+      break;
+    }
+    r.article = article;
+    if (nw_grow((void **)&r.v, &r.cap, r.n + 1, sizeof *r.v)) {
+      rc = SQLITE_NOMEM;
+      break;
+    }
+    r.v[r.n++] = (mention_row){type, r.names.len, len, entity};
+    if (nw_buf_append(&r.names, name, len)) rc = SQLITE_NOMEM;
   }
+  rc = cp_finish(db, st, rc, "cannot read mentions", err);
+  if (rc == SQLITE_OK && r.n && flush_article(s, &r)) rc = SQLITE_NOMEM;
+  free(r.v);
+  nw_buf_free(&r.names);
   s->nmention = s->n;
-  return cp_finish(db, st, rc, "cannot read mentions", err);
+  return rc;
 }
 
 /* A speaker name that can be a name: capitalised words (particles and
@@ -256,14 +320,25 @@ static int add_member(link_state *s, int64_t item) {
 
 static int load_speakers(sqlite3 *db, link_state *s, char **err) {
   sqlite3_stmt *st = NULL;
-  int rc = cp_prepare(db, "SELECT rowid, article_id, speaker, speaker_type FROM quotes WHERE speaker IS NOT NULL",
+  int rc = cp_prepare(db, "SELECT rowid, article_id, speaker, speaker_type, speaker_key, speaker_entity_id FROM quotes",
                       &st, err);
   while (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
     int64_t article = sqlite3_column_int64(st, 1);
     const char *name = (const char *)sqlite3_column_text(st, 2);
     size_t len = (size_t)sqlite3_column_bytes(st, 2);
     const char *stype = (const char *)sqlite3_column_text(st, 3);
-    if (!name || (stype && !strcmp(stype, "DESCRIPTION"))) continue;
+    const char *cur_key = (const char *)sqlite3_column_text(st, 4);
+    int64_t cur_entity = sqlite3_column_type(st, 5) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 5);
+    int linkable = name && !(stype && !strcmp(stype, "DESCRIPTION"));
+    if (!linkable && !cur_key && cur_entity < 0) continue; /* nothing to link, nothing to clear */
+    if (nw_grow((void **)&s->q, &s->qcap, s->nq + 1, sizeof *s->q)) { rc = SQLITE_NOMEM; break; }
+    s->q[s->nq] = (speaker_ref){sqlite3_column_int64(st, 0), s->nmember, 0, 0, s->cur_keys.len,
+                                cur_key ? sqlite3_column_bytes(st, 4) : -1, cur_entity};
+    if (cur_key && nw_buf_append(&s->cur_keys, cur_key, (size_t)sqlite3_column_bytes(st, 4))) { rc = SQLITE_NOMEM; break; }
+    if (!linkable) {
+      s->nq++;
+      continue;
+    }
     int is_group = stype && !strcmp(stype, "GROUP");
     int type = type_code(stype);
     /* A name as a mention of its article gives it stays whole ("Procter and Gamble"). */
@@ -273,8 +348,7 @@ static int load_speakers(sqlite3 *db, link_state *s, char **err) {
     size_t from[16], to[16];
     int split = !known && (is_group || ((!stype || type == NW_ENT_PERSON) && !nw_identity_org_name(name, len)));
     size_t nm = split_members(name, len, split, from, to, 16);
-    if (nw_grow((void **)&s->q, &s->qcap, s->nq + 1, sizeof *s->q)) { rc = SQLITE_NOMEM; break; }
-    s->q[s->nq] = (speaker_ref){sqlite3_column_int64(st, 0), s->nmember, 0, is_group || nm > 1};
+    s->q[s->nq].group = is_group || nm > 1;
     for (size_t k = 0; k < nm && rc == SQLITE_OK; k++) {
       const char *m = name + from[k];
       size_t ml = to[k] - from[k];
@@ -288,8 +362,6 @@ static int load_speakers(sqlite3 *db, link_state *s, char **err) {
   }
   return cp_finish(db, st, rc, "cannot read quotes", err);
 }
-
-static int cmp_str(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
 
 /* Entities rows (ids kept per key); ids[k] gets group k's id. */
 static int write_entity_rows(sqlite3 *db, const nw_id_groups *g, int64_t *ids, char **err) {
@@ -388,36 +460,29 @@ static int write_mention_links(sqlite3 *db, const link_state *s, const int64_t *
   return rc;
 }
 
-static int write_entities(sqlite3 *db, link_state *s, char **err) {
-  int64_t *ids = malloc((s->groups.ngroups ? s->groups.ngroups : 1) * sizeof *ids);
-  if (!ids) return SQLITE_NOMEM;
-  int rc = write_entity_rows(db, &s->groups, ids, err);
-  if (rc == SQLITE_OK) rc = clear_stale(db, s, err);
-  if (rc == SQLITE_OK) rc = write_mention_links(db, s, ids, err);
-  free(ids);
-  return rc;
-}
+static int cmp_str(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
 
-/* quotes.speaker_entity_id and speaker_key. */
-static int write_speakers(sqlite3 *db, link_state *s, char **err) {
+/* quotes.speaker_key (for a group its members' keys sorted, each once,
+** joined with " and ") and speaker_entity_id (one member's entity); only the
+** quotes whose values changed are written. ids: each group's entity id. */
+static int write_speakers(sqlite3 *db, link_state *s, const int64_t *ids, char **err) {
   const nw_id_groups *g = &s->groups;
-  int rc = cp_exec(db,
-                   "DROP TABLE IF EXISTS temp.nw_link_speakers;"
-                   "CREATE TEMP TABLE nw_link_speakers(qid INTEGER PRIMARY KEY, key TEXT, entity_key TEXT);",
-                   err);
-  sqlite3_stmt *ins = NULL;
-  if (rc == SQLITE_OK) rc = cp_prepare(db, "INSERT INTO temp.nw_link_speakers VALUES (?1, ?2, ?3)", &ins, err);
+  sqlite3_stmt *up = NULL;
+  int rc = cp_prepare(db, "UPDATE quotes SET speaker_key = ?2, speaker_entity_id = ?3 WHERE rowid = ?1", &up, err);
   const char **keys = NULL;
   size_t kcap = 0;
   nw_buf joined = {0};
   for (size_t q = 0; rc == SQLITE_OK && q < s->nq; q++) {
     const speaker_ref *r = &s->q[q];
     size_t nk = 0;
+    int64_t entity = -1;
     if (nw_grow((void **)&keys, &kcap, r->count + 1, sizeof *keys)) { rc = SQLITE_NOMEM; break; }
-    for (size_t k = 0; k < r->count; k++)
-      if (s->member[r->first + k] >= 0) keys[nk++] = g->key[g->group_of[s->member[r->first + k]]];
-    if (!nk) continue;
-    /* A group's keys sorted, each once. */
+    for (size_t k = 0; k < r->count; k++) {
+      int64_t item = s->member[r->first + k];
+      if (item < 0) continue;
+      keys[nk++] = g->key[g->group_of[item]];
+      if (!r->group) entity = ids[g->group_of[item]];
+    }
     qsort(keys, nk, sizeof *keys, cmp_str);
     joined.len = 0;
     for (size_t k = 0; k < nk && rc == SQLITE_OK; k++) {
@@ -426,29 +491,37 @@ static int write_speakers(sqlite3 *db, link_state *s, char **err) {
         rc = SQLITE_NOMEM;
     }
     if (rc != SQLITE_OK) break;
-    sqlite3_bind_int64(ins, 1, r->rowid);
-    sqlite3_bind_text(ins, 2, joined.data, (int)joined.len, SQLITE_STATIC);
-    if (r->group) sqlite3_bind_null(ins, 3);
-    else sqlite3_bind_text(ins, 3, keys[0], -1, SQLITE_STATIC);
-    if (sqlite3_step(ins) != SQLITE_DONE) rc = SQLITE_ERROR;
-    sqlite3_reset(ins);
+    int64_t key_len = nk ? (int64_t)joined.len : -1;
+    if (key_len == r->key_len && entity == r->entity &&
+        (key_len < 0 || !memcmp(joined.data, s->cur_keys.data + r->key_off, (size_t)key_len)))
+      continue;
+    sqlite3_bind_int64(up, 1, r->rowid);
+    if (nk) sqlite3_bind_text(up, 2, joined.data, (int)joined.len, SQLITE_STATIC);
+    else sqlite3_bind_null(up, 2);
+    if (entity >= 0) sqlite3_bind_int64(up, 3, entity);
+    else sqlite3_bind_null(up, 3);
+    if (sqlite3_step(up) != SQLITE_DONE) rc = SQLITE_ERROR;
+    sqlite3_reset(up);
   }
   free(keys);
   nw_buf_free(&joined);
-  sqlite3_finalize(ins);
-  if (rc != SQLITE_OK && !*err) *err = rc == SQLITE_NOMEM ? sqlite3_mprintf("out of memory") : cp_db_error(db, "cannot link speakers");
-  if (rc == SQLITE_OK)
-    rc = cp_exec(db,
-                 "UPDATE quotes SET speaker_key = t.key,"
-                 " speaker_entity_id = (SELECT id FROM entities AS e WHERE e.key = t.entity_key)"
-                 " FROM temp.nw_link_speakers AS t WHERE t.qid = quotes.rowid"
-                 " AND (quotes.speaker_key IS NOT t.key OR quotes.speaker_entity_id IS NOT"
-                 "  (SELECT id FROM entities AS e WHERE e.key = t.entity_key));"
-                 "UPDATE quotes SET speaker_key = NULL, speaker_entity_id = NULL"
-                 " WHERE (speaker_key IS NOT NULL OR speaker_entity_id IS NOT NULL)"
-                 " AND rowid NOT IN (SELECT qid FROM temp.nw_link_speakers);"
-                 "DROP TABLE temp.nw_link_speakers;",
-                 err);
+  if (rc == SQLITE_NOMEM) {
+    sqlite3_finalize(up);
+    if (!*err) *err = sqlite3_mprintf("out of memory");
+    return rc;
+  }
+  return cp_finish(db, up, rc, "cannot link speakers", err);
+}
+
+/* Entities, mentions.entity_id and the quotes' speakers. */
+static int write_links(sqlite3 *db, link_state *s, char **err) {
+  int64_t *ids = malloc((s->groups.ngroups ? s->groups.ngroups : 1) * sizeof *ids);
+  if (!ids) return SQLITE_NOMEM;
+  int rc = write_entity_rows(db, &s->groups, ids, err);
+  if (rc == SQLITE_OK) rc = clear_stale(db, s, err);
+  if (rc == SQLITE_OK) rc = write_mention_links(db, s, ids, err);
+  if (rc == SQLITE_OK) rc = write_speakers(db, s, ids, err);
+  free(ids);
   return rc;
 }
 
@@ -464,14 +537,14 @@ static int link_entities(sqlite3 *db, char **err) {
     if (nw_identity_resolve(s.items, s.n, s.arts, s.na, &s.groups)) rc = SQLITE_NOMEM;
   }
   if (rc == SQLITE_NOMEM && !*err) *err = sqlite3_mprintf("out of memory");
-  if (rc == SQLITE_OK) rc = write_entities(db, &s, err);
-  if (rc == SQLITE_OK) rc = write_speakers(db, &s, err);
+  if (rc == SQLITE_OK) rc = write_links(db, &s, err);
   nw_identity_free(&s.groups);
   nw_strmap_free(&s.by_name);
   for (size_t k = 0; k < s.nkeys; k++) sqlite3_free(s.map_keys[k]);
   free(s.map_keys);
   free(s.cur_id);
   nw_buf_free(&s.stale);
+  nw_buf_free(&s.cur_keys);
   free(s.items);
   free(s.name_off);
   nw_buf_free(&s.names);
