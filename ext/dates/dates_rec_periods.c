@@ -104,6 +104,11 @@ size_t dt_r_the_unit(dt_ctx *c, size_t i, dt_spec *s) {
         s->year = (int16_t)y;
         return k + 2;
       }
+      if (dt_phrase_at(c, k + 1, PH_YEAR_ENDED, NULL)) { /* "the fiscal year ended June 30": a year's length */
+        dt_spec_init(s, DT_DURATION, SK_LIT);
+        snprintf(s->lit, sizeof s->lit, "P1Y");
+        return k + 1;
+      }
       dt_spec_init(s, DT_DATE, SK_REL);
       s->unit = DU_YEAR, s->offset = (int16_t)(cur < 0 ? -1 : 0);
       return k + 1;
@@ -178,7 +183,8 @@ size_t dt_r_duration(dt_ctx *c, size_t i, dt_spec *s) {
   if (u == DU_QUARTER && n == 1 && is_w(c, e + 1, "of")) return 0; /* "a quarter of the market" */
   if (dt_digits(c, j, &v, NULL) && !compound && n > 1 && !pl && u != DU_HALF) return 0; /* "5 day" is rare */
   e++;
-  if (compound && in_doc(c, e) && is_ch(c, e, '-') && glued(c, e) && is_w(c, e + 1, "old")) e += 2; /* "8-month-old" */
+  /* an age ("a 6-year-old", "8-month-old"): TempEval-3 newswire annotates no duration there */
+  if (compound && in_doc(c, e) && is_ch(c, e, '-') && glued(c, e) && is_w(c, e + 1, "old")) return 0;
   /* "a week or so" */
   e += dt_phrase_at(c, e, PH_VAGUE_TAIL, NULL);
   if (n == 0) return 0;
@@ -240,6 +246,20 @@ size_t dt_r_set(dt_ctx *c, size_t i, dt_spec *s) {
   if (has(c, j, DW_MONTH, &m) && capital(c, j)) {
     dt_spec_init(s, DT_SET, SK_LIT);
     snprintf(s->lit, sizeof s->lit, "XXXX-%02d", m);
+    return j + 1;
+  }
+  /* "every morning", "each summer", "every weekend": the part of a day, year or week, each time */
+  static const char *const pod_code[] = {"", "MO", "AF", "EV", "NI", "DT"}, *const season_code[] = {"", "SP", "SU", "FA", "WI"};
+  int v;
+  if ((has(c, j, DW_POD, &v) || has(c, j, DW_SEASON, &v)) && !capital(c, j)) {
+    dt_spec_init(s, DT_SET, SK_LIT);
+    if (has(c, j, DW_POD, &v)) snprintf(s->lit, sizeof s->lit, "XXXX-XX-XXT%s", pod_code[v]);
+    else snprintf(s->lit, sizeof s->lit, "XXXX-%s", season_code[v]);
+    return j + 1;
+  }
+  if (dt_unit_of(c, j, &pl) == DU_WEEKEND && !pl) {
+    dt_spec_init(s, DT_SET, SK_LIT);
+    snprintf(s->lit, sizeof s->lit, "XXXX-WXX-WE");
     return j + 1;
   }
   if (is_w(c, j, "other")) n = 2, j++;

@@ -141,24 +141,35 @@ static int ends_with(const nw_doc *d, size_t i, const char *suffix) {
   return n > k + 2 && memcmp(d->text + d->tok[i].end - k, suffix, k) == 0;
 }
 
+/* A middle initial ("J.", "J"): a name proper never starts there. */
+static int given_name(const nw_doc *d, size_t i) {
+  return (ner_gaz_lookup(d->text + d->tok[i].start, nw_tok_len(&d->tok[i])) >> GAZ_FIRST_NAME) & 1;
+}
+
+static int is_initial(const nw_doc *d, size_t i) {
+  size_t n = nw_tok_len(&d->tok[i]);
+  return (d->tok[i].flags & NW_TF_UPPER_INITIAL) && (n == 1 || (n == 2 && d->text[d->tok[i].start + 1] == '.'));
+}
+
 /* First token of a person's name proper in mention e: after a prefix the
 ** text uses as another kind of name ("Republican Donald Trump", "Washington
-** Post Trump": a one-word prefix leaves two words at least), and after a
-** sentence-opening word that is a common word here (written in lower case
+** Post Trump": a one-word prefix leaves two words at least; never a listed
+** given name, nor a cut before a middle initial: "Donald J. Trump" stays
+** whole in a text that also names a book "The Art of Being the Donald"), and
+** after a sentence-opening word that is a common word here (written in lower case
 ** elsewhere, or a participle, never capitalized inside a sentence, not a
 ** listed given name: "Celebrating Hillary Clinton", "Said Dorothy Poynter"). */
 static uint32_t name_core(const nw_doc *d, const nw_entity *e, const imap *other, const word_use *u) {
   uint32_t a = e->tok_first, b = e->tok_end;
   for (uint32_t k = a + 1; k < b && k - a <= 4; k++)
     if (b - k >= (k - a == 1 ? 2u : 1u) && d->tok[k].cls == NW_TOK_WORD && d->tok[k].ws != NW_WS_NONE &&
+        !is_initial(d, k) && !(k == e->tok_first + 1 && given_name(d, k - 1)) &&
         imap_get(other, span_key(d, e->tok_first, k)) >= 0)
       a = k;
   if (a == e->tok_first && b - a >= 2 && d->tok[a].cls == NW_TOK_WORD && opens_sentence(d, a)) {
     uint64_t k = tok_key(d, a);
-    const char *w = d->text + d->tok[a].start;
-    size_t n = nw_tok_len(&d->tok[a]);
     int common = imap_get(&u->lower, k) >= 0 || ends_with(d, a, "ing") || ends_with(d, a, "ed");
-    if (common && imap_get(&u->midcap, k) < 0 && !((ner_gaz_lookup(w, n) >> GAZ_FIRST_NAME) & 1)) a++;
+    if (common && imap_get(&u->midcap, k) < 0 && !given_name(d, a)) a++;
   }
   return a;
 }

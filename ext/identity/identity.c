@@ -14,6 +14,7 @@ typedef struct base {
   size_t form_len;
   int type;
   int ntok;         /* words in the match form */
+  const char *mid, *sfx; /* a person's middle initials and suffixes ("" when none: id_person_marks) */
   int alias;        /* the form came from the alias table */
   int acronym;      /* written as an acronym that no alias explained */
   int short_form;   /* a tail of fuller names of people */
@@ -164,12 +165,12 @@ static const char *initials_of(resolver *r, const char *s, int with_small) {
 
 /* Items to distinct bases (rule 1 and 2). */
 static int make_bases(resolver *r) {
-  nw_buf form = {0}, shown = {0};
+  nw_buf form = {0}, shown = {0}, mid = {0}, sfx = {0};
   int rc = nw_strmap_init(&r->by_form, r->n, 0);
   for (size_t i = 0; !rc && i < r->n; i++) {
     const nw_id_item *it = &r->items[i];
     int alias = 0;
-    form.len = shown.len = 0;
+    form.len = shown.len = mid.len = sfx.len = 0;
     if (nw_buf_putc(&form, (char)('0' + it->type)) || nw_identity_match_form(it->name, it->len, it->type, &form, &alias) ||
         nw_identity_clean(it->name, it->len, it->type, &shown)) {
       rc = -1;
@@ -178,6 +179,15 @@ static int make_bases(resolver *r) {
     /* A name that cleaning empties ("'s") shows as written. */
     r->shown[i] = shown.len ? id_pool_add(&r->pool, shown.data, shown.len) : id_pool_add(&r->pool, it->name, it->len);
     if (!r->shown[i]) { rc = -1; break; }
+    /* People of one match form with other middle initials or suffixes are
+    ** distinct bases (join_full_names decides whether they are one person). */
+    size_t form_len = form.len;
+    if (it->type == NW_ENT_PERSON && id_person_marks(r->shown[i], strlen(r->shown[i]), &mid, &sfx)) { rc = -1; break; }
+    if ((mid.len || sfx.len) && (nw_buf_putc(&form, '\x1f') || nw_buf_append(&form, mid.data, mid.len) ||
+                                 nw_buf_putc(&form, '\x1f') || nw_buf_append(&form, sfx.data, sfx.len))) {
+      rc = -1;
+      break;
+    }
     int32_t b = nw_strmap_get(&r->by_form, form.data, form.len, -1);
     if (b < 0) {
       const char *f = id_pool_add(&r->pool, form.data, form.len);
@@ -187,8 +197,10 @@ static int make_bases(resolver *r) {
         break;
       }
       base *nb = &r->bases[r->nbases];
-      *nb = (base){f + 1, form.len - 1, it->type, form.len > 1, alias, 0, 0, -1, NULL, NULL};
-      for (size_t j = 1; j < form.len; j++) nb->ntok += f[j] == ' ';
+      const char *m = id_pool_add(&r->pool, mid.data, mid.len), *x = id_pool_add(&r->pool, sfx.data, sfx.len);
+      if (!m || !x) { rc = -1; break; }
+      *nb = (base){f + 1, form_len - 1, it->type, form_len > 1, m, x, alias, 0, 0, -1, NULL, NULL};
+      for (size_t j = 1; j < form_len; j++) nb->ntok += f[j] == ' ';
       if (it->type != NW_ENT_PERSON && !alias) {
         nb->acronym = acronym_like(r->shown[i]);
         if (!nb->acronym) nb->initials = initials_of(r, r->shown[i], 0), nb->initials_all = initials_of(r, r->shown[i], 1);
@@ -200,6 +212,8 @@ static int make_bases(resolver *r) {
   }
   nw_buf_free(&form);
   nw_buf_free(&shown);
+  nw_buf_free(&mid);
+  nw_buf_free(&sfx);
   if (rc) return -1;
   r->parent = malloc((r->nbases ? r->nbases : 1) * sizeof *r->parent);
   if (!r->parent) return -1;
@@ -207,37 +221,161 @@ static int make_bases(resolver *r) {
   return 0;
 }
 
+/* Rule 3: the full names of one surname and one first name, in classes by
+** their suffixes ("Jr."). */
+typedef struct name_class {
+  uint32_t first;   /* its first base */
+  const char *mid;  /* the middle initials its names write ("" none) */
+  int mixed;        /* its names write different middle initials */
+  int32_t bucket;
+} name_class;
+typedef struct name_bucket {
+  int32_t first_class, nclass;
+  const char *mid;
+  int mixed;
+  int clash; /* an article names two of its classes: two people ("Donald Trump", "Donald Trump Jr.") */
+} name_bucket;
+
+/* The middle initials m join the ones seen so far (*seen), or make them mixed. */
+static void note_mid(const char *m, const char **seen, int *mixed) {
+  if (!*m) return;
+  if (!**seen) *seen = m;
+  else if (strcmp(*seen, m) != 0) *mixed = 1;
+}
+
+/* k = the surname, "|" and a first name with doubled letters written once
+** ("Hilary" = "Hillary"). */
+static int name_key(const char *last, size_t ll, const char *first, size_t fl, nw_buf *k) {
+  k->len = 0;
+  if (nw_buf_append(k, last, ll) || nw_buf_putc(k, '|')) return -1;
+  for (size_t i = 0; i < fl; i++)
+    if ((i == 0 || first[i] != first[i - 1]) && nw_buf_putc(k, first[i])) return -1;
+  return 0;
+}
+
+/* The name key of a full name, its first name in its formal form ("Bill"
+** -> "william"); *alts is the chain of formal names (iw->alt) when the first
+** name is a short form of several ("Steve"), else -1. */
+static int full_name_key(const base *x, const id_words *iw, nw_buf *k, int32_t *alts) {
+  const char *sp = memchr(x->form, ' ', x->form_len), *last = x->form + x->form_len;
+  while (last > x->form && last[-1] != ' ') last--;
+  size_t fl = (size_t)(sp - x->form);
+  int32_t g = nw_strmap_get(&iw->formal, x->form, fl, -2);
+  *alts = g == -1 ? nw_strmap_get(&iw->alts, x->form, fl, -1) : -1;
+  const char *first = g >= 0 ? iw->given[g] : x->form;
+  if (g >= 0) fl = strlen(first);
+  return name_key(last, (size_t)(x->form + x->form_len - last), first, fl, k);
+}
+
+/* A full name whose first name is a short form of several ("Steve"): the
+** bucket of the one formal name the corpus writes with its surname
+** ("Stephen"), or -1 when none or several. */
+static int32_t alt_bucket(const base *x, const id_words *iw, int32_t alts, const nw_strmap *buckets, nw_buf *k) {
+  const char *last = x->form + x->form_len;
+  while (last > x->form && last[-1] != ' ') last--;
+  int32_t found = -1;
+  for (int32_t a = alts; a >= 0; a = iw->alt[a].next) {
+    const char *g = iw->given[iw->alt[a].given];
+    if (name_key(last, (size_t)(x->form + x->form_len - last), g, strlen(g), k)) return -1;
+    int32_t bi = nw_strmap_get(buckets, k->data, k->len, -1);
+    if (bi < 0 || bi == found) continue;
+    if (found >= 0) return -1;
+    found = bi;
+  }
+  return found;
+}
+
+/* The index of key k in m, adding it as *n (then n+1) when new; -1 on OOM. */
+static int32_t intern(resolver *r, nw_strmap *m, const nw_buf *k, size_t *n, int *added) {
+  int32_t at = nw_strmap_get(m, k->data, k->len, -1);
+  *added = at < 0;
+  if (at >= 0) return at;
+  const char *key = id_pool_add(&r->pool, k->data, k->len);
+  if (!key || nw_strmap_put(m, key, k->len, (int32_t)*n)) return -1;
+  return (int32_t)(*n)++;
+}
+
 /* Rule 3: full names with one surname and one first name (or a short form
-** of it) are one person. */
+** of it) are one person, unless what else they write tells two people
+** apart: other middle initials ("George H.W. Bush", "George W. Bush": a name
+** without any then joins neither), or a suffix when one article names both
+** forms ("Donald Trump", "Donald Trump Jr."; elsewhere "Joseph R. Biden Jr."
+** is "Joe Biden"). */
 static int join_full_names(resolver *r, const id_words *iw) {
-  nw_strmap by_name;
+  nw_strmap exact = {0}, classes = {0}, buckets = {0};
+  name_class *cls = NULL;
+  name_bucket *bk = NULL;
+  size_t ncls = 0, ccap = 0, nbk = 0, bcap = 0;
+  int32_t *cls_of = malloc((r->nbases ? r->nbases : 1) * sizeof *cls_of);
+  int32_t *alts = malloc((r->nbases ? r->nbases : 1) * sizeof *alts);
+  pair_map seen = {0};
   nw_buf k = {0};
-  if (nw_strmap_init(&by_name, r->nbases, 0)) return -1;
-  int rc = 0;
+  int rc = cls_of && alts && !nw_strmap_init(&exact, r->nbases, 0) && !nw_strmap_init(&classes, r->nbases, 0) &&
+                   !nw_strmap_init(&buckets, r->nbases, 0)
+             ? 0
+             : -1;
   for (size_t b = 0; !rc && b < r->nbases; b++) {
     const base *x = &r->bases[b];
+    cls_of[b] = -1;
     if (x->type != NW_ENT_PERSON || x->ntok < 2) continue;
-    const char *sp = memchr(x->form, ' ', x->form_len), *last = x->form + x->form_len;
-    while (last > x->form && last[-1] != ' ') last--;
-    size_t fl = (size_t)(sp - x->form);
-    int32_t g = nw_strmap_get(&iw->formal, x->form, fl, -1);
-    const char *first = g >= 0 ? iw->given[g] : x->form;
-    if (g >= 0) fl = strlen(first);
-    k.len = 0;
-    if (nw_buf_append(&k, last, (size_t)(x->form + x->form_len - last)) || nw_buf_putc(&k, '|') ||
-        nw_buf_append(&k, first, fl)) {
+    int added;
+    int32_t bi, ci;
+    if (full_name_key(x, iw, &k, &alts[b]) || (bi = intern(r, &buckets, &k, &nbk, &added)) < 0 ||
+        (added && nw_grow((void **)&bk, &bcap, nbk, sizeof *bk))) {
       rc = -1;
       break;
     }
-    int32_t other = nw_strmap_get(&by_name, k.data, k.len, -1);
-    if (other >= 0) {
-      join(r, (uint32_t)other, (uint32_t)b);
-      continue;
+    if (added) bk[bi] = (name_bucket){-1, 0, "", 0, 0};
+    if (nw_buf_putc(&k, '\x1f') || nw_buf_append(&k, x->sfx, strlen(x->sfx)) ||
+        (ci = intern(r, &classes, &k, &ncls, &added)) < 0 || (added && nw_grow((void **)&cls, &ccap, ncls, sizeof *cls))) {
+      rc = -1;
+      break;
     }
-    const char *key = id_pool_add(&r->pool, k.data, k.len);
-    rc = !key || nw_strmap_put(&by_name, key, k.len, (int32_t)b);
+    if (added) {
+      cls[ci] = (name_class){(uint32_t)b, "", 0, bi};
+      if (bk[bi].first_class < 0) bk[bi].first_class = ci;
+      bk[bi].nclass++;
+    }
+    if (nw_buf_putc(&k, '\x1f') || nw_buf_append(&k, x->mid, strlen(x->mid))) {
+      rc = -1;
+      break;
+    }
+    int32_t same = nw_strmap_get(&exact, k.data, k.len, -1);
+    if (same >= 0) join(r, (uint32_t)same, (uint32_t)b);
+    else {
+      const char *key = id_pool_add(&r->pool, k.data, k.len);
+      if (!key || nw_strmap_put(&exact, key, k.len, (int32_t)b)) rc = -1;
+    }
+    note_mid(x->mid, &cls[ci].mid, &cls[ci].mixed);
+    note_mid(x->mid, &bk[bi].mid, &bk[bi].mixed);
+    cls_of[b] = ci;
   }
-  nw_strmap_free(&by_name);
+  for (size_t b = 0; !rc && b < r->nbases; b++)
+    if (cls_of[b] >= 0 && !cls[cls_of[b]].mixed) join(r, cls[cls_of[b]].first, (uint32_t)b);
+  for (size_t b = 0; !rc && b < r->nbases; b++) {
+    if (cls_of[b] < 0 || alts[b] < 0) continue;
+    int32_t to = alt_bucket(&r->bases[b], iw, alts[b], &buckets, &k);
+    if (to >= 0 && bk[to].nclass == 1 && !bk[to].mixed) join(r, cls[bk[to].first_class].first, (uint32_t)b);
+  }
+  for (size_t i = 0; !rc && i < r->n; i++) {
+    int32_t c = cls_of[r->base_of[i]];
+    if (c < 0 || bk[cls[c].bucket].nclass < 2) continue;
+    int64_t v = pair_get(&seen, r->items[i].article, (uint32_t)cls[c].bucket);
+    if (v < 0) rc = pair_add(&seen, r->items[i].article, (uint32_t)cls[c].bucket, c + 1);
+    else if (v != c + 1) bk[cls[c].bucket].clash = 1;
+  }
+  for (size_t c = 0; !rc && c < ncls; c++) {
+    const name_bucket *B = &bk[cls[c].bucket];
+    if (B->nclass > 1 && !B->clash && !B->mixed && !cls[c].mixed) join(r, cls[B->first_class].first, cls[c].first);
+  }
+  free(cls_of);
+  free(alts);
+  free(cls);
+  free(bk);
+  free(seen.slot);
+  nw_strmap_free(&exact);
+  nw_strmap_free(&classes);
+  nw_strmap_free(&buckets);
   nw_buf_free(&k);
   return rc ? -1 : 0;
 }

@@ -390,6 +390,19 @@ static int ends_paragraph_near(const qx_ctx *c, const nw_quote *p) {
 
 static int is_possessive_word(const qx_ctx *c, size_t i) { return nw_tok_possessive(c->d, i); }
 
+/* The quotation is its paragraph: nothing before its opening mark, at most
+** punctuation after its closing one; double marks (a paragraph in single
+** marks is a heading: ‘A tough decision.’). */
+static int fills_paragraph(const qx_ctx *c, const nw_quote *q) {
+  if (!q->closed || (q->tok_open > 0 && c->para[q->tok_open - 1] == q->paragraph)) return 0;
+  const char *mark = qx_text(c, q->tok_open);
+  if (mark[0] == '\'' && qx_len(c, q->tok_open) == 1) return 0;
+  if (qx_len(c, q->tok_open) == 3 && memcmp(mark, "\xE2\x80\x98", 3) == 0) return 0;
+  for (size_t k = q->tok_close + 1; k < c->d->ntok && c->para[k] == q->paragraph; k++)
+    if (c->d->tok[k].cls != NW_TOK_PUNCT) return 0;
+  return 1;
+}
+
 /* “Fox News Sunday,”, ''A Change Is Gonna Come'': a title in marks, not reported words. */
 static int is_title(const qx_ctx *c, const nw_quote *q) {
   int words = 0, caps = 0;
@@ -519,8 +532,11 @@ int qx_attribute(qx_ctx *c) {
       add_candidate(cands, &n, candidate(sentence.first, sentence.end, QC_SENTENCE));
       /* the model decides only where the rules run out: no cue of the quotation's own */
       /* a quotation reopened in the next paragraph runs on: no choice to make */
+      /* so does a paragraph that is all quotation after one that ends with an
+      ** attributed quotation ("“…,” Ortiz said. / “…”"): the same voice goes on */
       int running = info.path == QP_CONTINUATION && prev &&
-                    ((!prev->closed && prev->paragraph + 1 == q->paragraph) || same_sentence(c, prev, q));
+                    ((!prev->closed && prev->paragraph + 1 == q->paragraph) || same_sentence(c, prev, q) ||
+                     (prev->paragraph + 1 == q->paragraph && words >= 4 && fills_paragraph(c, q)));
       int weak = !running && (info.path == QP_NONE || info.path == QP_CONTINUATION || info.path == QP_SENTENCE);
       info.learned = (uint8_t)weak;
       if (c->dump) c->dump(c->dump_arg, c, q, &info, cands, n);

@@ -185,3 +185,21 @@ SELECT speaker, speaker_mention, speaker_type FROM news_quotes('The Harbor Autho
 --> Harbor Authority|it|ORG
 SELECT speaker, speaker_mention, speaker_type FROM news_quotes('Lena Ortiz met the Fairview Rail Company on Monday. “We will build it,” it said in a statement.');
 --> Fairview Rail Company|it|ORG
+
+-- A paragraph that is all quotation, after a paragraph ending with an attributed
+-- quotation, goes on in the same voice (no cue of its own); a paragraph in single
+-- marks is a heading, not a continuation.
+SELECT quote, speaker, cue FROM news_quotes('“The bridge will open in May,” Lena Ortiz said at the council meeting on Monday.
+
+“We have waited ten years for this day, and the city is ready for it.”
+
+The weather was fine.');
+--> The bridge will open in May,|Lena Ortiz|said
+--> We have waited ten years for this day, and the city is ready for it.|Lena Ortiz|NULL
+SELECT quote, speaker, kind FROM news_quotes('“We are close,” Omar Haddad said.
+
+‘A tough decision.’
+
+Boats came in.');
+--> We are close,|Omar Haddad|direct
+--> A tough decision.|NULL|scare

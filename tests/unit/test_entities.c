@@ -247,6 +247,16 @@ static void test_canonical_person_edges(void) {
   CANON("Fairview Gazette Whitfield", "Dana Whitfield");
   CANON("Celebrating Dana Whitfield", "Dana Whitfield");
   CHECK_EQ_INT(ents.v[0].cluster, ents.v[4].cluster);
+  /* but a given name stays, and a name proper never starts at a middle
+  ** initial, when the text also uses the given name as another name */
+  static const given_mention g[] = {
+    {"Donald J. Kestrel", NW_ENT_PERSON}, {"Donald", NW_ENT_LOC}, {"Marlow J. Kestrel", NW_ENT_PERSON},
+    {"Marlow", NW_ENT_LOC}, {"Kestrel", NW_ENT_PERSON},
+  };
+  mentions("A note from Donald J. Kestrel hung there. The Art of Being the Donald sold well. "
+           "Marlow J. Kestrel wrote it in Marlow. Kestrel smiled.", g, 5);
+  CANON("Donald J. Kestrel", "Donald J. Kestrel");
+  CANON("Marlow J. Kestrel", "Marlow J. Kestrel");
 }
 
 int main(void) {
