@@ -284,8 +284,8 @@ s = ingest(full)
 check("with room again the run finishes", '"failed":0' in s, s)
 check_same("full disk then resumed equals uninterrupted", keys(ref), keys(full))
 
-# A FIFO among the files (it would block a reader; running as root, file
-# permissions cannot be tested here): an error row, nothing else lost.
+# A FIFO among the files (it would block a reader): an error row, nothing
+# else lost. (Permissions: tests/cli/run.sh, as an unprivileged user.)
 fifo = os.path.join(src, "part2", "pipe.txt")
 os.mkfifo(fifo)
 s = ingest(ref)
