@@ -540,7 +540,7 @@ static int read_source(ingest *g, const char *source, char **err) {
     g->err = NULL;
   }
   job_free(next);
-  cp_pool_stop(pool, job_free, rec_free);
+  g->st->cpu_workers += cp_pool_stop(pool, job_free, rec_free);
   nw_walk_close(w);
   if (rc == SQLITE_NOMEM && !*err) *err = sqlite3_mprintf("out of memory");
   if (rc == SQLITE_OK && !walked) g->stopped = 1;
@@ -548,7 +548,7 @@ static int read_source(ingest *g, const char *source, char **err) {
 }
 
 int nw_corpus_ingest(sqlite3 *db, const char *source, const nw_corpus_opts *o, nw_corpus_stats *st, char **err) {
-  double t0 = cp_now();
+  double t0 = cp_now(), cpu0 = cp_thread_cpu();
   /* Paths are keys as the walk spells them: "./corpus" and "corpus" are one source. */
   while (source[0] == '.' && source[1] == '/' && source[2]) {
     source += 2;
@@ -591,5 +591,6 @@ int nw_corpus_ingest(sqlite3 *db, const char *source, const nw_corpus_opts *o, n
   if (rc == SQLITE_NOMEM && !*err) *err = sqlite3_mprintf("out of memory");
   st->stopped = g.stopped || (o && o->stop && *o->stop);
   st->seconds = cp_now() - t0;
+  st->cpu_writer = cp_thread_cpu() - cpu0;
   return rc;
 }
