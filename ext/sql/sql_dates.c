@@ -53,7 +53,7 @@ static int produce_dates(nw_rowset *rs, const nw_doc *doc, int argc, sqlite3_val
   const char *ref = argc >= 1 ? nw_value_text(args[0], &ref_len) : NULL;
   if (ref && !nw_date_ref_valid(ref, ref_len)) {
     *err = sqlite3_mprintf(BAD_REFERENCE, "news_dates");
-    return SQLITE_ERROR;
+    return *err ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   nw_timexes tx = {0};
   int rc = SQLITE_OK;
@@ -97,9 +97,11 @@ static void fn_date(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     sqlite3_result_null(ctx);
     return;
   }
+  if (nw_scalar_too_long(ctx, "news_date", len)) return;
   if (ref && !nw_date_ref_valid(ref, ref_len)) {
     char *msg = sqlite3_mprintf(BAD_REFERENCE, "news_date");
-    sqlite3_result_error(ctx, msg ? msg : "news_date: bad reference", -1);
+    if (msg) sqlite3_result_error(ctx, msg, -1);
+    else sqlite3_result_error_nomem(ctx);
     sqlite3_free(msg);
     return;
   }
