@@ -148,7 +148,8 @@ int nw_walk_open(nw_walk **w, const char *root, char **err);
 int nw_walk_next(nw_walk *w, const char **path, const char **error);
 /* Whether a scan of root lists path (no "..", "." or hidden component, a
 ** listed extension, no loop): WHERE path = ? answers exactly like the scan,
-** except that a folder reached by two links is listed only under its first. */
+** except that a folder reached by two links is listed only under its first.
+** 1, 0, or -1 when out of memory. */
 int nw_walk_lists(const char *root, const char *path);
 void nw_walk_close(nw_walk *w);
 /* WHERE path = key on a scan of root, without walking it: 1 with *file

@@ -16,4 +16,11 @@ const char *nw_html_charset(const char *s, size_t n);
 /* Title, byline, published, url and source from <meta>, JSON-LD,
 ** <link rel=canonical>, <time>, <h1> and <title>. 0 or -1 (OOM). */
 int nw_html_meta(htmlDocPtr doc, nw_article *a);
+
+/* Around a page's parse on this thread (xml_guard.c): libxml2's allocations
+** that the system refuses come from a reserve, so that libxml2 never sees a
+** failed allocation it would not survive; _end returns 1 when the reserve
+** was used (the page must then be reported out of memory). */
+void nw_xml_guard_begin(void);
+int nw_xml_guard_end(void);
 #endif

@@ -563,15 +563,33 @@ static void quiet(void *ctx, const char *msg, ...) {
   (void)msg;
 }
 
+/* libxml2 goes on quietly when an allocation fails: the tree stops short, a
+** property reads as absent. Its error report is the only sign: the page is
+** then out of memory, not a page without a title. */
+static void note_no_memory(void *ran_out, xmlErrorPtr e) {
+  if (e && e->code == XML_ERR_NO_MEMORY) *(int *)ran_out = 1;
+}
+
 static int read_page(const char *path, const char *s, size_t n, nw_article *a, const char **err);
 
 int nw_read_html(const char *path, const char *s, size_t n, nw_article *a, const char **err) {
   pthread_once(&pat_once, compile_patterns);
   xmlGenericErrorFunc old = xmlGenericError;
   void *old_ctx = xmlGenericErrorContext;
+  xmlStructuredErrorFunc old_structured = xmlStructuredError;
+  void *old_structured_ctx = xmlStructuredErrorContext;
+  int ran_out = 0;
   xmlSetGenericErrorFunc(NULL, quiet);
+  xmlSetStructuredErrorFunc(&ran_out, note_no_memory);
+  nw_xml_guard_begin();
   int rc = read_page(path, s, n, a, err);
+  if (nw_xml_guard_end()) ran_out = 1;
+  xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
   xmlSetGenericErrorFunc(old_ctx, old);
+  if (ran_out) {
+    *err = NULL; /* -1 without a message: out of memory */
+    return -1;
+  }
   return rc;
 }
 
@@ -591,11 +609,11 @@ static int tag_at(const char *s, size_t n, size_t i, const char *t) {
 ** bogus comment up to the next ">", and libxml2 would keep it as text. A
 ** copy of the page with each such run blanked out (outside comments,
 ** scripts and styles, whose text is theirs), or NULL (none, or OOM). One pass. */
-static char *blank_cdata(const char *s, size_t n) {
+static int blank_cdata(const char *s, size_t n, char **out) {
   static const char open[] = "<![CDATA[";
-  if (!memmem(s, n, open, sizeof open - 1)) return NULL;
-  char *copy = malloc(n ? n : 1);
-  if (!copy) return NULL;
+  if (!memmem(s, n, open, sizeof open - 1)) return 0;
+  char *copy = *out = malloc(n ? n : 1);
+  if (!copy) return -1;
   memcpy(copy, s, n);
   const char *raw = NULL; /* inside <script> or <style>: the closing tag name */
   for (size_t i = 0; i < n; i++) {
@@ -616,15 +634,25 @@ static char *blank_cdata(const char *s, size_t n) {
       i = end - 1;
     }
   }
-  return copy;
+  return 0;
 }
 
-static htmlDocPtr parse_page(const char *s, size_t n, const char *enc, int opts, nw_article *a) {
+/* The tree, or NULL with *oom set when memory ran out. */
+static htmlDocPtr parse_page(const char *s, size_t n, const char *enc, int opts, nw_article *a, int *oom) {
   htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
-  if (!ctxt) return NULL;
-  char *clean = blank_cdata(s, n);
+  char *clean = NULL;
+  if (!ctxt || blank_cdata(s, n, &clean)) {
+    if (ctxt) htmlFreeParserCtxt(ctxt);
+    *oom = 1;
+    return NULL;
+  }
   htmlDocPtr doc = htmlCtxtReadMemory(ctxt, clean ? clean : s, (int)n, NULL, enc, opts);
   free(clean);
+  if (ctxt->errNo == XML_ERR_NO_MEMORY) {
+    xmlFreeDoc(doc);
+    doc = NULL;
+    *oom = 1;
+  }
   if (doc && ctxt->errNo == XML_ERR_INTERNAL_ERROR)
     a->partial = "page nested deeper than 256 elements: read up to that depth";
   htmlFreeParserCtxt(ctxt);
@@ -639,10 +667,11 @@ static int read_page(const char *path, const char *s, size_t n, nw_article *a, c
   }
   const char *enc = nw_html_charset(s, n);
   int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
-  htmlDocPtr doc = parse_page(s, n, enc, opts, a);
+  int oom = 0;
+  htmlDocPtr doc = parse_page(s, n, enc, opts, a, &oom);
   if (!doc) {
-    *err = "cannot parse the page";
-    return 0;
+    *err = oom ? NULL : "cannot parse the page";
+    return oom ? -1 : 0;
   }
   int rc = nw_html_meta(doc, a);
   if (!rc) rc = nw_article_from_url(a, path);
@@ -650,8 +679,11 @@ static int read_page(const char *path, const char *s, size_t n, nw_article *a, c
   ** boxes, so a short result is tried again with fewer of them. */
   nw_buf body = {0};
   for (int level = 2; !rc && level >= 0; level--) {
-    if (!doc) doc = parse_page(s, n, enc, opts, a);
-    if (!doc) break;
+    if (!doc) doc = parse_page(s, n, enc, opts, a, &oom);
+    if (!doc) {
+      rc = oom ? -1 : rc;
+      break;
+    }
     nw_buf got = {0};
     rc = extract(doc, level, a->title, &got);
     xmlFreeDoc(doc);

@@ -108,6 +108,7 @@ static int store_item(an_run *r, an_item *it) {
   int rc = cp_txn_begin(r->t, &r->err);
   int same = rc == SQLITE_OK ? cp_store_body_is(r->db, &r->store, it->id, it->body, it->len, &r->err) : -1;
   if (same < 0) return rc == SQLITE_OK ? SQLITE_ERROR : rc;
+  if (same && it->a.failed == CP_NO_MEMORY) return SQLITE_NOMEM;
   if (same) {
     rc = cp_store_analysis(r->db, &r->store, it->id, 0, it->body, &it->a, it->body_sha1, &r->err);
     if (rc != SQLITE_OK) return rc;

@@ -273,6 +273,10 @@ static int batch_tick(ingest *g, size_t bytes, char **err) {
 
 static int store_rec(ingest *g, in_rec *r, char **err) {
   nw_corpus_stats *st = g->st;
+  /* Memory ran out reading or analysing it: the run fails, the file is not
+  ** stored as unreadable. */
+  if ((r->error && !strcmp(r->error, "out of memory")) || (r->analyzed && r->a.failed == CP_NO_MEMORY))
+    return SQLITE_NOMEM;
   if (!r->path) { /* the end of a file */
     st->files_done++;
     if (r->file_size > 0) st->bytes_done += r->file_size;

@@ -88,8 +88,12 @@ typedef struct cp_analysis {
   cp_date *d;
   size_t nd, dcap;
   nw_buf names;
-  int failed; /* the extractors could not run (text too large, out of memory) */
+  int failed; /* the extractors could not run: 1 text too large, CP_NO_MEMORY out of memory */
 } cp_analysis;
+
+/* cp_analysis.failed when memory ran out: the run must stop with an error,
+** not store the article as failed (it is not the article's fault). */
+#define CP_NO_MEMORY 2
 
 /* Entities, quotes and dates of text (tokenized once), dates resolved
 ** against published ("YYYY-MM-DD..." or NULL). Positions as the table

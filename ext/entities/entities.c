@@ -153,6 +153,10 @@ static int extract_windows(const ner_model *m, ner_work *w, const nw_doc *doc, n
   nw_entities part = {0};
   int rc = 0;
   for (size_t t0 = 0; t0 < doc->ntok && rc == 0;) {
+    if (nw_stop_requested()) { /* the caller was interrupted */
+      rc = -1;
+      break;
+    }
     size_t t1 = t0 + NER_WINDOW < doc->ntok ? t0 + NER_WINDOW : doc->ntok;
     for (size_t k = t1; t1 < doc->ntok && k > t0 + NER_WINDOW / 2; k--)
       if (doc->tok[k].flags & NW_TF_SENT_START) {

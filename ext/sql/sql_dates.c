@@ -62,7 +62,7 @@ static int read_reference(sqlite3_value *arg, const char *fn, char out[NW_DATE_B
   if (got < 0) return SQLITE_NOMEM;
   if (!got) {
     *err = sqlite3_mprintf(BAD_REFERENCE, fn);
-    return SQLITE_ERROR;
+    return *err ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   *len = (size_t)got;
   return SQLITE_OK;
@@ -113,6 +113,7 @@ static void fn_date(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     sqlite3_result_null(ctx);
     return;
   }
+  if (nw_scalar_too_long(ctx, "news_date", len)) return;
   int rc = argc > 1 ? read_reference(argv[1], "news_date", ref, &ref_len, &err) : SQLITE_OK;
   if (rc != SQLITE_OK) {
     if (rc == SQLITE_NOMEM) sqlite3_result_error_nomem(ctx);
