@@ -551,7 +551,28 @@ static int64_t dominant_near(const resolver *r, const uint32_t *cand, const int6
 ** split there leaves the name apart), the same outlet, articles within a
 ** week, a month, half a year of its date, then the whole corpus (articles
 ** naming each candidate). */
+/* A name only a quote gives (no mention), that its article also names as
+** an organisation, place or other name: the speaker is that ("Hill" of
+** "The Hill"), no person of the corpus named so. */
+static int named_otherwise(const resolver *r, size_t i) {
+  const base *x = &r->bases[r->base_of[i]];
+  if (r->items[i].mentions > 0 || x->type != NW_ENT_PERSON) return 0;
+  nw_buf k = {0};
+  int found = 0;
+  for (int t = NW_ENT_PERSON + 1; !found && t <= NW_ENT_MISC; t++) {
+    k.len = 0;
+    if (nw_buf_putc(&k, (char)('0' + t)) || nw_buf_append(&k, x->form, x->form_len)) break;
+    int32_t b = nw_strmap_get(&r->by_form, k.data, k.len, -1);
+    if (b < 0) continue;
+    while (r->parent[b] != (uint32_t)b) b = (int32_t)r->parent[b];
+    found = pair_get(&r->in_article, r->items[i].article, (uint32_t)b) >= 0;
+  }
+  nw_buf_free(&k);
+  return found;
+}
+
 static int64_t choose(const resolver *r, size_t i, const uint32_t *cand, int64_t *score, size_t nc) {
+  if (named_otherwise(r, i)) return -1;
   if (nc == 1) return cand[0];
   for (size_t c = 0; c < nc; c++) score[c] = pair_get(&r->in_article, r->items[i].article, cand[c]);
   int64_t pick = dominant(cand, score, nc);

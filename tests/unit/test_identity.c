@@ -202,6 +202,16 @@ static void test_marks(void) {
   CHECK_STR(key(12), "Marilla Oszko");
 }
 
+/* Rule 4: a name only a quote gives that its article names as an
+** organisation is that organisation, no person of the corpus named so. */
+static void test_speaker_named_otherwise(void) {
+  static const row r[] = {{1, NW_ENT_ORG, "The Lantern", 2}, {1, NW_ENT_PERSON, "Lantern", 0},
+                          {2, NW_ENT_PERSON, "Odile Lantern", 3}, {3, NW_ENT_PERSON, "Lantern", 0}};
+  resolve(r, 4, NULL, 0);
+  CHECK(strcmp(key(1), "Odile Lantern") != 0);
+  CHECK_STR(key(3), "Odile Lantern"); /* elsewhere the only candidate */
+}
+
 /* Rule 4: acronyms and expansions, wherever either is written. */
 static void test_acronyms(void) {
   static const row r[] = {{1, NW_ENT_ORG, "Pacific Rail Consortium", 2}, {2, NW_ENT_ORG, "PRC", 3},
@@ -317,6 +327,7 @@ int main(void) {
   RUN(test_extended_names);
   RUN(test_nicknames);
   RUN(test_marks);
+  RUN(test_speaker_named_otherwise);
   RUN(test_acronyms);
   RUN(test_aliases);
   RUN(test_stable);
