@@ -48,7 +48,7 @@ typedef struct in_rec {
   int64_t bytes, mtime, file_size;
   char *error;
   int has_body, folder, file_failed;
-  char *title, *byline, *published, *url, *source, *body;
+  char *title, *byline, *published, *published_at, *url, *source, *body;
   size_t body_len;
   char raw_sha1[41];
   int has_raw, analyzed;
@@ -67,7 +67,7 @@ static void job_free(void *p) {
 static void rec_free(void *p) {
   in_rec *r = p;
   if (!r) return;
-  char *fields[] = {r->path, r->error, r->title, r->byline, r->published, r->url, r->source, r->body};
+  char *fields[] = {r->path, r->error, r->title, r->byline, r->published, r->published_at, r->url, r->source, r->body};
   for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) free(fields[i]);
   cp_analysis_free(&r->a);
   free(r);
@@ -113,7 +113,8 @@ static in_rec *rec_of(const nw_record *x, const in_job *j) {
   int bad = dup_field(&r->path, x->path) || dup_field(&r->error, x->error);
   if (!bad && r->has_body) {
     bad = dup_field(&r->title, a->title) || dup_field(&r->byline, a->byline) ||
-          dup_field(&r->published, a->published) || dup_field(&r->url, a->url) || dup_field(&r->source, a->source);
+          dup_field(&r->published, a->published) || dup_field(&r->published_at, a->published_at) ||
+          dup_field(&r->url, a->url) || dup_field(&r->source, a->source);
     r->body_len = a->body.len;
     if (!bad && !(r->body = malloc(r->body_len + 1))) bad = 1;
     if (!bad) {
@@ -201,11 +202,11 @@ static int prepare_all(ingest *g, char **err) {
     {&g->lookup, "SELECT id, sha1, analyzed_sha1 IS NOT NULL, body IS NOT NULL FROM articles WHERE path = ?1"},
     {&g->insert,
      "INSERT INTO articles(path, format, url, title, byline, published, source, body, bytes, sha1, error, mtime,"
-     " file_bytes, analyzed_sha1) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-     " CASE WHEN ?8 IS NULL THEN '" EMPTY_SHA1 "' END)"},
+     " file_bytes, published_at, analyzed_sha1) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+     " ?14, CASE WHEN ?8 IS NULL THEN '" EMPTY_SHA1 "' END)"},
     {&g->update,
      "UPDATE articles SET format = ?2, url = ?3, title = ?4, byline = ?5, published = ?6, source = ?7, body = ?8,"
-     " bytes = ?9, sha1 = ?10, error = ?11, mtime = ?12, file_bytes = ?13,"
+     " bytes = ?9, sha1 = ?10, error = ?11, mtime = ?12, file_bytes = ?13, published_at = ?14,"
      " analyzed_sha1 = CASE WHEN ?8 IS NULL THEN '" EMPTY_SHA1 "' END WHERE id = ?1"},
     {&g->touch,
      "UPDATE articles SET mtime = ?2, file_bytes = ?3, error = ?4 WHERE id = ?1"
@@ -256,6 +257,7 @@ static void bind_article(sqlite3_stmt *st, const in_rec *r) {
   /* mtime 0 when unknown: a file row (not a user's), read again next time */
   sqlite3_bind_int64(st, 12, r->mtime >= 0 ? r->mtime : 0);
   bind_opt_int(st, 13, r->file_size);
+  bind_opt_text(st, 14, r->published_at);
 }
 
 /* Periodic commit, progress and stop check. */
