@@ -44,6 +44,16 @@ static size_t pair_hash(int64_t a, uint32_t b, size_t cap) {
   return (size_t)(h ^ (h >> 29)) & (cap - 1);
 }
 
+/* Room for `expected` pairs without growing (the map doubles from there). */
+static int pair_init(pair_map *m, size_t expected) {
+  size_t cap = 64;
+  while ((expected + 1) * 2 > cap) cap *= 2;
+  m->slot = calloc(cap, sizeof *m->slot);
+  m->cap = m->slot ? cap : 0;
+  m->count = 0;
+  return m->slot ? 0 : -1;
+}
+
 static int pair_add(pair_map *m, int64_t a, uint32_t b, int64_t v) {
   if ((m->count + 1) * 2 > m->cap) {
     pair_map bigger = {calloc(m->cap ? m->cap * 2 : 64, sizeof(pair_slot)), m->cap ? m->cap * 2 : 64, 0};
@@ -163,57 +173,88 @@ static const char *initials_of(resolver *r, const char *s, int with_small) {
   return id_pool_add(&r->pool, buf, k);
 }
 
-/* Items to distinct bases (rule 1 and 2). */
+/* A distinct (type, name) among the items: its base and shown name, computed
+** once (a corpus repeats each name in many articles). */
+typedef struct name_seen {
+  uint32_t base;
+  int type;
+  int32_t next; /* the same name of another type, or -1 */
+  const char *shown;
+} name_seen;
+
+/* The base and shown name of item it (one not seen before); -1 on OOM. */
+static int new_name(resolver *r, const nw_id_item *it, nw_buf *form, nw_buf *shown, nw_buf *mid, nw_buf *sfx,
+                    name_seen *out) {
+  int alias = 0;
+  form->len = shown->len = mid->len = sfx->len = 0;
+  if (nw_buf_putc(form, (char)('0' + it->type)) || nw_identity_match_form(it->name, it->len, it->type, form, &alias) ||
+      nw_identity_clean(it->name, it->len, it->type, shown))
+    return -1;
+  /* A name that cleaning empties ("'s") shows as written. */
+  const char *sh = shown->len ? id_pool_add(&r->pool, shown->data, shown->len) : id_pool_add(&r->pool, it->name, it->len);
+  if (!sh) return -1;
+  /* People of one match form with other middle initials or suffixes are
+  ** distinct bases (join_full_names decides whether they are one person). */
+  size_t form_len = form->len;
+  if (it->type == NW_ENT_PERSON && id_person_marks(sh, strlen(sh), mid, sfx)) return -1;
+  if ((mid->len || sfx->len) && (nw_buf_putc(form, '\x1f') || nw_buf_append(form, mid->data, mid->len) ||
+                                 nw_buf_putc(form, '\x1f') || nw_buf_append(form, sfx->data, sfx->len)))
+    return -1;
+  int32_t b = nw_strmap_get(&r->by_form, form->data, form->len, -1);
+  if (b < 0) {
+    const char *f = id_pool_add(&r->pool, form->data, form->len);
+    if (!f || nw_grow((void **)&r->bases, &r->bases_cap, r->nbases + 1, sizeof *r->bases) ||
+        nw_strmap_put(&r->by_form, f, form->len, (int32_t)r->nbases))
+      return -1;
+    base *nb = &r->bases[r->nbases];
+    const char *m = id_pool_add(&r->pool, mid->data, mid->len), *x = id_pool_add(&r->pool, sfx->data, sfx->len);
+    if (!m || !x) return -1;
+    *nb = (base){f + 1, form_len - 1, it->type, form_len > 1, m, x, alias, 0, 0, -1, NULL, NULL};
+    for (size_t j = 1; j < form_len; j++) nb->ntok += f[j] == ' ';
+    if (it->type != NW_ENT_PERSON && !alias) {
+      nb->acronym = acronym_like(sh);
+      if (!nb->acronym) nb->initials = initials_of(r, sh, 0), nb->initials_all = initials_of(r, sh, 1);
+    }
+    b = (int32_t)r->nbases++;
+  }
+  *out = (name_seen){(uint32_t)b, it->type, -1, sh};
+  return 0;
+}
+
+/* Items to distinct bases (rule 1 and 2), each distinct (type, name) cleaned
+** and matched once. */
 static int make_bases(resolver *r) {
   nw_buf form = {0}, shown = {0}, mid = {0}, sfx = {0};
-  int rc = nw_strmap_init(&r->by_form, r->n, 0);
+  nw_strmap by_name = {0}; /* name as written -> its first name_seen */
+  name_seen *seen = NULL;
+  size_t nseen = 0, seen_cap = 0;
+  /* Both maps start small and grow with the distinct names, not the items. */
+  int rc = nw_strmap_init(&r->by_form, 1024, 0) || nw_strmap_init(&by_name, 1024, 0) ? -1 : 0;
   for (size_t i = 0; !rc && i < r->n; i++) {
     const nw_id_item *it = &r->items[i];
-    int alias = 0;
-    form.len = shown.len = mid.len = sfx.len = 0;
-    if (nw_buf_putc(&form, (char)('0' + it->type)) || nw_identity_match_form(it->name, it->len, it->type, &form, &alias) ||
-        nw_identity_clean(it->name, it->len, it->type, &shown)) {
-      rc = -1;
-      break;
-    }
-    /* A name that cleaning empties ("'s") shows as written. */
-    r->shown[i] = shown.len ? id_pool_add(&r->pool, shown.data, shown.len) : id_pool_add(&r->pool, it->name, it->len);
-    if (!r->shown[i]) { rc = -1; break; }
-    /* People of one match form with other middle initials or suffixes are
-    ** distinct bases (join_full_names decides whether they are one person). */
-    size_t form_len = form.len;
-    if (it->type == NW_ENT_PERSON && id_person_marks(r->shown[i], strlen(r->shown[i]), &mid, &sfx)) { rc = -1; break; }
-    if ((mid.len || sfx.len) && (nw_buf_putc(&form, '\x1f') || nw_buf_append(&form, mid.data, mid.len) ||
-                                 nw_buf_putc(&form, '\x1f') || nw_buf_append(&form, sfx.data, sfx.len))) {
-      rc = -1;
-      break;
-    }
-    int32_t b = nw_strmap_get(&r->by_form, form.data, form.len, -1);
-    if (b < 0) {
-      const char *f = id_pool_add(&r->pool, form.data, form.len);
-      if (!f || nw_grow((void **)&r->bases, &r->bases_cap, r->nbases + 1, sizeof *r->bases) ||
-          nw_strmap_put(&r->by_form, f, form.len, (int32_t)r->nbases)) {
+    const char *name = it->name ? it->name : ""; /* the map takes a NULL key for an empty slot */
+    int32_t head = nw_strmap_get(&by_name, name, it->len, -1), at = head;
+    while (at >= 0 && seen[at].type != it->type) at = seen[at].next;
+    if (at < 0) {
+      if (nw_grow((void **)&seen, &seen_cap, nseen + 1, sizeof *seen) ||
+          new_name(r, it, &form, &shown, &mid, &sfx, &seen[nseen]) ||
+          nw_strmap_put(&by_name, name, it->len, (int32_t)nseen)) {
         rc = -1;
         break;
       }
-      base *nb = &r->bases[r->nbases];
-      const char *m = id_pool_add(&r->pool, mid.data, mid.len), *x = id_pool_add(&r->pool, sfx.data, sfx.len);
-      if (!m || !x) { rc = -1; break; }
-      *nb = (base){f + 1, form_len - 1, it->type, form_len > 1, m, x, alias, 0, 0, -1, NULL, NULL};
-      for (size_t j = 1; j < form_len; j++) nb->ntok += f[j] == ' ';
-      if (it->type != NW_ENT_PERSON && !alias) {
-        nb->acronym = acronym_like(r->shown[i]);
-        if (!nb->acronym) nb->initials = initials_of(r, r->shown[i], 0), nb->initials_all = initials_of(r, r->shown[i], 1);
-      }
-      b = (int32_t)r->nbases++;
+      seen[nseen].next = head;
+      at = (int32_t)nseen++;
     }
-    r->base_of[i] = (uint32_t)b;
+    r->base_of[i] = seen[at].base;
+    r->shown[i] = seen[at].shown;
     r->art_of[i] = find_article(r, it->article);
   }
   nw_buf_free(&form);
   nw_buf_free(&shown);
   nw_buf_free(&mid);
   nw_buf_free(&sfx);
+  nw_strmap_free(&by_name);
+  free(seen);
   if (rc) return -1;
   r->parent = malloc((r->nbases ? r->nbases : 1) * sizeof *r->parent);
   if (!r->parent) return -1;
@@ -461,7 +502,11 @@ static int index_evidence(resolver *r) {
   r->root_articles = calloc(r->nbases + 1, sizeof *r->root_articles);
   r->days = malloc((r->n ? r->n : 1) * sizeof *r->days);
   uint8_t *first = malloc(r->n ? r->n : 1); /* the item is the first of its group in its article */
-  if (!r->day_from || !r->day_to || !r->root_articles || !r->days || !first) {
+  /* Each counted item adds at most one (article, group) pair: sized once
+  ** rather than rehashed through every doubling. */
+  size_t counted = 0;
+  for (size_t i = 0; i < r->n; i++) counted += !r->bases[r->base_of[i]].short_form && !r->bases[r->base_of[i]].acronym;
+  if (!r->day_from || !r->day_to || !r->root_articles || !r->days || !first || pair_init(&r->in_article, counted)) {
     free(first);
     return -1;
   }
