@@ -218,8 +218,12 @@ size_t ner_hyphen_cut(const nw_doc *d, size_t a, size_t b);
 /* Narrow a mention [*a, *b) to the name proper; an honorific before a name
 ** makes it a person's (*type). 0 when nothing is left. */
 int ner_trim_mention(const nw_doc *d, size_t *a, size_t *b, int *type);
-/* Names after an honorific ("Ms. Holloway") are persons: fix tags[] so. */
+/* Names after an honorific ("Ms. Holloway") or an abbreviated title ("Sen.")
+** are persons: fix tags[] so. */
 void ner_honorific_names(const nw_doc *d, uint8_t *tags);
+/* A person's name runs over the hyphens between its capitalized parts
+** ("Eva-Marie Lund", "Jean-Luc Ortiz-Vega"): fix tags[] so. */
+void ner_hyphenated_persons(const nw_doc *d, uint8_t *tags);
 
 /* The type a gazetteer gives the phrase [a, b) without doubt (listed as
 ** organisations only, or as places only), else 0; -1 for a listed non-entity. */

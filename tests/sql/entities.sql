@@ -52,6 +52,15 @@ SELECT mention, type FROM news_entities('The President said talks would resume. 
 --> Ruth Calder|PERSON
 SELECT count(*) FROM news_entities(replace(hex(zeroblob(1000)), '00', 'A. '));
 --> 0
+-- An abbreviated title makes the capitalized words after it a person's name.
+SELECT mention, type FROM news_entities('Talks stalled. Gen. Ada Okoro and Capt. Lior Ben-Ami flew out.');
+--> Ada Okoro|PERSON
+--> Lior Ben-Ami|PERSON
+-- A person's name runs over the hyphens between its capitalized parts.
+SELECT mention, type FROM news_entities('Eva-Marie Lund and Jean-Luc Ortiz-Vega met in Oslo.');
+--> Eva-Marie Lund|PERSON
+--> Jean-Luc Ortiz-Vega|PERSON
+--> Oslo|LOC
 SELECT count(*) FROM news_entities(replace(hex(zeroblob(1000)), '00', 'Mr. '));
 --> 0
 SELECT count(*) FROM news_entities(replace(hex(zeroblob(1000)), '00', 'U.S.'));
