@@ -263,7 +263,9 @@ int nw_html_meta(htmlDocPtr doc, nw_article *a) {
     rc |= nw_article_set(&a->byline, b, strlen(b));
   }
   char d[NW_DATE_BUF];
-  if (f.v[F_PUBLISHED] && nw_full_date(f.v[F_PUBLISHED], strlen(f.v[F_PUBLISHED]), d)) rc |= nw_article_set(&a->published, d, NW_YMD_LEN);
+  int dated = f.v[F_PUBLISHED] ? nw_full_date(f.v[F_PUBLISHED], strlen(f.v[F_PUBLISHED]), d) : 0;
+  if (dated < 0) rc = -1;
+  else if (dated) rc |= nw_article_set(&a->published, d, NW_YMD_LEN);
   const char *url = page_url(&f);
   if (url) rc |= nw_article_set(&a->url, url, strlen(url));
   if (f.v[F_SOURCE]) rc |= nw_article_set(&a->source, f.v[F_SOURCE], strlen(f.v[F_SOURCE]));

@@ -414,8 +414,9 @@ int nw_read_jsonl(const char *s, size_t n, nw_article *a, const char **err) {
     bad = set_field(&a->title, &v[JF_TITLE]) || set_field(&a->url, &v[JF_URL]) || set_field(&a->byline, &v[JF_BYLINE]) ||
           set_field(&a->source, &v[JF_SOURCE]);
     char d[NW_DATE_BUF];
-    if (!bad && v[JF_PUBLISHED].len && nw_full_date(v[JF_PUBLISHED].data, v[JF_PUBLISHED].len, d))
-      bad = nw_article_set(&a->published, d, NW_YMD_LEN);
+    int dated = !bad && v[JF_PUBLISHED].len ? nw_full_date(v[JF_PUBLISHED].data, v[JF_PUBLISHED].len, d) : 0;
+    if (dated < 0) bad = 1;
+    else if (dated) bad = nw_article_set(&a->published, d, NW_YMD_LEN);
     if (!bad) bad = nw_article_from_url(a, NULL);
     if (!bad && v[JF_BODY].len) bad = nw_clean(v[JF_BODY].data, v[JF_BODY].len, &a->body);
   }
