@@ -20,6 +20,7 @@
 ** the rows under a folder that could not be read this time. A stopped run
 ** (opts->stop) removes nothing. JSON Lines records are stored unanalysed and
 ** analysed by the analysis stage (nw_corpus_analyze's), which follows. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -278,7 +279,8 @@ static int store_rec(ingest *g, in_rec *r, char **err) {
   nw_corpus_stats *st = g->st;
   /* Memory ran out reading or analysing it: the run fails, the file is not
   ** stored as unreadable. */
-  if ((r->error && !strcmp(r->error, "out of memory")) || (r->analyzed && r->a.failed == CP_NO_MEMORY))
+  if ((r->error && (!strcmp(r->error, "out of memory") || strstr(r->error, strerror(ENOMEM)))) ||
+      (r->analyzed && r->a.failed == CP_NO_MEMORY))
     return SQLITE_NOMEM;
   if (!r->path && r->no_memory) return SQLITE_NOMEM;
   if (!r->path) { /* the end of a file */
