@@ -71,7 +71,8 @@ int nw_body_finish(const char *s, size_t n, nw_buf *out);
 ** name. Writes 11 bytes to out; returns 1 when found. */
 int nw_date_in_url(const char *s, size_t n, char out[NW_DATE_BUF]);
 int nw_date_in_filename(const char *path, char out[NW_DATE_BUF]);
-/* Any date expression to YYYY-MM-DD (full dates only). 1 when found. */
+/* Any date expression to YYYY-MM-DD (full dates only). 1 when found, 0 when
+** not, -1 when out of memory. */
 int nw_full_date(const char *s, size_t n, char out[NW_DATE_BUF]);
 /* A timestamp with a time of day ("2031-05-06T23:30:00.000-0500",
 ** "2031-05-06 23:30", "Tue, 06 May 2031 23:30:00 GMT") in ISO 8601:

@@ -7,7 +7,9 @@
 /* Parse one date expression ("February 04, 2022", "Fri, 04 Feb 2022 10:30:00
 ** +0000", "Friday" with a reference) to "YYYY-MM-DD", "YYYY-MM" or "YYYY".
 ** ref is "YYYY-MM-DD" or NULL. Writes a NUL-terminated value to out (at least
-** 11 bytes) and returns its length, or 0 when expr is not a date. */
+** 11 bytes) and returns its length, 0 when expr is not a date, or
+** NW_DATE_FAILED when memory ran out (never to be taken for "no date"). */
+#define NW_DATE_FAILED ((size_t)-1)
 size_t nw_date_parse(const char *expr, size_t n, const char *ref, char out[NW_DATE_BUF]);
 
 /* A reference (publication) date as news writes it, to "YYYY-MM-DD" in out:

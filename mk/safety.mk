@@ -19,6 +19,7 @@ build/asan/oom: $(OOM_SRC) tests/oom/oom_alloc.h
 	@mkdir -p $(dir $@)
 	@echo LD $@; $(CC) $(WARN) -D_GNU_SOURCE $(ASAN_FLAGS) -o $@ $(OOM_SRC) -lsqlite3 -ldl
 
+TEST_PREP += build/rel/oom
 .PHONY: oom
 oom: dist/news.so build/asan/news.so build/rel/oom build/asan/oom
 	@tests/oom/run.sh full

@@ -65,6 +65,9 @@ done
 rm -rf build/interrupt-files && mkdir -p build/interrupt-files &&
   build/rel/interrupt dist/news build/interrupt-files >> "$log" 2>&1 || { status=1; echo "FAILED: interrupt"; }
 rm -rf build/interrupt-files
+# Allocation failures (tests/oom/): every 97th failure point, fresh and warm
+# (make oom, run by .ci/run, tries them all).
+tests/oom/run.sh sample >> "$log" 2>&1 || { status=1; echo "FAILED: allocation failures (tests/oom)"; }
 grep '^SKIP: ' "$log"
 # The sqlite-news command, shard merge, Dask example and sql/ queries (release build).
 tests/cli/run.sh >> "$log" 2>&1 || { status=1; echo "FAILED: sqlite-news command (tests/cli)"; }

@@ -579,19 +579,22 @@ static int choose_published(const found *f, nw_article *a) {
   const char *chosen = NULL;
   int chosen_p = 0;
   char ts[NW_TIMESTAMP_BUF], d[NW_DATE_BUF];
-  for (int p = 0; p <= MAX_PRIO && !chosen; p++)
-    if (f->v[F_PUBLISHED][p] && nw_full_date(f->v[F_PUBLISHED][p], strlen(f->v[F_PUBLISHED][p]), d))
-      chosen = f->v[F_PUBLISHED][p], chosen_p = p;
+  for (int p = 0; p <= MAX_PRIO && !chosen; p++) {
+    const char *v = f->v[F_PUBLISHED][p];
+    int dated = v ? nw_full_date(v, strlen(v), d) : 0;
+    if (dated < 0) return -1; /* out of memory */
+    if (dated) chosen = v, chosen_p = p;
+  }
   if (!chosen) return 0;
   if (nw_timestamp(chosen, strlen(chosen), ts) != 2 && chosen_p <= NEAR)
     for (int p = 0; p <= NEAR; p++) {
       const char *v = f->v[F_PUBLISHED][p];
-      if (v && v != chosen && nw_timestamp(v, strlen(v), ts) == 2 && nw_full_date(v, strlen(v), d)) {
+      if (v && v != chosen && nw_timestamp(v, strlen(v), ts) == 2 && nw_full_date(v, strlen(v), d) == 1) {
         chosen = v;
         break;
       }
     }
-  if (!nw_full_date(chosen, strlen(chosen), d) || nw_article_set(&a->published, d, NW_YMD_LEN)) return -1;
+  if (nw_full_date(chosen, strlen(chosen), d) != 1 || nw_article_set(&a->published, d, NW_YMD_LEN)) return -1;
   for (int p = 0; p <= LAST; p++) { /* the chosen one first, then any of its day */
     const char *v = p == 0 ? chosen : f->v[F_PUBLISHED][p];
     if (v && nw_timestamp(v, strlen(v), ts) && !memcmp(ts, d, NW_YMD_LEN))

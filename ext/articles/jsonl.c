@@ -415,7 +415,9 @@ int nw_read_jsonl(const char *s, size_t n, nw_article *a, const char **err) {
           set_field(&a->source, &v[JF_SOURCE]);
     char d[NW_DATE_BUF], ts[NW_TIMESTAMP_BUF];
     const nw_buf *pub = &v[JF_PUBLISHED];
-    if (!bad && pub->len && nw_full_date(pub->data, pub->len, d)) {
+    int dated = !bad && pub->len ? nw_full_date(pub->data, pub->len, d) : 0;
+    if (dated < 0) bad = 1;
+    else if (dated) {
       bad = nw_article_set(&a->published, d, NW_YMD_LEN);
       /* with a time of day, that too (its offset as written) */
       if (!bad && nw_timestamp(pub->data, pub->len, ts) && !memcmp(ts, d, NW_YMD_LEN))

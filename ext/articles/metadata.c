@@ -103,7 +103,9 @@ int nw_date_in_filename(const char *path, char out[NW_DATE_BUF]) {
 int nw_full_date(const char *s, size_t n, char out[NW_DATE_BUF]) {
   char v[NW_DATE_BUF];
   if (n == 0 || n > 100) return 0;
-  if (nw_date_parse(s, n, NULL, v) != NW_YMD_LEN) return 0;
+  size_t got = nw_date_parse(s, n, NULL, v);
+  if (got == NW_DATE_FAILED) return -1;
+  if (got != NW_YMD_LEN) return 0;
   memcpy(out, v, NW_YMD_LEN + 1);
   return 1;
 }

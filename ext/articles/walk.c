@@ -329,8 +329,9 @@ int nw_walk_open(nw_walk **out, const char *root, char **err) {
   if (is_path) {
     if (S_ISDIR(st.st_mode)) {
       const char *why = "";
-      if (push_dir(w, root, &st, &why) != 0) {
-        if (asprintf(err, "%s: %s", why, root) < 0) *err = NULL;
+      int pushed = push_dir(w, root, &st, &why);
+      if (pushed != 0) { /* -1: out of memory, no message */
+        if (pushed > 0 && asprintf(err, "%s: %s", why, root) < 0) *err = NULL;
         nw_walk_close(w);
         return -1;
       }

@@ -13,6 +13,7 @@
 ** own keeps it); the destructor puts the default back when this library is
 ** unloaded. */
 #include <libxml/globals.h>
+#include <libxml/xmlerror.h>
 #include <libxml/xmlmemory.h>
 #include <malloc.h>
 #include <pthread.h>
@@ -116,6 +117,9 @@ void nw_xml_guard_begin(void) {
 
 int nw_xml_guard_end(void) {
   guarded = 0;
+  /* The thread's last libxml2 error may hold strings from the reserve: they
+  ** must not outlive the parse (nor be freed by plain free after unload). */
+  if (used_reserve) xmlResetLastError();
   return used_reserve;
 }
 

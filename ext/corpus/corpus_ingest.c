@@ -20,6 +20,7 @@
 ** the rows under a folder that could not be read this time. A stopped run
 ** (opts->stop) removes nothing. JSON Lines records are stored unanalysed and
 ** analysed by the analysis stage (nw_corpus_analyze's), which follows. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +49,7 @@ typedef struct in_rec {
   int64_t bytes, mtime, file_size;
   char *error;
   int has_body, folder, file_failed;
+  int no_memory; /* the end of a file whose reading ran out of memory: the run fails */
   char *title, *byline, *published, *published_at, *url, *source, *body;
   size_t body_len;
   char raw_sha1[41];
@@ -145,7 +147,7 @@ static void read_file(void *data, cp_pool *p, cp_job *job) {
   in_job *j = data;
   nw_file_reader *reader = NULL;
   char *err = NULL;
-  int ok = 0;
+  int ok = 0, no_memory = 0;
   if (j->folder_error) {
     ok = emit_file_error(p, job, j->path, j->folder_error, 1) == 0;
   } else if (nw_file_reader_open(&reader, j->path, 0, &err) != 0) {
@@ -155,6 +157,7 @@ static void read_file(void *data, cp_pool *p, cp_job *job) {
     int got = 1;
     while (!cp_pool_halted(p) && (got = nw_file_reader_next(reader, &x, &err)) == 1) {
       in_rec *r = rec_of(x, j);
+      if (!r) no_memory = 1; /* a record lost: not the file's fault */
       if (!r || emit(p, job, r)) break;
     }
     if (got < 0) ok = emit_file_error(p, job, j->path, err ? err : "out of memory", 0) == 0;
@@ -167,6 +170,7 @@ static void read_file(void *data, cp_pool *p, cp_job *job) {
   if (end) {
     end->file_size = j->size;
     end->file_failed = !ok;
+    end->no_memory = no_memory;
     if (emit(p, job, end)) end = NULL;
   }
   job_free(j);
@@ -277,8 +281,10 @@ static int store_rec(ingest *g, in_rec *r, char **err) {
   nw_corpus_stats *st = g->st;
   /* Memory ran out reading or analysing it: the run fails, the file is not
   ** stored as unreadable. */
-  if ((r->error && !strcmp(r->error, "out of memory")) || (r->analyzed && r->a.failed == CP_NO_MEMORY))
+  if ((r->error && (!strcmp(r->error, "out of memory") || strstr(r->error, strerror(ENOMEM)))) ||
+      (r->analyzed && r->a.failed == CP_NO_MEMORY))
     return SQLITE_NOMEM;
+  if (!r->path && r->no_memory) return SQLITE_NOMEM;
   if (!r->path) { /* the end of a file */
     st->files_done++;
     if (r->file_size > 0) st->bytes_done += r->file_size;

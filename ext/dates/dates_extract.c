@@ -180,8 +180,9 @@ size_t nw_date_parse(const char *expr, size_t n, const char *ref, char out[NW_DA
   if (!expr) return 0;
   nw_doc doc = {0};
   nw_timexes tx = {0};
-  size_t len = 0;
+  size_t len = NW_DATE_FAILED;
   if (nw_tokenize(&doc, expr, n) == 0 && nw_dates_extract(&doc, ref, ref ? strlen(ref) : 0, &tx) == 0) {
+    len = 0;
     /* The most precise date mentioned wins: "10:30 AM, Fri February 4, 2022" is 2022-02-04. */
     for (size_t k = 0; k < tx.n; k++) {
       if (tx.v[k].type != NW_TIMEX_DATE && tx.v[k].type != NW_TIMEX_TIME) continue;

@@ -122,7 +122,8 @@ static void fn_date(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     return;
   }
   size_t n = nw_date_parse(s, len, ref_len ? ref : NULL, out);
-  if (n) sqlite3_result_text(ctx, out, (int)n, SQLITE_TRANSIENT);
+  if (n == NW_DATE_FAILED) sqlite3_result_error_nomem(ctx);
+  else if (n) sqlite3_result_text(ctx, out, (int)n, SQLITE_TRANSIENT);
   else sqlite3_result_null(ctx);
 }
 

@@ -31,6 +31,7 @@ static atomic_long counted, live;
 static long fail_at;  /* the allocation (1-based, counted while armed) to refuse; 0 none */
 static int fail_after; /* refuse every one from fail_at on */
 static atomic_int refused;
+static void *refused_caller; /* the code that called malloc when it was refused */
 
 static int in_boot(const void *p) { return (const char *)p >= boot && (const char *)p < boot + sizeof boot; }
 
@@ -56,12 +57,14 @@ static void resolve(void) {
 /* Called at each refusal: a place for a debugger's breakpoint. */
 __attribute__((noinline)) void oom_refusing(void) { __asm__ volatile(""); }
 
-/* 1: refuse this allocation. */
-static int refuse(void) {
+/* 1: refuse this allocation (called by caller). */
+#define refuse() refuse_from(__builtin_return_address(0))
+static int refuse_from(void *caller) {
   if (!atomic_load(&armed)) return 0;
   long k = atomic_fetch_add(&counted, 1) + 1;
   if (fail_at && (k == fail_at || (fail_after && k > fail_at))) {
     atomic_store(&refused, 1);
+    refused_caller = caller;
     oom_refusing();
     return 1;
   }
@@ -161,4 +164,5 @@ int oom_pause(void) { return atomic_exchange(&armed, 0); }
 void oom_resume(int was) { atomic_store(&armed, was); }
 long oom_counted(void) { return atomic_load(&counted); }
 int oom_refused(void) { return atomic_load(&refused); }
+void *oom_refused_caller(void) { return refused_caller; }
 long oom_live(void) { return atomic_load(&live); }

@@ -14,6 +14,8 @@ void oom_resume(int was);
 long oom_counted(void);
 /* 1 when an allocation was refused since oom_arm. */
 int oom_refused(void);
+/* The code address that asked for the refused allocation, or NULL. */
+void *oom_refused_caller(void);
 /* Blocks allocated and not freed (every allocation of the process). */
 long oom_live(void);
 
