@@ -107,8 +107,10 @@ int nw_byline_join(const nw_buf *names, nw_buf *out);
 ** published date in the URL's path, else in the file name (path; NULL for
 ** none), and the URL's host as the source. 0, or -1 when out of memory. */
 int nw_article_from_url(nw_article *a, const char *path);
-/* Host of an absolute URL without "www." (malloc'ed) or NULL. */
-char *nw_url_host(const char *url, size_t n);
+/* Host of an absolute URL without "www.", lower-cased, into out: its
+** length, 0 when the URL has none (or one longer than a host name can be). */
+enum { NW_HOST_BUF = 256 };
+size_t nw_url_host(const char *url, size_t n, char out[NW_HOST_BUF]);
 /* The outlet a short name or a furniture line names ("Reuters staff" gives
 ** "Reuters"), from a table of outlets; NULL when none. */
 const char *nw_outlet_named_in(const char *s, size_t n);

@@ -154,8 +154,8 @@ static char *prop(const xmlNode *n, const char *name) { return (char *)xmlGetPro
 
 /* A JSON string value after "key": in a JSON-LD script (first occurrence
 ** at or after from), unescaped into a malloc'ed string. Reads only what a
-** JSON string can be; anything else gives NULL. */
-static char *json_string_after(const char *s, const char *from, const char *key, const char *limit) {
+** JSON string can be; anything else gives NULL (and *oom set when memory ran out). */
+static char *json_string_after(const char *s, const char *from, const char *key, const char *limit, int *oom) {
   size_t kl = strlen(key);
   const char *p = strstr(from, key);
   while (p && (p == s || p[-1] != '"' || p[kl] != '"')) p = strstr(p + 1, key);
@@ -184,32 +184,36 @@ static char *json_string_after(const char *s, const char *from, const char *key,
         if (cp < 0x80) u[k++] = (char)cp;
         else if (cp < 0x800) u[k++] = (char)(0xC0 | cp >> 6), u[k++] = (char)(0x80 | (cp & 0x3F));
         else u[k++] = (char)(0xE0 | cp >> 12), u[k++] = (char)(0x80 | ((cp >> 6) & 0x3F)), u[k++] = (char)(0x80 | (cp & 0x3F));
-        if (nw_buf_append(&b, u, k)) break;
+        if (nw_buf_append(&b, u, k)) goto no_memory;
         continue;
       }
     }
-    if (nw_buf_putc(&b, c)) break;
+    if (nw_buf_putc(&b, c)) goto no_memory;
   }
   return b.data;
+no_memory: /* never a value cut short */
+  nw_buf_free(&b);
+  *oom = 1;
+  return NULL;
 }
 
 /* "author": {"name": "..."} or "author": "..." or [{"name": ...}] */
-static char *json_name_of(const char *s, const char *key) {
-  char *direct = json_string_after(s, s, key, NULL);
+static char *json_name_of(const char *s, const char *key, int *oom) {
+  char *direct = json_string_after(s, s, key, NULL, oom);
   if (direct) return direct;
   size_t kl = strlen(key);
   const char *p = strstr(s, key);
   while (p && (p == s || p[-1] != '"' || p[kl] != '"')) p = strstr(p + 1, key);
   if (!p) return NULL;
-  return json_string_after(s, p, "name", p + 400);
+  return json_string_after(s, p, "name", p + 400, oom);
 }
 
 static void read_json_ld(found *f, const char *s) {
   if (!strstr(s, "Article") && !strstr(s, "headline") && !strstr(s, "Posting")) return;
   char *v;
-  if ((v = json_string_after(s, s, "headline", NULL))) offer(f, F_TITLE, 1, v, strlen(v)), free(v);
-  if ((v = json_string_after(s, s, "datePublished", NULL))) offer(f, F_PUBLISHED, 1, v, strlen(v)), free(v);
-  if ((v = json_name_of(s, "publisher"))) offer(f, F_SOURCE, 2, v, strlen(v)), free(v);
+  if ((v = json_string_after(s, s, "headline", NULL, &f->oom))) offer(f, F_TITLE, 1, v, strlen(v)), free(v);
+  if ((v = json_string_after(s, s, "datePublished", NULL, &f->oom))) offer(f, F_PUBLISHED, 1, v, strlen(v)), free(v);
+  if ((v = json_name_of(s, "publisher", &f->oom))) offer(f, F_SOURCE, 2, v, strlen(v)), free(v);
   /* authors need the structure: Person or Organization, whose article */
   nw_buf people = {0}, orgs = {0};
   int rc = nw_jl_article_people(s, strlen(s), &people, &orgs, &f->publishers);
@@ -483,17 +487,14 @@ static size_t strip_site_suffix(const char *t, size_t n, const char *site) {
 /* The site of a URL: its host's last two labels, or three under a
 ** country's second level ("bbc.co.uk"). Empty when the URL has no host. */
 static void site_of(const char *url, char out[256]) {
-  out[0] = 0;
-  char *host = nw_url_host(url, strlen(url));
-  if (!host) return;
-  size_t n = strlen(host), dot[3] = {0}, k = 0; /* positions of the last three dots */
+  char host[NW_HOST_BUF];
+  size_t n = nw_url_host(url, strlen(url), host), dot[3] = {0}, k = 0; /* positions of the last three dots */
   for (size_t i = n; i-- > 0 && k < 3;)
     if (host[i] == '.') dot[k++] = i;
   size_t keep = 2;
   if (k >= 2 && n - dot[0] - 1 == 2 && dot[0] - dot[1] - 1 <= 3) keep = 3;
   size_t start = k >= keep ? dot[keep - 1] + 1 : 0;
   snprintf(out, 256, "%s", host + start);
-  free(host);
 }
 
 /* The article URL: the canonical link, unless it names another site than
@@ -510,18 +511,22 @@ static const char *page_url(const found *f) {
 /* The page's own names: its site name (and the part before a " | "), its
 ** JSON-LD publishers, the first label of its host ("detroitnews"). */
 enum { MAX_PUBLISHERS = 16 };
-static void publisher_names(found *f, const char *url, const char *names[MAX_PUBLISHERS + 1], char *spare[3]) {
+/* -1 when out of memory. */
+static int publisher_names(found *f, const char *url, const char *names[MAX_PUBLISHERS + 1], char *spare[3]) {
   size_t k = 0;
   const char *site = best(f, F_SOURCE);
   if (site) names[k++] = site;
-  if (site && (spare[0] = strdup(site))) {
+  names[k] = NULL;
+  if (site && !(spare[0] = strdup(site))) return -1;
+  if (site) {
     spare[0][strcspn(spare[0], "|")] = 0;
     names[k++] = spare[0];
   }
   if (f->v[F_SOURCE][3]) names[k++] = f->v[F_SOURCE][3]; /* <meta name=publisher> */
   char host[256];
   if (url) site_of(url, host);
-  if (url && host[0] && (spare[1] = strdup(host))) {
+  if (url && host[0] && !(spare[1] = strdup(host))) return -1;
+  if (url && host[0]) {
     spare[1][strcspn(spare[1], ".")] = 0;
     names[k++] = spare[1];
   }
@@ -533,6 +538,7 @@ static void publisher_names(found *f, const char *url, const char *names[MAX_PUB
     i = (size_t)(nl - f->publishers.data) + 1;
   }
   names[k] = NULL;
+  return 0;
 }
 
 /* The byline: the people of the first source that names any, else the
@@ -609,8 +615,7 @@ int nw_html_meta(htmlDocPtr doc, nw_article *a) {
   const char *url = page_url(&f);
   const char *publishers[MAX_PUBLISHERS + 1];
   char *spare[3] = {0};
-  publisher_names(&f, url, publishers, spare);
-  int rc = f.oom || choose_title(&f, publishers, a) || choose_byline(&f, publishers, a) || choose_published(&f, a);
+  int rc = f.oom || publisher_names(&f, url, publishers, spare) || choose_title(&f, publishers, a) || choose_byline(&f, publishers, a) || choose_published(&f, a);
   if (!rc && url) rc = nw_article_set(&a->url, url, strlen(url));
   const char *source = best(&f, F_SOURCE);
   if (!rc && source) rc = nw_article_set(&a->source, source, strlen(source));

@@ -190,22 +190,25 @@ int nw_article_from_url(nw_article *a, const char *path) {
   char v[NW_DATE_BUF];
   if (!a->published && a->url && nw_date_in_url(a->url, strlen(a->url), v) && nw_article_set(&a->published, v, NW_YMD_LEN)) return -1;
   if (!a->published && path && nw_date_in_filename(path, v) && nw_article_set(&a->published, v, NW_YMD_LEN)) return -1;
-  if (!a->source && a->url) a->source = nw_url_host(a->url, strlen(a->url));
+  char host[NW_HOST_BUF];
+  if (!a->source && a->url && nw_url_host(a->url, strlen(a->url), host) && nw_article_set(&a->source, host, strlen(host)))
+    return -1;
   return 0;
 }
 
-char *nw_url_host(const char *url, size_t n) {
+size_t nw_url_host(const char *url, size_t n, char out[NW_HOST_BUF]) {
+  out[0] = 0;
   const char *p = memmem(url, n, "://", 3);
-  if (!p) return NULL;
+  if (!p) return 0;
   p += 3;
   const char *end = url + n;
   const char *h = p;
   while (h < end && !strchr("/?#:", *h)) h++;
   if (h - p > 4 && nw_ascii_ncasecmp(p, "www.", 4) == 0) p += 4;
-  if (h <= p || memchr(p, '.', (size_t)(h - p)) == NULL) return NULL;
-  char *out = malloc((size_t)(h - p) + 1);
-  if (!out) return NULL;
-  for (size_t i = 0; i < (size_t)(h - p); i++) out[i] = (char)tolower((unsigned char)p[i]);
-  out[h - p] = 0;
-  return out;
+  size_t len = (size_t)(h - p);
+  /* no allocation, so no out-of-memory case; a host name is at most 253 bytes */
+  if (h <= p || len >= NW_HOST_BUF || memchr(p, '.', len) == NULL) return 0;
+  for (size_t i = 0; i < len; i++) out[i] = (char)tolower((unsigned char)p[i]);
+  out[len] = 0;
+  return len;
 }
