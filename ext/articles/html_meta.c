@@ -515,18 +515,17 @@ enum { MAX_PUBLISHERS = 16 };
 static int publisher_names(found *f, const char *url, const char *names[MAX_PUBLISHERS + 1], char *spare[3]) {
   size_t k = 0;
   const char *site = best(f, F_SOURCE);
-  if (site) names[k++] = site;
-  names[k] = NULL;
-  if (site && !(spare[0] = strdup(site))) return -1;
   if (site) {
+    names[k++] = site;
+    if (!(spare[0] = strdup(site))) return -1; /* names unused: the caller fails */
     spare[0][strcspn(spare[0], "|")] = 0;
     names[k++] = spare[0];
   }
   if (f->v[F_SOURCE][3]) names[k++] = f->v[F_SOURCE][3]; /* <meta name=publisher> */
   char host[256];
   if (url) site_of(url, host);
-  if (url && host[0] && !(spare[1] = strdup(host))) return -1;
   if (url && host[0]) {
+    if (!(spare[1] = strdup(host))) return -1;
     spare[1][strcspn(spare[1], ".")] = 0;
     names[k++] = spare[1];
   }
