@@ -69,6 +69,13 @@ typedef struct nw_corpus_stats {
   ** cpu_writer). With jobs N the best speedup over one job is about
   ** (cpu_writer + cpu_workers) / max(cpu_writer, cpu_workers / N). */
   double cpu_writer, cpu_workers, cpu_link;
+  /* Wall seconds (a monotonic clock) where a run waits or links: the
+  ** writer waiting for the workers' next result, the workers waiting for
+  ** work or for the writer to take their results (summed over the threads),
+  ** and the link stage's reading of the stored rows, resolving and writing
+  ** of keys. What the CPU figures cannot show: with two cores, time the
+  ** writer or a worker spends idle. */
+  double wall_writer_wait, wall_worker_wait, wall_link_read, wall_link_resolve, wall_link_write;
 } nw_corpus_stats;
 
 typedef struct nw_corpus_opts {

@@ -185,7 +185,7 @@ int cp_analyze_pending(sqlite3 *db, cp_txn *t, const nw_corpus_opts *o, nw_corpu
   if (rc == SQLITE_OK && o && o->progress && r.batch_n) o->progress(st, o->progress_ctx);
   if (r.err && !*err) *err = r.err;
   else sqlite3_free(r.err);
-  st->cpu_workers += cp_pool_stop(pool, item_free, item_free);
+  cp_pool_stop(pool, item_free, item_free, st);
   for (int i = next_item; i < nitems; i++) item_free(items[i]);
   cp_store_finalize(&r.store);
   sqlite3_finalize(pending);

@@ -552,7 +552,7 @@ static int read_source(ingest *g, const char *source, char **err) {
     g->err = NULL;
   }
   job_free(next);
-  g->st->cpu_workers += cp_pool_stop(pool, job_free, rec_free);
+  cp_pool_stop(pool, job_free, rec_free, g->st);
   nw_walk_close(w);
   if (rc == SQLITE_NOMEM && !*err) *err = sqlite3_mprintf("out of memory");
   if (rc == SQLITE_OK && !walked) g->stopped = 1;

@@ -147,8 +147,9 @@ int cp_pool_drain(cp_pool *p);
 /* The sink asked to halt (or a result was lost for want of memory). */
 int cp_pool_halted(cp_pool *p);
 /* Stops the threads; the data of jobs not started and of results not read
-** go to drop_job and drop_result. The threads' CPU seconds. */
-double cp_pool_stop(cp_pool *p, void (*drop_job)(void *data), void (*drop_result)(void *data));
+** go to drop_job and drop_result. Adds the threads' CPU seconds and the
+** pool's waits (wall seconds) to st. */
+void cp_pool_stop(cp_pool *p, void (*drop_job)(void *data), void (*drop_result)(void *data), nw_corpus_stats *st);
 
 /* ---- the analysis stage (corpus_analyze.c) -------------------------- */
 /* The default batch: articles per transaction, and bytes of body. */
@@ -166,6 +167,8 @@ double cp_now(void);
 double cp_thread_cpu(void);
 /* The analysis stage inside a run (t initialised): counts go to st. */
 int cp_analyze_pending(sqlite3 *db, cp_txn *t, const nw_corpus_opts *o, nw_corpus_stats *st, char **err);
+/* nw_corpus_link, adding the wall seconds of its phases to st (may be NULL). */
+int cp_link(sqlite3 *db, nw_corpus_stats *st, char **err);
 /* nw_corpus_link when this run changed anything (st) or rows are left
 ** unlinked by an earlier one. */
 int cp_link_if_needed(sqlite3 *db, nw_corpus_stats *st, char **err);

@@ -525,19 +525,25 @@ static int write_links(sqlite3 *db, link_state *s, char **err) {
   return rc;
 }
 
-static int link_entities(sqlite3 *db, char **err) {
+static int link_entities(sqlite3 *db, nw_corpus_stats *st, char **err) {
   link_state s;
   memset(&s, 0, sizeof s);
+  double t0 = cp_now();
   int rc = nw_strmap_init(&s.by_name, 1024, 0) ? SQLITE_NOMEM : SQLITE_OK;
   if (rc == SQLITE_OK) rc = load_articles(db, &s, err);
   if (rc == SQLITE_OK) rc = load_mentions(db, &s, err);
   if (rc == SQLITE_OK) rc = load_speakers(db, &s, err);
+  double t1 = cp_now();
   if (rc == SQLITE_OK) {
     for (size_t i = 0; i < s.n; i++) s.items[i].name = s.names.data + s.name_off[i];
     if (nw_identity_resolve(s.items, s.n, s.arts, s.na, &s.groups)) rc = SQLITE_NOMEM;
   }
+  double t2 = cp_now();
   if (rc == SQLITE_NOMEM && !*err) *err = sqlite3_mprintf("out of memory");
   if (rc == SQLITE_OK) rc = write_links(db, &s, err);
+  st->wall_link_read += t1 - t0;
+  st->wall_link_resolve += t2 - t1;
+  st->wall_link_write += cp_now() - t2;
   nw_identity_free(&s.groups);
   nw_strmap_free(&s.by_name);
   for (size_t k = 0; k < s.nkeys; k++) sqlite3_free(s.map_keys[k]);
@@ -554,19 +560,27 @@ static int link_entities(sqlite3 *db, char **err) {
   return rc;
 }
 
-int nw_corpus_link(sqlite3 *db, char **err) {
+int cp_link(sqlite3 *db, nw_corpus_stats *st, char **err) {
+  nw_corpus_stats local;
+  if (!st) st = &local;
   cp_txn t;
   int rc = cp_txn_init(&t, db, "news_link", err);
   if (rc == SQLITE_OK) rc = nw_corpus_schema(db, err);
   if (rc == SQLITE_OK) rc = cp_txn_begin(&t, err);
   if (rc == SQLITE_OK) rc = cp_exec(db, quote_mentions_view, err);
+  double t0 = cp_now();
   if (rc == SQLITE_OK) rc = cp_link_outlets(db, err);
-  if (rc == SQLITE_OK) rc = link_entities(db, err);
+  st->wall_link_write += cp_now() - t0;
+  if (rc == SQLITE_OK) rc = link_entities(db, st, err);
+  t0 = cp_now();
   if (rc == SQLITE_OK) rc = cp_txn_commit(&t, err);
   else cp_txn_rollback(&t);
+  st->wall_link_write += cp_now() - t0;
   cp_txn_done(&t);
   return rc;
 }
+
+int nw_corpus_link(sqlite3 *db, char **err) { return cp_link(db, NULL, err); }
 
 int cp_link_if_needed(sqlite3 *db, nw_corpus_stats *st, char **err) {
   if (!(st->analyzed || st->removed || st->added || st->changed)) {
@@ -582,7 +596,7 @@ int cp_link_if_needed(sqlite3 *db, nw_corpus_stats *st, char **err) {
   }
   st->stage = 2;
   double cpu0 = cp_thread_cpu();
-  int rc = nw_corpus_link(db, err);
+  int rc = cp_link(db, st, err);
   st->cpu_link += cp_thread_cpu() - cpu0;
   return rc;
 }

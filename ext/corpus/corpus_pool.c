@@ -40,6 +40,7 @@ struct cp_pool {
   int stopping, halted;
   int idle_workers, writer_waits; /* signal only a thread that waits: fewer system calls */
   double worker_cpu;              /* CPU seconds of the threads that ended */
+  double worker_wait, writer_wait; /* wall seconds waiting: the workers (summed), the writer */
   cp_work_fn work;
   cp_sink_fn sink;
   void *sink_ctx;
@@ -51,7 +52,9 @@ static void *worker(void *arg) {
   for (;;) {
     while (!p->stopping && !p->todo) {
       p->idle_workers++;
+      double t0 = cp_now();
       pthread_cond_wait(&p->work_cv, &p->mu);
+      p->worker_wait += cp_now() - t0;
       p->idle_workers--;
     }
     if (p->stopping) break;
@@ -87,7 +90,7 @@ int cp_pool_start(cp_pool **out, int threads, cp_work_fn work, cp_sink_fn sink, 
   for (; p->nthreads < threads; p->nthreads++)
     if (pthread_create(&p->threads[p->nthreads], NULL, worker, p) != 0) break;
   if (threads > 0 && p->nthreads == 0) {
-    cp_pool_stop(p, NULL, NULL);
+    cp_pool_stop(p, NULL, NULL, NULL);
     return -1;
   }
   *out = p;
@@ -142,7 +145,11 @@ int cp_pool_emit(cp_pool *p, cp_job *job, void *data, size_t bytes) {
   cp_result *r = malloc(sizeof *r);
   pthread_mutex_lock(&p->mu);
   if (!r) halt_locked(p); /* a lost result: the run must not look complete */
-  while (!p->halted && !p->stopping && job->nresults >= RESULTS_PER_JOB) pthread_cond_wait(&p->room_cv, &p->mu);
+  while (!p->halted && !p->stopping && job->nresults >= RESULTS_PER_JOB) {
+    double t0 = cp_now();
+    pthread_cond_wait(&p->room_cv, &p->mu);
+    p->worker_wait += cp_now() - t0;
+  }
   int refused = !r || p->halted || p->stopping;
   if (!refused) {
     r->next = NULL;
@@ -181,7 +188,9 @@ int cp_pool_drain(cp_pool *p) {
     }
     if (!job->done) {
       p->writer_waits = 1;
+      double t0 = cp_now();
       pthread_cond_wait(&p->done_cv, &p->mu);
+      p->writer_wait += cp_now() - t0;
       p->writer_waits = 0;
       continue;
     }
@@ -195,15 +204,19 @@ int cp_pool_drain(cp_pool *p) {
   return 0;
 }
 
-double cp_pool_stop(cp_pool *p, void (*drop_job)(void *), void (*drop_result)(void *)) {
-  if (!p) return 0;
+void cp_pool_stop(cp_pool *p, void (*drop_job)(void *), void (*drop_result)(void *), nw_corpus_stats *st) {
+  if (!p) return;
   pthread_mutex_lock(&p->mu);
   p->stopping = 1;
   pthread_cond_broadcast(&p->work_cv);
   pthread_cond_broadcast(&p->room_cv);
   pthread_mutex_unlock(&p->mu);
   for (int i = 0; i < p->nthreads; i++) pthread_join(p->threads[i], NULL);
-  double cpu = p->worker_cpu;
+  if (st) {
+    st->cpu_workers += p->worker_cpu;
+    st->wall_worker_wait += p->worker_wait;
+    st->wall_writer_wait += p->writer_wait;
+  }
   while (p->head) {
     cp_job *job = p->head;
     p->head = job->next;
@@ -221,5 +234,4 @@ double cp_pool_stop(cp_pool *p, void (*drop_job)(void *), void (*drop_result)(vo
   pthread_cond_destroy(&p->room_cv);
   free(p->threads);
   free(p);
-  return cpu;
 }

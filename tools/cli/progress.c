@@ -92,6 +92,10 @@ void cli_summary(FILE *out, const char *what, const nw_corpus_stats *s, int inte
     else fputs("{\"summary\":null", out);
     fprintf(out, ",\"command\":\"%s\",\"interrupted\":%s", what, interrupted ? "true" : "false");
     fprintf(out, ",\"cpu\":{\"writer\":%.3f,\"workers\":%.3f,\"link\":%.3f}", s->cpu_writer, s->cpu_workers, s->cpu_link);
+    fprintf(out,
+            ",\"wall\":{\"writer_wait\":%.3f,\"worker_wait\":%.3f,\"link_read\":%.3f,\"link_resolve\":%.3f,"
+            "\"link_write\":%.3f}",
+            s->wall_writer_wait, s->wall_worker_wait, s->wall_link_read, s->wall_link_resolve, s->wall_link_write);
     if (error) {
       fputs(",\"error\":\"", out);
       json_escaped(out, error);
