@@ -76,6 +76,8 @@ typedef struct nw_corpus_stats {
   ** of keys. What the CPU figures cannot show: with two cores, time the
   ** writer or a worker spends idle. */
   double wall_writer_wait, wall_worker_wait, wall_link_read, wall_link_resolve, wall_link_write;
+  /* The link stage's CPU seconds by phase (they hold under other load). */
+  double cpu_link_read, cpu_link_resolve, cpu_link_write;
 } nw_corpus_stats;
 
 typedef struct nw_corpus_opts {

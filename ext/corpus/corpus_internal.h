@@ -103,7 +103,7 @@ void cp_analysis_free(cp_analysis *a);
 
 /* The writer's statements for analysis rows (corpus_store.c). */
 typedef struct cp_store {
-  sqlite3_stmt *del[3], *ins_mention, *ins_quote, *ins_date, *mark, *check;
+  sqlite3_stmt *del[4], *ins_mention, *ins_quote, *ins_date, *mark, *check;
 } cp_store;
 int cp_store_prepare(sqlite3 *db, cp_store *s, char **err);
 void cp_store_finalize(cp_store *s);

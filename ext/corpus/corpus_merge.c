@@ -190,6 +190,9 @@ static int copy_shard(sqlite3 *db, int k, nw_corpus_stats *st, char **err) {
   /* The rows of an article being replaced go; the shard's take their place. */
   for (int i = 0; rc == SQLITE_OK && i < 3; i++)
     rc = exec_fmt(db, err, "DELETE FROM main.%w WHERE article_id IN (SELECT new_id FROM temp.nw_merge_ids)", children[i]);
+  /* (and the linker's names of them: it reads the new rows) */
+  if (rc == SQLITE_OK)
+    rc = exec_fmt(db, err, "DELETE FROM main.article_names WHERE article_id IN (SELECT new_id FROM temp.nw_merge_ids)");
   if (rc == SQLITE_OK)
     rc = copy_rows(db, "INSERT OR REPLACE", "articles", "JOIN temp.nw_merge_ids m ON m.old_id = x.id ORDER BY m.new_id", err);
   for (int i = 0; rc == SQLITE_OK && i < 3; i++)

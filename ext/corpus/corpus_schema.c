@@ -44,7 +44,10 @@ static const char schema_tables[] =
   " speaker_key TEXT, sentence INTEGER);"
   "CREATE TABLE IF NOT EXISTS dates("
   " article_id INTEGER NOT NULL REFERENCES articles(id), start INTEGER, length INTEGER,"
-  " mention TEXT, type TEXT, value TEXT);";
+  " mention TEXT, type TEXT, value TEXT);"
+  /* The linker's own: each article's names as the identity resolver takes
+  ** them (ext/corpus/corpus_names.c); no row: analysed since the last link. */
+  "CREATE TABLE IF NOT EXISTS article_names(article_id INTEGER PRIMARY KEY, names BLOB);";
 
 /* Created after the columns are checked (they name them). Each index costs
 ** the one writer time on every row, so only those the engine's lookups and
@@ -122,7 +125,8 @@ int nw_corpus_schema(sqlite3 *db, char **err) {
   int have = 0, columns = 0;
   if (sqlite3_prepare_v2(db,
                          "SELECT (SELECT count(*) FROM sqlite_schema WHERE name IN ('articles','outlets','entities',"
-                         "'mentions','quotes','dates','articles_delete','articles_body_changed','articles_pending')),"
+                         "'mentions','quotes','dates','articles_delete','articles_body_changed','articles_pending',"
+                         "'article_names')),"
                          " (SELECT count(*) FROM pragma_table_info('articles'))",
                          -1, &st, NULL) == SQLITE_OK &&
       sqlite3_step(st) == SQLITE_ROW) {
@@ -130,7 +134,7 @@ int nw_corpus_schema(sqlite3 *db, char **err) {
     columns = sqlite3_column_int(st, 1);
   }
   sqlite3_finalize(st);
-  if (have == 9 && columns >= N_ARTICLE_COLUMNS + 2) return SQLITE_OK;
+  if (have == 10 && columns >= N_ARTICLE_COLUMNS + 2) return SQLITE_OK;
   int rc = cp_exec(db, "SAVEPOINT nw_schema", err);
   if (rc == SQLITE_OK) rc = cp_exec(db, schema_tables, err);
   if (rc == SQLITE_OK) rc = add_missing_columns(db, err);

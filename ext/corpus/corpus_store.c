@@ -11,10 +11,11 @@ SQLITE_EXTENSION_INIT3
 
 int cp_store_prepare(sqlite3 *db, cp_store *s, char **err) {
   memset(s, 0, sizeof *s);
-  const char *del[3] = {"DELETE FROM mentions WHERE article_id = ?1", "DELETE FROM quotes WHERE article_id = ?1",
-                        "DELETE FROM dates WHERE article_id = ?1"};
+  /* The article's stored names go too: the next link reads its new rows. */
+  const char *del[4] = {"DELETE FROM mentions WHERE article_id = ?1", "DELETE FROM quotes WHERE article_id = ?1",
+                        "DELETE FROM dates WHERE article_id = ?1", "DELETE FROM article_names WHERE article_id = ?1"};
   int rc = SQLITE_OK;
-  for (int i = 0; i < 3 && rc == SQLITE_OK; i++) rc = cp_prepare(db, del[i], &s->del[i], err);
+  for (int i = 0; i < 4 && rc == SQLITE_OK; i++) rc = cp_prepare(db, del[i], &s->del[i], err);
   if (rc == SQLITE_OK)
     rc = cp_prepare(db,
                     "INSERT INTO mentions(article_id, start, length, sentence, mention, type, canonical)"
@@ -42,7 +43,7 @@ int cp_store_prepare(sqlite3 *db, cp_store *s, char **err) {
 }
 
 void cp_store_finalize(cp_store *s) {
-  sqlite3_stmt *all[] = {s->del[0], s->del[1], s->del[2], s->ins_mention, s->ins_quote, s->ins_date, s->mark, s->check};
+  sqlite3_stmt *all[] = {s->del[0], s->del[1], s->del[2], s->del[3], s->ins_mention, s->ins_quote, s->ins_date, s->mark, s->check};
   for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) sqlite3_finalize(all[i]);
   memset(s, 0, sizeof *s);
 }
@@ -123,7 +124,7 @@ static int store_dates(sqlite3 *db, cp_store *s, int64_t id, const char *body, c
 int cp_store_analysis(sqlite3 *db, cp_store *s, int64_t id, int fresh, const char *body, const cp_analysis *a,
                       const char *body_sha1, char **err) {
   int rc = SQLITE_OK;
-  for (int i = 0; i < 3 && rc == SQLITE_OK && !fresh; i++) {
+  for (int i = 0; i < 4 && rc == SQLITE_OK && !fresh; i++) {
     sqlite3_bind_int64(s->del[i], 1, id);
     rc = run(db, s->del[i], err);
   }

@@ -5,6 +5,7 @@
 SELECT json_extract(news_analyze(), '$.analyzed');
 --> 0
 SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name;
+--> article_names
 --> articles
 --> dates
 --> entities

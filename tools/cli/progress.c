@@ -96,6 +96,8 @@ void cli_summary(FILE *out, const char *what, const nw_corpus_stats *s, int inte
             ",\"wall\":{\"writer_wait\":%.3f,\"worker_wait\":%.3f,\"link_read\":%.3f,\"link_resolve\":%.3f,"
             "\"link_write\":%.3f}",
             s->wall_writer_wait, s->wall_worker_wait, s->wall_link_read, s->wall_link_resolve, s->wall_link_write);
+    fprintf(out, ",\"link_cpu\":{\"read\":%.3f,\"resolve\":%.3f,\"write\":%.3f}", s->cpu_link_read, s->cpu_link_resolve,
+            s->cpu_link_write);
     if (error) {
       fputs(",\"error\":\"", out);
       json_escaped(out, error);
