@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "corpus_internal.h"
+#include "corpus_link.h"
 #include "tvf.h"
 
 static int grow(void **v, size_t *cap, size_t n, size_t sz) { return nw_grow(v, cap, n + 1, sz); }
@@ -68,7 +68,7 @@ static int add_dates(cp_analysis *a, const nw_timexes *t, nw_charmap *cm) {
 ** nearest checkpoint between lists. */
 int cp_analyze_text(const char *text, size_t len, const char *published, cp_analysis *a) {
   a->nm = a->nq = a->nd = 0;
-  a->names.len = 0;
+  a->names.len = a->link_names.len = 0;
   a->failed = 0;
   size_t ref_len = published ? strlen(published) : 0;
   if (ref_len > 10) ref_len = 10; /* "YYYY-MM-DD..." */
@@ -82,7 +82,10 @@ int cp_analyze_text(const char *text, size_t len, const char *published, cp_anal
       nw_extract_quotes_given(doc, &ents, &qs) == 0 && nw_dates_extract(doc, ref_len ? published : NULL, ref_len, &tx) == 0 &&
       nw_charmap_build(&cm, text, len) == 0) {
     have_map = 1;
-    rc = add_entities(a, &ents, &cm) || add_quotes(a, doc, &qs, &cm) || add_dates(a, &tx, &cm) ? -1 : 0;
+    rc = add_entities(a, &ents, &cm) || add_quotes(a, doc, &qs, &cm) || add_dates(a, &tx, &cm) ||
+                 lk_names_of_analysis(text, a, &a->link_names)
+             ? -1
+             : 0;
   }
   if (have_map) nw_charmap_free(&cm);
   nw_entities_free(&ents);
@@ -91,6 +94,7 @@ int cp_analyze_text(const char *text, size_t len, const char *published, cp_anal
   if (doc) nw_doc_release(doc);
   if (rc) {
     a->nm = a->nq = a->nd = 0;
+    a->link_names.len = 0;
     a->failed = len > NW_MAX_TEXT ? 1 : CP_NO_MEMORY;
   }
   return rc;
@@ -101,5 +105,6 @@ void cp_analysis_free(cp_analysis *a) {
   free(a->q);
   free(a->d);
   nw_buf_free(&a->names);
+  nw_buf_free(&a->link_names);
   memset(a, 0, sizeof *a);
 }

@@ -88,6 +88,7 @@ typedef struct cp_analysis {
   cp_date *d;
   size_t nd, dcap;
   nw_buf names;
+  nw_buf link_names; /* the article's names as the linker stores them (corpus_names.c) */
   int failed; /* the extractors could not run: 1 text too large, CP_NO_MEMORY out of memory */
 } cp_analysis;
 
@@ -96,14 +97,15 @@ typedef struct cp_analysis {
 #define CP_NO_MEMORY 2
 
 /* Entities, quotes and dates of text (tokenized once), dates resolved
-** against published ("YYYY-MM-DD..." or NULL). Positions as the table
-** functions give them. 0, or -1 with a->failed set. */
+** against published ("YYYY-MM-DD..." or NULL), and the names the linker
+** reads (so that a worker, not the link stage, builds them). Positions as
+** the table functions give them. 0, or -1 with a->failed set. */
 int cp_analyze_text(const char *text, size_t len, const char *published, cp_analysis *a);
 void cp_analysis_free(cp_analysis *a);
 
 /* The writer's statements for analysis rows (corpus_store.c). */
 typedef struct cp_store {
-  sqlite3_stmt *del[4], *ins_mention, *ins_quote, *ins_date, *mark, *check;
+  sqlite3_stmt *del[4], *ins_mention, *ins_quote, *ins_date, *ins_names, *mark, *check;
 } cp_store;
 int cp_store_prepare(sqlite3 *db, cp_store *s, char **err);
 void cp_store_finalize(cp_store *s);

@@ -32,32 +32,6 @@ static const char quote_mentions_view[] =
   "  AND m.start >= q.start AND m.start + m.length <= q.start + q.length"
   " LEFT JOIN entities AS e ON e.id = m.entity_id;";
 
-static void state_free(lk_state *s) {
-  lk_items_free(&s->items);
-  lk_items_free(&s->speakers);
-  free(s->arts);
-  free(s->id_arts);
-  free(s->q);
-  free(s->member);
-  nw_identity_free(&s->groups);
-}
-
-/* The speaker items after the mention items, members pointed at them, and
-** the items' name pointers set (the buffer no longer moves). */
-static int append_speakers(lk_state *s) {
-  lk_items *l = &s->items, *sp = &s->speakers;
-  s->nmention = l->n;
-  for (size_t k = 0; k < sp->n; k++)
-    if (lk_items_add(l, sp->v[k].article, sp->v[k].type, sp->names.data + sp->name_off[k], sp->v[k].len,
-                     sp->v[k].mentions, sp->cur_id[k]))
-      return -1;
-  lk_items_free(sp);
-  for (size_t m = 0; m < s->nmember; m++)
-    if (s->member[m] >= 0 && (s->member[m] & LK_SPEAKER)) s->member[m] = (int64_t)s->nmention + (s->member[m] & ~LK_SPEAKER);
-  for (size_t i = 0; i < l->n; i++) l->v[i].name = l->names.data + l->name_off[i];
-  return 0;
-}
-
 /* Every article (the resolver's view of it: outlet and day) and its names,
 ** from its stored row or, when it has none, from its mentions and quotes. */
 static int load_names(sqlite3 *db, lk_state *s, lk_names_io *io, char **err) {
@@ -85,7 +59,7 @@ static int load_names(sqlite3 *db, lk_state *s, lk_names_io *io, char **err) {
     rc = lk_article_names(db, io, s, a, blob, sqlite3_column_bytes(st, 3), err);
   }
   rc = cp_finish(db, st, rc, "cannot read articles", err);
-  if (rc == SQLITE_OK && append_speakers(s)) rc = SQLITE_NOMEM;
+  if (rc == SQLITE_OK && lk_append_speakers(s)) rc = SQLITE_NOMEM;
   return rc;
 }
 
@@ -273,7 +247,7 @@ static int link_entities(sqlite3 *db, nw_corpus_stats *st, char **err) {
   st->cpu_link_resolve += c2 - c1;
   st->cpu_link_write += cp_thread_cpu() - c2;
   lk_names_finalize(&io);
-  state_free(&s);
+  lk_state_free(&s);
   return rc;
 }
 

@@ -77,6 +77,15 @@ int lk_article_names(sqlite3 *db, lk_names_io *io, lk_state *s, lk_article *a, c
 int lk_store_names(sqlite3 *db, lk_names_io *io, const lk_state *s, const lk_article *a, const int64_t *ids,
                    char **err);
 
+/* The speaker items after the mention items, members pointed at them, and
+** the items' name pointers set (the buffer no longer moves). */
+int lk_append_speakers(lk_state *s);
+void lk_state_free(lk_state *s);
+
+/* The names blob of a fresh analysis (as if built from the rows
+** cp_store_analysis writes), computed by a worker. 0 or -1 (OOM). */
+int lk_names_of_analysis(const char *body, const cp_analysis *an, nw_buf *out);
+
 int lk_items_add(lk_items *l, int64_t article, int type, const char *name, size_t len, int64_t mentions, int64_t cur);
 void lk_items_free(lk_items *l);
 #endif

@@ -96,8 +96,27 @@ static int cmp_row(const void *x, const void *y) {
   return c ? c : (a->len > b->len) - (a->len < b->len);
 }
 
-/* The article's mention rows as items, one per (type, name): its mentions
-** counted, its stored entity id when every row holds the same one. */
+/* The article's mention rows (names in the buffer names) as items, one per
+** (type, name): its mentions counted, its stored entity id when every row
+** holds the same one. Sorts v. */
+static int add_mention_items(lk_state *s, const lk_article *a, mention_row *v, size_t n, const char *names) {
+  sort_names = names;
+  if (n) qsort(v, n, sizeof *v, cmp_row);
+  for (size_t i = 0; i < n;) {
+    size_t j = i + 1;
+    int64_t id = v[i].entity;
+    while (j < n && !cmp_row(&v[i], &v[j])) {
+      if (v[j].entity != id) id = -1;
+      j++;
+    }
+    if (lk_items_add(&s->items, a->id, v[i].type, names + v[i].off, v[i].len, (int64_t)(j - i), id)) return -1;
+    i = j;
+  }
+  return 0;
+}
+
+/* The article's mentions as stored, as items; rows that are no item but
+** hold an entity id lose it. */
 static int build_mentions(sqlite3 *db, lk_names_io *io, lk_state *s, lk_article *a, char **err) {
   mention_row *v = NULL;
   size_t n = 0, cap = 0;
@@ -122,19 +141,7 @@ static int build_mentions(sqlite3 *db, lk_names_io *io, lk_state *s, lk_article 
   }
   int step = sqlite3_reset(io->mentions); /* a failed step ends the loop as the last row does */
   if (rc == SQLITE_OK && step != SQLITE_OK) rc = step, *err = cp_db_error(db, "cannot read mentions");
-  sort_names = names.data;
-  if (n) qsort(v, n, sizeof *v, cmp_row);
-  for (size_t i = 0; rc == SQLITE_OK && i < n;) {
-    size_t j = i + 1;
-    int64_t id = v[i].entity;
-    while (j < n && !cmp_row(&v[i], &v[j])) {
-      if (v[j].entity != id) id = -1;
-      j++;
-    }
-    if (lk_items_add(&s->items, a->id, v[i].type, names.data + v[i].off, v[i].len, (int64_t)(j - i), id))
-      rc = SQLITE_NOMEM;
-    i = j;
-  }
+  if (rc == SQLITE_OK && add_mention_items(s, a, v, n, names.data)) rc = SQLITE_NOMEM;
   free(v);
   nw_buf_free(&names);
   if (rc == SQLITE_OK && stale) {
@@ -334,29 +341,39 @@ static int put_item(nw_buf *b, const lk_items *l, size_t i, int64_t id) {
          put_varint(b, it->len) || nw_buf_append(b, l->names.data + l->name_off[i], it->len);
 }
 
-int lk_store_names(sqlite3 *db, lk_names_io *io, const lk_state *s, const lk_article *a, const int64_t *ids,
-                   char **err) {
+/* The article's names as a blob: entity ids those of their groups (ids
+** per group), or as stored (ids NULL). Speaker items already appended. */
+static int encode(const lk_state *s, const lk_article *a, const int64_t *ids, nw_buf *b) {
   const lk_items *l = &s->items;
-  const nw_id_groups *g = &s->groups;
+  const uint32_t *group_of = s->groups.group_of;
   size_t nm = a->m1 - a->m0, ns = a->s1 - a->s0;
-  nw_buf b = {0};
-  int bad = put_varint(&b, nm) || put_varint(&b, ns) || put_varint(&b, a->q1 - a->q0);
-  for (size_t i = a->m0; !bad && i < a->m1; i++) bad = put_item(&b, l, i, ids[g->group_of[i]]);
-  for (size_t k = a->s0; !bad && k < a->s1; k++) bad = put_item(&b, l, s->nmention + k, ids[g->group_of[s->nmention + k]]);
+  b->len = 0;
+  int bad = put_varint(b, nm) || put_varint(b, ns) || put_varint(b, a->q1 - a->q0);
+  for (size_t i = a->m0; !bad && i < a->m1; i++) bad = put_item(b, l, i, ids ? ids[group_of[i]] : l->cur_id[i]);
+  for (size_t k = a->s0; !bad && k < a->s1; k++) {
+    size_t i = s->nmention + k;
+    bad = put_item(b, l, i, ids ? ids[group_of[i]] : l->cur_id[i]);
+  }
   for (size_t q = a->q0; !bad && q < a->q1; q++) {
     const lk_quote *x = &s->q[q];
-    bad = put_varint(&b, (uint64_t)x->start) || nw_buf_putc(&b, (char)x->group) || put_varint(&b, x->count);
+    bad = put_varint(b, (uint64_t)x->start) || nw_buf_putc(b, (char)x->group) || put_varint(b, x->count);
     for (size_t k = 0; !bad && k < x->count; k++) {
       int64_t m = s->member[x->first + k];
       uint64_t local = m < 0 ? 0 : (size_t)m < s->nmention ? (uint64_t)((size_t)m - a->m0) + 1
                                                          : (uint64_t)(nm + (size_t)m - s->nmention - a->s0) + 1;
-      bad = put_varint(&b, local);
+      bad = put_varint(b, local);
     }
   }
-  int rc = bad ? SQLITE_NOMEM : SQLITE_OK;
+  return bad ? -1 : 0;
+}
+
+int lk_store_names(sqlite3 *db, lk_names_io *io, const lk_state *s, const lk_article *a, const int64_t *ids,
+                   char **err) {
+  nw_buf b = {0};
+  int rc = encode(s, a, ids, &b) ? SQLITE_NOMEM : SQLITE_OK;
   if (rc == SQLITE_OK) {
     sqlite3_bind_int64(io->store, 1, a->id);
-    sqlite3_bind_blob(io->store, 2, b.len ? b.data : "", (int)b.len, SQLITE_STATIC);
+    sqlite3_bind_blob(io->store, 2, b.data, (int)b.len, SQLITE_STATIC);
     if (sqlite3_step(io->store) != SQLITE_DONE) rc = SQLITE_ERROR, *err = cp_db_error(db, "cannot store article names");
     sqlite3_reset(io->store);
   }
@@ -421,5 +438,60 @@ int lk_article_names(sqlite3 *db, lk_names_io *io, lk_state *s, lk_article *a, c
   if (rc == SQLITE_OK) rc = build_quotes(db, io, s, a, err);
   a->s1 = s->speakers.n;
   a->q1 = s->nq;
+  return rc;
+}
+
+int lk_append_speakers(lk_state *s) {
+  lk_items *l = &s->items, *sp = &s->speakers;
+  s->nmention = l->n;
+  for (size_t k = 0; k < sp->n; k++)
+    if (lk_items_add(l, sp->v[k].article, sp->v[k].type, sp->names.data + sp->name_off[k], sp->v[k].len,
+                     sp->v[k].mentions, sp->cur_id[k]))
+      return -1;
+  lk_items_free(sp);
+  for (size_t m = 0; m < s->nmember; m++)
+    if (s->member[m] >= 0 && (s->member[m] & LK_SPEAKER)) s->member[m] = (int64_t)s->nmention + (s->member[m] & ~LK_SPEAKER);
+  for (size_t i = 0; i < l->n; i++) l->v[i].name = l->names.data + l->name_off[i];
+  return 0;
+}
+
+void lk_state_free(lk_state *s) {
+  lk_items_free(&s->items);
+  lk_items_free(&s->speakers);
+  free(s->arts);
+  free(s->id_arts);
+  free(s->q);
+  free(s->member);
+  nw_identity_free(&s->groups);
+}
+
+/* What build_mentions and build_quotes would read back from the rows
+** cp_store_analysis writes (fresh rows: no entity ids, no keys). */
+int lk_names_of_analysis(const char *body, const cp_analysis *an, nw_buf *out) {
+  lk_state s;
+  memset(&s, 0, sizeof s);
+  lk_article a = {0};
+  mention_row *v = malloc((an->nm ? an->nm : 1) * sizeof *v);
+  size_t n = 0;
+  int rc = v ? 0 : -1;
+  for (size_t i = 0; !rc && i < an->nm; i++) {
+    const cp_mention *m = &an->m[i];
+    int type = type_code(nw_ent_type_name(m->type));
+    if (type && m->c1 > m->c0) v[n++] = (mention_row){type, m->c0, m->c1 - m->c0, -1};
+  }
+  if (!rc) rc = add_mention_items(&s, &a, v, n, body);
+  free(v);
+  a.m1 = s.items.n;
+  for (size_t i = 0; !rc && i < an->nq; i++) {
+    const cp_quote *q = &an->q[i];
+    const char *name = q->spk_start && q->name_len ? an->names.data + q->name_off : NULL;
+    const char *stype = q->spk_start ? nw_speaker_type_name(q->spk_type) : NULL;
+    if (name && !(stype && !strcmp(stype, "DESCRIPTION"))) rc = speaker_members(&s, &a, q->start, name, q->name_len, stype);
+  }
+  a.s1 = s.speakers.n;
+  a.q1 = s.nq;
+  if (!rc) rc = lk_append_speakers(&s);
+  if (!rc) rc = encode(&s, &a, NULL, out);
+  lk_state_free(&s);
   return rc;
 }

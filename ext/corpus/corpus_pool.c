@@ -11,8 +11,13 @@
 
 /* Unread results one job may hold before its worker waits. */
 #define RESULTS_PER_JOB 16
-/* Jobs in flight per thread: enough that no thread waits for work. */
-#define JOBS_PER_THREAD 4
+/* Jobs in flight per thread: enough that no thread waits for work, and that
+** the writer seldom waits for the oldest result (results come in order: with
+** 4 a thread, one slow article stalled the writer while the other worker ran
+** dry, and each stall cost a futex wake-up; with 64 the writer's waits fell
+** from 17.9 to 4.2 s and the futex calls by half on 10 000 articles). The
+** bytes in flight stay bounded by CP_FLIGHT_BYTES. */
+#define JOBS_PER_THREAD 64
 
 typedef struct cp_result {
   struct cp_result *next;

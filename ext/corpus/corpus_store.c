@@ -11,7 +11,7 @@ SQLITE_EXTENSION_INIT3
 
 int cp_store_prepare(sqlite3 *db, cp_store *s, char **err) {
   memset(s, 0, sizeof *s);
-  /* The article's stored names go too: the next link reads its new rows. */
+  /* The article's stored names go too (replaced by the analysis's own when it has them). */
   const char *del[4] = {"DELETE FROM mentions WHERE article_id = ?1", "DELETE FROM quotes WHERE article_id = ?1",
                         "DELETE FROM dates WHERE article_id = ?1", "DELETE FROM article_names WHERE article_id = ?1"};
   int rc = SQLITE_OK;
@@ -32,6 +32,8 @@ int cp_store_prepare(sqlite3 *db, cp_store *s, char **err) {
                     "INSERT INTO dates(article_id, start, length, mention, type, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                     &s->ins_date, err);
   if (rc == SQLITE_OK)
+    rc = cp_prepare(db, "INSERT OR REPLACE INTO article_names(article_id, names) VALUES (?1, ?2)", &s->ins_names, err);
+  if (rc == SQLITE_OK)
     rc = cp_prepare(db,
                     "UPDATE articles SET analyzed_sha1 = ?2, sha1 = CASE WHEN mtime IS NULL THEN ?2 ELSE sha1 END,"
                     " error = CASE WHEN ?3 IS NOT NULL THEN ?3 WHEN error = '" ANALYSIS_FAILED "' THEN NULL"
@@ -43,7 +45,8 @@ int cp_store_prepare(sqlite3 *db, cp_store *s, char **err) {
 }
 
 void cp_store_finalize(cp_store *s) {
-  sqlite3_stmt *all[] = {s->del[0], s->del[1], s->del[2], s->del[3], s->ins_mention, s->ins_quote, s->ins_date, s->mark, s->check};
+  sqlite3_stmt *all[] = {s->del[0], s->del[1],  s->del[2],   s->del[3], s->ins_mention,
+                         s->ins_quote, s->ins_date, s->ins_names, s->mark, s->check};
   for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) sqlite3_finalize(all[i]);
   memset(s, 0, sizeof *s);
 }
@@ -131,6 +134,11 @@ int cp_store_analysis(sqlite3 *db, cp_store *s, int64_t id, int fresh, const cha
   if (rc == SQLITE_OK) rc = store_mentions(db, s, id, body, a, err);
   if (rc == SQLITE_OK) rc = store_quotes(db, s, id, body, a, err);
   if (rc == SQLITE_OK) rc = store_dates(db, s, id, body, a, err);
+  if (rc == SQLITE_OK && a->link_names.len) { /* the linker's names, computed with the analysis */
+    sqlite3_bind_int64(s->ins_names, 1, id);
+    sqlite3_bind_blob(s->ins_names, 2, a->link_names.data, (int)a->link_names.len, SQLITE_STATIC);
+    rc = run(db, s->ins_names, err);
+  }
   if (rc == SQLITE_OK) {
     sqlite3_bind_int64(s->mark, 1, id);
     sqlite3_bind_text(s->mark, 2, body_sha1, -1, SQLITE_STATIC);
@@ -138,7 +146,7 @@ int cp_store_analysis(sqlite3 *db, cp_store *s, int64_t id, int fresh, const cha
     else sqlite3_bind_null(s->mark, 3);
     rc = run(db, s->mark, err);
   }
-  sqlite3_stmt *all[] = {s->ins_mention, s->ins_quote, s->ins_date, s->mark};
+  sqlite3_stmt *all[] = {s->ins_mention, s->ins_quote, s->ins_date, s->ins_names, s->mark};
   for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) sqlite3_clear_bindings(all[i]); /* no pointer into body kept */
   return rc;
 }
