@@ -18,6 +18,7 @@
 **  - an acronym -> its expansion: the mention right before "(ACRONYM)", or a
 **    mention whose capitalized initials spell it ("U.S." -> "United States").
 ** Hash tables sized to the mentions: linear in the number of mentions. */
+#include "given_names.h"
 #include "ner_imap.h"
 
 #include <stdlib.h>
@@ -269,17 +270,39 @@ static int person_fuller(const nw_doc *d, const nw_entity *v, const uint32_t *co
   return family_tok(d, core[i], v[i].tok_end) - core[i] > family_tok(d, core[b], v[b].tok_end) - core[b];
 }
 
+static int word_gender(const nw_doc *d, size_t k, int (*lookup)(const char *, size_t)) {
+  return d->tok[k].cls == NW_TOK_WORD ? lookup(d->text + d->tok[k].start, nw_tok_len(&d->tok[k])) : NW_GENDER_NONE;
+}
+
+/* The gender an honorific gives person mention e: one the tagger took in
+** ("Mrs. Clinton") or the word right before it ("Mrs." or "Mrs" "."). */
+static int honorific_gender(const nw_doc *d, const nw_entity *e, uint32_t core) {
+  for (uint32_t k = e->tok_first; k < core; k++) {
+    int g = word_gender(d, k, nw_honorific_gender);
+    if (g) return g;
+  }
+  size_t k = e->tok_first;
+  if (k >= 2 && is_tok(d, k - 1, '.') && d->tok[k - 1].ws == NW_WS_NONE) k--;
+  return k >= 1 ? word_gender(d, k - 1, nw_honorific_gender) : NW_GENDER_NONE;
+}
+
+/* The gender person mention e's given name says (a full name only). */
+static int given_gender(const nw_doc *d, const nw_entity *e, uint32_t core) {
+  return e->tok_end - core >= 2 ? word_gender(d, core, nw_given_name_gender) : NW_GENDER_NONE;
+}
+
 int ner_resolve_canonical(const nw_doc *d, nw_entities *out) {
   size_t n = out->n;
   if (!n) return 0;
-  imap person = {0}, surname = {0}, surname_sfx = {0}, given = {0}, other = {0}, tail = {0}, acro = {0}, paren = {0}, clusters = {0};
+  imap person = {0}, surname = {0}, surname_sfx = {0}, surname_gender = {0}, given = {0}, other = {0}, tail = {0}, acro = {0},
+       paren = {0}, clusters = {0};
   word_use use = {{0}, {0}};
   int rc = -1;
   int32_t *canon = malloc(n * sizeof *canon);
   uint32_t *core = malloc(n * sizeof *core);
   uint8_t *in_headline = malloc(n); /* the mention is in a title-case sentence */
   if (!canon || !core || !in_headline || imap_init(&person, n * 4) || imap_init(&surname, n) ||
-      imap_init(&surname_sfx, n) || imap_init(&given, n) ||
+      imap_init(&surname_sfx, n) || imap_init(&surname_gender, n) || imap_init(&given, n) ||
       imap_init(&other, n) || imap_init(&tail, n) || imap_init(&acro, n) || imap_init(&paren, n) ||
       imap_init(&clusters, n) || word_use_init(&use, d))
     goto done;
@@ -308,6 +331,12 @@ int ner_resolve_canonical(const nw_doc *d, nw_entities *out) {
       uint64_t last = tok_key(d, family_tok(d, core[i], e->tok_end));
       int32_t b = imap_get(&surname, last);
       if (b < 0 || person_fuller(d, v, core, i, (size_t)b)) imap_put(&surname, last, (int32_t)i);
+      /* per gender too: "Mrs. Clinton" finds "Hillary Clinton" where "Bill Clinton" comes first */
+      int g = given_gender(d, e, core[i]);
+      if (g) {
+        b = imap_get(&surname_gender, last * 3 + (uint64_t)g);
+        if (b < 0 || person_fuller(d, v, core, i, (size_t)b)) imap_put(&surname_gender, last * 3 + (uint64_t)g, (int32_t)i);
+      }
       if (has_suffix(d, core[i], e->tok_end)) {
         uint64_t ks = suffixed_key(d, core[i], e->tok_end);
         b = imap_get(&surname_sfx, ks);
@@ -352,8 +381,13 @@ int ner_resolve_canonical(const nw_doc *d, nw_entities *out) {
       ** as a word inside a fuller name ("Acosta" of "Melba Acosta Febo") */
       uint32_t len = e->tok_end - core[i];
       /* "Brevik Jr." is the "Tomas Brevik Jr." of the text, not "Tomas Brevik" */
+      uint64_t last = tok_key(d, family_tok(d, core[i], e->tok_end));
       c = has_suffix(d, core[i], e->tok_end) ? imap_get(&surname_sfx, suffixed_key(d, core[i], e->tok_end))
-                                            : imap_get(&surname, tok_key(d, family_tok(d, core[i], e->tok_end)));
+                                            : imap_get(&surname, last);
+      int g = honorific_gender(d, e, core[i]);
+      if (!g) g = given_gender(d, e, core[i]);
+      int clash = c >= 0 && g && given_gender(d, &v[c], core[c]) && given_gender(d, &v[c], core[c]) != g;
+      if (clash) c = imap_get(&surname_gender, last * 3 + (uint64_t)g);
       if (c >= 0 && (v[c].tok_end - core[c] <= len || !same_person(d, core[i], e->tok_end, core[c], v[c].tok_end))) c = -1;
       /* a headline's capitalised common word (no listed given name) before a family name the text gives in
       ** full ("Trump Says Clinton Is Wrong": "Says Clinton") */
@@ -363,8 +397,8 @@ int ner_resolve_canonical(const nw_doc *d, nw_entities *out) {
         if (c >= 0) canon[i] = c;
         continue;
       }
-      if (c < 0 && len == 1) c = imap_get(&given, tok_key(d, core[i]));
-      if (c < 0 && len == 1) c = imap_get(&person, tok_key(d, core[i]));
+      if (c < 0 && len == 1 && !clash) c = imap_get(&given, tok_key(d, core[i]));
+      if (c < 0 && len == 1 && !clash) c = imap_get(&person, tok_key(d, core[i]));
       if (c >= 0 && v[c].tok_end - core[c] > len) canon[i] = c;
       continue;
     } else if (c < 0 && e->type != NW_ENT_LOC) {
@@ -393,6 +427,7 @@ done:
   imap_free(&person);
   imap_free(&surname);
   imap_free(&surname_sfx);
+  imap_free(&surname_gender);
   imap_free(&given);
   imap_free(&other);
   imap_free(&use.lower);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "given_names.h"
 #include "hash.h"
 #include "news_entities.h"
 #include "quotes_internal.h"
@@ -38,6 +39,7 @@ typedef struct resolver {
   nw_entities own_ents;    /* them, when the caller did not give them */
   int32_t *ent_of;   /* entity index of each token, or -1 */
   nw_strmap by_last; /* last word -> run index of the fullest name */
+  nw_strmap by_last_of[2]; /* the same per gender of the name (men, women) */
   nw_strmap by_first; /* first word of a two-word name -> run index */
   nw_strmap first_seen; /* last word -> the run that introduced the name */
   nw_strmap acronym; /* "MOFA" -> run index */
@@ -53,11 +55,7 @@ static int name_word(const qx_ctx *c, size_t i) {
 }
 
 static int gender_of_honorific(const qx_ctx *c, size_t i) {
-  if (nw_tok_is(c->d, i, "Mr.", 1) || nw_tok_is(c->d, i, "Mr", 1) || nw_tok_is(c->d, i, "Sir", 1)) return G_MALE;
-  if (nw_tok_is(c->d, i, "Mrs.", 1) || nw_tok_is(c->d, i, "Ms.", 1) || nw_tok_is(c->d, i, "Mrs", 1) ||
-      nw_tok_is(c->d, i, "Ms", 1) || nw_tok_is(c->d, i, "Miss", 1) || nw_tok_is(c->d, i, "Dame", 1))
-    return G_FEMALE;
-  return G_NONE;
+  return qx_is_word(c, i) ? nw_honorific_gender(qx_text(c, i), qx_len(c, i)) : G_NONE;
 }
 
 /* Runs of capitalized words ("Chinese Ministry of Foreign Affairs", "Mr. Putin"). */
@@ -130,8 +128,14 @@ static int collect_runs(resolver *r) {
     /* a given name says the gender of a full name ("Josh Hendler"); an
     ** honorific of a family name alone ("Mrs. Clinton"); a family name two
     ** people of different genders share says none */
-    if (!g && j - core >= 2) g = qx_given_name_gender(qx_text(c, core), qx_len(c, core));
+    if (!g && j - core >= 2) g = nw_given_name_gender(qx_text(c, core), qx_len(c, core));
     r->runs[r->nrun].gender = (uint8_t)g;
+    if (g == G_MALE || g == G_FEMALE) {
+      nw_strmap *m = &r->by_last_of[g - 1];
+      int32_t b = nw_strmap_get(m, qx_text(c, last), qx_len(c, last), -1);
+      if ((b < 0 || j - core > r->runs[b].end - r->runs[b].core) && nw_strmap_put(m, qx_text(c, last), qx_len(c, last), (int32_t)r->nrun))
+        return -1;
+    }
     if (g) {
       int old = nw_strmap_get(&r->gender, qx_text(c, last), qx_len(c, last), G_NONE);
       if (old != g && nw_strmap_put(&r->gender, qx_text(c, last), qx_len(c, last), old ? G_MIXED : g)) return -1;
@@ -235,9 +239,23 @@ static int surname_pronoun(const qx_ctx *c, size_t k) {
 }
 
 /* The fullest name for the run of tokens [first, end) (a name mention). */
+/* The fullest name run ending in token last's word, of gender g when the
+** fullest says the other ("Mrs. Clinton" is not the text's "Bill Clinton";
+** -1 then when no name of hers is given). */
+static int32_t fullest_by_last(const resolver *r, size_t last, int g) {
+  const qx_ctx *c = r->c;
+  int32_t ri = nw_strmap_get(&r->by_last, qx_text(c, last), qx_len(c, last), -1);
+  if (ri < 0 || !g || !r->runs[ri].gender || r->runs[ri].gender == g) return ri;
+  return nw_strmap_get(&r->by_last_of[g - 1], qx_text(c, last), qx_len(c, last), -1);
+}
+
 static int append_name(resolver *r, size_t first, size_t end) {
   const qx_ctx *c = r->c;
-  while (first + 1 < end && (qx_class(c, first) & (QW_TITLE | QW_HONORIFIC | QW_DET))) first++;
+  int g = G_NONE;
+  for (; first + 1 < end && (qx_class(c, first) & (QW_TITLE | QW_HONORIFIC | QW_DET)); first++)
+    if (!g) g = gender_of_honorific(c, first);
+  /* an honorific the mention leaves out ("Mrs." before a tagged "Clinton") */
+  if (!g && first > 0) g = gender_of_honorific(c, first - 1);
   int32_t e = entity_of_name(r, first, end);
   size_t last = end - 1;
   if (e >= 0) {
@@ -251,13 +269,13 @@ static int append_name(resolver *r, size_t first, size_t end) {
       r->type = speaker_type_of(x->type);
       return append_tokens(r, first, end);
     }
-    int32_t ri = nw_strmap_get(&r->by_last, qx_text(c, last), qx_len(c, last), -1);
+    int32_t ri = fullest_by_last(r, last, g);
     int one_word = memchr(c->d->text + x->canon_start, ' ', x->canon_end - x->canon_start) == NULL;
     if (!(one_word && x->type == NW_ENT_PERSON && ri >= 0 && r->runs[ri].end - r->runs[ri].core >= 2)) return append_entity(r, e);
   }
   int32_t ri = -1;
   if (end - first == 1 && (c->d->tok[last].flags & NW_TF_ALL_UPPER)) ri = nw_strmap_get(&r->acronym, qx_text(c, last), qx_len(c, last), -1);
-  if (ri < 0) ri = nw_strmap_get(&r->by_last, qx_text(c, last), qx_len(c, last), -1);
+  if (ri < 0) ri = fullest_by_last(r, last, g);
   if ((ri < 0 || r->runs[ri].end - r->runs[ri].core < 2) && end - first == 1) {
     int32_t rf = nw_strmap_get(&r->by_first, qx_text(c, last), qx_len(c, last), -1);
     if (rf >= 0) ri = rf;
@@ -804,7 +822,8 @@ int qx_resolve(qx_ctx *c) {
     rc = 0;
     goto done;
   }
-  if (!r.run_of || !r.ent_of || nw_strmap_init(&r.by_last, 64, 1) || nw_strmap_init(&r.by_first, 16, 1) ||
+  if (!r.run_of || !r.ent_of || nw_strmap_init(&r.by_last, 64, 1) || nw_strmap_init(&r.by_last_of[0], 16, 1) ||
+      nw_strmap_init(&r.by_last_of[1], 16, 1) || nw_strmap_init(&r.by_first, 16, 1) ||
       nw_strmap_init(&r.first_seen, 64, 1) || nw_strmap_init(&r.acronym, 16, 0) || nw_strmap_init(&r.gender, 16, 1) ||
       find_entities(&r) || collect_runs(&r))
     goto done;
@@ -831,6 +850,8 @@ done:
   free(r.ent_of);
   nw_entities_free(&r.own_ents);
   nw_strmap_free(&r.by_last);
+  nw_strmap_free(&r.by_last_of[0]);
+  nw_strmap_free(&r.by_last_of[1]);
   nw_strmap_free(&r.by_first);
   nw_strmap_free(&r.first_seen);
   nw_strmap_free(&r.acronym);
