@@ -14,3 +14,31 @@ SELECT speaker_mention, speaker FROM news_quotes('Walter Venn opened the hearing
 --> Mr. Venn|Walter Venn
 SELECT speaker_mention, speaker FROM news_quotes('Former mayor Walter Venn opened the hearing. “The plan is sound,” Mrs. Venn said.');
 --> Mrs. Venn|Venn
+
+-- A definite description of one person ("the senator", "the billionaire
+-- businessman") names the person introduced with that office, its
+-- abbreviation too ("Sen."), else the person the text is talking about: the
+-- subject of the sentence before.
+SELECT speaker_mention, speaker, speaker_type FROM news_quotes('Sen. Walter Venn (D-Ore.) defended the bill on Monday. “I apologize to nobody,” the senator said.');
+--> the senator|Walter Venn|PERSON
+SELECT speaker_mention, speaker, speaker_type FROM news_quotes('Oscar Brandt held a rally in Salem. Brandt took questions from the crowd. “We will build it,” the billionaire businessman said.');
+--> the billionaire businessman|Oscar Brandt|PERSON
+-- The subject of the sentence before rather than a person named inside this one.
+SELECT speaker_mention, speaker FROM news_quotes('Greta Lind spoke in Ohio on Monday. In an interview with the hosts Oscar Brandt and Walter Venn, the presidential candidate said the plan was “a mistake.”');
+--> the presidential candidate|Greta Lind
+-- Never a person of the other gender, party or office.
+SELECT speaker_mention, speaker FROM news_quotes('Oscar Brandt spoke in Ohio on Monday. “We need more time,” the spokeswoman said.');
+--> the spokeswoman|spokeswoman
+SELECT speaker_mention, speaker FROM news_quotes('Republican candidate Oscar Brandt spoke in Ohio on Monday. “We need more time,” the Democratic candidate said.');
+--> the Democratic candidate|Democratic candidate
+SELECT speaker_mention, speaker FROM news_quotes('Gov. Oscar Brandt spoke in Ohio on Monday. “We need more time,” the senator said.');
+--> the senator|senator
+-- One the text left unnamed stays a description; a name set beside it is the speaker.
+SELECT speaker_mention, speaker FROM news_quotes('A woman in the crowd shouted at Greta Lind. “Go home,” the woman said.');
+--> the woman|woman
+SELECT speaker_mention, speaker FROM news_quotes('Oscar Brandt spoke first. “No comment,” said the White House press secretary, Walter Venn, on Monday.');
+--> the White House press secretary|Walter Venn
+
+-- A reflexive after a name is no part of it.
+SELECT speaker_mention, speaker FROM news_quotes('Walter Venn spoke on Monday. Venn himself said it was “a mistake.”');
+--> Venn himself|Walter Venn

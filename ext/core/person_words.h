@@ -1,0 +1,45 @@
+/* Words about people shared by the entities' canonical names, the quotes'
+** speaker names and cross-article identity: the gender a given name or an
+** honorific says ("Mrs. Clinton" is never the text's "Bill Clinton", nor
+** "she" a man), and the nouns that describe one person by office or role
+** ("the senator", "the businessman": a description that names someone the
+** text introduced). Data in data/core/given_names.tsv and person_nouns.tsv,
+** compiled by tools/gendata.c. */
+#ifndef NW_PERSON_WORDS_H
+#define NW_PERSON_WORDS_H
+#include <stddef.h>
+#include <stdint.h>
+
+enum { NW_GENDER_NONE = 0, NW_GENDER_MALE = 1, NW_GENDER_FEMALE = 2 };
+
+typedef struct nw_given_name {
+  const char *name;
+  uint8_t gender; /* NW_GENDER_MALE or NW_GENDER_FEMALE */
+} nw_given_name;
+
+typedef struct nw_person_noun {
+  const char *noun;    /* lower case */
+  uint8_t office;      /* 1 an office a person holds ("senator"), 0 a role ("businessman") */
+  uint8_t gender;      /* NW_GENDER_* the noun says ("spokeswoman": female) */
+  const char *written; /* forms written before a name, space-separated ("Sen. Sen"), or "" */
+} nw_person_noun;
+
+extern const nw_given_name nw_given_names[];
+extern const size_t nw_given_names_count;
+extern const nw_person_noun nw_person_nouns[];
+extern const size_t nw_person_nouns_count;
+
+/* The gender a given name says ("Hillary": female), matched with case;
+** NW_GENDER_NONE when unknown or used for both. */
+int nw_given_name_gender(const char *w, size_t n);
+
+/* The gender an honorific says ("Mrs." or "Mrs": female, "Mr.": male; "Dr."
+** none), matched with case. */
+int nw_honorific_gender(const char *w, size_t n);
+
+/* The office or role noun w names, case aside: its index + 1 (one for a
+** noun and the forms written for it before a name: "senator", "Sen." and
+** "Sen" give one), or 0 when w is none. *gender (may be NULL) gets the
+** gender the noun says. */
+int nw_person_noun_index(const char *w, size_t n, int *gender);
+#endif
