@@ -116,7 +116,7 @@ static const sym cue_kinds[] = {S("say", CUE_SAY), S("stance", CUE_STANCE), S("s
 static const sym name_word_classes[] = {{"title", "title"}, {"suffix", "suffix"}, {0, 0}};
 static const sym genders[] = {{"male", "1"}, {"female", "2"}, {0, 0}};
 static const sym noun_genders[] = {{"male", "1"}, {"female", "2"}, {"any", "0"}, {0, 0}};
-static const sym noun_kinds[] = {{"office", "1"}, {"role", "0"}, {0, 0}};
+static const sym noun_kinds[] = {{"role", "0"}, {"office", "1"}, {"org", "2"}, {0, 0}};
 static const sym cue_particle[] = {{"optional", "0"}, {"required", "1"}, {0, 0}};
 static const sym word_classes[] = {
     S("pronoun", QW_PRONOUN),   S("male", QW_MALE),         S("female", QW_FEMALE),
@@ -157,7 +157,7 @@ static const table tables[] = {
     {"qx_cues", "const qx_cue", "qx_cues_count", 0, 0, 0, 0},
     {"qx_words", "const qx_word", "qx_words_count", 0, 0, 0, 0},
     {"nw_given_names", "const nw_given_name", "nw_given_names_count", 0, 0, 0, 0},
-    {"nw_person_nouns", "const nw_person_noun", "nw_person_nouns_count", 0, 0, 0, 0},
+    {"nw_role_nouns", "const nw_role_noun", "nw_role_nouns_count", 0, 0, 0, 0},
     {"nw_outlets", "const nw_outlet", "nw_outlet_count", 0, 0, 0, 0},
     {"nw_line_rules", "const nw_line_rule", "nw_line_rule_count", 0, 0, 0, 0},
     {"nw_html_drop_tags", NULL, NULL, 1, 0, 0, 0},
@@ -187,7 +187,7 @@ static const datafile files[] = {
     {.path = "core/given_names.tsv", .table = "nw_given_names", .ncols = 2,
      .cols = {{.name = "name", .type = T_WORD}, {.name = "gender", .type = T_ENUM, .syms = genders}}, .nout = 2,
      .order = {0, 1}, .unique = 1, .no_model_reads = 1},
-    {.path = "core/person_nouns.tsv", .table = "nw_person_nouns", .ncols = 4,
+    {.path = "core/role_nouns.tsv", .table = "nw_role_nouns", .ncols = 4,
      .cols = {word, {.name = "kind", .type = T_ENUM, .syms = noun_kinds}, {.name = "gender", .type = T_ENUM, .syms = noun_genders},
               {.name = "written", .type = T_EMPTY_OK}},
      .nout = 4, .order = {0, 1, 2, 3}, .unique = 1, .nocase = 1, .no_model_reads = 1},

@@ -12,15 +12,15 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 static int ready;
 
 static void build(void) {
-  if (nw_strmap_init(&given, nw_given_names_count, 0) || nw_strmap_init(&nouns, nw_person_nouns_count * 2, 1)) return;
+  if (nw_strmap_init(&given, nw_given_names_count, 0) || nw_strmap_init(&nouns, nw_role_nouns_count * 2, 1)) return;
   for (size_t i = 0; i < nw_given_names_count; i++) {
     const char *name = nw_given_names[i].name;
     if (nw_strmap_put(&given, name, strlen(name), nw_given_names[i].gender)) return;
   }
-  for (size_t i = 0; i < nw_person_nouns_count; i++) {
-    const char *noun = nw_person_nouns[i].noun;
+  for (size_t i = 0; i < nw_role_nouns_count; i++) {
+    const char *noun = nw_role_nouns[i].noun;
     if (nw_strmap_put(&nouns, noun, strlen(noun), (int32_t)i + 1)) return;
-    for (const char *p = nw_person_nouns[i].written; *p;) {
+    for (const char *p = nw_role_nouns[i].written; *p;) {
       while (*p == ' ') p++;
       const char *e = p;
       while (*e && *e != ' ') e++;
@@ -50,10 +50,10 @@ int nw_honorific_gender(const char *w, size_t n) {
   return NW_GENDER_NONE;
 }
 
-int nw_person_noun_index(const char *w, size_t n, int *gender) {
+int nw_role_noun_index(const char *w, size_t n, int *gender) {
   pthread_once(&once, build);
   int32_t k = ready ? nw_strmap_get(&nouns, w, n, 0) : 0;
-  if (gender) *gender = k ? nw_person_nouns[k - 1].gender : NW_GENDER_NONE;
+  if (gender) *gender = k ? nw_role_nouns[k - 1].gender : NW_GENDER_NONE;
   return k;
 }
 

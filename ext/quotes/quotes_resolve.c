@@ -518,6 +518,13 @@ static int gender_of_mention(const resolver *r, const nw_quote *q) {
   return g == G_MIXED ? G_NONE : g;
 }
 
+/* The gender the given name of quote q's resolved speaker name says. */
+static int resolved_gender(const resolver *r, const nw_quote *q) {
+  const char *name = r->c->out->names.data + q->name_off;
+  const char *sp = q->name_len ? memchr(name, ' ', q->name_len) : NULL;
+  return sp ? nw_given_name_gender(name, (size_t)(sp - name)) : G_NONE;
+}
+
 static int is_group(const qx_ctx *c, const nw_quote *q) {
   return has_class(c, q->speaker_tok_first, q->speaker_tok_end, QW_GROUP | QW_PLURAL);
 }
@@ -630,7 +637,20 @@ static int person_noun_at(const qx_ctx *c, size_t k, int *g) {
   if (!qx_is_word(c, k)) return 0;
   size_t n = qx_len(c, k);
   if (n > 9 && nw_ascii_ncasecmp(qx_text(c, k) + n - 9, "-year-old", 9) == 0) return -1;
-  return nw_person_noun_index(qx_text(c, k), n, g);
+  int i = nw_role_noun_index(qx_text(c, k), n, g);
+  return i && nw_role_nouns[i - 1].kind != NW_NOUN_ORG ? i : 0;
+}
+
+/* "the company", "the foreign ministry": a definite description of one
+** organisation (a noun for one at its head), with no person in it. */
+static int is_org_description(const resolver *r, size_t first, size_t end) {
+  const qx_ctx *c = r->c;
+  if (end - first < 2 || end - first > 4 || !nw_tok_is(c->d, first, "the", 1) || !qx_is_word(c, end - 1)) return 0;
+  int i = nw_role_noun_index(qx_text(c, end - 1), qx_len(c, end - 1), NULL);
+  if (!i || nw_role_nouns[i - 1].kind != NW_NOUN_ORG) return 0;
+  for (size_t k = first + 1; k < end; k++)
+    if (!qx_is_word(c, k) || qx_cap(c, k)) return 0; /* "the State Department" is a name */
+  return 1;
 }
 
 /* "the Russian leader", "the mayor", "the billionaire businessman": a
@@ -768,7 +788,7 @@ static int other_office(const resolver *r, int32_t ri, int office) {
   for (size_t k = lo; k < run->core; k++) {
     int o = person_noun_at(r->c, k, &g);
     if (o == office) return 0;
-    other |= o > 0 && nw_person_nouns[o - 1].office;
+    other |= o > 0 && nw_role_nouns[o - 1].kind == NW_NOUN_OFFICE;
   }
   return other;
 }
@@ -779,7 +799,7 @@ static int fits_description(const resolver *r, int32_t ri, size_t first, size_t 
   if (ri < 0 || !may_be_person(r, ri)) return 0;
   int rg = run_gender(r, ri), p = party_in(r->c, first, end), rp = p ? party_of_run(r, ri) : 0, hg;
   int head = person_noun_at(r->c, end - 1, &hg);
-  if (head > 0 && nw_person_nouns[head - 1].office && other_office(r, ri, head)) return 0;
+  if (head > 0 && nw_role_nouns[head - 1].kind == NW_NOUN_OFFICE && other_office(r, ri, head)) return 0;
   return !(g && rg && rg != g) && !(p && rp && rp != p);
 }
 
@@ -843,16 +863,43 @@ static int starts_member(const resolver *r, size_t k, size_t end) {
 
 /* The nearest organisation named outside quotations before token t, in its
 ** sentence or the one before, or -1. */
+/* The nearest organisation named outside quotations in [lo, t), or -1. */
+static int32_t org_before_from(const resolver *r, size_t t, size_t lo) {
+  for (size_t k = t; k-- > lo;) {
+    int32_t e = r->ent_of[k];
+    if (e >= 0 && r->c->owner[k] < 0 && r->ents->v[e].type == NW_ENT_ORG) return e;
+  }
+  return -1;
+}
+
 static int32_t org_before(const resolver *r, size_t t) {
   const qx_ctx *c = r->c;
   uint32_t s = c->d->tok[t].sentence;
   size_t lo = c->d->sent[s > 0 ? s - 1 : 0].first_tok;
   if (t > lo + SALIENCE_REACH) lo = t - SALIENCE_REACH;
-  for (size_t k = t; k-- > lo;) {
+  return org_before_from(r, t, lo);
+}
+
+/* The organisation an organisation's description [first, end) stands for:
+** the nearest named before it, outside quotations, whose name holds its
+** head ("the ministry": "Foreign Ministry"), else for a company or a group
+** the nearest named in its sentence or the two before ("Twitter said … The
+** company said"); -1 when none. */
+static int32_t described_org(const resolver *r, size_t first, size_t end) {
+  const qx_ctx *c = r->c;
+  size_t lo = first > SALIENCE_REACH ? first - SALIENCE_REACH : 0;
+  for (size_t k = first; k-- > lo;) {
     int32_t e = r->ent_of[k];
-    if (e >= 0 && c->owner[k] < 0 && r->ents->v[e].type == NW_ENT_ORG) return e;
+    if (e >= 0 && c->owner[k] < 0 && r->ents->v[e].type == NW_ENT_ORG && same_word(c, k, end - 1)) return e;
   }
-  return -1;
+  /* "the newspaper", "the board": only one whose name says so; a company or group, the nearest */
+  static const char *const generic[] = {"company", "corporation", "firm", "group", "organization", "organisation"};
+  size_t g = 0;
+  while (g < sizeof generic / sizeof generic[0] && !nw_tok_is(c->d, end - 1, generic[g], 1)) g++;
+  if (g == sizeof generic / sizeof generic[0]) return -1;
+  uint32_t s = c->d->tok[first].sentence;
+  size_t near = c->d->sent[s >= 2 ? s - 2 : 0].first_tok;
+  return org_before_from(r, first, near > lo ? near : lo);
 }
 
 static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, const nw_quote *last_group,
@@ -905,6 +952,7 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
       else org = org_before(r, first);
     } else if (g && last_person && last_person->paragraph + 3 >= q->paragraph) {
       int lg = gender_of_mention(r, last_person);
+      if (!lg) lg = resolved_gender(r, last_person); /* "Sanders himself": "Bernie Sanders" */
       if (!lg || lg == g) src = last_person;
     }
     /* a person of that gender who is the subject of the sentence before is
@@ -956,6 +1004,8 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
     rc = run->end - run->core >= 2 || role != titled ? append_name(r, run->core, run->end) : append_tokens(r, run->core, run->end);
     r->type = NW_SPEAKER_PERSON;
     person = 1;
+  } else if (is_org_description(r, first, end) && (role = described_org(r, first, end)) >= 0) {
+    rc = append_entity(r, role);
   } else if (is_plural_description(c, first, end)) {
     int got = append_pair_before(r, first, qx_class(c, end - 1) & (QW_PEOPLE | QW_PLACES));
     if (got < 0) return -1;

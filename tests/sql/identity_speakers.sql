@@ -42,3 +42,20 @@ SELECT speaker_mention, speaker FROM news_quotes('Oscar Brandt spoke first. “N
 -- A reflexive after a name is no part of it.
 SELECT speaker_mention, speaker FROM news_quotes('Walter Venn spoke on Monday. Venn himself said it was “a mistake.”');
 --> Venn himself|Walter Venn
+
+-- An organisation's description names the organisation named before it whose
+-- name holds its head, or for a company or a group the one named just before;
+-- a name in it makes it a name ("the State Department"), and "the newspaper"
+-- with no newspaper named so stays as written.
+SELECT speaker_mention, speaker, speaker_type FROM news_quotes('The Foreign Ministry of Norland rejected the claim. Greta Lind of Acme Corp. spoke later. “It is false,” the ministry said.');
+--> the ministry|Foreign Ministry of Norland|ORG
+SELECT speaker_mention, speaker, speaker_type FROM news_quotes('Acme Corp. said on Monday that it removed the accounts. “We have always sought balance,” the company said.');
+--> the company|Acme Corp.|ORG
+SELECT speaker_mention, speaker, speaker_type FROM news_quotes('Acme Corp. said on Monday that it removed the accounts. “We have always sought balance,” the newspaper said.');
+--> the newspaper|newspaper|DESCRIPTION
+
+-- "she" never takes up a man quoted before whose given name says so, though
+-- his family name is also hers.
+SELECT speaker_mention, speaker FROM news_quotes('Walter Venn and his sister Greta Venn spoke on Monday. “We agreed,” Venn himself said. “We did not,” she said.');
+--> Venn himself|Walter Venn
+--> she|Greta Venn
