@@ -115,6 +115,8 @@ static const sym cue_kinds[] = {S("say", CUE_SAY), S("stance", CUE_STANCE), S("s
                                 S("quoted", CUE_QUOTED), {0, 0}};
 static const sym name_word_classes[] = {{"title", "title"}, {"suffix", "suffix"}, {0, 0}};
 static const sym genders[] = {{"male", "1"}, {"female", "2"}, {0, 0}};
+static const sym noun_genders[] = {{"male", "1"}, {"female", "2"}, {"any", "0"}, {0, 0}};
+static const sym noun_kinds[] = {{"role", "0"}, {"office", "1"}, {"org", "2"}, {0, 0}};
 static const sym cue_particle[] = {{"optional", "0"}, {"required", "1"}, {0, 0}};
 static const sym word_classes[] = {
     S("pronoun", QW_PRONOUN),   S("male", QW_MALE),         S("female", QW_FEMALE),
@@ -138,7 +140,7 @@ static const sym html_word_lists[] = {
 #undef S
 
 static const module modules[] = {
-    {"core", "#include \"../../ext/core/abbrev_data.h\"\n"},
+    {"core", "#include \"../../ext/core/abbrev_data.h\"\n#include \"../../ext/core/person_words.h\"\n"},
     {"dates", "#include \"../../ext/dates/dates_internal.h\"\n"},
     {"quotes", "#include \"../../ext/quotes/quotes_lexicon.h\"\n"},
     {"articles", "#include \"../../ext/articles/html_rules.h\"\n#include \"../../ext/articles/text_rules.h\"\n"},
@@ -154,7 +156,8 @@ static const table tables[] = {
     {"dt_phrases", "const dt_phrase", "dt_phrases_count", 0, 0, 0, 0},
     {"qx_cues", "const qx_cue", "qx_cues_count", 0, 0, 0, 0},
     {"qx_words", "const qx_word", "qx_words_count", 0, 0, 0, 0},
-    {"qx_given_names", "const qx_given_name", "qx_given_names_count", 0, 0, 0, 0},
+    {"nw_given_names", "const nw_given_name", "nw_given_names_count", 0, 0, 0, 0},
+    {"nw_role_nouns", "const nw_role_noun", "nw_role_nouns_count", 0, 0, 0, 0},
     {"nw_outlets", "const nw_outlet", "nw_outlet_count", 0, 0, 0, 0},
     {"nw_line_rules", "const nw_line_rule", "nw_line_rule_count", 0, 0, 0, 0},
     {"nw_html_drop_tags", NULL, NULL, 1, 0, 0, 0},
@@ -180,6 +183,14 @@ static const datafile files[] = {
      .cols = {word, {.name = "kind", .type = T_ENUM, .syms = abbrev_kinds}}, .nout = 2, .order = {0, 1}, .unique = 1},
     {.path = "core/sentence_starters.txt", .table = "nw_sentence_starters", .ncols = 1, .cols = {word}, .nout = 1,
      .unique = 1},
+    /* read only after the models: the entities' canonical names, the quotes' speaker names, identity */
+    {.path = "core/given_names.tsv", .table = "nw_given_names", .ncols = 2,
+     .cols = {{.name = "name", .type = T_WORD}, {.name = "gender", .type = T_ENUM, .syms = genders}}, .nout = 2,
+     .order = {0, 1}, .unique = 1, .no_model_reads = 1},
+    {.path = "core/role_nouns.tsv", .table = "nw_role_nouns", .ncols = 4,
+     .cols = {word, {.name = "kind", .type = T_ENUM, .syms = noun_kinds}, {.name = "gender", .type = T_ENUM, .syms = noun_genders},
+              {.name = "written", .type = T_EMPTY_OK}},
+     .nout = 4, .order = {0, 1, 2, 3}, .unique = 1, .nocase = 1, .no_model_reads = 1},
     {.path = "dates/words.tsv", .table = "dt_words", .ncols = 3,
      .cols = {word, {.name = "kind", .type = T_ENUM, .syms = date_kinds},
               {.name = "value", .type = T_INT_NAMES, .syms = date_values, .lo = -32768, .hi = 32767}},
@@ -194,9 +205,6 @@ static const datafile files[] = {
      .nout = 4, .order = {0, 1, 2, 3}, .unique = 1, .nocase = 1},
     {.path = "quotes/words.tsv", .table = "qx_words", .ncols = 2,
      .cols = {word, {.name = "classes", .type = T_FLAGS, .syms = word_classes}}, .nout = 2, .order = {0, 1}},
-    {.path = "quotes/given_names.tsv", .table = "qx_given_names", .ncols = 2,
-     .cols = {{.name = "name", .type = T_WORD}, {.name = "gender", .type = T_ENUM, .syms = genders}}, .nout = 2,
-     .order = {0, 1}, .unique = 1, .no_model_reads = 1}, /* only qx_resolve, after the chooser */
     {.path = "articles/outlets.tsv", .table = "nw_outlets", .ncols = 3,
      .cols = {{.name = "name", .type = T_TEXT}, {.name = "host", .type = T_WORD}, {.name = "aliases", .type = T_ALIASES}},
      .nout = 3, .order = {0, 1, 2}},

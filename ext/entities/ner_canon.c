@@ -5,19 +5,23 @@
 **    "Maryanne Trump Barry"), middle names and initials skipped ("Donald
 **    Trump" -> "Donald J. Trump"); a lone given or family-first name to the
 **    name it opens ("Xi" -> "Xi Jinping"); among people sharing a family
-**    name the first the text names; a surname with a suffix ("Biden Jr.") to
+**    name the first the text names in full, however long the others' names; a surname with a suffix ("Biden Jr.") to
 **    the full name with that suffix. A person's name never starts with a word
 **    the text uses as another name ("Republican", "Washington Post"), a title
 **    the tagger took in ("Sens."), a sentence-opening common word
 **    ("Celebrating Hillary Clinton"), nor in a title-case headline a common
 **    word before a surname the text gives in full ("Says Clinton"); a form
-**    with a lower-case word not a particle ("Trump v. Trump") is no fuller form;
+**    with a lower-case word not a particle ("Trump v. Trump") or one
+**    hyphenated word ("Trump-Clinton race") is no fuller form;
 **  - organisations and other names: a mention that ends a longer one of the
-**    same type ("Security Council" -> "United Nations Security Council");
+**    same type ("Security Council" -> "United Nations Security Council"),
+**    unless a person's name or a word the text writes in lower case comes
+**    before it there ("Obama White House", "Several Twitter executives");
 **    not places, where the longer name is another place ("Korea", "South Korea");
 **  - an acronym -> its expansion: the mention right before "(ACRONYM)", or a
 **    mention whose capitalized initials spell it ("U.S." -> "United States").
 ** Hash tables sized to the mentions: linear in the number of mentions. */
+#include "person_words.h"
 #include "ner_imap.h"
 
 #include <stdlib.h>
@@ -249,8 +253,15 @@ static int same_person(const nw_doc *d, size_t af, size_t ae, size_t bf, size_t 
 }
 
 /* A person mention with a lower-case word other than a name particle
-** ("Trump v. Trump", a case; not "Osama bin Laden") is no fuller form. */
+** ("Trump v. Trump", a case; not "Osama bin Laden") is no fuller form; nor
+** is one hyphenated word ("Trump-Clinton race", "Pro-Clinton"). */
 static int person_form_ok(const nw_doc *d, const nw_entity *e, uint32_t core) {
+  int hyphen = 0, spaced = 0;
+  for (uint32_t k = core + 1; k < e->tok_end; k++) {
+    hyphen |= is_tok(d, k, '-') && d->tok[k].ws == NW_WS_NONE;
+    spaced |= d->tok[k].ws != NW_WS_NONE;
+  }
+  if (hyphen && !spaced) return 0;
   static const char *const particles[] = {"de", "da", "del", "della", "di", "du", "dos", "das", "van", "von", "der",
                                           "den", "ter", "bin", "ibn", "al", "el", "la", "le", "ben", "y", "e"};
   for (uint32_t k = core; k < e->tok_end; k++) {
@@ -269,17 +280,63 @@ static int person_fuller(const nw_doc *d, const nw_entity *v, const uint32_t *co
   return family_tok(d, core[i], v[i].tok_end) - core[i] > family_tok(d, core[b], v[b].tok_end) - core[b];
 }
 
+/* Does person mention i rather than b give the name a family name alone
+** stands for? The first full name the text gives keeps it against other
+** people sharing the family name, however long their names ("Chris Murphy"
+** before "Anne Marie Murphy", "Jeb Bush" before "George H.W. Bush"); a
+** fuller form of the same person takes it over ("Donald J. Trump" after
+** "Donald Trump"), as any full name does from a family name alone. */
+static int surname_owner(const nw_doc *d, const nw_entity *v, const uint32_t *core, size_t i, size_t b) {
+  if (!person_fuller(d, v, core, i, b)) return 0;
+  return family_tok(d, core[b], v[b].tok_end) == core[b] || same_person(d, core[b], v[b].tok_end, core[i], v[i].tok_end);
+}
+
+static int word_gender(const nw_doc *d, size_t k, int (*lookup)(const char *, size_t)) {
+  return d->tok[k].cls == NW_TOK_WORD ? lookup(d->text + d->tok[k].start, nw_tok_len(&d->tok[k])) : NW_GENDER_NONE;
+}
+
+/* The gender an honorific gives person mention e: one the tagger took in
+** ("Mrs. Clinton") or the word right before it ("Mrs." or "Mrs" "."). */
+static int honorific_gender(const nw_doc *d, const nw_entity *e, uint32_t core) {
+  for (uint32_t k = e->tok_first; k < core; k++) {
+    int g = word_gender(d, k, nw_honorific_gender);
+    if (g) return g;
+  }
+  size_t k = e->tok_first;
+  if (k >= 2 && is_tok(d, k - 1, '.') && d->tok[k - 1].ws == NW_WS_NONE) k--;
+  return k >= 1 ? word_gender(d, k - 1, nw_honorific_gender) : NW_GENDER_NONE;
+}
+
+/* The gender person mention e's given name says (a full name only). */
+static int given_gender(const nw_doc *d, const nw_entity *e, uint32_t core) {
+  return e->tok_end - core >= 2 ? word_gender(d, core, nw_given_name_gender) : NW_GENDER_NONE;
+}
+
+/* The words of the longer name before the shorter one it ends with,
+** [e->tok_first, at), make one name with it: not a person's name ("Obama
+** White House", "Chelsea Clinton Foundation": the White House, the Clinton
+** Foundation) nor a word the text writes in lower case ("Several Twitter
+** executives"). */
+static int plain_prefix(const nw_doc *d, const nw_entity *e, uint32_t at, const imap *person, const word_use *u) {
+  for (uint32_t k = e->tok_first; k < at; k++) {
+    if (d->tok[k].cls != NW_TOK_WORD) continue;
+    if (imap_get(person, tok_key(d, k)) >= 0 || given_name(d, k) || imap_get(&u->lower, tok_key(d, k)) >= 0) return 0;
+  }
+  return 1;
+}
+
 int ner_resolve_canonical(const nw_doc *d, nw_entities *out) {
   size_t n = out->n;
   if (!n) return 0;
-  imap person = {0}, surname = {0}, surname_sfx = {0}, given = {0}, other = {0}, tail = {0}, acro = {0}, paren = {0}, clusters = {0};
+  imap person = {0}, surname = {0}, surname_sfx = {0}, surname_gender = {0}, given = {0}, other = {0}, tail = {0}, acro = {0},
+       paren = {0}, clusters = {0};
   word_use use = {{0}, {0}};
   int rc = -1;
   int32_t *canon = malloc(n * sizeof *canon);
   uint32_t *core = malloc(n * sizeof *core);
   uint8_t *in_headline = malloc(n); /* the mention is in a title-case sentence */
   if (!canon || !core || !in_headline || imap_init(&person, n * 4) || imap_init(&surname, n) ||
-      imap_init(&surname_sfx, n) || imap_init(&given, n) ||
+      imap_init(&surname_sfx, n) || imap_init(&surname_gender, n) || imap_init(&given, n) ||
       imap_init(&other, n) || imap_init(&tail, n) || imap_init(&acro, n) || imap_init(&paren, n) ||
       imap_init(&clusters, n) || word_use_init(&use, d))
     goto done;
@@ -307,7 +364,13 @@ int ner_resolve_canonical(const nw_doc *d, nw_entities *out) {
       }
       uint64_t last = tok_key(d, family_tok(d, core[i], e->tok_end));
       int32_t b = imap_get(&surname, last);
-      if (b < 0 || person_fuller(d, v, core, i, (size_t)b)) imap_put(&surname, last, (int32_t)i);
+      if (b < 0 || surname_owner(d, v, core, i, (size_t)b)) imap_put(&surname, last, (int32_t)i);
+      /* per gender too: "Mrs. Clinton" finds "Hillary Clinton" where "Bill Clinton" comes first */
+      int g = given_gender(d, e, core[i]);
+      if (g) {
+        b = imap_get(&surname_gender, last * 3 + (uint64_t)g);
+        if (b < 0 || surname_owner(d, v, core, i, (size_t)b)) imap_put(&surname_gender, last * 3 + (uint64_t)g, (int32_t)i);
+      }
       if (has_suffix(d, core[i], e->tok_end)) {
         uint64_t ks = suffixed_key(d, core[i], e->tok_end);
         b = imap_get(&surname_sfx, ks);
@@ -352,8 +415,13 @@ int ner_resolve_canonical(const nw_doc *d, nw_entities *out) {
       ** as a word inside a fuller name ("Acosta" of "Melba Acosta Febo") */
       uint32_t len = e->tok_end - core[i];
       /* "Brevik Jr." is the "Tomas Brevik Jr." of the text, not "Tomas Brevik" */
+      uint64_t last = tok_key(d, family_tok(d, core[i], e->tok_end));
       c = has_suffix(d, core[i], e->tok_end) ? imap_get(&surname_sfx, suffixed_key(d, core[i], e->tok_end))
-                                            : imap_get(&surname, tok_key(d, family_tok(d, core[i], e->tok_end)));
+                                            : imap_get(&surname, last);
+      int g = honorific_gender(d, e, core[i]);
+      if (!g) g = given_gender(d, e, core[i]);
+      int clash = c >= 0 && g && given_gender(d, &v[c], core[c]) && given_gender(d, &v[c], core[c]) != g;
+      if (clash) c = imap_get(&surname_gender, last * 3 + (uint64_t)g);
       if (c >= 0 && (v[c].tok_end - core[c] <= len || !same_person(d, core[i], e->tok_end, core[c], v[c].tok_end))) c = -1;
       /* a headline's capitalised common word (no listed given name) before a family name the text gives in
       ** full ("Trump Says Clinton Is Wrong": "Says Clinton") */
@@ -363,13 +431,13 @@ int ner_resolve_canonical(const nw_doc *d, nw_entities *out) {
         if (c >= 0) canon[i] = c;
         continue;
       }
-      if (c < 0 && len == 1) c = imap_get(&given, tok_key(d, core[i]));
-      if (c < 0 && len == 1) c = imap_get(&person, tok_key(d, core[i]));
+      if (c < 0 && len == 1 && !clash) c = imap_get(&given, tok_key(d, core[i]));
+      if (c < 0 && len == 1 && !clash) c = imap_get(&person, tok_key(d, core[i]));
       if (c >= 0 && v[c].tok_end - core[c] > len) canon[i] = c;
       continue;
     } else if (c < 0 && e->type != NW_ENT_LOC) {
       c = imap_get(&tail, tok_key(d, e->tok_end - 1) * 7 + e->type);
-      if (c >= 0 && !contained(d, e, &v[c], 1)) c = -1;
+      if (c >= 0 && (!contained(d, e, &v[c], 1) || !plain_prefix(d, &v[c], v[c].tok_end - ntoks(e), &person, &use))) c = -1;
     }
     if (c >= 0 && c != (int32_t)i && fuller(&v[c], e)) canon[i] = c;
   }
@@ -393,6 +461,7 @@ done:
   imap_free(&person);
   imap_free(&surname);
   imap_free(&surname_sfx);
+  imap_free(&surname_gender);
   imap_free(&given);
   imap_free(&other);
   imap_free(&use.lower);

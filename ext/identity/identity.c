@@ -18,6 +18,7 @@ typedef struct base {
   int alias;        /* the form came from the alias table */
   int acronym;      /* written as an acronym that no alias explained */
   int short_form;   /* a tail of fuller names of people */
+  char initial;     /* a short form written with a given name's initial ("R. Croft"): that letter, else 0 */
   int32_t tails;    /* chain of fuller names (into link[]) this one is the tail of, or -1 */
   const char *initials, *initials_all; /* its initials, for an acronym to find it (NULL when not an expansion) */
 } base;
@@ -209,7 +210,7 @@ static int new_name(resolver *r, const nw_id_item *it, nw_buf *form, nw_buf *sho
     base *nb = &r->bases[r->nbases];
     const char *m = id_pool_add(&r->pool, mid->data, mid->len), *x = id_pool_add(&r->pool, sfx->data, sfx->len);
     if (!m || !x) return -1;
-    *nb = (base){f + 1, form_len - 1, it->type, form_len > 1, m, x, alias, 0, 0, -1, NULL, NULL};
+    *nb = (base){f + 1, form_len - 1, it->type, form_len > 1, m, x, alias, 0, 0, 0, -1, NULL, NULL};
     for (size_t j = 1; j < form_len; j++) nb->ntok += f[j] == ' ';
     if (it->type != NW_ENT_PERSON && !alias) {
       nb->acronym = acronym_like(sh);
@@ -482,6 +483,11 @@ static int index_candidates(resolver *r) {
     base *x = &r->bases[b];
     if (x->type == NW_ENT_PERSON) {
       x->tails = bare_surname(x) ? nw_strmap_get(&r->tails, x->form, x->form_len, -1) : -1;
+      /* "R. Croft" (folded "r croft"): the full names ending "croft" whose given name starts so */
+      if (x->tails < 0 && x->ntok == 2 && x->form_len > 2 && x->form[1] == ' ') {
+        x->tails = nw_strmap_get(&r->tails, x->form + 2, x->form_len - 2, -1);
+        x->initial = x->tails >= 0 ? x->form[0] : 0;
+      }
       x->short_form = x->tails >= 0;
     }
   }
@@ -665,6 +671,7 @@ static int place_short_names(resolver *r) {
     for (int32_t l = chain; l >= 0; l = r->links[l].next) {
       const base *y = &r->bases[r->links[l].base];
       if (y->type != x->type || y->short_form || y->acronym) continue;
+      if (x->initial && (y->form[0] != x->initial || y->form[1] == ' ')) continue; /* "R. Croft" is no "Ian Croft" */
       if (*x->sfx && strcmp(x->sfx, y->sfx) != 0) continue; /* "Trump Jr." is a "Jr." */
       uint32_t root = find_root(r, r->links[l].base);
       if (root == r->final_root[i]) continue;
@@ -708,7 +715,7 @@ int nw_identity_resolve(const nw_id_item *items, size_t n, const nw_id_article *
   if (!rc) {
     for (size_t i = 0; i < n; i++) {
       const base *x = &r.bases[r.base_of[i]];
-      ntok[i] = x->ntok;
+      ntok[i] = x->initial ? 1 : x->ntok; /* "R. Croft" keys its person no better than "Croft" */
       alias_key[i] = NULL;
       if (x->alias) {
         int32_t a = nw_strmap_get(&iw->alias, x->form, x->form_len, -1);

@@ -23,7 +23,8 @@
 **     Erdogan").
 **  4. A surname alone ("Putin", "de Blasio"; with a suffix, "Trump Jr.",
 **     among the names with that suffix) joins the person of a full name
-**     ending so; an acronym ("NATO", "U.N.") joins the names whose initials
+**     ending so; a surname after a given name's initial ("R. Croft") the
+**     one of those whose given name starts with it; an acronym ("NATO", "U.N.") joins the names whose initials
 **     it spells ("North Atlantic Treaty Organization"). One candidate:
 **     joined. Several: the evidence decides, nearest first: the mentions in
 **     the same article (split evidence there leaves the name apart), then the

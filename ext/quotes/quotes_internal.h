@@ -29,8 +29,6 @@ int qx_attribute(qx_ctx *c);
 /* quotes_resolve.c: resolved speaker names into out->names. */
 int qx_resolve(qx_ctx *c);
 
-/* quotes_given_names.c: 1 for a man's given name, 2 for a woman's, 0 when it does not say. */
-int qx_given_name_gender(const char *w, size_t n);
 
 /* Token helpers. */
 static inline const char *qx_text(const qx_ctx *c, size_t i) { return c->d->text + c->d->tok[i].start; }

@@ -58,15 +58,6 @@ typedef struct qx_word {
 extern const qx_word qx_words[];
 extern const size_t qx_words_count;
 
-/* Given names that say a gender (data/quotes/given_names.tsv). */
-typedef struct qx_given_name {
-  const char *name;
-  uint8_t gender; /* 1 a man's name, 2 a woman's */
-} qx_given_name;
-
-extern const qx_given_name qx_given_names[];
-extern const size_t qx_given_names_count;
-
 /* Lookups (ASCII case-insensitive). Return 0 when unknown. */
 uint32_t qx_word_class(const char *w, size_t n);
 /* Cue index + 1 for a word form, or 0. */

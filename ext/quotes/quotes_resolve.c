@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "person_words.h"
 #include "hash.h"
 #include "news_entities.h"
 #include "quotes_internal.h"
@@ -38,11 +39,13 @@ typedef struct resolver {
   nw_entities own_ents;    /* them, when the caller did not give them */
   int32_t *ent_of;   /* entity index of each token, or -1 */
   nw_strmap by_last; /* last word -> run index of the fullest name */
+  nw_strmap by_last_of[2]; /* the same per gender of the name (men, women) */
   nw_strmap by_first; /* first word of a two-word name -> run index */
   nw_strmap first_seen; /* last word -> the run that introduced the name */
   nw_strmap acronym; /* "MOFA" -> run index */
   nw_strmap gender;  /* last word -> 1 male, 2 female */
   int type;          /* nw_speaker_type of the name appended last */
+  int want_gender;   /* the gender a pronoun or description being resolved says (G_NONE: any) */
 } resolver;
 
 enum { G_NONE = 0, G_MALE = 1, G_FEMALE = 2, G_MIXED = 3 };
@@ -53,11 +56,7 @@ static int name_word(const qx_ctx *c, size_t i) {
 }
 
 static int gender_of_honorific(const qx_ctx *c, size_t i) {
-  if (nw_tok_is(c->d, i, "Mr.", 1) || nw_tok_is(c->d, i, "Mr", 1) || nw_tok_is(c->d, i, "Sir", 1)) return G_MALE;
-  if (nw_tok_is(c->d, i, "Mrs.", 1) || nw_tok_is(c->d, i, "Ms.", 1) || nw_tok_is(c->d, i, "Mrs", 1) ||
-      nw_tok_is(c->d, i, "Ms", 1) || nw_tok_is(c->d, i, "Miss", 1) || nw_tok_is(c->d, i, "Dame", 1))
-    return G_FEMALE;
-  return G_NONE;
+  return qx_is_word(c, i) ? nw_honorific_gender(qx_text(c, i), qx_len(c, i)) : G_NONE;
 }
 
 /* Runs of capitalized words ("Chinese Ministry of Foreign Affairs", "Mr. Putin"). */
@@ -130,8 +129,14 @@ static int collect_runs(resolver *r) {
     /* a given name says the gender of a full name ("Josh Hendler"); an
     ** honorific of a family name alone ("Mrs. Clinton"); a family name two
     ** people of different genders share says none */
-    if (!g && j - core >= 2) g = qx_given_name_gender(qx_text(c, core), qx_len(c, core));
+    if (!g && j - core >= 2) g = nw_given_name_gender(qx_text(c, core), qx_len(c, core));
     r->runs[r->nrun].gender = (uint8_t)g;
+    if (g == G_MALE || g == G_FEMALE) {
+      nw_strmap *m = &r->by_last_of[g - 1];
+      int32_t b = nw_strmap_get(m, qx_text(c, last), qx_len(c, last), -1);
+      if ((b < 0 || j - core > r->runs[b].end - r->runs[b].core) && nw_strmap_put(m, qx_text(c, last), qx_len(c, last), (int32_t)r->nrun))
+        return -1;
+    }
     if (g) {
       int old = nw_strmap_get(&r->gender, qx_text(c, last), qx_len(c, last), G_NONE);
       if (old != g && nw_strmap_put(&r->gender, qx_text(c, last), qx_len(c, last), old ? G_MIXED : g)) return -1;
@@ -235,9 +240,25 @@ static int surname_pronoun(const qx_ctx *c, size_t k) {
 }
 
 /* The fullest name for the run of tokens [first, end) (a name mention). */
+/* The fullest name run ending in token last's word, of gender g when the
+** fullest says the other ("Mrs. Clinton" is not the text's "Bill Clinton";
+** -1 then when no name of hers is given). */
+static int32_t fullest_by_last(const resolver *r, size_t last, int g) {
+  const qx_ctx *c = r->c;
+  int32_t ri = nw_strmap_get(&r->by_last, qx_text(c, last), qx_len(c, last), -1);
+  if (ri < 0 || !g || !r->runs[ri].gender || r->runs[ri].gender == g) return ri;
+  return nw_strmap_get(&r->by_last_of[g - 1], qx_text(c, last), qx_len(c, last), -1);
+}
+
 static int append_name(resolver *r, size_t first, size_t end) {
   const qx_ctx *c = r->c;
-  while (first + 1 < end && (qx_class(c, first) & (QW_TITLE | QW_HONORIFIC | QW_DET))) first++;
+  int g = G_NONE;
+  for (; first + 1 < end && (qx_class(c, first) & (QW_TITLE | QW_HONORIFIC | QW_DET)); first++)
+    if (!g) g = gender_of_honorific(c, first);
+  /* an honorific the mention leaves out ("Mrs." before a tagged "Clinton"), else
+  ** the pronoun's ("he" of "Murphy" is not the text's "Anne Marie Murphy") */
+  if (!g && first > 0) g = gender_of_honorific(c, first - 1);
+  if (!g) g = r->want_gender;
   int32_t e = entity_of_name(r, first, end);
   size_t last = end - 1;
   if (e >= 0) {
@@ -251,13 +272,21 @@ static int append_name(resolver *r, size_t first, size_t end) {
       r->type = speaker_type_of(x->type);
       return append_tokens(r, first, end);
     }
-    int32_t ri = nw_strmap_get(&r->by_last, qx_text(c, last), qx_len(c, last), -1);
+    int32_t ri = fullest_by_last(r, last, g);
     int one_word = memchr(c->d->text + x->canon_start, ' ', x->canon_end - x->canon_start) == NULL;
+    /* the entity's canonical name is of the other gender: the fullest of this one, else as written */
+    const char *canon = c->d->text + x->canon_start;
+    const char *sp = memchr(canon, ' ', x->canon_end - x->canon_start);
+    int cg = sp && x->type == NW_ENT_PERSON ? nw_given_name_gender(canon, (size_t)(sp - canon)) : G_NONE;
+    if (g && cg && cg != g) {
+      r->type = NW_SPEAKER_PERSON;
+      return ri >= 0 && r->runs[ri].gender == g ? append_tokens(r, r->runs[ri].core, r->runs[ri].end) : append_tokens(r, first, end);
+    }
     if (!(one_word && x->type == NW_ENT_PERSON && ri >= 0 && r->runs[ri].end - r->runs[ri].core >= 2)) return append_entity(r, e);
   }
   int32_t ri = -1;
   if (end - first == 1 && (c->d->tok[last].flags & NW_TF_ALL_UPPER)) ri = nw_strmap_get(&r->acronym, qx_text(c, last), qx_len(c, last), -1);
-  if (ri < 0) ri = nw_strmap_get(&r->by_last, qx_text(c, last), qx_len(c, last), -1);
+  if (ri < 0) ri = fullest_by_last(r, last, g);
   if ((ri < 0 || r->runs[ri].end - r->runs[ri].core < 2) && end - first == 1) {
     int32_t rf = nw_strmap_get(&r->by_first, qx_text(c, last), qx_len(c, last), -1);
     if (rf >= 0) ri = rf;
@@ -337,8 +366,17 @@ static int append_description(resolver *r, size_t first, size_t end) {
 static int is_plural_description(const qx_ctx *c, size_t first, size_t end);
 static int append_pair_before(resolver *r, size_t t, uint32_t want);
 
+/* A reflexive pronoun after a name ("Sanders himself"): no part of it. */
+static int reflexive(const qx_ctx *c, size_t k) {
+  size_t n = qx_len(c, k);
+  const char *t = qx_text(c, k);
+  return qx_is_word(c, k) && !qx_cap(c, k) &&
+         ((n > 4 && nw_ascii_ncasecmp(t + n - 4, "self", 4) == 0) || (n > 6 && nw_ascii_ncasecmp(t + n - 6, "selves", 6) == 0));
+}
+
 static int append_part(resolver *r, size_t first, size_t end) {
   const qx_ctx *c = r->c;
+  if (end - first > 1 && reflexive(c, end - 1)) end--;
   if (has_class(c, first, end, QW_DOC)) {
     int ri = issuer_run(r, first, end);
     if (ri >= 0) return append_name(r, r->runs[ri].core, r->runs[ri].end);
@@ -480,6 +518,13 @@ static int gender_of_mention(const resolver *r, const nw_quote *q) {
   return g == G_MIXED ? G_NONE : g;
 }
 
+/* The gender the given name of quote q's resolved speaker name says. */
+static int resolved_gender(const resolver *r, const nw_quote *q) {
+  const char *name = r->c->out->names.data + q->name_off;
+  const char *sp = q->name_len ? memchr(name, ' ', q->name_len) : NULL;
+  return sp ? nw_given_name_gender(name, (size_t)(sp - name)) : G_NONE;
+}
+
 static int is_group(const qx_ctx *c, const nw_quote *q) {
   return has_class(c, q->speaker_tok_first, q->speaker_tok_end, QW_GROUP | QW_PLURAL);
 }
@@ -553,7 +598,7 @@ static int32_t salient_person(const resolver *r, size_t t, int g, int *unsure) {
       /* "But he recognizes …" before any name: the sentence goes on about
       ** someone named earlier; the sentence before may name him (a few back at most) */
       uint32_t w = qx_class(c, k);
-      if (c->owner[k] < 0 && (w & QW_PRONOUN) && (w & (g == G_MALE ? QW_MALE : QW_FEMALE))) {
+      if (c->owner[k] < 0 && (w & QW_PRONOUN) && (w & (g == G_MALE ? QW_MALE : g == G_FEMALE ? QW_FEMALE : QW_MALE | QW_FEMALE))) {
         if (window >= 4) return -1;
         window++;
         break;
@@ -567,7 +612,7 @@ static int32_t salient_person(const resolver *r, size_t t, int g, int *unsure) {
         *unsure = 1; /* a person of unknown gender opens the sentence */
         return entity_type_at(r, run->end - 1) == NW_ENT_PERSON ? ri : -1;
       }
-      if (rg == g) {
+      if (g ? rg == g : rg || entity_type_at(r, run->end - 1) == NW_ENT_PERSON) {
         if (ri != open) *unsure = 1; /* named inside the sentence, not its subject */
         return ri;
       }
@@ -584,12 +629,39 @@ static int is_plural_description(const qx_ctx *c, size_t first, size_t end) {
   return (qx_class(c, end - 1) & (QW_PEOPLE | QW_PLACES)) != 0;
 }
 
-/* "the Russian leader", "the mayor": a definite description headed by a
-** title, with no name in it. */
+/* The office or role noun at token k ("senator", "Sen.", "businessman",
+** "46-year-old"): its index + 1 (person_words.h; the same for a noun and
+** its abbreviations), -1 for an age, 0 when none; *g the gender it says. */
+static int person_noun_at(const qx_ctx *c, size_t k, int *g) {
+  *g = G_NONE;
+  if (!qx_is_word(c, k)) return 0;
+  size_t n = qx_len(c, k);
+  if (n > 9 && nw_ascii_ncasecmp(qx_text(c, k) + n - 9, "-year-old", 9) == 0) return -1;
+  int i = nw_role_noun_index(qx_text(c, k), n, g);
+  return i && nw_role_nouns[i - 1].kind != NW_NOUN_ORG ? i : 0;
+}
+
+/* "the company", "the foreign ministry": a definite description of one
+** organisation (a noun for one at its head), with no person in it. */
+static int is_org_description(const resolver *r, size_t first, size_t end) {
+  const qx_ctx *c = r->c;
+  if (end - first < 2 || end - first > 4 || !nw_tok_is(c->d, first, "the", 1) || !qx_is_word(c, end - 1)) return 0;
+  int i = nw_role_noun_index(qx_text(c, end - 1), qx_len(c, end - 1), NULL);
+  if (!i || nw_role_nouns[i - 1].kind != NW_NOUN_ORG) return 0;
+  for (size_t k = first + 1; k < end; k++)
+    if (!qx_is_word(c, k) || qx_cap(c, k)) return 0; /* "the State Department" is a name */
+  return 1;
+}
+
+/* "the Russian leader", "the mayor", "the billionaire businessman": a
+** definite description headed by a title or a noun for one person's office
+** or role, with no name in it. */
 static int is_role_description(const resolver *r, size_t first, size_t end) {
   const qx_ctx *c = r->c;
   if (end - first < 2 || end - first > 5 || !nw_tok_is(c->d, first, "the", 1)) return 0;
-  if (!(qx_class(c, end - 1) & QW_TITLE) || (qx_class(c, end - 1) & (QW_PLURAL | QW_PEOPLE))) return 0;
+  int g;
+  if (!(qx_class(c, end - 1) & QW_TITLE) && !person_noun_at(c, end - 1, &g)) return 0;
+  if (qx_class(c, end - 1) & (QW_PLURAL | QW_PEOPLE)) return 0;
   for (size_t k = first + 1; k < end; k++)
     if (!qx_is_word(c, k)) return 0;
   return 1;
@@ -598,6 +670,12 @@ static int is_role_description(const resolver *r, size_t first, size_t end) {
 /* The word at token k names the same thing as the word at token t, case aside. */
 static int same_word(const qx_ctx *c, size_t k, size_t t) {
   return qx_len(c, k) == qx_len(c, t) && nw_ascii_ncasecmp(qx_text(c, k), qx_text(c, t), qx_len(c, k)) == 0;
+}
+
+/* The same, or the same office written out and abbreviated ("Sen." and "senator"). */
+static int same_office(const qx_ctx *c, size_t k, size_t t) {
+  int g, a = person_noun_at(c, k, &g);
+  return same_word(c, k, t) || (a > 0 && a == person_noun_at(c, t, &g));
 }
 
 /* Words that make a different office of a title: "the president" is not
@@ -640,21 +718,135 @@ static int title_matches(const resolver *r, const name_run *run, size_t first, s
   int generic_head = (qx_class(c, end - 1) & QW_GENERIC_HEAD) != 0;
   for (size_t k = lo; k < run->core; k++)
     for (size_t t = generic_head ? first + 1 : end - 1; t < end; t++)
-      if (same_word(c, k, t)) return 1;
+      if (same_office(c, k, t)) return 1;
   return 0;
 }
 
+static int fits_description(const resolver *r, int32_t ri, size_t first, size_t end, int g);
+
 /* The person a role description stands for: the nearest one before it whose
-** title shares a word with it, or -1. */
+** title shares a word with it (and whose gender and party fit), or -1. */
 static int32_t person_with_title(const resolver *r, size_t first, size_t end) {
   int32_t ri;
   for (size_t k = first; (ri = run_before(r, first, 2000, &k)) >= 0;) {
     const name_run *run = &r->runs[ri];
     /* a person: a full name, "Mr. X" or "President X" */
     if (run->end - run->core < 2 && !run->gender && run->core == run->first) continue;
-    if (title_matches(r, run, first, end)) return ri;
+    int g;
+    person_noun_at(r->c, end - 1, &g);
+    if (title_matches(r, run, first, end) && fits_description(r, ri, first, end, g)) return ri;
   }
   return -1;
+}
+
+/* The party a run of words says: 'D', 'R', or 0. */
+static int party_in(const qx_ctx *c, size_t first, size_t end) {
+  for (size_t k = first; k < end; k++) {
+    if (nw_tok_is(c->d, k, "Democratic", 0) || nw_tok_is(c->d, k, "Democrat", 0)) return 'D';
+    if (nw_tok_is(c->d, k, "Republican", 0) || nw_tok_is(c->d, k, "GOP", 0)) return 'R';
+  }
+  return 0;
+}
+
+/* The party the text gives the person of run ri where it introduced them:
+** in the words before the name ("Republican candidate Donald Trump") or a
+** label after it ("(D-Vt.)"). */
+static const name_run *introduction(const resolver *r, int32_t ri, size_t *lo);
+
+static int party_of_run(const resolver *r, int32_t ri) {
+  const qx_ctx *c = r->c;
+  size_t lo;
+  const name_run *run = introduction(r, ri, &lo);
+  int p = party_in(c, lo, run->core);
+  if (!p && qx_is_char(c, run->end, '(') && qx_is_word(c, run->end + 1)) {
+    const char *t = qx_text(c, run->end + 1);
+    size_t n = qx_len(c, run->end + 1);
+    int dash = (n > 1 && t[1] == '-') || (n == 1 && qx_is_char(c, run->end + 2, '-'));
+    if (dash && (t[0] == 'D' || t[0] == 'R')) p = t[0];
+  }
+  return p;
+}
+
+/* The words before the run that introduced the person of run ri, in its
+** sentence (three at most: "Republican presidential candidate"), and the
+** run itself: [*lo, intro core). */
+static const name_run *introduction(const resolver *r, int32_t ri, size_t *lo) {
+  const qx_ctx *c = r->c;
+  const name_run *run = &r->runs[ri];
+  run = &r->runs[nw_strmap_get(&r->first_seen, qx_text(c, run->end - 1), qx_len(c, run->end - 1), ri)];
+  *lo = run->first > 3 ? run->first - 3 : 0;
+  while (*lo < run->first && c->d->tok[*lo].sentence != c->d->tok[run->first].sentence) ++*lo;
+  return run;
+}
+
+/* The person of run ri was introduced with an office ("Gov. Chris
+** Christie") other than office noun `office` (index + 1): not "the senator". */
+static int other_office(const resolver *r, int32_t ri, int office) {
+  size_t lo;
+  const name_run *run = introduction(r, ri, &lo);
+  int other = 0, g;
+  for (size_t k = lo; k < run->core; k++) {
+    int o = person_noun_at(r->c, k, &g);
+    if (o == office) return 0;
+    other |= o > 0 && nw_role_nouns[o - 1].kind == NW_NOUN_OFFICE;
+  }
+  return other;
+}
+
+/* Person run ri may be the one description [first, end) of gender g stands
+** for: no other gender, no other party, no other office. */
+static int fits_description(const resolver *r, int32_t ri, size_t first, size_t end, int g) {
+  if (ri < 0 || !may_be_person(r, ri)) return 0;
+  int rg = run_gender(r, ri), p = party_in(r->c, first, end), rp = p ? party_of_run(r, ri) : 0, hg;
+  int head = person_noun_at(r->c, end - 1, &hg);
+  if (head > 0 && nw_role_nouns[head - 1].kind == NW_NOUN_OFFICE && other_office(r, ri, head)) return 0;
+  return !(g && rg && rg != g) && !(p && rp && rp != p);
+}
+
+/* "the woman" after "a woman in the crowd": the description takes up one
+** the text left unnamed (its head after "a", "an", "one" or "another" a
+** little before, with no name set beside it). */
+static int takes_up_unnamed(const resolver *r, size_t first, size_t end) {
+  const qx_ctx *c = r->c;
+  size_t head = end - 1, lo = first > SALIENCE_REACH ? first - SALIENCE_REACH : 0;
+  for (size_t k = first; k-- > lo;) {
+    if (!same_word(c, k, head) || c->owner[k] >= 0) continue;
+    for (size_t j = k; j-- > 0 && k - j <= 4 && qx_is_word(c, j);)
+      if (nw_tok_is(c->d, j, "a", 1) || nw_tok_is(c->d, j, "an", 1) || nw_tok_is(c->d, j, "one", 1) ||
+          nw_tok_is(c->d, j, "another", 1))
+        return !(qx_is_char(c, k + 1, ',') && k + 2 < c->d->ntok && r->run_of[k + 2] >= 0);
+  }
+  return 0;
+}
+
+/* The person a description of one ("the senator", "the billionaire
+** businessman") stands for when no title the text gave matches it: the one
+** the text is talking about, as for "he" (the subject of this sentence or
+** the one before, else the last person quoted close by), when the gender
+** and party fit. -1 when none. */
+static int32_t described_person(const resolver *r, const nw_quote *q, const nw_quote *last_person, size_t first, size_t end) {
+  int g;
+  /* "the White House press secretary, Josh Earnest,": the name beside it (the apposition rule) */
+  if (!person_noun_at(r->c, end - 1, &g) || takes_up_unnamed(r, first, end) || apposition(r, first, end) >= 0) return -1;
+  int unsure = 0;
+  int32_t salient = salient_person(r, first, g, &unsure), spoke = -1;
+  if (last_person && last_person->paragraph + 2 >= q->paragraph && last_person->speaker_tok_end) {
+    spoke = r->run_of[last_person->speaker_tok_end - 1];
+    if (spoke >= 0 && r->runs[spoke].end != last_person->speaker_tok_end) spoke = -1;
+  }
+  /* named inside a sentence rather than its subject ("In an interview with
+  ** hosts X and Y, the candidate said"): the subject of a sentence just
+  ** before is likelier */
+  uint32_t sent = r->c->d->tok[first].sentence;
+  for (uint32_t s = sent; unsure && s + 2 >= sent && s-- > 0;) {
+    int32_t open = opening_run(r, s);
+    if (open >= 0 && fits_description(r, open, first, end, g)) salient = open, unsure = 0;
+  }
+  if (!fits_description(r, salient, first, end, g)) salient = -1;
+  if (!fits_description(r, spoke, first, end, g)) spoke = -1;
+  if (salient >= 0 && spoke >= 0 && unsure && last_person->paragraph == q->paragraph) return spoke;
+  if (salient >= 0 && (spoke < 0 || r->runs[salient].first > last_person->speaker_tok_end)) return salient;
+  return spoke;
 }
 
 /* After "and" (token k - 1), a new member of a group starts with a name, an
@@ -671,16 +863,61 @@ static int starts_member(const resolver *r, size_t k, size_t end) {
 
 /* The nearest organisation named outside quotations before token t, in its
 ** sentence or the one before, or -1. */
+/* The nearest organisation named outside quotations in [lo, t), or -1. */
+static int32_t org_before_from(const resolver *r, size_t t, size_t lo) {
+  for (size_t k = t; k-- > lo;) {
+    int32_t e = r->ent_of[k];
+    if (e >= 0 && r->c->owner[k] < 0 && r->ents->v[e].type == NW_ENT_ORG) return e;
+  }
+  return -1;
+}
+
 static int32_t org_before(const resolver *r, size_t t) {
   const qx_ctx *c = r->c;
   uint32_t s = c->d->tok[t].sentence;
   size_t lo = c->d->sent[s > 0 ? s - 1 : 0].first_tok;
   if (t > lo + SALIENCE_REACH) lo = t - SALIENCE_REACH;
-  for (size_t k = t; k-- > lo;) {
+  return org_before_from(r, t, lo);
+}
+
+/* The organisation an organisation's description [first, end) stands for:
+** the nearest named before it, outside quotations, whose name holds its
+** head ("the ministry": "Foreign Ministry"), else for a company or a group
+** the nearest named in its sentence or the two before ("Twitter said … The
+** company said"); -1 when none. */
+static int32_t described_org(const resolver *r, size_t first, size_t end) {
+  const qx_ctx *c = r->c;
+  size_t lo = first > SALIENCE_REACH ? first - SALIENCE_REACH : 0;
+  for (size_t k = first; k-- > lo;) {
     int32_t e = r->ent_of[k];
-    if (e >= 0 && c->owner[k] < 0 && r->ents->v[e].type == NW_ENT_ORG) return e;
+    if (e >= 0 && c->owner[k] < 0 && r->ents->v[e].type == NW_ENT_ORG && same_word(c, k, end - 1)) return e;
   }
-  return -1;
+  /* "the newspaper", "the board": only one whose name says so; a company or group, the nearest */
+  static const char *const generic[] = {"company", "corporation", "firm", "group", "organization", "organisation"};
+  size_t g = 0;
+  while (g < sizeof generic / sizeof generic[0] && !nw_tok_is(c->d, end - 1, generic[g], 1)) g++;
+  if (g == sizeof generic / sizeof generic[0]) return -1;
+  uint32_t s = c->d->tok[first].sentence;
+  size_t near = c->d->sent[s >= 2 ? s - 2 : 0].first_tok;
+  return org_before_from(r, first, near > lo ? near : lo);
+}
+
+static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, const nw_quote *last_group,
+                       const nw_quote *last_org);
+
+/* resolve_one, the names it appends of the gender the mention says */
+static int resolve_with_gender(resolver *r, nw_quote *q, const nw_quote *last_person, const nw_quote *last_group,
+                               const nw_quote *last_org) {
+  const qx_ctx *c = r->c;
+  size_t first = q->speaker_tok_first, end = q->speaker_tok_end;
+  uint32_t w = end - first == 1 ? qx_class(c, first) : 0;
+  int g = G_NONE;
+  if (w & QW_PRONOUN) g = w & QW_MALE ? G_MALE : w & QW_FEMALE ? G_FEMALE : G_NONE;
+  else if (end > first && is_role_description(r, first, end)) person_noun_at(c, end - 1, &g);
+  r->want_gender = g;
+  int rc = resolve_one(r, q, last_person, last_group, last_org);
+  r->want_gender = G_NONE;
+  return rc;
 }
 
 static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, const nw_quote *last_group,
@@ -690,7 +927,7 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
   size_t first = q->speaker_tok_first, end = q->speaker_tok_end;
   size_t off = names->len;
   int rc = 0, person = 0;
-  int32_t role;
+  int32_t role, titled = -1;
   uint32_t w = end - first == 1 ? qx_class(c, first) : 0;
   if (w & QW_RELATIVE) {
     /* "Pence, who called it …": the noun phrase the pronoun follows */
@@ -715,6 +952,7 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
       else org = org_before(r, first);
     } else if (g && last_person && last_person->paragraph + 3 >= q->paragraph) {
       int lg = gender_of_mention(r, last_person);
+      if (!lg) lg = resolved_gender(r, last_person); /* "Sanders himself": "Bernie Sanders" */
       if (!lg || lg == g) src = last_person;
     }
     /* a person of that gender who is the subject of the sentence before is
@@ -758,13 +996,16 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
     } else {
       rc = append_tokens(r, first, end);
     }
-  } else if (is_role_description(r, first, end) && (role = person_with_title(r, first, end)) >= 0) {
+  } else if (is_role_description(r, first, end) && ((role = titled = person_with_title(r, first, end)) >= 0 ||
+                                                    (role = described_person(r, q, last_person, first, end)) >= 0)) {
     /* "President Obama" stays as written: the fullest name ending in "Obama"
     ** may be another member of the family */
     const name_run *run = &r->runs[role];
-    rc = run->end - run->core >= 2 ? append_name(r, run->core, run->end) : append_tokens(r, run->core, run->end);
+    rc = run->end - run->core >= 2 || role != titled ? append_name(r, run->core, run->end) : append_tokens(r, run->core, run->end);
     r->type = NW_SPEAKER_PERSON;
     person = 1;
+  } else if (is_org_description(r, first, end) && (role = described_org(r, first, end)) >= 0) {
+    rc = append_entity(r, role);
   } else if (is_plural_description(c, first, end)) {
     int got = append_pair_before(r, first, qx_class(c, end - 1) & (QW_PEOPLE | QW_PLACES));
     if (got < 0) return -1;
@@ -804,7 +1045,8 @@ int qx_resolve(qx_ctx *c) {
     rc = 0;
     goto done;
   }
-  if (!r.run_of || !r.ent_of || nw_strmap_init(&r.by_last, 64, 1) || nw_strmap_init(&r.by_first, 16, 1) ||
+  if (!r.run_of || !r.ent_of || nw_strmap_init(&r.by_last, 64, 1) || nw_strmap_init(&r.by_last_of[0], 16, 1) ||
+      nw_strmap_init(&r.by_last_of[1], 16, 1) || nw_strmap_init(&r.by_first, 16, 1) ||
       nw_strmap_init(&r.first_seen, 64, 1) || nw_strmap_init(&r.acronym, 16, 0) || nw_strmap_init(&r.gender, 16, 1) ||
       find_entities(&r) || collect_runs(&r))
     goto done;
@@ -812,7 +1054,7 @@ int qx_resolve(qx_ctx *c) {
   for (size_t i = 0; i < c->out->n; i++) {
     nw_quote *q = &c->out->v[i];
     if (q->speaker_start == NW_QUOTE_NONE) continue;
-    int by_role = resolve_one(&r, q, last_person, last_group, last_org);
+    int by_role = resolve_with_gender(&r, q, last_person, last_group, last_org);
     if (by_role < 0) goto done;
     /* a person: a resolved name of two words or more ("Chinese" is not one),
     ** "Mr. X", or the one a role description stands for */
@@ -831,6 +1073,8 @@ done:
   free(r.ent_of);
   nw_entities_free(&r.own_ents);
   nw_strmap_free(&r.by_last);
+  nw_strmap_free(&r.by_last_of[0]);
+  nw_strmap_free(&r.by_last_of[1]);
   nw_strmap_free(&r.by_first);
   nw_strmap_free(&r.first_seen);
   nw_strmap_free(&r.acronym);

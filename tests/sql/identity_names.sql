@@ -34,3 +34,19 @@ SELECT a.path, m.mention, m.canonical, e.key FROM mentions m JOIN articles a ON 
 --> p/8|Marila Oszko|Marila Oszko|Marilla Oszko
 SELECT a.path, q.speaker, q.speaker_key FROM quotes q JOIN articles a ON a.id = q.article_id ORDER BY a.path;
 --> p/6|Steve Daix|Stephen Daix
+
+-- A surname after a given name's initial ("R. Croft" in a scorecard) is the
+-- person of the corpus whose given name starts with it, and keys by the full
+-- name; another initial stays another person.
+INSERT INTO articles(path, body, published) VALUES
+  ('s/1', 'Ravi Quillan took four wickets for Kent at Canterbury on Monday.', '2024-03-01'),
+  ('s/2', 'Kent bowler R. Quillan took two wickets at Dover. Quillan bowled well.', '2024-03-02'),
+  ('s/3', 'Essex batsman T. Quillan made a century at Chelmsford on Friday.', '2024-03-03');
+SELECT json_extract(news_analyze(), '$.analyzed');
+--> 3
+SELECT a.path, m.mention, e.key FROM mentions m JOIN articles a ON a.id = m.article_id
+  JOIN entities e ON e.id = m.entity_id WHERE m.type = 'PERSON' AND a.path LIKE 's/%' ORDER BY a.path, m.start;
+--> s/1|Ravi Quillan|Ravi Quillan
+--> s/2|R. Quillan|Ravi Quillan
+--> s/2|Quillan|Ravi Quillan
+--> s/3|T. Quillan|T. Quillan

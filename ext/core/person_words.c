@@ -1,0 +1,63 @@
+/* Given names, honorifics and person nouns (person_words.h): maps over the
+** compiled tables, built once per process. */
+#include "person_words.h"
+
+#include <pthread.h>
+#include <string.h>
+
+#include "hash.h"
+
+static nw_strmap given, nouns;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+static int ready;
+
+static void build(void) {
+  if (nw_strmap_init(&given, nw_given_names_count, 0) || nw_strmap_init(&nouns, nw_role_nouns_count * 2, 1)) return;
+  for (size_t i = 0; i < nw_given_names_count; i++) {
+    const char *name = nw_given_names[i].name;
+    if (nw_strmap_put(&given, name, strlen(name), nw_given_names[i].gender)) return;
+  }
+  for (size_t i = 0; i < nw_role_nouns_count; i++) {
+    const char *noun = nw_role_nouns[i].noun;
+    if (nw_strmap_put(&nouns, noun, strlen(noun), (int32_t)i + 1)) return;
+    for (const char *p = nw_role_nouns[i].written; *p;) {
+      while (*p == ' ') p++;
+      const char *e = p;
+      while (*e && *e != ' ') e++;
+      /* a form two offices share ("Dr.") stays with the first */
+      if (e > p && nw_strmap_get(&nouns, p, (size_t)(e - p), 0) == 0 && nw_strmap_put(&nouns, p, (size_t)(e - p), (int32_t)i + 1))
+        return;
+      p = e;
+    }
+  }
+  ready = 1;
+}
+
+int nw_given_name_gender(const char *w, size_t n) {
+  pthread_once(&once, build);
+  return ready ? nw_strmap_get(&given, w, n, NW_GENDER_NONE) : NW_GENDER_NONE;
+}
+
+int nw_honorific_gender(const char *w, size_t n) {
+  /* a closed class, like the pronouns: not a list to grow */
+  static const char *const male[] = {"Mr", "Mister", "Sir", "Monsieur", "Lord", "Herr", "Senor"};
+  static const char *const female[] = {"Mrs", "Ms", "Miss", "Madam", "Madame", "Mme", "Dame", "Lady", "Frau", "Senora"};
+  if (n && w[n - 1] == '.') n--;
+  for (size_t i = 0; i < sizeof male / sizeof male[0]; i++)
+    if (strlen(male[i]) == n && memcmp(male[i], w, n) == 0) return NW_GENDER_MALE;
+  for (size_t i = 0; i < sizeof female / sizeof female[0]; i++)
+    if (strlen(female[i]) == n && memcmp(female[i], w, n) == 0) return NW_GENDER_FEMALE;
+  return NW_GENDER_NONE;
+}
+
+int nw_role_noun_index(const char *w, size_t n, int *gender) {
+  pthread_once(&once, build);
+  int32_t k = ready ? nw_strmap_get(&nouns, w, n, 0) : 0;
+  if (gender) *gender = k ? nw_role_nouns[k - 1].gender : NW_GENDER_NONE;
+  return k;
+}
+
+__attribute__((destructor)) static void free_maps(void) {
+  nw_strmap_free(&given);
+  nw_strmap_free(&nouns);
+}

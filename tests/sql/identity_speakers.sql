@@ -1,0 +1,61 @@
+-- Which person a speaker's mention names within its article (the name the
+-- corpus keys stand on, ext/quotes/quotes_resolve.c and the entities'
+-- canonical names, ext/entities/ner_canon.c). Invented texts.
+
+-- An honorific's gender picks the person of that gender among those sharing a
+-- family name, whoever the text names first; none of hers: the name as written.
+SELECT mention, canonical FROM news_entities('Walter Venn opened the hearing. Greta Venn spoke after him. Mrs. Venn said the plan was sound. Mr. Venn disagreed.');
+--> Walter Venn|Walter Venn
+--> Greta Venn|Greta Venn
+--> Venn|Greta Venn
+--> Venn|Walter Venn
+SELECT speaker_mention, speaker FROM news_quotes('Walter Venn opened the hearing. Greta Venn spoke after him. “The plan is sound,” Mrs. Venn said. “It is not,” Mr. Venn said.');
+--> Mrs. Venn|Greta Venn
+--> Mr. Venn|Walter Venn
+SELECT speaker_mention, speaker FROM news_quotes('Former mayor Walter Venn opened the hearing. “The plan is sound,” Mrs. Venn said.');
+--> Mrs. Venn|Venn
+
+-- A definite description of one person ("the senator", "the billionaire
+-- businessman") names the person introduced with that office, its
+-- abbreviation too ("Sen."), else the person the text is talking about: the
+-- subject of the sentence before.
+SELECT speaker_mention, speaker, speaker_type FROM news_quotes('Sen. Walter Venn (D-Ore.) defended the bill on Monday. “I apologize to nobody,” the senator said.');
+--> the senator|Walter Venn|PERSON
+SELECT speaker_mention, speaker, speaker_type FROM news_quotes('Oscar Brandt held a rally in Salem. Brandt took questions from the crowd. “We will build it,” the billionaire businessman said.');
+--> the billionaire businessman|Oscar Brandt|PERSON
+-- The subject of the sentence before rather than a person named inside this one.
+SELECT speaker_mention, speaker FROM news_quotes('Greta Lind spoke in Ohio on Monday. In an interview with the hosts Oscar Brandt and Walter Venn, the presidential candidate said the plan was “a mistake.”');
+--> the presidential candidate|Greta Lind
+-- Never a person of the other gender, party or office.
+SELECT speaker_mention, speaker FROM news_quotes('Oscar Brandt spoke in Ohio on Monday. “We need more time,” the spokeswoman said.');
+--> the spokeswoman|spokeswoman
+SELECT speaker_mention, speaker FROM news_quotes('Republican candidate Oscar Brandt spoke in Ohio on Monday. “We need more time,” the Democratic candidate said.');
+--> the Democratic candidate|Democratic candidate
+SELECT speaker_mention, speaker FROM news_quotes('Gov. Oscar Brandt spoke in Ohio on Monday. “We need more time,” the senator said.');
+--> the senator|senator
+-- One the text left unnamed stays a description; a name set beside it is the speaker.
+SELECT speaker_mention, speaker FROM news_quotes('A woman in the crowd shouted at Greta Lind. “Go home,” the woman said.');
+--> the woman|woman
+SELECT speaker_mention, speaker FROM news_quotes('Oscar Brandt spoke first. “No comment,” said the White House press secretary, Walter Venn, on Monday.');
+--> the White House press secretary|Walter Venn
+
+-- A reflexive after a name is no part of it.
+SELECT speaker_mention, speaker FROM news_quotes('Walter Venn spoke on Monday. Venn himself said it was “a mistake.”');
+--> Venn himself|Walter Venn
+
+-- An organisation's description names the organisation named before it whose
+-- name holds its head, or for a company or a group the one named just before;
+-- a name in it makes it a name ("the State Department"), and "the newspaper"
+-- with no newspaper named so stays as written.
+SELECT speaker_mention, speaker, speaker_type FROM news_quotes('The Foreign Ministry of Norland rejected the claim. Greta Lind of Acme Corp. spoke later. “It is false,” the ministry said.');
+--> the ministry|Foreign Ministry of Norland|ORG
+SELECT speaker_mention, speaker, speaker_type FROM news_quotes('Acme Corp. said on Monday that it removed the accounts. “We have always sought balance,” the company said.');
+--> the company|Acme Corp.|ORG
+SELECT speaker_mention, speaker, speaker_type FROM news_quotes('Acme Corp. said on Monday that it removed the accounts. “We have always sought balance,” the newspaper said.');
+--> the newspaper|newspaper|DESCRIPTION
+
+-- "she" never takes up a man quoted before whose given name says so, though
+-- his family name is also hers.
+SELECT speaker_mention, speaker FROM news_quotes('Walter Venn and his sister Greta Venn spoke on Monday. “We agreed,” Venn himself said. “We did not,” she said.');
+--> Venn himself|Walter Venn
+--> she|Greta Venn
