@@ -109,6 +109,16 @@ static int year_out_of_range(const char *v) {
   return v[0] == '-' || n > 4 || (n == 4 && !strncmp(v, "0000", 4));
 }
 
+/* A duration of 4 to 11 months ("P9M"): a reporting period longer than a
+** quarter and shorter than a year ("the nine months", "the first six months"). */
+static int months_span(const char *v) {
+  int n = 0;
+  size_t k = 1;
+  if (v[0] != 'P') return 0;
+  while (v[k] >= '0' && v[k] <= '9' && k < 4) n = n * 10 + (v[k++] - '0');
+  return k > 1 && v[k] == 'M' && !v[k + 1] && n >= 4 && n <= 11;
+}
+
 /* The second year of a span in one token ("2010" of "2009-2010"): a mention
 ** of its own, and the last date the text named. */
 static int add_span_end(uint32_t start, uint32_t end, int year, dt_ref *r, nw_timexes *out) {
@@ -158,6 +168,9 @@ int nw_dates_extract(const nw_doc *doc, const char *ref, size_t ref_len, nw_time
           (!r.ok || atoi(v) * 4 + (v[6] - '0') <= r.y * 4 + (r.m - 1) / 3 || dt_phrase_at(&c, e, PH_YEAR_ENDED, NULL)))
         r.qy = atoi(v), r.q = v[6] - '0'; /* what "the quarter" and "a year ago" refer to next: one that has
                                              ** ended by the reference, or a fiscal one "ended Sept. 30" */
+      /* What "a year earlier" compares with next: the last quarter named, or a span of months */
+      if (strstr(v, "-Q")) r.span = 0;
+      else if (s.type == DT_DURATION && months_span(v)) r.span = 1;
       size_t cal = calendar_part(v);
       if (cal && s.type == DT_DATE && s.kind != SK_THAT) memcpy(r.last, v, cal), r.last[cal] = 0;
       if (cal == 10 && (s.type == DT_DATE || s.type == DT_TIME) && nw_parse_ymd(v, cal, &day[0], &day[1], &day[2]))

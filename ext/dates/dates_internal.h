@@ -135,6 +135,8 @@ void dt_spec_init(dt_spec *s, int type, int kind);
 typedef struct dt_ref {
   int y, m, d, ok;
   int qy, q;   /* the last quarter the text named (q 0: none yet) */
+  int span;    /* the last reporting period named is a span of months ("the nine months"): a
+               ** comparison with "a year earlier" is then with that year, not the quarter */
   char last[11]; /* the last calendar date, month or year the text named ("" none): what "that year" means */
 } dt_ref;
 /* Write the TIMEX3 value of spec to out (size cap). Returns its length. */

@@ -201,6 +201,11 @@ static void norm_monthrel(out_buf *o, const dt_spec *s, const dt_ref *r) {
 }
 
 static void norm_anaphor(out_buf *o, const dt_spec *s, const dt_ref *r) {
+  /* After "the nine months": "a year earlier", "year-earlier", "the 1988 period" are years */
+  if (r->span && r->ok && !s->quarter && (s->unit == DU_YEAR || s->year)) {
+    put(o, "%04d", s->year ? s->year : (r->q ? r->qy : r->y) + s->offset, 0);
+    return;
+  }
   if (!r->q && s->quarter) { /* "the quarter ended Sept. 30" first: that calendar quarter, an ended one */
     int y = s->year ? s->year : r->y + s->offset;
     if (!s->year && !r->ok) put(o, "XXXX-Q%d", s->quarter, 0);

@@ -170,7 +170,9 @@ size_t dt_r_duration(dt_ctx *c, size_t i, dt_spec *s) {
   if (bound) j += bound;
   else if (is_w(c, j, "the") || (has(c, j, DW_REL, &v) && !is_w(c, j, "this") && !is_w(c, j, "current"))) {
     j++;
-    if (has(c, j, DW_REL, &v) || has(c, j, DW_ORD, &v)) {
+    if (is_w(c, j, "year") && hyphen_at(c, j + 1) && (is_w(c, j + 2, "earlier") || is_w(c, j + 2, "ago")))
+      j += 3; /* "the year-earlier nine months": the same span a year before, still a duration */
+    else if (has(c, j, DW_REL, &v) || has(c, j, DW_ORD, &v)) {
       if (is_w(c, j, "this") || is_w(c, j, "current")) return 0;
       j++;
     }

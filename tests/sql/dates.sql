@@ -323,3 +323,19 @@ SELECT mention, type, value FROM news_dates('By mid-afternoon yesterday shares w
 --> Tuesday nights|SET|XXXX-WXX-2TNI
 --> Monday|DATE|2031-11-03
 --> Tuesday|DATE|2031-11-04
+
+-- Anchoring of comparisons (TimeML: an anaphoric date takes the granularity of the period
+-- it is compared with): after a span of months ("the nine months", "the first six
+-- months"), "a year earlier", "year-earlier" and "the 2030 period" are that year, not the
+-- last quarter; a quarter named again brings the quarter back. "The year-earlier nine
+-- months" is the same span a year before, a duration.
+SELECT mention, type, value FROM news_dates('Profit rose in the third quarter from a year earlier. For the nine months, sales fell from a year earlier and year-earlier costs were higher; the year-earlier nine months and the 2030 period had a gain. In the second quarter, sales rose from a year earlier.', '2031-10-20');
+--> the third quarter|DATE|2031-Q3
+--> a year earlier|DATE|2030-Q3
+--> the nine months|DURATION|P9M
+--> a year earlier|DATE|2030
+--> year-earlier|DATE|2030
+--> the year-earlier nine months|DURATION|P9M
+--> the 2030 period|DATE|2030
+--> the second quarter|DATE|2031-Q2
+--> a year earlier|DATE|2030-Q2
