@@ -83,6 +83,18 @@ static int tense_near(dt_ctx *c, size_t a, size_t b) {
   return 0;
 }
 
+/* A deadline or a start date before the mention: "due by February", "effective Feb. 1":
+** what it dates is still to come, unless a past perfect close before makes it a past
+** deadline ("had filed reports by Wednesday"; a sentence's "By February, sales had
+** fallen" starts with a capital and is not taken). */
+static int deadline_before(dt_ctx *c, size_t i) {
+  if (i == 0 || !(nw_tok_is(c->doc, i - 1, "effective", 1) || nw_tok_is(c->doc, i - 1, "by", 0))) return 0;
+  size_t lo = c->doc->sent[c->doc->tok[i].sentence].first_tok;
+  for (size_t k = i - 1; k > lo && k + 8 > i; k--)
+    if (nw_tok_is(c->doc, k - 1, "had", 1)) return 0;
+  return 1;
+}
+
 static int needs_tense(const dt_spec *s) {
   return s->kind == SK_WEEKDAY || (s->kind == SK_ABS && !s->year && (s->month || s->quarter) && !s->unit) ||
          (s->kind == SK_REL && s->unit == DU_WEEKEND && !s->offset);
@@ -154,7 +166,7 @@ int nw_dates_extract(const nw_doc *doc, const char *ref, size_t ref_len, nw_time
     if (!e) { i++; continue; }
     if (nw_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v)) { rc = -1; break; }
     nw_timex *t = &out->v[out->n];
-    int tense = needs_tense(&s) ? tense_near(&c, i, e) : 0;
+    int tense = !needs_tense(&s) ? 0 : deadline_before(&c, i) ? 1 : tense_near(&c, i, e);
     size_t sentence = doc->tok[i].sentence;
     const dt_ref *on = &r;
     if (s.bare_time && sentence == day_sentence) {

@@ -190,7 +190,8 @@ static void norm_monthrel(out_buf *o, const dt_spec *s, const dt_ref *r) {
     return;
   }
   int y = r->y;
-  if (s->rel < 0 && m >= r->m) y--;
+  /* "last February" said in March is a year before: the month just ended is "last month" */
+  if (s->rel < 0 && (m >= r->m || (s->month && m == r->m - 1))) y--;
   if (s->rel > 0 && m <= r->m) y++;
   if (s->season) {
     put(o, "%04d-", y, 0), put_str(o, season_code[s->season]);

@@ -339,3 +339,18 @@ SELECT mention, type, value FROM news_dates('Profit rose in the third quarter fr
 --> the 2030 period|DATE|2030
 --> the second quarter|DATE|2031-Q2
 --> a year earlier|DATE|2030-Q2
+
+-- Anchoring by tense (TimeML: a date without a year is placed on the side of the reference
+-- its context points to): a deadline ("by February") or a start date ("effective March 1")
+-- is still to come, even after a past verb; a past perfect close before ("had ... by
+-- Wednesday") keeps it past. "Last February" said in March is a year before (the month just
+-- ended is "last month"); "last June" said in October is this year's.
+SELECT mention, value FROM news_dates('The board approved a new pay scale, effective March 1. The firm said it must repay the loan by February. Most lenders had filed their claims by Wednesday. Sales peaked last June.', '2031-10-24');
+--> March 1|2032-03-01
+--> February|2032-02
+--> Wednesday|2031-10-22
+--> last June|2031-06
+SELECT mention, value FROM news_dates('Sales peaked last February and again last June; the firm reported a loss and must repay its debt by Friday.', '2031-03-05');
+--> last February|2030-02
+--> last June|2030-06
+--> Friday|2031-03-07
