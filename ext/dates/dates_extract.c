@@ -83,15 +83,21 @@ static int tense_near(dt_ctx *c, size_t a, size_t b) {
   return 0;
 }
 
-/* A deadline or a start date before the mention: "due by February", "effective Feb. 1":
-** what it dates is still to come, unless a past perfect close before makes it a past
-** deadline ("had filed reports by Wednesday"; a sentence's "By February, sales had
-** fallen" starts with a capital and is not taken). */
-static int deadline_before(dt_ctx *c, size_t i) {
-  if (i == 0 || !(nw_tok_is(c->doc, i - 1, "effective", 1) || nw_tok_is(c->doc, i - 1, "by", 0))) return 0;
-  size_t lo = c->doc->sent[c->doc->tok[i].sentence].first_tok;
-  for (size_t k = i - 1; k > lo && k + 8 > i; k--)
-    if (nw_tok_is(c->doc, k - 1, "had", 1)) return 0;
+/* A deadline or a start date: "due by February", "effective Feb. 1" [a, b): what it
+** dates is still to come, unless a past perfect close by makes it a past deadline
+** ("had filed reports by Wednesday", "by late Sunday the speech had been cut"; a
+** sentence's "By February, ..." starts with a capital and is not taken), or the date
+** is a modifier after an agent's "by" ("prompted by the late Friday release"). */
+static int deadline_before(dt_ctx *c, size_t a, size_t b) {
+  const nw_doc *d = c->doc;
+  if (a == 0 || !(nw_tok_is(d, a - 1, "effective", 1) || nw_tok_is(d, a - 1, "by", 0))) return 0;
+  if (b < d->ntok && d->tok[b].cls == NW_TOK_WORD && (d->tok[b].flags & NW_TF_LOWER_INITIAL) &&
+      !(dt_kinds(c, b) & 1ull << DW_PREP) && !nw_tok_is(d, b, "and", 1) && !nw_tok_is(d, b, "or", 1) &&
+      d->tok[b].sentence == d->tok[a].sentence)
+    return 0;
+  const nw_sentence *s = &d->sent[d->tok[a].sentence];
+  for (size_t k = a > s->first_tok + 8 ? a - 8 : s->first_tok; k < b + 8 && k < s->end_tok; k++)
+    if (nw_tok_is(d, k, "had", 1)) return 0;
   return 1;
 }
 
@@ -166,7 +172,7 @@ int nw_dates_extract(const nw_doc *doc, const char *ref, size_t ref_len, nw_time
     if (!e) { i++; continue; }
     if (nw_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v)) { rc = -1; break; }
     nw_timex *t = &out->v[out->n];
-    int tense = !needs_tense(&s) ? 0 : deadline_before(&c, i) ? 1 : tense_near(&c, i, e);
+    int tense = !needs_tense(&s) ? 0 : deadline_before(&c, i, e) ? 1 : tense_near(&c, i, e);
     size_t sentence = doc->tok[i].sentence;
     const dt_ref *on = &r;
     if (s.bare_time && sentence == day_sentence) {

@@ -141,6 +141,8 @@ typedef struct dt_ref {
 } dt_ref;
 /* Write the TIMEX3 value of spec to out (size cap). Returns its length. */
 size_t dt_normalize(const dt_spec *s, const dt_ref *ref, int tense, char *out, size_t cap);
+/* The underspecified value of a unit's granularity: DU_DAY "XXXX-XX-XX", DU_YEAR "XXXX". */
+const char *dt_unit_pattern(int unit);
 
 /* ---- recognition (dates_recognize.c) ----------------------------------- */
 typedef struct dt_ctx {
