@@ -83,6 +83,24 @@ static int tense_near(dt_ctx *c, size_t a, size_t b) {
   return 0;
 }
 
+/* A deadline or a start date: "due by February", "effective Feb. 1" [a, b): what it
+** dates is still to come, unless a past perfect close by makes it a past deadline
+** ("had filed reports by Wednesday", "by late Sunday the speech had been cut"; a
+** sentence's "By February, ..." starts with a capital and is not taken), or the date
+** is a modifier after an agent's "by" ("prompted by the late Friday release"). */
+static int deadline_before(dt_ctx *c, size_t a, size_t b) {
+  const nw_doc *d = c->doc;
+  if (a == 0 || !(nw_tok_is(d, a - 1, "effective", 1) || nw_tok_is(d, a - 1, "by", 0))) return 0;
+  if (b < d->ntok && d->tok[b].cls == NW_TOK_WORD && (d->tok[b].flags & NW_TF_LOWER_INITIAL) &&
+      !(dt_kinds(c, b) & 1ull << DW_PREP) && !nw_tok_is(d, b, "and", 1) && !nw_tok_is(d, b, "or", 1) &&
+      d->tok[b].sentence == d->tok[a].sentence)
+    return 0;
+  const nw_sentence *s = &d->sent[d->tok[a].sentence];
+  for (size_t k = a > s->first_tok + 8 ? a - 8 : s->first_tok; k < b + 8 && k < s->end_tok; k++)
+    if (nw_tok_is(d, k, "had", 1)) return 0;
+  return 1;
+}
+
 static int needs_tense(const dt_spec *s) {
   return s->kind == SK_WEEKDAY || (s->kind == SK_ABS && !s->year && (s->month || s->quarter) && !s->unit) ||
          (s->kind == SK_REL && s->unit == DU_WEEKEND && !s->offset);
@@ -107,6 +125,16 @@ static int year_out_of_range(const char *v) {
   size_t n = 0;
   while (v[n] >= '0' && v[n] <= '9') n++;
   return v[0] == '-' || n > 4 || (n == 4 && !strncmp(v, "0000", 4));
+}
+
+/* A duration of 4 to 11 months ("P9M"): a reporting period longer than a
+** quarter and shorter than a year ("the nine months", "the first six months"). */
+static int months_span(const char *v) {
+  int n = 0;
+  size_t k = 1;
+  if (v[0] != 'P') return 0;
+  while (v[k] >= '0' && v[k] <= '9' && k < 4) n = n * 10 + (v[k++] - '0');
+  return k > 1 && v[k] == 'M' && !v[k + 1] && n >= 4 && n <= 11;
 }
 
 /* The second year of a span in one token ("2010" of "2009-2010"): a mention
@@ -144,7 +172,7 @@ int nw_dates_extract(const nw_doc *doc, const char *ref, size_t ref_len, nw_time
     if (!e) { i++; continue; }
     if (nw_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v)) { rc = -1; break; }
     nw_timex *t = &out->v[out->n];
-    int tense = needs_tense(&s) ? tense_near(&c, i, e) : 0;
+    int tense = !needs_tense(&s) ? 0 : deadline_before(&c, i, e) ? 1 : tense_near(&c, i, e);
     size_t sentence = doc->tok[i].sentence;
     const dt_ref *on = &r;
     if (s.bare_time && sentence == day_sentence) {
@@ -158,6 +186,9 @@ int nw_dates_extract(const nw_doc *doc, const char *ref, size_t ref_len, nw_time
           (!r.ok || atoi(v) * 4 + (v[6] - '0') <= r.y * 4 + (r.m - 1) / 3 || dt_phrase_at(&c, e, PH_YEAR_ENDED, NULL)))
         r.qy = atoi(v), r.q = v[6] - '0'; /* what "the quarter" and "a year ago" refer to next: one that has
                                              ** ended by the reference, or a fiscal one "ended Sept. 30" */
+      /* What "a year earlier" compares with next: the last quarter named, or a span of months */
+      if (strstr(v, "-Q")) r.span = 0;
+      else if (s.type == DT_DURATION && months_span(v)) r.span = 1;
       size_t cal = calendar_part(v);
       if (cal && s.type == DT_DATE && s.kind != SK_THAT) memcpy(r.last, v, cal), r.last[cal] = 0;
       if (cal == 10 && (s.type == DT_DATE || s.type == DT_TIME) && nw_parse_ymd(v, cal, &day[0], &day[1], &day[2]))

@@ -135,10 +135,14 @@ void dt_spec_init(dt_spec *s, int type, int kind);
 typedef struct dt_ref {
   int y, m, d, ok;
   int qy, q;   /* the last quarter the text named (q 0: none yet) */
+  int span;    /* the last reporting period named is a span of months ("the nine months"): a
+               ** comparison with "a year earlier" is then with that year, not the quarter */
   char last[11]; /* the last calendar date, month or year the text named ("" none): what "that year" means */
 } dt_ref;
 /* Write the TIMEX3 value of spec to out (size cap). Returns its length. */
 size_t dt_normalize(const dt_spec *s, const dt_ref *ref, int tense, char *out, size_t cap);
+/* The underspecified value of a unit's granularity: DU_DAY "XXXX-XX-XX", DU_YEAR "XXXX". */
+const char *dt_unit_pattern(int unit);
 
 /* ---- recognition (dates_recognize.c) ----------------------------------- */
 typedef struct dt_ctx {

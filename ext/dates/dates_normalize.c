@@ -98,6 +98,7 @@ static void norm_abs(out_buf *o, const dt_spec *s, const dt_ref *r, int tense) {
       if (tense <= 0 && dm > 6) y--;
       else if (tense > 0 && ref_day - at > 60) y++;
       else if (!tense && dm < -6) y++;
+      if (s->day > nw_days_in_month(y, s->month)) y = r->y; /* Feb. 29 only in a leap year */
     } else if (s->quarter && tense < 0 && s->quarter > (r->m - 1) / 3 + 1) {
       y--; /* "the fourth quarter" said in January */
     }
@@ -119,10 +120,12 @@ static const char *const x_unit[] = {
   [DU_QUARTER] = "XXXX-QX", [DU_HALF] = "XXXX-HX", [DU_YEAR] = "XXXX", [DU_DECADE] = "XXXX",
   [DU_CENTURY] = "XXXX", [DU_MILLENNIUM] = "XXXX"};
 
+const char *dt_unit_pattern(int unit) { return x_unit[unit > 0 && unit <= DU_MILLENNIUM ? unit : DU_DAY]; }
+
 static void norm_rel(out_buf *o, const dt_spec *s, const dt_ref *r, int tense) {
   int unit = s->unit & ~DU_PLURAL, n = s->offset;
   if (!r->ok || unit <= 0 || unit > DU_MILLENNIUM) {
-    put_str(o, x_unit[unit > 0 && unit <= DU_MILLENNIUM ? unit : DU_DAY]);
+    put_str(o, dt_unit_pattern(unit));
     if (unit == DU_DAY) put_time(o, s);
     return;
   }
@@ -190,7 +193,8 @@ static void norm_monthrel(out_buf *o, const dt_spec *s, const dt_ref *r) {
     return;
   }
   int y = r->y;
-  if (s->rel < 0 && m >= r->m) y--;
+  /* "last February" said in March is a year before: the month just ended is "last month" */
+  if (s->rel < 0 && (m >= r->m || (s->month && m == r->m - 1))) y--;
   if (s->rel > 0 && m <= r->m) y++;
   if (s->season) {
     put(o, "%04d-", y, 0), put_str(o, season_code[s->season]);
@@ -201,6 +205,11 @@ static void norm_monthrel(out_buf *o, const dt_spec *s, const dt_ref *r) {
 }
 
 static void norm_anaphor(out_buf *o, const dt_spec *s, const dt_ref *r) {
+  /* After "the nine months": "a year earlier", "year-earlier", "the 1988 period" are years */
+  if (r->span && r->ok && !s->quarter && (s->unit == DU_YEAR || s->year)) {
+    put(o, "%04d", s->year ? s->year : (r->q ? r->qy : r->y) + s->offset, 0);
+    return;
+  }
   if (!r->q && s->quarter) { /* "the quarter ended Sept. 30" first: that calendar quarter, an ended one */
     int y = s->year ? s->year : r->y + s->offset;
     if (!s->year && !r->ok) put(o, "XXXX-Q%d", s->quarter, 0);
@@ -240,11 +249,17 @@ static void norm_that(out_buf *o, const dt_spec *s, const dt_ref *r) {
     put_str(o, need == 4 ? "XXXX" : need == 7 ? "XXXX-XX" : "XXXX-XX-XX");
     return;
   }
-  if (s->unit == DU_YEAR) put(o, "%04d", y + s->offset, 0);
+  if (s->weekday) { /* the weekday strictly before or after that day */
+    int64_t day = nw_days_from_civil(y, m, d);
+    int wd = nw_weekday(y, m, d), delta = s->offset < 0 ? -((wd - s->weekday + 6) % 7 + 1) : (s->weekday - wd + 6) % 7 + 1;
+    nw_civil_from_days(day + delta, &y, &m, &d);
+    put(o, "%04d-%02d", y, m), put(o, "-%02d", d, 0);
+  } else if (s->unit == DU_YEAR) put(o, "%04d", y + s->offset, 0);
   else if (s->unit == DU_MONTH) nw_add_months(&y, &m, &d, s->offset), put(o, "%04d-%02d", y, m);
   else {
     nw_civil_from_days(nw_days_from_civil(y, m, d) + s->offset, &y, &m, &d);
     put(o, "%04d-%02d", y, m), put(o, "-%02d", d, 0);
+    put_time(o, s);
   }
 }
 

@@ -271,6 +271,31 @@ size_t dt_r_weekday(dt_ctx *c, size_t i, dt_spec *s) {
   return dt_time_tail(c, e, s);
 }
 
+/* A part of the day with no day of its own: "in the morning", "by mid-afternoon".
+** TimeML dates it on the day the text is telling about (the last day it named, else
+** the reference). Not a modifier ("the morning talk show", "a late-night show") nor a
+** plural ("in the evenings"); "overnight" is left alone: in news it is mostly a manner
+** ("it won't happen overnight") or a kind ("overnight hours"), not a night. */
+static size_t part_of_day_anaphor(dt_ctx *c, size_t i, dt_spec *s) {
+  int v, edge;
+  size_t k;
+  if (is_w(c, i, "the") && i > 0 && (is_w(c, i - 1, "in") || is_w(c, i - 1, "during") || is_w(c, i - 1, "by") || is_w(c, i - 1, "until"))) {
+    k = i + 1;
+  } else if (has(c, i, DW_EDGE, &edge) && !is_w(c, i, "earlier") && !is_w(c, i, "later")) {
+    k = hyphen_at(c, i + 1) ? i + 2 : i + 1;
+  } else return 0;
+  if (!in_doc(c, k) || !has(c, k, DW_POD, &v) || v == DP_DAYTIME || is_w(c, k, "overnight") || capital(c, k) ||
+      plural_pod_at(c, k) || hyphen_at(c, k + 1))
+    return 0;
+  if (in_doc(c, k + 1) && tk(c, k + 1)->cls == NW_TOK_WORD && !has(c, k + 1, DW_PREP, NULL) && !is_w(c, k + 1, "and") &&
+      !is_w(c, k + 1, "or") && !has(c, k + 1, DW_DAYREL, NULL))
+    return 0;
+  if (has(c, k + 1, DW_DAYREL, NULL) || has(c, k + 1, DW_WEEKDAY, NULL)) return 0; /* "morning today": r_dayrel, r_weekday */
+  dt_spec_init(s, DT_TIME, SK_THAT);
+  s->unit = DU_DAY, s->pod = (int8_t)v;
+  return k + 1;
+}
+
 /* today, yesterday, tomorrow, tonight [morning|evening|...] ; last night ; this morning. */
 size_t dt_r_dayrel(dt_ctx *c, size_t i, dt_spec *s) {
   int off, v;
@@ -279,6 +304,7 @@ size_t dt_r_dayrel(dt_ctx *c, size_t i, dt_spec *s) {
       return 0; /* "VOA Today": a name */
     if (off == 0 && (is_w(c, i + 1, "'s") || is_w(c, i + 1, "’s")) && has(c, i + 2, DW_GENERIC, NULL))
       return 0; /* "today's world": the present age, not a day */
+    if (off == 1 && i > 0 && is_w(c, i - 1, "of")) return 0; /* "the cities of tomorrow": an age to come */
     dt_spec_init(s, DT_DATE, SK_REL);
     s->unit = DU_DAY, s->offset = (int16_t)off;
     if (is_w(c, i, "tonight")) {
@@ -304,7 +330,7 @@ size_t dt_r_dayrel(dt_ctx *c, size_t i, dt_spec *s) {
     s->unit = DU_DAY, s->offset = (int16_t)(off == -1 ? -1 : 0), s->pod = (int8_t)v;
     return i + 2;
   }
-  return 0;
+  return part_of_day_anaphor(c, i, s);
 }
 
 /* ---- years, decades, centuries ----------------------------------------- */
@@ -495,14 +521,24 @@ size_t dt_r_part_of_year(dt_ctx *c, size_t i, dt_spec *s) {
   }
   size_t e = 0;
   int u;
+  int pl2;
   if (r == -1 && is_w(c, j - 1, "last") && dt_unit_of(c, j, NULL) == DU_HALF && is_w(c, j + 1, "of")) {
     q = 2, u = DU_HALF, e = j + 1; /* "the last half of 1989" */
+  } else if ((is_w(c, j, "first") || (r == -1 && is_w(c, j - 1, "last"))) && is_w(c, j + 1, "two") &&
+             dt_unit_of(c, j + 2, &pl2) == DU_QUARTER && pl2 && is_w(c, j + 3, "of")) {
+    q = is_w(c, j, "first") ? 1 : 2, u = DU_HALF, e = j + 3; /* "the first two quarters of 1990": its first half */
   } else if (has(c, j, DW_ORD, &q) && q >= 1 && q <= 4) {
     e = j + 1;
     if (hyphen_at(c, e)) e++;
-    u = dt_unit_of(c, e, NULL);
+    int pl;
+    u = dt_unit_of(c, e, &pl);
     if (u != DU_QUARTER && !(u == DU_HALF && q <= 2)) return 0;
     e++;
+    if (pl && u == DU_QUARTER && r == 99) { /* "fourth quarters": that quarter of every year, a set */
+      dt_spec_init(s, DT_SET, SK_LIT);
+      snprintf(s->lit, sizeof s->lit, "XXXX-Q%d", q);
+      return e;
+    }
   } else return 0;
   dt_spec_init(s, DT_DATE, SK_ABS);
   if (u == DU_QUARTER) s->quarter = (int8_t)q;
@@ -510,6 +546,15 @@ size_t dt_r_part_of_year(dt_ctx *c, size_t i, dt_spec *s) {
   size_t k = is_w(c, e, "of") || is_ch(c, e, ',') ? e + 1 : e;
   if (has(c, k, DW_FISCAL, NULL)) k++;
   if (dt_year_num(c, k, &y)) s->year = (int16_t)y, e = k + 1;
+  else if (u == DU_HALF && is_w(c, e, "of")) { /* "the last half of the '80s": a part of the decade, dated as it */
+    dt_spec d;
+    size_t de = in_doc(c, e + 1) ? dt_r_year(c, e + 1, &d) : 0;
+    if (!de && is_w(c, e + 1, "the") && in_doc(c, e + 2)) de = dt_r_year(c, e + 2, &d);
+    if (de && d.yprec == 3) {
+      *s = d;
+      return de;
+    }
+  }
   if (r != 99 && !s->year) { /* "last quarter" is r_rel_unit's; "this third quarter" */
     if (r) return 0;
   }

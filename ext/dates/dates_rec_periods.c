@@ -84,7 +84,18 @@ size_t dt_r_that(dt_ctx *c, size_t i, dt_spec *s) {
            !(in_doc(c, j + 2) && (tk(c, j + 2)->cls == NW_TOK_WORD || tk(c, j + 2)->cls == NW_TOK_NUMBER)))
     off = is_w(c, j + 1, "before") ? -1 : 1; /* "the day before", said alone */
   else return 0;
+  int w;
+  if (off && is_w(c, i, "the") && has(c, j, DW_WEEKDAY, &w) && w < 10 && capital(c, j)) {
+    dt_spec_init(s, DT_DATE, SK_THAT); /* "the previous Friday", "the following Monday" */
+    s->unit = DU_DAY, s->weekday = (int8_t)w, s->offset = (int16_t)off;
+    return j + 1;
+  }
   int pl, u = dt_unit_of(c, j, &pl);
+  if (u == DU_QUARTER && !pl && !off && is_w(c, i, "that") && !capital(c, j) && !nw_tok_possessive(c->doc, j + 1)) {
+    dt_spec_init(s, DT_DATE, SK_ANAPHOR); /* "that quarter": the one the text named last */
+    s->unit = DU_QUARTER;
+    return j + 1;
+  }
   if (pl || (u != DU_YEAR && u != DU_MONTH && u != DU_DAY) || capital(c, j)) return 0;
   if (is_w(c, i, "that") && nw_tok_possessive(c->doc, j + 1)) return 0;
   dt_spec_init(s, DT_DATE, SK_THAT);
@@ -160,6 +171,12 @@ size_t dt_r_the_unit(dt_ctx *c, size_t i, dt_spec *s) {
   return 0;
 }
 
+/* A modal verb: "will", "could", "may", "might", "can", "would", "should". */
+static int modal_at(dt_ctx *c, size_t i) {
+  return is_w(c, i, "will") || is_w(c, i, "could") || is_w(c, i, "may") || is_w(c, i, "might") || is_w(c, i, "can") ||
+         is_w(c, i, "would") || is_w(c, i, "should");
+}
+
 /* Counted durations: [about|nearly|more than|at least|up to] (two|22|a|several)
 ** [more] units ; "two-year" ; "a couple of years" ; "[the] past/next/first N units". */
 size_t dt_r_duration(dt_ctx *c, size_t i, dt_spec *s) {
@@ -170,7 +187,9 @@ size_t dt_r_duration(dt_ctx *c, size_t i, dt_spec *s) {
   if (bound) j += bound;
   else if (is_w(c, j, "the") || (has(c, j, DW_REL, &v) && !is_w(c, j, "this") && !is_w(c, j, "current"))) {
     j++;
-    if (has(c, j, DW_REL, &v) || has(c, j, DW_ORD, &v)) {
+    if (is_w(c, j, "year") && hyphen_at(c, j + 1) && (is_w(c, j + 2, "earlier") || is_w(c, j + 2, "ago")))
+      j += 3; /* "the year-earlier nine months": the same span a year before, still a duration */
+    else if (has(c, j, DW_REL, &v) || has(c, j, DW_ORD, &v)) {
       if (is_w(c, j, "this") || is_w(c, j, "current")) return 0;
       j++;
     }
@@ -219,8 +238,14 @@ size_t dt_r_duration(dt_ctx *c, size_t i, dt_spec *s) {
   if (compound && in_doc(c, e) && is_ch(c, e, '-') && glued(c, e) && is_w(c, e + 1, "old")) return 0;
   /* "a week or so" */
   e += dt_phrase_at(c, e, PH_VAGUE_TAIL, NULL);
+  if (n < 0 && is_w(c, e, "ahead")) e++; /* "the weeks ahead": TimeBank keeps it in the extent */
   if (n == 0) return 0;
   if (!compound && is_w(c, e, "old")) return 0; /* an age: "52 years old" */
+  if (n == 1 && u == DU_DAY && e == i + 2 && is_w(c, i, "one") && i > 0 && modal_at(c, i - 1)) {
+    dt_spec_init(s, DT_DATE, SK_LIT); /* "will one day be": some day to come (FUTURE_REF) */
+    snprintf(s->lit, sizeof s->lit, "FUTURE_REF");
+    return e;
+  }
   if (!compound && n == 1 && is_w(c, j, "a") && i > 0 && j == i && !has(c, e, DW_AGO, NULL) &&
       (tk(c, i - 1)->cls == NW_TOK_NUMBER || (i > 1 && tk(c, i - 2)->cls == NW_TOK_NUMBER)))
     return 0; /* a rate: "$1.76 a year", "700 seats a week" */
@@ -272,8 +297,11 @@ size_t dt_r_set(dt_ctx *c, size_t i, dt_spec *s) {
     if (!is_w(c, i, "annually") && in_doc(c, i + 1) && tk(c, i + 1)->cls == NW_TOK_WORD &&
         !has(c, i + 1, DW_PREP, NULL) && !is_w(c, i + 1, "and") && !is_w(c, i + 1, "or"))
       return 0; /* an adjective: "daily flights" */
+    /* "daily", "annually": each day or year of the calendar, written as its granularity
+    ** ("XXXX-XX-XX", "XXXX"), as TimeBank and TempEval-3 do; "hourly" is "PT1H" */
     dt_spec_init(s, DT_SET, SK_LIT);
-    dt_duration_value(s->lit, sizeof s->lit, 1, u);
+    if (u >= DU_DAY) snprintf(s->lit, sizeof s->lit, "%s", dt_unit_pattern(u));
+    else dt_duration_value(s->lit, sizeof s->lit, 1, u);
     return i + 1;
   }
   if (!has(c, i, DW_EVERY, NULL)) return 0;
@@ -314,6 +342,7 @@ size_t dt_r_set(dt_ctx *c, size_t i, dt_spec *s) {
   }
   u = dt_unit_of(c, j, &pl);
   if (!u || u == DU_WEEKEND) return 0;
+  if (is_w(c, i, "per") && j == i + 1 && (u == DU_SECOND || u == DU_MINUTE)) return 0; /* a speed: "instructions per second" */
   dt_spec_init(s, DT_SET, SK_LIT);
   dt_duration_value(s->lit, sizeof s->lit, n, u);
   return j + 1;
@@ -325,7 +354,7 @@ size_t dt_r_ref(dt_ctx *c, size_t i, dt_spec *s) {
   size_t j = i, n = dt_phrase_at(c, i, PH_REF, &v);
   if (n) j += n - 1;
   if (n || has(c, j, DW_REF, &v)) {
-    if (v == DR_FUTURE && (is_w(c, j + 1, "after") || (i > 0 && is_w(c, i - 1, "as")))) return 0; /* "as soon as" */
+    if (v == DR_FUTURE && n < 2 && (is_w(c, j + 1, "after") || (i > 0 && is_w(c, i - 1, "as")))) return 0; /* "as soon as" */
     dt_spec_init(s, DT_DATE, SK_LIT);
     snprintf(s->lit, sizeof s->lit, "%s", v == DR_PRESENT ? "PRESENT_REF" : v == DR_PAST ? "PAST_REF" : "FUTURE_REF");
     return j + 1;

@@ -44,8 +44,9 @@ static int may_start(dt_ctx *c, size_t i) {
   /* prepositions, tense markers and the like never start an expression ("at least" and "a" do) */
   const uint64_t never = 1ull << DW_PREP | 1ull << DW_PAST | 1ull << DW_FUTURE | 1ull << DW_GENERIC | 1ull << DW_AMPM |
                          1ull << DW_TZ | 1ull << DW_PERIOD;
-  const uint64_t words = (1ull << DT_PHRASE_BIT) - 1, bound = 1ull << (DT_PHRASE_BIT + PH_BOUND);
-  return (dt_kinds(c, i) & ((words & ~never) | bound)) != 0;
+  const uint64_t words = (1ull << DT_PHRASE_BIT) - 1,
+                 phrases = 1ull << (DT_PHRASE_BIT + PH_BOUND) | 1ull << (DT_PHRASE_BIT + PH_REF);
+  return (dt_kinds(c, i) & ((words & ~never) | phrases)) != 0;
 }
 
 size_t dt_recognize(dt_ctx *c, size_t i, dt_spec *s) {
@@ -88,6 +89,13 @@ size_t dt_recognize(dt_ctx *c, size_t i, dt_spec *s) {
     size_t k = hyphen_at(c, j + 1) ? j + 2 : j + 1;
     e = in_doc(c, k) ? best_at(c, k, &t) : 0;
     if (e > best && (t.type == DT_DATE || t.type == DT_TIME) && t.kind != SK_LIT) best = e, *s = t;
+    /* "earlier in the year", "later in the day": a part of the current one, dated as it */
+    int pl = 0, u = is_w(c, j + 1, "in") && is_w(c, j + 2, "the") && in_doc(c, j + 3) ? dt_unit_of(c, j + 3, &pl) : 0;
+    if (j + 4 > best && !pl && (u == DU_YEAR || u == DU_MONTH || u == DU_WEEK || u == DU_DAY)) {
+      dt_spec_init(s, DT_DATE, SK_REL);
+      s->unit = (int8_t)u;
+      best = j + 4;
+    }
   }
   return best;
 }

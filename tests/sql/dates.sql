@@ -63,7 +63,7 @@ SELECT mention, type, value FROM news_dates('Yesterday the market opened at 9:30
 --> 9:30 a.m.|TIME|2024-02-29T09:30
 --> every Monday|SET|XXXX-WXX-1
 --> two years ago|DATE|2022
---> annually|SET|P1Y
+--> annually|SET|XXXX
 
 -- Bounds, counts and references of several words are phrases in a table; they stay in the extent.
 SELECT mention, type, value FROM news_dates('At least three weeks passed, then no more than a couple of days; prices may rise in the near future, and right now a month or so is enough. Sales in the comparable quarter were weak, more recently too. Parties on New Year’s Eve.', '2021-10-20');
@@ -145,7 +145,7 @@ SELECT mention, type, value FROM news_dates('Over the past two years, and for se
 -- Sets, a date at the end of a leap year, and plural weekdays.
 SELECT mention, type, value FROM news_dates('Every other week the council meets and the bus runs daily. On Dec. 31, 2024, it snowed. Flights leave Mondays.', '2025-01-05');
 --> Every other week|SET|P2W
---> daily|SET|P1D
+--> daily|SET|XXXX-XX-XX
 --> Dec. 31, 2024|DATE|2024-12-31
 --> Mondays|SET|XXXX-WXX-1
 
@@ -323,3 +323,80 @@ SELECT mention, type, value FROM news_dates('By mid-afternoon yesterday shares w
 --> Tuesday nights|SET|XXXX-WXX-2TNI
 --> Monday|DATE|2031-11-03
 --> Tuesday|DATE|2031-11-04
+
+-- Anchoring of comparisons (TimeML: an anaphoric date takes the granularity of the period
+-- it is compared with): after a span of months ("the nine months", "the first six
+-- months"), "a year earlier", "year-earlier" and "the 2030 period" are that year, not the
+-- last quarter; a quarter named again brings the quarter back. "The year-earlier nine
+-- months" is the same span a year before, a duration.
+SELECT mention, type, value FROM news_dates('Profit rose in the third quarter from a year earlier. For the nine months, sales fell from a year earlier and year-earlier costs were higher; the year-earlier nine months and the 2030 period had a gain. In the second quarter, sales rose from a year earlier.', '2031-10-20');
+--> the third quarter|DATE|2031-Q3
+--> a year earlier|DATE|2030-Q3
+--> the nine months|DURATION|P9M
+--> a year earlier|DATE|2030
+--> year-earlier|DATE|2030
+--> the year-earlier nine months|DURATION|P9M
+--> the 2030 period|DATE|2030
+--> the second quarter|DATE|2031-Q2
+--> a year earlier|DATE|2030-Q2
+
+-- Anchoring by tense (TimeML: a date without a year is placed on the side of the reference
+-- its context points to): a deadline ("by February") or a start date ("effective March 1")
+-- is still to come, even after a past verb; a past perfect close before ("had ... by
+-- Wednesday") keeps it past. "Last February" said in March is a year before (the month just
+-- ended is "last month"); "last June" said in October is this year's.
+SELECT mention, value FROM news_dates('The board approved a new pay scale, effective March 1. The firm said it must repay the loan by February. Most lenders had filed their claims by Wednesday. Sales peaked last June.', '2031-10-24');
+--> March 1|2032-03-01
+--> February|2032-02
+--> Wednesday|2031-10-22
+--> last June|2031-06
+-- An agent's "by" before a date that modifies a noun is no deadline ("prompted by the
+-- late Friday release"), nor is one with a past perfect after it ("by late Sunday the
+-- speech had been cut").
+SELECT mention, value FROM news_dates('The call was prompted by the late Friday release of the files. By noon Monday, and by late Sunday afternoon the speech had been cut.', '2031-03-12');
+--> the late Friday|2031-03-07
+--> noon Monday|2031-03-10T12:00
+--> late Sunday afternoon|2031-03-09TAF
+SELECT mention, value FROM news_dates('Sales peaked last February and again last June; the firm reported a loss and must repay its debt by Friday.', '2031-03-05');
+--> last February|2030-02
+--> last June|2030-06
+--> Friday|2031-03-07
+
+-- Anaphoric dates (TimeML: an expression that names no calendar date of its own takes
+-- the one the text is telling about): "the previous Friday" and "the following Monday"
+-- count from the last day named; "that quarter" is the last quarter named; "earlier in
+-- the year" and "later in the day" are the current year and day; a part of the day
+-- alone ("in the morning", "by mid-afternoon") is on the last day named. Modifiers ("the
+-- morning show", "a late-night show"), plurals ("in the evenings", a habit) and
+-- "overnight" (mostly a manner in news: "it won't happen overnight") are no dates.
+SELECT mention, type, value FROM news_dates('Stocks fell on Thursday, down 3% from the previous Thursday, and will recover the following Monday. Traders bought in the morning and sold by mid-afternoon; it did not happen overnight. She jogs in the evenings and hosts the morning show and a late-night show.', '2031-03-14');
+--> Thursday|DATE|2031-03-13
+--> the previous Thursday|DATE|2031-03-06
+--> the following Monday|DATE|2031-03-17
+--> the morning|TIME|2031-03-13TMO
+--> mid-afternoon|TIME|2031-03-13TAF
+SELECT mention, type, value FROM news_dates('The chain lost money in the second quarter. Sales in that quarter fell. Rain delayed planting earlier in the year, and the mayor spoke later in the day.', '2031-08-20');
+--> the second quarter|DATE|2031-Q2
+--> that quarter|DATE|2031-Q2
+--> earlier in the year|DATE|2031
+--> later in the day|DATE|2031-08-20
+
+-- Sets and vague references (TimeML): a plural quarter recurs ("in fourth quarters", a
+-- set); "will one day", "at a later date" and "as soon as possible" are a future with no
+-- date (FUTURE_REF; "for one day" stays a duration); "the cities of tomorrow" is no day;
+-- "per second" is a speed, no set.
+SELECT mention, type, value FROM news_dates('Retailers earn most in fourth quarters. Robots will one day build the cities of tomorrow; the plant closed for one day. The rest will follow at a later date, as soon as possible. Chips ran at 15 million instructions per second, with two checks per day.', '2031-03-12');
+--> fourth quarters|SET|XXXX-Q4
+--> one day|DATE|FUTURE_REF
+--> one day|DURATION|P1D
+--> a later date|DATE|FUTURE_REF
+--> as soon as possible|DATE|FUTURE_REF
+--> per day|SET|P1D
+
+-- Parts of a year and their extents (TimeML: the whole phrase is one expression): "the
+-- first two quarters of 2030" is its first half; "the last half of the '80s" is the decade;
+-- "the weeks ahead" keeps "ahead".
+SELECT mention, type, value FROM news_dates('Sales grew in the first two quarters of 2030 and in the last half of the ''80s; more gains lie in the weeks ahead.', '2031-03-12');
+--> the first two quarters of 2030|DATE|2030-H1
+--> the last half of the '80s|DATE|198X
+--> the weeks ahead|DURATION|PXW
