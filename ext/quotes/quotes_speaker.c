@@ -351,6 +351,7 @@ static size_t intro_end(const qx_ctx *c, frame f) {
 static attribution try_before(const qx_ctx *c, frame f) {
   attribution found[MAX_CUES], relative = {{0, 0}, 0, 0}, owned = {{-1, -1}, -1, -1};
   int32_t relative_at = -1; /* the relative pronoun of that clause */
+  int relative_person = 0;  /* it is ", who" */
   size_t n = 0;
   int last_cue = -1, last_end = -1;
   for (size_t k = f.lo; k < f.hi; k++) {
@@ -389,20 +390,25 @@ static attribution try_before(const qx_ctx *c, frame f) {
     if (type != CUE_SOURCE && type != CUE_QUOTED && s.first < (int32_t)k && !participle && !relative_subject &&
         !infinitive && !clause_participle && !opens_clause(c, f.lo, s.first))
       continue;
-    /* "X, an analyst who writes …, said": a cue in a relative clause ranks last */
-    if (after_relative && (n || k + 1 < f.hi)) {
+    /* "X, an analyst who writes …, said": a cue in a relative clause yields
+    ** to a main clause's cue after it */
+    /* ", who": a clause about a person just named, a speaker of its own */
+    int person_relative = after_relative && rel >= f.lo + 2 && nw_tok_is(c->d, rel - 1, "who", 1) && qx_is_char(c, rel - 2, ',');
+    if (after_relative && (n || k + 1 < f.hi || person_relative)) {
       relative = (attribution){s, (int32_t)k, (int32_t)end}; /* the nearest one */
       relative_at = (int32_t)rel - 1;
+      relative_person = person_relative;
       continue;
     }
     if (n < MAX_CUES) found[n++] = (attribution){s, (int32_t)k, (int32_t)end};
   }
   if (owned.speaker.first >= 0) return owned;
-  /* the relative pronoun names the speaker ("Pence, who called it “…”"); its
-  ** antecedent gives the name (quotes_resolve.c) */
-  if (!n && relative.speaker.end) {
+  /* the relative pronoun names the speaker ("Pence, who called it “…”"),
+  ** and ", who" after the main clause's cue too ("said Ortiz, who added
+  ** that …"); its antecedent gives the name (quotes_resolve.c) */
+  if (relative.speaker.end && (!n || (relative_person && found[n - 1].cue_first < relative.cue_first))) {
     relative.speaker = (qx_span){relative_at, relative_at + 1};
-    found[n++] = relative;
+    return relative;
   }
   /* a cue in the introductory clause yields to one in the main clause */
   size_t intro = intro_end(c, f);
@@ -541,6 +547,21 @@ static void add_candidate(qx_candidate *v, int *n, qx_candidate k) {
   v[(*n)++] = k;
 }
 
+/* The mention that speaks on in a continuation: s itself, or for a relative
+** pronoun ("said Ortiz, who added …") the noun phrase it follows. */
+static qx_span antecedent(const qx_ctx *c, qx_span s) {
+  if (s.first < 0 || s.end != s.first + 1 || !(qx_class(c, (size_t)s.first) & QW_RELATIVE)) return s;
+  qx_span a = qx_np_trim(c, qx_np_left(c, (size_t)s.first, c->d->sent[c->d->tok[s.first].sentence].first_tok, 0));
+  return a.first >= 0 ? a : s;
+}
+
+/* The speaker of quotation p going on in quotation q: the relative pronoun
+** within its sentence, the noun phrase it follows after it. */
+static qx_span previous_speaker(const qx_ctx *c, const nw_quote *p, const nw_quote *q) {
+  qx_span s = {(int32_t)p->speaker_tok_first, (int32_t)p->speaker_tok_end};
+  return c->d->tok[s.first].sentence == c->d->tok[q->tok_open].sentence ? s : antecedent(c, s);
+}
+
 int qx_attribute(qx_ctx *c) {
   nw_quotes *out = c->out;
   const nw_quote *prev = NULL; /* last outermost quotation with a speaker */
@@ -593,7 +614,7 @@ int qx_attribute(qx_ctx *c) {
         frame fp = sentence_before(c, q);
         if (fp.hi > fp.lo) {
           attribution b = try_before(c, fp);
-          if (b.speaker.first >= 0 && b.cue_first >= 0) sentence = plausible(c, b.speaker);
+          if (b.speaker.first >= 0 && b.cue_first >= 0) sentence = plausible(c, antecedent(c, b.speaker));
         }
       }
       int continued = 0;
@@ -607,7 +628,7 @@ int qx_attribute(qx_ctx *c) {
         int same_para = prev->paragraph == q->paragraph;
         int next_para = prev->paragraph + 1 == q->paragraph && fb.hi == fb.lo && ends_paragraph_near(c, prev);
         if (same_para || next_para) {
-          a.speaker = (qx_span){(int32_t)prev->speaker_tok_first, (int32_t)prev->speaker_tok_end};
+          a.speaker = previous_speaker(c, prev, q);
           continued = 1;
           info.path = QP_CONTINUATION;
         }
@@ -622,7 +643,10 @@ int qx_attribute(qx_ctx *c) {
         qx_span s = plausible(c, clause_subject(c, fb));
         add_candidate(cands, &n, candidate(s.first, s.end, QC_SUBJECT));
       }
-      if (prev) add_candidate(cands, &n, candidate((int32_t)prev->speaker_tok_first, (int32_t)prev->speaker_tok_end, QC_PREVIOUS));
+      if (prev) {
+        qx_span p = previous_speaker(c, prev, q);
+        add_candidate(cands, &n, candidate(p.first, p.end, QC_PREVIOUS));
+      }
       add_candidate(cands, &n, candidate(sentence.first, sentence.end, QC_SENTENCE));
       /* the model decides only where the rules run out: no cue of the quotation's own */
       /* a quotation reopened in the next paragraph runs on: no choice to make */
