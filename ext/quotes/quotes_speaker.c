@@ -54,14 +54,36 @@ static frame colon_before(const qx_ctx *c, const nw_quote *q) {
 }
 
 static frame frame_after(const qx_ctx *c, const nw_quote *q) {
-  frame f = {q->tok_close + 1, q->tok_close + 1, 0};
   if (!q->closed) return (frame){0, 0, 0};
+  size_t lo = q->tok_close + 1;
+  /* a closing mark glued to the one that closed q (two apostrophes, then the
+  ** one of a quotation nested at its end) is left unpaired: no part of the
+  ** clause after q */
+  if (lo < c->d->ntok && c->d->tok[lo].cls == NW_TOK_QUOTE && c->d->tok[lo].ws == NW_WS_NONE && c->owner[lo] < 0) lo++;
+  frame f = {lo, lo, 0};
   uint32_t para = q->paragraph;
   while (f.hi < c->d->ntok && f.hi - f.lo < FRAME_MAX) {
     size_t j = f.hi;
     if (c->para[j] != para || is_terminal(c, j) || c->owner[j] >= 0) break;
     f.hi = j + 1;
   }
+  return f;
+}
+
+/* The end of q's sentence after the last quotation in it, when another
+** quotation comes between ("“…” and the “…” they need, Ortiz said."): a
+** closing attribution there speaks for the whole sentence. Empty when the
+** frame after q (fa) reaches the sentence end itself. */
+static frame sentence_tail(const qx_ctx *c, const nw_quote *q, frame fa) {
+  frame none = {0, 0, 0};
+  size_t k = q->closed ? q->tok_close + 1 : q->tok_close, last_quoted = 0;
+  for (size_t stop = k + 3 * FRAME_MAX; k < c->d->ntok && k < stop && c->para[k] == q->paragraph; k++) {
+    if (c->owner[k] >= 0) last_quoted = k;
+    else if (is_terminal(c, k)) break;
+  }
+  if (k >= c->d->ntok || c->para[k] != q->paragraph || !is_terminal(c, k) || last_quoted < fa.hi) return none;
+  frame f = {last_quoted + 1, k, 1};
+  if (f.hi - f.lo > FRAME_MAX) f.lo = f.hi - FRAME_MAX;
   return f;
 }
 
@@ -190,12 +212,37 @@ static attribution clause_tail(const qx_ctx *c, frame f) {
       qx_span s = qx_np_right(c, end, f.hi);
       if (s.first >= 0) return (attribution){s, (int32_t)k + 1, (int32_t)end};
     }
+    if (said && qx_cues[said - 1].type == CUE_SOURCE) {
+      /* "“…” of the voters, according to a new poll." */
+      qx_span s = qx_np_right(c, end, f.hi);
+      if (s.first >= 0) return (attribution){s, (int32_t)k + 1, (int32_t)end};
+    }
     qx_span s = qx_np_right(c, k + 1, f.hi);
-    if (s.first < 0 || !(qx_cap(c, k + 1) || (qx_class(c, k + 1) & (QW_PRONOUN | QW_DET)))) continue;
+    /* a name, a pronoun, "the …", or a role before a name ("party spokesman Neil Sroka") */
+    if (s.first < 0 || !(qx_cap(c, k + 1) || (qx_class(c, k + 1) & (QW_PRONOUN | QW_DET)) || qx_cap(c, (size_t)s.end - 1))) continue;
     size_t j = (size_t)s.end;
     while (j < f.hi && qx_skippable(c, j)) j++;
     int cue = j < f.hi ? cue_at(c, j, j, &end) : 0;
     if (cue && qx_cues[cue - 1].type == CUE_SAY) return (attribution){s, (int32_t)j, (int32_t)end};
+  }
+  return none_found();
+}
+
+/* "barked", "retaliated": a lower-case word in -ed. */
+static int past_tense(const qx_ctx *c, size_t k) {
+  size_t n = qx_len(c, k);
+  return qx_is_word(c, k) && !qx_cap(c, k) && n > 3 && memcmp(qx_text(c, k) + n - 2, "ed", 2) == 0;
+}
+
+/* "“Go home,” Ortiz barked.": after words that hand over, a subject (a
+** name, a pronoun, "the …") and a verb in the past are the attribution,
+** whatever the verb. s is the noun phrase opening frame f, which may have
+** taken the verb in (a verb after it is looked at too). */
+static attribution verb_after_subject(const qx_ctx *c, frame f, qx_span s) {
+  if (s.first < 0 || !(qx_cap(c, (size_t)s.first) || (qx_class(c, (size_t)s.first) & (QW_PRONOUN | QW_DET))))
+    return none_found();
+  for (size_t v = (size_t)s.first + 1; v <= (size_t)s.end && v < f.hi; v++) {
+    if (past_tense(c, v)) return (attribution){{s.first, (int32_t)v}, (int32_t)v, (int32_t)v + 1};
   }
   return none_found();
 }
@@ -249,7 +296,8 @@ static attribution try_after(const qx_ctx *c, frame f, int loose) {
     a.cue_end = (int32_t)end;
     return a;
   }
-  return clause_tail(c, f);
+  a = clause_tail(c, f);
+  return a.speaker.first >= 0 || loose ? a : verb_after_subject(c, f, s);
 }
 
 static int word_count(const qx_ctx *c, const nw_quote *q) {
@@ -278,7 +326,18 @@ static int opens_clause(const qx_ctx *c, size_t lo, int32_t first) {
 
 /* The subject of the clause in frame f: its first noun phrase, after an
 ** introductory phrase closed by a comma ("In August, several groups …"). */
+static qx_span subject_from(const qx_ctx *c, frame f);
+
 static qx_span clause_subject(const qx_ctx *c, frame f) {
+  qx_span s = subject_from(c, f);
+  /* "But a source said", "And Ortiz added": a conjunction before the subject */
+  uint32_t w = qx_class(c, f.lo);
+  if (s.first < 0 && (w & QW_OPENER) && !(w & QW_INTRO) && f.lo + 1 < f.hi && qx_is_word(c, f.lo + 1))
+    s = subject_from(c, (frame){f.lo + 1, f.hi, f.after_quote});
+  return s;
+}
+
+static qx_span subject_from(const qx_ctx *c, frame f) {
   qx_span none = {-1, -1};
   size_t k = f.lo;
   uint32_t w = qx_class(c, k);
@@ -606,6 +665,13 @@ int qx_attribute(qx_ctx *c) {
       if (a.speaker.first < 0 && a.cue_first < 0) {
         a = signature_below(c, q);
         if (a.speaker.first >= 0) info.path = QP_AFTER_LOOSE;
+      }
+      if (a.speaker.first < 0 && a.cue_first < 0) {
+        frame fe = sentence_tail(c, q, fa);
+        if (fe.hi > fe.lo) {
+          a = clause_tail(c, fe);
+          if (a.speaker.first >= 0) info.path = QP_AFTER_LOOSE;
+        }
       }
       a.speaker = plausible(c, a.speaker);
       /* "…, Mr. Lee said. “…”": the attribution of the sentence before */

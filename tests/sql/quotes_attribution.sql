@@ -10,3 +10,30 @@ SELECT quote, speaker, speaker_mention, cue FROM news_quotes('“Rents are up,�
 -- A relative clause before the main clause's cue still yields to it.
 SELECT quote, speaker, speaker_mention, cue FROM news_quotes('Lena Ortiz, an engineer who writes for the council, said the bridge was “safe.”');
 --> safe.|Lena Ortiz|Lena Ortiz|said
+
+-- A conjunction opening the sentence is not the subject: "But a source … said".
+SELECT quote, speaker_mention, cue FROM news_quotes('The audit ended. But a source close to the audit said the board was “deeply worried.”');
+--> deeply worried.|a source close|said
+
+-- A day or an adverb between the subject and its cue: "Ortiz later Thursday told".
+SELECT quote, speaker, cue FROM news_quotes('Lena Ortiz later Thursday told the council: “The bridge opens in May.”');
+--> The bridge opens in May.|Lena Ortiz|told
+
+-- Two apostrophes closing a quotation, then the one of the quotation nested at its
+-- end: the attribution after them still counts.
+SELECT quote, speaker_mention, cue FROM news_quotes('''''They tell us, ''Just wait,'''''' said Ms. Ortiz.');
+--> They tell us, 'Just wait,|Ms. Ortiz|said
+
+-- After words that hand over (a closing comma inside the marks), a subject and a verb
+-- in the past are the attribution whatever the verb.
+SELECT quote, speaker, cue FROM news_quotes('“Sit down,” the chairman barked at the visitors. “Not yet,” Omar Haddad retorted.');
+--> Sit down,|chairman|barked
+--> Not yet,|Omar Haddad|retorted
+
+-- "according to X" ending the sentence of a quoted phrase; an attribution ending the
+-- sentence speaks for every quotation in it.
+SELECT quote, speaker, cue FROM news_quotes('The plan pays “dozens” of workers, according to union leader Ana Ruiz.');
+--> dozens|Ana Ruiz|according to
+SELECT quote, speaker, cue FROM news_quotes('The grant brings “real money” and the “staff” they need, council spokesman Tom Reyes said.');
+--> real money|Tom Reyes|said
+--> staff|Tom Reyes|said
