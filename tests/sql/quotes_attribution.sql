@@ -37,3 +37,9 @@ SELECT quote, speaker, cue FROM news_quotes('The plan pays “dozens” of worke
 SELECT quote, speaker, cue FROM news_quotes('The grant brings “real money” and the “staff” they need, council spokesman Tom Reyes said.');
 --> real money|Tom Reyes|said
 --> staff|Tom Reyes|said
+
+-- Reporting verbs beyond "said": "barked", "assured", "chimed in", "pushed back".
+SELECT quote, speaker, cue FROM news_quotes('“We are ready,” Ana Ruiz assured the board. Tom Reyes chimed in: “So are we.” Omar Haddad pushed back, calling it “too soon.”');
+--> We are ready,|Ana Ruiz|assured
+--> So are we.|Tom Reyes|chimed in
+--> too soon.|Omar Haddad|pushed back
