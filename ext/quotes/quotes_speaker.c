@@ -252,6 +252,10 @@ static attribution verb_after_subject(const qx_ctx *c, frame f, qx_span s) {
 ** its sentence) only the short forms count. */
 static attribution try_after(const qx_ctx *c, frame f, int loose) {
   attribution a = none_found();
+  /* "“….” He added: “…”": a clause that ends in a colon or a comma right
+  ** before the next quotation introduces that one, not the one it follows */
+  if (loose && f.hi > f.lo && f.hi < c->d->ntok && c->owner[f.hi] >= 0 && (qx_is_char(c, f.hi - 1, ':') || qx_is_char(c, f.hi - 1, ',')))
+    return a;
   size_t k = f.lo;
   while (k < f.hi && c->d->tok[k].cls == NW_TOK_PUNCT && k - f.lo < 2) {
     if (is_dash(c, k) && k + 1 < f.hi && qx_cap(c, k + 1)) {
@@ -324,11 +328,26 @@ static int opens_clause(const qx_ctx *c, size_t lo, int32_t first) {
   return (qx_class(c, j) & QW_OPENER) || cue_at(c, j, lo, &end);
 }
 
-/* The subject of the clause in frame f: its first noun phrase, after an
-** introductory phrase closed by a comma ("In August, several groups …"). */
 static qx_span subject_from(const qx_ctx *c, frame f);
 
+/* "WASHINGTON —", "Fairview (AP) –", "POLLS TOO EARLY - Ana Ruiz:": capitalized
+** words and a spaced dash opening a paragraph are a dateline or a heading,
+** not the clause; where the clause starts after them, else f.lo. */
+static size_t after_dateline(const qx_ctx *c, frame f) {
+  if (f.lo > 0 && c->para[f.lo - 1] == c->para[f.lo]) return f.lo;
+  for (size_t k = f.lo; k < f.hi && k - f.lo < 16; k++) {
+    if (k > f.lo && is_dash(c, k) && c->d->tok[k].ws != NW_WS_NONE) return k + 1;
+    if (qx_is_word(c, k) ? !qx_cap(c, k) : !(qx_is_char(c, k, '(') || qx_is_char(c, k, ')') || qx_is_char(c, k, ',')))
+      return f.lo;
+  }
+  return f.lo;
+}
+
+/* The subject of the clause in frame f: its first noun phrase, after a
+** dateline and an introductory phrase closed by a comma ("In August,
+** several groups …"). */
 static qx_span clause_subject(const qx_ctx *c, frame f) {
+  f.lo = after_dateline(c, f);
   qx_span s = subject_from(c, f);
   /* "But a source said", "And Ortiz added": a conjunction before the subject */
   uint32_t w = qx_class(c, f.lo);
@@ -484,7 +503,7 @@ static attribution try_before(const qx_ctx *c, frame f) {
   /* "WALLACE: …" or "The senator:" — the whole clause names the source */
   if (f.hi > f.lo + 1 && qx_is_char(c, f.hi - 1, ':')) {
     qx_span s = qx_np_left(c, f.hi - 2, f.lo, 0);
-    if (s.first == (int32_t)f.lo) return (attribution){s, (int32_t)f.hi - 1, (int32_t)f.hi};
+    if (s.first == (int32_t)f.lo || s.first == (int32_t)after_dateline(c, f)) return (attribution){s, (int32_t)f.hi - 1, (int32_t)f.hi};
   }
   return none_found();
 }
@@ -684,12 +703,17 @@ int qx_attribute(qx_ctx *c) {
         }
       }
       int continued = 0;
-      if (a.speaker.first < 0 && a.cue_first < 0 && sentence.first >= 0) {
+      /* a word or two in marks inside a sentence ("a “so-called” deal") is
+      ** someone's term, never a speaker going on from another sentence */
+      int term = words <= 2 && q->tok_open > 0 && c->para[q->tok_open - 1] == q->paragraph &&
+                 (qx_is_word(c, q->tok_open - 1) || c->d->tok[q->tok_open - 1].cls == NW_TOK_NUMBER);
+      int goes_on = !term || (prev && same_sentence(c, prev, q));
+      if (!term && a.speaker.first < 0 && a.cue_first < 0 && sentence.first >= 0) {
         a.speaker = sentence;
         continued = 1;
         info.path = QP_SENTENCE;
       }
-      if (a.speaker.first < 0 && prev) {
+      if (a.speaker.first < 0 && prev && goes_on) {
         /* a continuation: same sentence or paragraph, or the next paragraph of a running quotation */
         int same_para = prev->paragraph == q->paragraph;
         int next_para = prev->paragraph + 1 == q->paragraph && fb.hi == fb.lo && ends_paragraph_near(c, prev);
@@ -709,11 +733,11 @@ int qx_attribute(qx_ctx *c) {
         qx_span s = plausible(c, clause_subject(c, fb));
         add_candidate(cands, &n, candidate(s.first, s.end, QC_SUBJECT));
       }
-      if (prev) {
+      if (prev && goes_on) {
         qx_span p = previous_speaker(c, prev, q);
         add_candidate(cands, &n, candidate(p.first, p.end, QC_PREVIOUS));
       }
-      add_candidate(cands, &n, candidate(sentence.first, sentence.end, QC_SENTENCE));
+      if (!term) add_candidate(cands, &n, candidate(sentence.first, sentence.end, QC_SENTENCE));
       /* the model decides only where the rules run out: no cue of the quotation's own */
       /* a quotation reopened in the next paragraph runs on: no choice to make */
       /* so does a paragraph that is all quotation after one that ends with an

@@ -43,3 +43,22 @@ SELECT quote, speaker, cue FROM news_quotes('“We are ready,” Ana Ruiz assure
 --> We are ready,|Ana Ruiz|assured
 --> So are we.|Tom Reyes|chimed in
 --> too soon.|Omar Haddad|pushed back
+
+-- A clause that ends in a colon right before the next quotation introduces that one;
+-- the quotation before it goes on with the speaker before.
+SELECT quote, speaker, cue FROM news_quotes('“Let us be clear,” Ana Ruiz wrote. “If you are offended, stop reading now.” Tom Reyes added: “This is the last post.”');
+--> Let us be clear,|Ana Ruiz|wrote
+--> If you are offended, stop reading now.|Ana Ruiz|NULL
+--> This is the last post.|Tom Reyes|added
+
+-- A dateline or a heading before a spaced dash is not the subject.
+SELECT quote, speaker, cue FROM news_quotes('Fairview (AP) – Mayor Ana Ruiz took a swipe at the board, saying that its “reckless plans” cost money.');
+--> reckless plans|Ana Ruiz|saying
+SELECT quote, speaker, cue FROM news_quotes('POLLS ARE NOT WRONG, JUST EARLY - Ana Ruiz and Tom Reyes: “Although the polls failed, they were close.”');
+--> Although the polls failed, they were close.|Ana Ruiz and Tom Reyes|:
+
+-- A word or two in marks inside a sentence is someone's term: it never continues the
+-- speaker of another sentence.
+SELECT quote, speaker, kind FROM news_quotes('“We will rebuild the pier,” said Omar Haddad. The so-called “plan” was on the agenda.');
+--> We will rebuild the pier,|Omar Haddad|direct
+--> plan|NULL|scare
