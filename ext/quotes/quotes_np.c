@@ -104,11 +104,19 @@ static qx_span walk_left(const qx_ctx *c, size_t i, size_t lo, size_t end) {
   return (qx_span){(int32_t)start, (int32_t)end};
 }
 
+/* A day or month name: when something was said, never who. */
+static int time_word(const qx_ctx *c, size_t i) { return qx_is_word(c, i) && (qx_class(c, i) & QW_NOT_SPEAKER) && qx_cap(c, i); }
+
 qx_span qx_np_left(const qx_ctx *c, size_t e, size_t lo, int appositive) {
   qx_span none = {-1, -1};
   if (e == (size_t)-1 || e < lo) return none;
   size_t i = e;
   while (i > lo && (qx_skippable(c, i))) i--;
+  /* a time before the cue, after a name or a pronoun: "Ortiz later Thursday
+  ** told", "He on Friday said" (not "messages early Friday saying") */
+  size_t t = i;
+  while (t > lo && (qx_skippable(c, t) || time_word(c, t) || (nw_tok_is(c->d, t, "on", 1) && t < e && time_word(c, t + 1)))) t--;
+  if (t < i && (qx_cap(c, t) || (qx_class(c, t) & QW_PRONOUN))) i = t;
   if (i < lo) return none;
   if (c->d->tok[i].cls == NW_TOK_PUNCT && (qx_is_char(c, i, ',') || qx_is_char(c, i, '-') || qx_len(c, i) == 3)) {
     /* "X, the Y of Z, said" / "X — a Y — said": the subject is before the aside */

@@ -54,14 +54,36 @@ static frame colon_before(const qx_ctx *c, const nw_quote *q) {
 }
 
 static frame frame_after(const qx_ctx *c, const nw_quote *q) {
-  frame f = {q->tok_close + 1, q->tok_close + 1, 0};
   if (!q->closed) return (frame){0, 0, 0};
+  size_t lo = q->tok_close + 1;
+  /* a closing mark glued to the one that closed q (two apostrophes, then the
+  ** one of a quotation nested at its end) is left unpaired: no part of the
+  ** clause after q */
+  if (lo < c->d->ntok && c->d->tok[lo].cls == NW_TOK_QUOTE && c->d->tok[lo].ws == NW_WS_NONE && c->owner[lo] < 0) lo++;
+  frame f = {lo, lo, 0};
   uint32_t para = q->paragraph;
   while (f.hi < c->d->ntok && f.hi - f.lo < FRAME_MAX) {
     size_t j = f.hi;
     if (c->para[j] != para || is_terminal(c, j) || c->owner[j] >= 0) break;
     f.hi = j + 1;
   }
+  return f;
+}
+
+/* The end of q's sentence after the last quotation in it, when another
+** quotation comes between ("“…” and the “…” they need, Ortiz said."): a
+** closing attribution there speaks for the whole sentence. Empty when the
+** frame after q (fa) reaches the sentence end itself. */
+static frame sentence_tail(const qx_ctx *c, const nw_quote *q, frame fa) {
+  frame none = {0, 0, 0};
+  size_t k = q->closed ? q->tok_close + 1 : q->tok_close, last_quoted = 0;
+  for (size_t stop = k + 3 * FRAME_MAX; k < c->d->ntok && k < stop && c->para[k] == q->paragraph; k++) {
+    if (c->owner[k] >= 0) last_quoted = k;
+    else if (is_terminal(c, k)) break;
+  }
+  if (k >= c->d->ntok || c->para[k] != q->paragraph || !is_terminal(c, k) || last_quoted < fa.hi) return none;
+  frame f = {last_quoted + 1, k, 1};
+  if (f.hi - f.lo > FRAME_MAX) f.lo = f.hi - FRAME_MAX;
   return f;
 }
 
@@ -190,12 +212,37 @@ static attribution clause_tail(const qx_ctx *c, frame f) {
       qx_span s = qx_np_right(c, end, f.hi);
       if (s.first >= 0) return (attribution){s, (int32_t)k + 1, (int32_t)end};
     }
+    if (said && qx_cues[said - 1].type == CUE_SOURCE) {
+      /* "“…” of the voters, according to a new poll." */
+      qx_span s = qx_np_right(c, end, f.hi);
+      if (s.first >= 0) return (attribution){s, (int32_t)k + 1, (int32_t)end};
+    }
     qx_span s = qx_np_right(c, k + 1, f.hi);
-    if (s.first < 0 || !(qx_cap(c, k + 1) || (qx_class(c, k + 1) & (QW_PRONOUN | QW_DET)))) continue;
+    /* a name, a pronoun, "the …", or a role before a name ("party spokesman Neil Sroka") */
+    if (s.first < 0 || !(qx_cap(c, k + 1) || (qx_class(c, k + 1) & (QW_PRONOUN | QW_DET)) || qx_cap(c, (size_t)s.end - 1))) continue;
     size_t j = (size_t)s.end;
     while (j < f.hi && qx_skippable(c, j)) j++;
     int cue = j < f.hi ? cue_at(c, j, j, &end) : 0;
     if (cue && qx_cues[cue - 1].type == CUE_SAY) return (attribution){s, (int32_t)j, (int32_t)end};
+  }
+  return none_found();
+}
+
+/* "barked", "retaliated": a lower-case word in -ed. */
+static int past_tense(const qx_ctx *c, size_t k) {
+  size_t n = qx_len(c, k);
+  return qx_is_word(c, k) && !qx_cap(c, k) && n > 3 && memcmp(qx_text(c, k) + n - 2, "ed", 2) == 0;
+}
+
+/* "“Go home,” Ortiz barked.": after words that hand over, a subject (a
+** name, a pronoun, "the …") and a verb in the past are the attribution,
+** whatever the verb. s is the noun phrase opening frame f, which may have
+** taken the verb in (a verb after it is looked at too). */
+static attribution verb_after_subject(const qx_ctx *c, frame f, qx_span s) {
+  if (s.first < 0 || !(qx_cap(c, (size_t)s.first) || (qx_class(c, (size_t)s.first) & (QW_PRONOUN | QW_DET))))
+    return none_found();
+  for (size_t v = (size_t)s.first + 1; v <= (size_t)s.end && v < f.hi; v++) {
+    if (past_tense(c, v)) return (attribution){{s.first, (int32_t)v}, (int32_t)v, (int32_t)v + 1};
   }
   return none_found();
 }
@@ -205,6 +252,10 @@ static attribution clause_tail(const qx_ctx *c, frame f) {
 ** its sentence) only the short forms count. */
 static attribution try_after(const qx_ctx *c, frame f, int loose) {
   attribution a = none_found();
+  /* "“….” He added: “…”": a clause that ends in a colon or a comma right
+  ** before the next quotation introduces that one, not the one it follows */
+  if (loose && f.hi > f.lo && f.hi < c->d->ntok && c->owner[f.hi] >= 0 && (qx_is_char(c, f.hi - 1, ':') || qx_is_char(c, f.hi - 1, ',')))
+    return a;
   size_t k = f.lo;
   while (k < f.hi && c->d->tok[k].cls == NW_TOK_PUNCT && k - f.lo < 2) {
     if (is_dash(c, k) && k + 1 < f.hi && qx_cap(c, k + 1)) {
@@ -249,7 +300,8 @@ static attribution try_after(const qx_ctx *c, frame f, int loose) {
     a.cue_end = (int32_t)end;
     return a;
   }
-  return clause_tail(c, f);
+  a = clause_tail(c, f);
+  return a.speaker.first >= 0 || loose ? a : verb_after_subject(c, f, s);
 }
 
 static int word_count(const qx_ctx *c, const nw_quote *q) {
@@ -276,9 +328,35 @@ static int opens_clause(const qx_ctx *c, size_t lo, int32_t first) {
   return (qx_class(c, j) & QW_OPENER) || cue_at(c, j, lo, &end);
 }
 
-/* The subject of the clause in frame f: its first noun phrase, after an
-** introductory phrase closed by a comma ("In August, several groups …"). */
+static qx_span subject_from(const qx_ctx *c, frame f);
+
+/* "WASHINGTON —", "Fairview (AP) –", "POLLS TOO EARLY - Ana Ruiz:": capitalized
+** words and a spaced dash opening a paragraph are a dateline or a heading,
+** not the clause; where the clause starts after them, else f.lo. */
+static size_t after_dateline(const qx_ctx *c, frame f) {
+  if (f.lo > 0 && c->para[f.lo - 1] == c->para[f.lo]) return f.lo;
+  for (size_t k = f.lo; k < f.hi && k - f.lo < 16; k++) {
+    if (k > f.lo && is_dash(c, k) && c->d->tok[k].ws != NW_WS_NONE) return k + 1;
+    if (qx_is_word(c, k) ? !qx_cap(c, k) : !(qx_is_char(c, k, '(') || qx_is_char(c, k, ')') || qx_is_char(c, k, ',')))
+      return f.lo;
+  }
+  return f.lo;
+}
+
+/* The subject of the clause in frame f: its first noun phrase, after a
+** dateline and an introductory phrase closed by a comma ("In August,
+** several groups …"). */
 static qx_span clause_subject(const qx_ctx *c, frame f) {
+  f.lo = after_dateline(c, f);
+  qx_span s = subject_from(c, f);
+  /* "But a source said", "And Ortiz added": a conjunction before the subject */
+  uint32_t w = qx_class(c, f.lo);
+  if (s.first < 0 && (w & QW_OPENER) && !(w & QW_INTRO) && f.lo + 1 < f.hi && qx_is_word(c, f.lo + 1))
+    s = subject_from(c, (frame){f.lo + 1, f.hi, f.after_quote});
+  return s;
+}
+
+static qx_span subject_from(const qx_ctx *c, frame f) {
   qx_span none = {-1, -1};
   size_t k = f.lo;
   uint32_t w = qx_class(c, k);
@@ -351,6 +429,7 @@ static size_t intro_end(const qx_ctx *c, frame f) {
 static attribution try_before(const qx_ctx *c, frame f) {
   attribution found[MAX_CUES], relative = {{0, 0}, 0, 0}, owned = {{-1, -1}, -1, -1};
   int32_t relative_at = -1; /* the relative pronoun of that clause */
+  int relative_person = 0;  /* it is ", who" */
   size_t n = 0;
   int last_cue = -1, last_end = -1;
   for (size_t k = f.lo; k < f.hi; k++) {
@@ -389,20 +468,25 @@ static attribution try_before(const qx_ctx *c, frame f) {
     if (type != CUE_SOURCE && type != CUE_QUOTED && s.first < (int32_t)k && !participle && !relative_subject &&
         !infinitive && !clause_participle && !opens_clause(c, f.lo, s.first))
       continue;
-    /* "X, an analyst who writes …, said": a cue in a relative clause ranks last */
-    if (after_relative && (n || k + 1 < f.hi)) {
+    /* "X, an analyst who writes …, said": a cue in a relative clause yields
+    ** to a main clause's cue after it */
+    /* ", who": a clause about a person just named, a speaker of its own */
+    int person_relative = after_relative && rel >= f.lo + 2 && nw_tok_is(c->d, rel - 1, "who", 1) && qx_is_char(c, rel - 2, ',');
+    if (after_relative && (n || k + 1 < f.hi || person_relative)) {
       relative = (attribution){s, (int32_t)k, (int32_t)end}; /* the nearest one */
       relative_at = (int32_t)rel - 1;
+      relative_person = person_relative;
       continue;
     }
     if (n < MAX_CUES) found[n++] = (attribution){s, (int32_t)k, (int32_t)end};
   }
   if (owned.speaker.first >= 0) return owned;
-  /* the relative pronoun names the speaker ("Pence, who called it “…”"); its
-  ** antecedent gives the name (quotes_resolve.c) */
-  if (!n && relative.speaker.end) {
+  /* the relative pronoun names the speaker ("Pence, who called it “…”"),
+  ** and ", who" after the main clause's cue too ("said Ortiz, who added
+  ** that …"); its antecedent gives the name (quotes_resolve.c) */
+  if (relative.speaker.end && (!n || (relative_person && found[n - 1].cue_first < relative.cue_first))) {
     relative.speaker = (qx_span){relative_at, relative_at + 1};
-    found[n++] = relative;
+    return relative;
   }
   /* a cue in the introductory clause yields to one in the main clause */
   size_t intro = intro_end(c, f);
@@ -419,7 +503,7 @@ static attribution try_before(const qx_ctx *c, frame f) {
   /* "WALLACE: …" or "The senator:" — the whole clause names the source */
   if (f.hi > f.lo + 1 && qx_is_char(c, f.hi - 1, ':')) {
     qx_span s = qx_np_left(c, f.hi - 2, f.lo, 0);
-    if (s.first == (int32_t)f.lo) return (attribution){s, (int32_t)f.hi - 1, (int32_t)f.hi};
+    if (s.first == (int32_t)f.lo || s.first == (int32_t)after_dateline(c, f)) return (attribution){s, (int32_t)f.hi - 1, (int32_t)f.hi};
   }
   return none_found();
 }
@@ -541,6 +625,21 @@ static void add_candidate(qx_candidate *v, int *n, qx_candidate k) {
   v[(*n)++] = k;
 }
 
+/* The mention that speaks on in a continuation: s itself, or for a relative
+** pronoun ("said Ortiz, who added …") the noun phrase it follows. */
+static qx_span antecedent(const qx_ctx *c, qx_span s) {
+  if (s.first < 0 || s.end != s.first + 1 || !(qx_class(c, (size_t)s.first) & QW_RELATIVE)) return s;
+  qx_span a = qx_np_trim(c, qx_np_left(c, (size_t)s.first, c->d->sent[c->d->tok[s.first].sentence].first_tok, 0));
+  return a.first >= 0 ? a : s;
+}
+
+/* The speaker of quotation p going on in quotation q: the relative pronoun
+** within its sentence, the noun phrase it follows after it. */
+static qx_span previous_speaker(const qx_ctx *c, const nw_quote *p, const nw_quote *q) {
+  qx_span s = {(int32_t)p->speaker_tok_first, (int32_t)p->speaker_tok_end};
+  return c->d->tok[s.first].sentence == c->d->tok[q->tok_open].sentence ? s : antecedent(c, s);
+}
+
 int qx_attribute(qx_ctx *c) {
   nw_quotes *out = c->out;
   const nw_quote *prev = NULL; /* last outermost quotation with a speaker */
@@ -586,6 +685,13 @@ int qx_attribute(qx_ctx *c) {
         a = signature_below(c, q);
         if (a.speaker.first >= 0) info.path = QP_AFTER_LOOSE;
       }
+      if (a.speaker.first < 0 && a.cue_first < 0) {
+        frame fe = sentence_tail(c, q, fa);
+        if (fe.hi > fe.lo) {
+          a = clause_tail(c, fe);
+          if (a.speaker.first >= 0) info.path = QP_AFTER_LOOSE;
+        }
+      }
       a.speaker = plausible(c, a.speaker);
       /* "…, Mr. Lee said. “…”": the attribution of the sentence before */
       qx_span sentence = {-1, -1};
@@ -593,21 +699,26 @@ int qx_attribute(qx_ctx *c) {
         frame fp = sentence_before(c, q);
         if (fp.hi > fp.lo) {
           attribution b = try_before(c, fp);
-          if (b.speaker.first >= 0 && b.cue_first >= 0) sentence = plausible(c, b.speaker);
+          if (b.speaker.first >= 0 && b.cue_first >= 0) sentence = plausible(c, antecedent(c, b.speaker));
         }
       }
       int continued = 0;
-      if (a.speaker.first < 0 && a.cue_first < 0 && sentence.first >= 0) {
+      /* a word or two in marks inside a sentence ("a “so-called” deal") is
+      ** someone's term, never a speaker going on from another sentence */
+      int term = words <= 2 && q->tok_open > 0 && c->para[q->tok_open - 1] == q->paragraph &&
+                 (qx_is_word(c, q->tok_open - 1) || c->d->tok[q->tok_open - 1].cls == NW_TOK_NUMBER);
+      int goes_on = !term || (prev && same_sentence(c, prev, q));
+      if (!term && a.speaker.first < 0 && a.cue_first < 0 && sentence.first >= 0) {
         a.speaker = sentence;
         continued = 1;
         info.path = QP_SENTENCE;
       }
-      if (a.speaker.first < 0 && prev) {
+      if (a.speaker.first < 0 && prev && goes_on) {
         /* a continuation: same sentence or paragraph, or the next paragraph of a running quotation */
         int same_para = prev->paragraph == q->paragraph;
         int next_para = prev->paragraph + 1 == q->paragraph && fb.hi == fb.lo && ends_paragraph_near(c, prev);
         if (same_para || next_para) {
-          a.speaker = (qx_span){(int32_t)prev->speaker_tok_first, (int32_t)prev->speaker_tok_end};
+          a.speaker = previous_speaker(c, prev, q);
           continued = 1;
           info.path = QP_CONTINUATION;
         }
@@ -622,8 +733,11 @@ int qx_attribute(qx_ctx *c) {
         qx_span s = plausible(c, clause_subject(c, fb));
         add_candidate(cands, &n, candidate(s.first, s.end, QC_SUBJECT));
       }
-      if (prev) add_candidate(cands, &n, candidate((int32_t)prev->speaker_tok_first, (int32_t)prev->speaker_tok_end, QC_PREVIOUS));
-      add_candidate(cands, &n, candidate(sentence.first, sentence.end, QC_SENTENCE));
+      if (prev && goes_on) {
+        qx_span p = previous_speaker(c, prev, q);
+        add_candidate(cands, &n, candidate(p.first, p.end, QC_PREVIOUS));
+      }
+      if (!term) add_candidate(cands, &n, candidate(sentence.first, sentence.end, QC_SENTENCE));
       /* the model decides only where the rules run out: no cue of the quotation's own */
       /* a quotation reopened in the next paragraph runs on: no choice to make */
       /* so does a paragraph that is all quotation after one that ends with an
