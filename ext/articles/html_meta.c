@@ -152,83 +152,28 @@ static void offer_byline(found *f, int source, const char *v, size_t n) { offer_
 
 static char *prop(const xmlNode *n, const char *name) { return (char *)xmlGetProp(n, (const xmlChar *)name); }
 
-/* A JSON string value after "key": in a JSON-LD script (first occurrence
-** at or after from), unescaped into a malloc'ed string. Reads only what a
-** JSON string can be; anything else gives NULL (and *oom set when memory ran out). */
-static char *json_string_after(const char *s, const char *from, const char *key, const char *limit, int *oom) {
-  size_t kl = strlen(key);
-  const char *p = strstr(from, key);
-  while (p && (p == s || p[-1] != '"' || p[kl] != '"')) p = strstr(p + 1, key);
-  if (!p || (limit && p > limit)) return NULL;
-  p += kl + 1;
-  while (isspace((unsigned char)*p)) p++;
-  if (*p != ':') return NULL;
-  p++;
-  while (isspace((unsigned char)*p)) p++;
-  if (*p != '"') return NULL;
-  p++;
-  nw_buf b = {0};
-  for (; *p && *p != '"'; p++) {
-    char c = *p;
-    if (c == '\\' && p[1]) {
-      p++;
-      c = *p;
-      if (c == 'n' || c == 't' || c == 'r') c = ' ';
-      else if (c == 'u' && isxdigit((unsigned char)p[1]) && isxdigit((unsigned char)p[2]) &&
-               isxdigit((unsigned char)p[3]) && isxdigit((unsigned char)p[4])) {
-        unsigned cp = (unsigned)strtoul((char[5]){p[1], p[2], p[3], p[4], 0}, NULL, 16);
-        p += 4;
-        char u[4];
-        size_t k = 0;
-        if (cp >= 0xD800 && cp <= 0xDFFF) cp = 0xFFFD; /* surrogate halves: not worth pairing here */
-        if (cp < 0x80) u[k++] = (char)cp;
-        else if (cp < 0x800) u[k++] = (char)(0xC0 | cp >> 6), u[k++] = (char)(0x80 | (cp & 0x3F));
-        else u[k++] = (char)(0xE0 | cp >> 12), u[k++] = (char)(0x80 | ((cp >> 6) & 0x3F)), u[k++] = (char)(0x80 | (cp & 0x3F));
-        if (nw_buf_append(&b, u, k)) goto no_memory;
-        continue;
-      }
-    }
-    if (nw_buf_putc(&b, c)) goto no_memory;
+/* Each line of lines[0..n) offered as a byline candidate of source. */
+static void offer_byline_each(found *f, int source, const nw_buf *lines) {
+  for (size_t i = 0; i < lines->len;) { /* each name decoded like any value */
+    const char *nl = memchr(lines->data + i, '\n', lines->len - i);
+    size_t l = nl ? (size_t)(nl - lines->data) - i : lines->len - i;
+    offer_byline(f, source, lines->data + i, l);
+    i += l + 1;
   }
-  return b.data;
-no_memory: /* never a value cut short */
-  nw_buf_free(&b);
-  *oom = 1;
-  return NULL;
 }
 
-/* "author": {"name": "..."} or "author": "..." or [{"name": ...}] */
-static char *json_name_of(const char *s, const char *key, int *oom) {
-  char *direct = json_string_after(s, s, key, NULL, oom);
-  if (direct) return direct;
-  size_t kl = strlen(key);
-  const char *p = strstr(s, key);
-  while (p && (p == s || p[-1] != '"' || p[kl] != '"')) p = strstr(p + 1, key);
-  if (!p) return NULL;
-  return json_string_after(s, p, "name", p + 400, oom);
-}
-
+/* A JSON-LD script: the article's headline, publication time, publisher
+** (the site's name when <meta> gives none) and authors, from the tree. */
 static void read_json_ld(found *f, const char *s) {
-  if (!strstr(s, "Article") && !strstr(s, "headline") && !strstr(s, "Posting")) return;
-  char *v;
-  if ((v = json_string_after(s, s, "headline", NULL, &f->oom))) offer(f, F_TITLE, 1, v, strlen(v)), free(v);
-  if ((v = json_string_after(s, s, "datePublished", NULL, &f->oom))) offer(f, F_PUBLISHED, 1, v, strlen(v)), free(v);
-  if ((v = json_name_of(s, "publisher", &f->oom))) offer(f, F_SOURCE, 2, v, strlen(v)), free(v);
-  /* authors need the structure: Person or Organization, whose article */
-  nw_buf people = {0}, orgs = {0};
-  int rc = nw_jl_article_people(s, strlen(s), &people, &orgs, &f->publishers);
-  if (rc < 0) f->oom = 1;
-  for (int k = 0; k < 2; k++) {
-    nw_buf *b = k ? &orgs : &people;
-    for (size_t i = 0; i < b->len;) { /* each name decoded like any value */
-      const char *nl = memchr(b->data + i, '\n', b->len - i);
-      size_t l = nl ? (size_t)(nl - b->data) - i : b->len - i;
-      offer_byline(f, k ? B_LD_ORG : B_LD, b->data + i, l);
-      i += l + 1;
-    }
-  }
-  nw_buf_free(&people);
-  nw_buf_free(&orgs);
+  nw_jl_article ja = {0};
+  if (nw_jl_read_article(s, strlen(s), &ja) < 0) f->oom = 1;
+  if (ja.headline.len) offer(f, F_TITLE, 1, ja.headline.data, ja.headline.len - 1);
+  if (ja.published.len) offer(f, F_PUBLISHED, 1, ja.published.data, ja.published.len - 1);
+  if (ja.publishers.len) offer(f, F_SOURCE, 2, ja.publishers.data, strcspn(ja.publishers.data, "\n"));
+  if (ja.publishers.len && nw_buf_append(&f->publishers, ja.publishers.data, ja.publishers.len)) f->oom = 1;
+  offer_byline_each(f, B_LD, &ja.authors);
+  offer_byline_each(f, B_LD_ORG, &ja.author_orgs);
+  nw_jl_article_free(&ja);
 }
 
 static void node_text(const xmlNode *n, nw_buf *b) {
