@@ -87,8 +87,10 @@ int nw_timestamp(const char *s, size_t n, char out[NW_TIMESTAMP_BUF]);
 ** job titles, credentials, dates and outlets cut; names that read as a
 ** person appended to persons, organisations (an agency: "The Associated
 ** Press") to orgs, one per line, each once; the page's own publishers
-** (NULL-terminated; may be NULL) are neither. 0 or -1 (out of memory). */
-int nw_byline_people(const char *s, size_t n, const char *const *publishers, nw_buf *persons, nw_buf *orgs);
+** (NULL-terminated; may be NULL) are neither. A person's name has two words
+** or more, or with single, one that reads as a name alone (the name of a
+** schema.org Person: "Regan"; never "Admin" or "LinkNaija"). 0 or -1 (OOM). */
+int nw_byline_people(const char *s, size_t n, const char *const *publishers, int single, nw_buf *persons, nw_buf *orgs);
 /* The length of the lead of a byline ("By ", "Analysis by ", "Written by: "), or 0. */
 size_t nw_byline_lead(const char *s, size_t n);
 /* Whether s[0..n) is a byline line and nothing more ("By Ana Ruiz, Staff

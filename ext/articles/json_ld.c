@@ -68,7 +68,9 @@ static int closes_string(const jl_parser *p, size_t i) {
 }
 
 /* The string at p->i (its opening quote) into the text buffer: its offset,
-** or -1 (malformed: no closing quote). Control characters read as spaces. */
+** or -1 (malformed: no closing quote). A line break (escaped or raw) stays
+** one, for an articleBody's paragraphs; other control characters read as
+** spaces. */
 static long read_string(jl_parser *p) {
   nw_buf *t = &p->d->text;
   long at = (long)t->len;
@@ -87,9 +89,9 @@ static long read_string(jl_parser *p) {
         if (nw_buf_put_cp(t, (int32_t)cp)) p->oom = 1;
         continue;
       }
-      c = (unsigned char)(e == 'n' || e == 't' || e == 'r' || e == 'b' || e == 'f' ? ' ' : e);
+      c = (unsigned char)(e == 'n' ? '\n' : e == 't' || e == 'r' || e == 'b' || e == 'f' ? ' ' : e);
     }
-    if (c < 0x20) c = ' ';
+    if (c < 0x20 && c != '\n') c = ' ';
     if (nw_buf_putc(t, (char)c)) p->oom = 1;
   }
   return -1;
@@ -211,6 +213,8 @@ static int is_story_type(const char *t) {
 ** neither: its author is the fact-checker's organisation). */
 static int is_article_type(const char *t) { return is_story_type(t) || ends_with(type_name(t), "WebPage"); }
 
+static int is_person_type(const char *t) { return !strcmp(type_name(t), "Person"); }
+
 static int is_org_type(const char *t) {
   t = type_name(t);
   return strstr(t, "Organization") || strstr(t, "Organisation") || !strcmp(t, "Corporation") ||
@@ -234,10 +238,14 @@ static long resolve(const jl_doc *d, long o, int *lookups) {
   return o;
 }
 
-static int add_line(nw_buf *b, const char *s) {
-  size_t n = strlen(s);
-  return n ? nw_buf_append(b, s, n) || nw_buf_putc(b, '\n') : 0;
+/* s appended on one line: its line breaks as spaces. */
+static int append_flat(nw_buf *b, const char *s) {
+  for (; *s; s++)
+    if (nw_buf_putc(b, *s == '\n' ? ' ' : *s)) return -1;
+  return 0;
 }
+
+static int add_line(nw_buf *b, const char *s) { return *s ? append_flat(b, s) || nw_buf_putc(b, '\n') : 0; }
 
 /* Where the headline and the publication date come from: the first story
 ** object that has one, else the first other object at the top (a WebPage,
@@ -248,7 +256,7 @@ typedef struct people {
   const jl_doc *d;
   nw_jl_article *out;
   int lookups;
-  long headline[RANK_COUNT], published[RANK_COUNT]; /* string nodes, or -1 */
+  long headline[RANK_COUNT], published[RANK_COUNT], body[RANK_COUNT]; /* string nodes, or -1 */
 } people;
 
 /* Names of one author value: a string, a Person, a list of them. */
@@ -270,8 +278,16 @@ static int add_people(people *pp, long v, int depth) {
   long name = nw_jl_member(d, o, "name");
   if (name >= 0 && d->nodes[name].kind == JL_ARRAY) return add_people(pp, name, depth + 1);
   const char *s = nw_jl_str(d, name);
-  if (!s) return 0;
-  return add_line(type_is(d, o, is_org_type) ? &pp->out->author_orgs : &pp->out->authors, s);
+  nw_buf *b = type_is(d, o, is_org_type)      ? &pp->out->author_orgs
+              : type_is(d, o, is_person_type) ? &pp->out->persons
+                                              : &pp->out->authors;
+  if (!s) { /* a Person given by parts: {"givenName": "Ana", "familyName": "Ruiz"} */
+    const char *given = nw_jl_str(d, nw_jl_member(d, o, "givenName"));
+    const char *family = nw_jl_str(d, nw_jl_member(d, o, "familyName"));
+    if (!given || !family) return 0;
+    return append_flat(b, given) || nw_buf_putc(b, ' ') || add_line(b, family);
+  }
+  return add_line(b, s);
 }
 
 static int add_orgs(people *pp, long v, int depth) {
@@ -298,6 +314,7 @@ static int article_facts(people *pp, long o) {
   int rank = type_is(d, o, is_story_type) ? RANK_STORY : RANK_OTHER;
   note_fact(pp, o, rank, "headline", pp->headline);
   note_fact(pp, o, rank, "datePublished", pp->published);
+  note_fact(pp, o, rank, "articleBody", pp->body);
   if (!type_is(d, o, is_article_type)) return 0;
   return add_people(pp, nw_jl_member(d, o, "author"), 0) || add_orgs(pp, nw_jl_member(d, o, "publisher"), 0);
 }
@@ -318,11 +335,11 @@ static int visit_top(people *pp, long v, int depth) {
   return visit_top(pp, nw_jl_member(d, v, "@graph"), depth + 1) || visit_top(pp, nw_jl_member(d, v, "mainEntity"), depth + 1);
 }
 
-/* The string of the best-ranked node of first[] into out, NUL-terminated. */
-static int set_fact(const jl_doc *d, const long first[RANK_COUNT], nw_buf *out) {
+/* The string of the best-ranked node of first[] into out, on one line when flat. */
+static int set_fact(const jl_doc *d, const long first[RANK_COUNT], int flat, nw_buf *out) {
   for (int r = 0; r < RANK_COUNT; r++) {
     const char *v = nw_jl_str(d, first[r]);
-    if (v) return nw_buf_append(out, v, strlen(v) + 1);
+    if (v) return flat ? append_flat(out, v) : nw_buf_append(out, v, strlen(v));
   }
   return 0;
 }
@@ -330,9 +347,11 @@ static int set_fact(const jl_doc *d, const long first[RANK_COUNT], nw_buf *out) 
 int nw_jl_read_article(const char *s, size_t n, nw_jl_article *a) {
   jl_doc d;
   int rc = nw_jl_parse(s, n, &d);
-  people pp = {.d = &d, .out = a, .headline = {-1, -1}, .published = {-1, -1}};
+  people pp = {.d = &d, .out = a, .headline = {-1, -1}, .published = {-1, -1}, .body = {-1, -1}};
   if (!rc) rc = visit_top(&pp, 0, 0);
-  if (!rc) rc = set_fact(&d, pp.headline, &a->headline) || set_fact(&d, pp.published, &a->published) ? -1 : 0;
+  if (!rc && (set_fact(&d, pp.headline, 1, &a->headline) || set_fact(&d, pp.published, 1, &a->published) ||
+              set_fact(&d, pp.body, 0, &a->body)))
+    rc = -1;
   nw_jl_free(&d);
   return rc;
 }
@@ -340,6 +359,8 @@ int nw_jl_read_article(const char *s, size_t n, nw_jl_article *a) {
 void nw_jl_article_free(nw_jl_article *a) {
   nw_buf_free(&a->headline);
   nw_buf_free(&a->published);
+  nw_buf_free(&a->body);
+  nw_buf_free(&a->persons);
   nw_buf_free(&a->authors);
   nw_buf_free(&a->author_orgs);
   nw_buf_free(&a->publishers);

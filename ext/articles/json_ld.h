@@ -34,11 +34,13 @@ long nw_jl_member(const jl_doc *d, long o, const char *key);
 const char *nw_jl_str(const jl_doc *d, long i);
 
 /* What a page's JSON-LD says of its article. Names are one per line ('\n');
-** headline and published hold one NUL-terminated string, or nothing. */
+** headline, published and body hold one string each (empty: none). */
 typedef struct nw_jl_article {
   nw_buf headline, published; /* of the first story object ("NewsArticle", "BlogPosting", ...)
                               ** that has one, else of the first other object that has one */
-  nw_buf authors;             /* its Person authors (or plain names) */
+  nw_buf body;                /* its articleBody, so chosen: text with its line breaks, or HTML */
+  nw_buf persons;             /* its authors typed Person (a one-word name is a name there) */
+  nw_buf authors;             /* its other authors that are no Organization (plain names) */
   nw_buf author_orgs;         /* its Organization authors */
   nw_buf publishers;          /* its publishers */
 } nw_jl_article;

@@ -7,14 +7,18 @@
 #include <stdlib.h>
 
 /* The byline nw_byline_people and nw_byline_join make of s. */
-static void check_byline(const char *s, const char *const *publishers, const char *want) {
+static void check_byline_of(const char *s, const char *const *publishers, int single, const char *want) {
   nw_buf persons = {0}, orgs = {0}, out = {0};
-  CHECK_EQ_INT(nw_byline_people(s, strlen(s), publishers, &persons, &orgs), 0);
+  CHECK_EQ_INT(nw_byline_people(s, strlen(s), publishers, single, &persons, &orgs), 0);
   CHECK_EQ_INT(nw_byline_join(persons.len ? &persons : &orgs, &out), 0);
   CHECK_EQ_STRN(out.data ? out.data : "", out.len, want);
   nw_buf_free(&persons);
   nw_buf_free(&orgs);
   nw_buf_free(&out);
+}
+
+static void check_byline(const char *s, const char *const *publishers, const char *want) {
+  check_byline_of(s, publishers, 0, want);
 }
 
 static void test_byline_cuts(void) {
@@ -39,6 +43,8 @@ static void test_byline_several(void) {
   check_byline("Ana Ruiz, Tom Hale & Ivo Sand", NULL, "Ana Ruiz, Tom Hale and Ivo Sand");
   check_byline("Ana Ruiz\nana ruiz\nTom Hale", NULL, "Ana Ruiz and Tom Hale"); /* each once */
   check_byline("Jean de la Rue and Lu Wen", NULL, "Jean de la Rue and Lu Wen");
+  check_byline("By Ana Ruiz with Tom Hale", NULL, "Ana Ruiz and Tom Hale");
+  check_byline("By Ana Ruiz with additional reporting by Tom Hale", NULL, "Ana Ruiz");
 }
 
 static void test_byline_not_people(void) {
@@ -55,6 +61,14 @@ static void test_byline_not_people(void) {
   check_byline("The Associated Press", site, "The Associated Press");
   check_byline("AFP", NULL, "AFP");
   check_byline("Lia Chen, Associated Press", NULL, "Lia Chen");
+  /* one word is a user name, unless a schema.org Person says it is a person */
+  check_byline("Regan", NULL, "");
+  check_byline_of("Regan", NULL, 1, "Regan");
+  check_byline_of("Admin", NULL, 1, "");
+  check_byline_of("Editor", NULL, 1, "");
+  check_byline_of("LinkNaija", NULL, 1, "");
+  check_byline_of("JOSH", NULL, 1, ""); /* capitals: an acronym or a brand */
+  check_byline_of("Harbourtimes", site, 1, "");
 }
 
 static void test_byline_lines(void) {
@@ -88,22 +102,22 @@ static void test_timestamps(void) {
   check_ts("March 1", 0, "");
 }
 
-/* What nw_jl_read_article finds in s: "authors|author orgs|publishers", lines
-** as ";", then "|headline|published" when either is found. */
+/* What nw_jl_read_article finds in s: "persons authors|author orgs|publishers",
+** lines as ";", then "|headline|published" when either is found. */
 static void check_ld(const char *s, int want_rc, const char *want) {
   nw_jl_article ja = {0};
   nw_buf all = {0};
   CHECK_EQ_INT(nw_jl_read_article(s, strlen(s), &ja), want_rc);
-  nw_buf *parts[] = {&ja.authors, &ja.author_orgs, &ja.publishers};
-  for (int i = 0; i < 3; i++) {
+  nw_buf *parts[] = {&ja.persons, &ja.authors, &ja.author_orgs, &ja.publishers};
+  for (int i = 0; i < 4; i++) {
     for (size_t k = 0; k < parts[i]->len; k++) nw_buf_putc(&all, parts[i]->data[k] == '\n' ? ';' : parts[i]->data[k]);
-    if (i < 2) nw_buf_putc(&all, '|');
+    if (i > 0 && i < 3) nw_buf_putc(&all, '|');
   }
   if (ja.headline.len || ja.published.len) {
     nw_buf_putc(&all, '|');
-    if (ja.headline.len) nw_buf_append(&all, ja.headline.data, ja.headline.len - 1);
+    nw_buf_append(&all, ja.headline.data, ja.headline.len);
     nw_buf_putc(&all, '|');
-    if (ja.published.len) nw_buf_append(&all, ja.published.data, ja.published.len - 1);
+    nw_buf_append(&all, ja.published.data, ja.published.len);
   }
   CHECK_EQ_STRN(all.data, all.len, want);
   nw_jl_article_free(&ja);
@@ -127,6 +141,10 @@ static void test_json_ld(void) {
   check_ld("[{\"@type\":\"WebSite\",\"name\":\"x\"},{\"@type\":\"ReportageNewsArticle\",\"author\":\"Ana Ruiz\"}]", 0,
            "Ana Ruiz;||");
   check_ld("{\"@type\":\"NewsArticle\",\"author\":\"https://example.org/ana\"}", 0, "||");
+  /* a Person by its parts */
+  check_ld("{\"@type\":\"NewsArticle\",\"author\":[{\"@type\":\"Person\",\"givenName\":\"Ana\",\"familyName\":\"Ruiz\"},"
+           "{\"@type\":\"Person\",\"givenName\":\"Tom\"}]}",
+           0, "Ana Ruiz;||");
   check_ld("not json", 1, "||");
   check_ld("{\"@type\":\"NewsArticle\",\"author\":\"Ana", 1, "||");
   check_ld("", 1, "||");
