@@ -87,8 +87,10 @@ int nw_timestamp(const char *s, size_t n, char out[NW_TIMESTAMP_BUF]);
 ** job titles, credentials, dates and outlets cut; names that read as a
 ** person appended to persons, organisations (an agency: "The Associated
 ** Press") to orgs, one per line, each once; the page's own publishers
-** (NULL-terminated; may be NULL) are neither. 0 or -1 (out of memory). */
-int nw_byline_people(const char *s, size_t n, const char *const *publishers, nw_buf *persons, nw_buf *orgs);
+** (NULL-terminated; may be NULL) are neither. A person's name has two words
+** or more, or with single, one that reads as a name alone (the name of a
+** schema.org Person: "Regan"; never "Admin" or "LinkNaija"). 0 or -1 (OOM). */
+int nw_byline_people(const char *s, size_t n, const char *const *publishers, int single, nw_buf *persons, nw_buf *orgs);
 /* The length of the lead of a byline ("By ", "Analysis by ", "Written by: "), or 0. */
 size_t nw_byline_lead(const char *s, size_t n);
 /* Whether s[0..n) is a byline line and nothing more ("By Ana Ruiz, Staff
@@ -111,8 +113,23 @@ int nw_article_from_url(nw_article *a, const char *path);
 ** length, 0 when the URL has none (or one longer than a host name can be). */
 enum { NW_HOST_BUF = 256 };
 size_t nw_url_host(const char *url, size_t n, char out[NW_HOST_BUF]);
+/* The outlet list (data/outlets/outlets.tsv, compiled by tools/gendata.c),
+** read by the article readers here and by the corpus's outlet identities
+** (ext/identity/outlet_guess.c). Earlier rows win. */
+typedef struct nw_outlet_entry {
+  const char *name;        /* the name to report */
+  const char *domain;      /* the registered domain of its site */
+  const char *text_names;  /* found as whole words in a line, case as written ('|'-separated, "" none) */
+  const char *other_names; /* matched as a whole value, case- and accent-blind ('|'-separated, "" none) */
+} nw_outlet_entry;
+extern const nw_outlet_entry nw_outlets[];
+extern const size_t nw_outlet_count;
+/* The next name of a '|'-separated list at *cursor (advanced past it): 1 with
+** name and len set, 0 at the end. */
+int nw_outlet_next_name(const char **cursor, const char **name, size_t *len);
+
 /* The outlet a short name or a furniture line names ("Reuters staff" gives
-** "Reuters"), from a table of outlets; NULL when none. */
+** "Reuters") by the list's text names; NULL when none. */
 const char *nw_outlet_named_in(const char *s, size_t n);
 /* The outlet at the end of a byline ("..., CNN" or "... for AFP"), or NULL. */
 const char *nw_outlet_of_byline(const char *s, size_t n);

@@ -1,8 +1,8 @@
 # Data as data: every file under data/<module>/ (but README.md) is compiled by
 # one generator, tools/gendata.c, into build/gen/<module>_data.c. It stops the
 # build on a file it does not know or a malformed line, naming file and line.
-# (data/identity/ and data/outlets/ are only checked and hashed here: the
-# identity module embeds them as they are, see mk/identity.mk.)
+# (data/identity/ is only checked and hashed here: the identity module embeds
+# it as it is, see mk/identity.mk.)
 # (The models, data/ner/model.bin and ext/quotes/quotes_weights_data.c, carry a
 # stamp of the data they were trained with: see data/*/README.md.)
 .DEFAULT_GOAL := all

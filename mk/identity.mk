@@ -1,4 +1,4 @@
-# Identity rules: the word lists in data/identity/ and data/outlets/known.tsv are assembled into the
+# Identity rules: the word lists in data/identity/ are assembled into the
 # library (.incbin): rebuild the object that embeds them when they change.
 build/rel/ext/identity/identity_data.o build/asan/ext/identity/identity_data.o: \
-  data/identity/aliases.tsv data/identity/name_words.tsv data/identity/nicknames.tsv data/outlets/known.tsv
+  data/identity/aliases.tsv data/identity/name_words.tsv data/identity/nicknames.tsv

@@ -32,6 +32,7 @@ typedef enum col_type {
   T_TEXT,      /* any text (may hold spaces) */
   T_WORDS,     /* words separated by spaces, written joined by one space */
   T_ALIASES,   /* names separated by '|', none empty */
+  T_NAMES,     /* names separated by '|', none empty, or "-" for none (written as "") */
   T_EMPTY_OK,  /* text, "-" written as "" */
   T_NULL_OK,   /* lower-case words separated by '|', "-" written as NULL */
   T_ENUM,      /* one name of syms */
@@ -83,7 +84,7 @@ typedef struct module {
   const char *includes; /* #include lines of the headers declaring the tables */
 } module;
 /* A file with no table is only checked and hashed: its module reads it at run
-** time (data/identity/, data/outlets/: embedded by ext/identity/identity_data.c). */
+** time (data/identity/: embedded by ext/identity/identity_data.c). */
 
 #define S(n, ident) {.name = n, .c = #ident}
 static const sym abbrev_kinds[] = {{"title", "'T'"}, {"weak", "'W'"}, {"month", "'M'"}, {0, 0}};
@@ -146,7 +147,7 @@ static const module modules[] = {
     {"articles", "#include \"../../ext/articles/html_rules.h\"\n#include \"../../ext/articles/text_rules.h\"\n"},
     {"ner", "#include \"../../ext/entities/ner_internal.h\"\n"},
     {"identity", ""},
-    {"outlets", ""},
+    {"outlets", "#include \"news_articles.h\"\n"},
 };
 
 static const table tables[] = {
@@ -158,7 +159,7 @@ static const table tables[] = {
     {"qx_words", "const qx_word", "qx_words_count", 0, 0, 0, 0},
     {"nw_given_names", "const nw_given_name", "nw_given_names_count", 0, 0, 0, 0},
     {"nw_role_nouns", "const nw_role_noun", "nw_role_nouns_count", 0, 0, 0, 0},
-    {"nw_outlets", "const nw_outlet", "nw_outlet_count", 0, 0, 0, 0},
+    {"nw_outlets", "const nw_outlet_entry", "nw_outlet_count", 0, 0, 0, 0},
     {"nw_line_rules", "const nw_line_rule", "nw_line_rule_count", 0, 0, 0, 0},
     {"nw_html_drop_tags", NULL, NULL, 1, 0, 0, 0},
     {"nw_html_block_tags", NULL, NULL, 1, 0, 0, 0},
@@ -205,9 +206,6 @@ static const datafile files[] = {
      .nout = 4, .order = {0, 1, 2, 3}, .unique = 1, .nocase = 1},
     {.path = "quotes/words.tsv", .table = "qx_words", .ncols = 2,
      .cols = {word, {.name = "classes", .type = T_FLAGS, .syms = word_classes}}, .nout = 2, .order = {0, 1}},
-    {.path = "articles/outlets.tsv", .table = "nw_outlets", .ncols = 3,
-     .cols = {{.name = "name", .type = T_TEXT}, {.name = "host", .type = T_WORD}, {.name = "aliases", .type = T_ALIASES}},
-     .nout = 3, .order = {0, 1, 2}},
     {.path = "articles/text_rules.tsv", .table = "nw_line_rules", .ncols = 4,
      .cols = {{.name = "action", .type = T_ENUM, .syms = line_actions}, {.name = "max_len", .type = T_INT, .lo = 1, .hi = 65535},
               {.name = "need", .type = T_NULL_OK}, {.name = "pattern", .type = T_PATTERN}},
@@ -224,9 +222,10 @@ static const datafile files[] = {
      .cols = {{.name = "class", .type = T_ENUM, .syms = name_word_classes}, {.name = "word", .type = T_TEXT}}},
     {.path = "identity/nicknames.tsv", .ncols = 2,
      .cols = {{.name = "name", .type = T_WORD}, {.name = "short form", .type = T_WORD}}, .more = 1, .min_cols = 2},
-    {.path = "outlets/known.tsv", .ncols = 3,
-     .cols = {{.name = "name", .type = T_TEXT}, {.name = "domain", .type = T_WORD}, {.name = "other name", .type = T_TEXT}},
-     .more = 1, .min_cols = 2},
+    {.path = "outlets/outlets.tsv", .table = "nw_outlets", .ncols = 4,
+     .cols = {{.name = "name", .type = T_TEXT}, {.name = "domain", .type = T_WORD}, {.name = "text names", .type = T_NAMES},
+              {.name = "other names", .type = T_NAMES}},
+     .nout = 4, .order = {0, 1, 2, 3}},
     GAZ("countries", GAZ_COUNTRY),
     GAZ("demonyms", GAZ_DEMONYM),
     GAZ("cities", GAZ_CITY),
@@ -374,6 +373,12 @@ static void put_column(buf *b, const column *c, const char *s) {
     if (strstr(s, "  ")) die("%s \"%s\": one space between words", c->name, s);
     put_literal(b, s, n);
     break;
+  case T_NAMES:
+    if (dash) {
+      put_literal(b, s, 0);
+      break;
+    }
+    /* fall through */
   case T_ALIASES:
     if (s[0] == '|' || s[n - 1] == '|' || strstr(s, "||")) die("%s \"%s\": an empty name between '|'", c->name, s);
     put_literal(b, s, n);

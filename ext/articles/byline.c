@@ -1,6 +1,6 @@
 /* Bylines as people: "By TOM KRISHER, AP Auto Writer" gives "TOM KRISHER",
 ** "Lia Eustachewich and Yaron Steinbuch" two names, "Rachael Link, MS, RD"
-** one. A byline is cut into parts (commas, bars, "and", "&", dashes); a
+** one. A byline is cut into parts (commas, bars, "and", "with", "&", dashes); a
 ** part loses its "By"/"Analysis by" lead, what follows " for " or " in " (an
 ** outlet, a city), a date or "Updated" tail, and a job title ("Senior
 ** Correspondent", "Staff Writer"); what is left is a person when it reads
@@ -211,7 +211,21 @@ static void cut_part(words *w) {
   }
 }
 
-static int classify(const char *s, size_t n, const char *const *publishers, const char **start, size_t *len) {
+/* Words that name a role or an account, not a person ("Admin", "Webmaster"). */
+static const char *const account_words[] = {"admin", "administrator", "webmaster", "moderator", "anonymous", "user",
+                                            "author", "redaksi", "redaction", "redaktion", "redazione", "site", NULL};
+
+/* One word that can be a person's name alone (a schema.org Person "Regan"):
+** a name word of three letters or more, no capital inside ("LinkNaija" is a
+** brand), no job, desk or account word. */
+static int single_name(const char *w, size_t n) {
+  if (n < 3 || !name_word(w, n) || in_words(job_words, w, n) || in_words(account_words, w, n)) return 0;
+  for (size_t i = 1; i < n; i++)
+    if (isupper((unsigned char)w[i]) && islower((unsigned char)w[i - 1])) return 0;
+  return islower((unsigned char)w[n - 1]) != 0;
+}
+
+static int classify(const char *s, size_t n, const char *const *publishers, int single, const char **start, size_t *len) {
   size_t lead = nw_byline_lead(s, n);
   s += lead, n -= lead;
   words w;
@@ -237,7 +251,7 @@ static int classify(const char *s, size_t n, const char *const *publishers, cons
   while (last && w.w[w.n - 1][last - 1] == '.') last--;
   if (in_words(org_words, w.w[w.n - 1], w.len[w.n - 1]) || in_words(org_words, w.w[w.n - 1], last)) return PART_ORG;
   if (outlet && w.n == 1) return PART_ORG;
-  if (w.n < 2 || w.n > 6) return PART_NONE;
+  if ((w.n < 2 && !(single && single_name(w.w[0], w.len[0]))) || w.n > 6) return PART_NONE;
   for (int i = 0; i < w.n; i++)
     if (!name_word(w.w[i], w.len[i])) return PART_NONE;
   if (islower((unsigned char)w.w[0][0])) return PART_NONE; /* a particle never starts a name */
@@ -264,7 +278,7 @@ static int add_name(nw_buf *names, const char *s, size_t n) {
 
 /* A separator between parts at s[i]: its length, or 0. */
 static size_t separator_at(const char *s, size_t n, size_t i) {
-  static const char *const seps[] = {" and ", " And ", " AND ", " & ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+  static const char *const seps[] = {" and ", " And ", " AND ", " with ", " With ", " & ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
                                      "\xC2\xB7", "\xE2\x80\xA2", NULL};
   char c = s[i];
   if (c == ',' || c == ';' || c == '|' || c == '/' || c == '\n') return 1;
@@ -283,7 +297,7 @@ static size_t separator_at(const char *s, size_t n, size_t i) {
   return 0;
 }
 
-int nw_byline_people(const char *s, size_t n, const char *const *publishers, nw_buf *persons, nw_buf *orgs) {
+int nw_byline_people(const char *s, size_t n, const char *const *publishers, int single, nw_buf *persons, nw_buf *orgs) {
   if (n > 5000) return 0; /* pages of text, not bylines */
   size_t lead = nw_byline_lead(s, n);
   size_t i = lead, start = lead;
@@ -296,7 +310,7 @@ int nw_byline_people(const char *s, size_t n, const char *const *publishers, nw_
     }
     const char *p;
     size_t pl;
-    int kind = classify(s + start, i - start, publishers, &p, &pl);
+    int kind = classify(s + start, i - start, publishers, single, &p, &pl);
     int rc = 0;
     if (kind == PART_PERSON) {
       if (!has_line(persons, p, pl)) {

@@ -21,7 +21,7 @@ enum { F_TITLE, F_BYLINE, F_PUBLISHED, F_URL, F_PAGE_URL, F_SOURCE, F_COUNT }; /
 enum { MAX_PRIO = 9 };
 
 /* Byline sources, in the order they are trusted. */
-enum { B_LD, B_META, B_ITEMPROP, B_CLASS, B_REL, B_BY_LINE, B_HREF, B_LD_ORG, B_COUNT };
+enum { B_LD_PERSON, B_LD, B_META, B_ITEMPROP, B_CLASS, B_REL, B_BY_LINE, B_HREF, B_LD_ORG, B_COUNT };
 /* A byline box or line longer than this is a biography or a paragraph;
 ** a source's candidates stop at BYLINE_SOURCE_MAX bytes. */
 enum { BYLINE_MAX = 200, BYLINE_SOURCE_MAX = 2000 };
@@ -52,6 +52,7 @@ typedef struct found {
   char *v[F_COUNT][MAX_PRIO + 1]; /* the first value of each priority */
   nw_buf by[B_COUNT];             /* byline candidates of each source, one per line */
   nw_buf publishers;              /* JSON-LD publishers, one per line */
+  nw_buf *ld_body;                /* the caller's: the first JSON-LD articleBody */
   int oom;
 } found;
 
@@ -152,83 +153,30 @@ static void offer_byline(found *f, int source, const char *v, size_t n) { offer_
 
 static char *prop(const xmlNode *n, const char *name) { return (char *)xmlGetProp(n, (const xmlChar *)name); }
 
-/* A JSON string value after "key": in a JSON-LD script (first occurrence
-** at or after from), unescaped into a malloc'ed string. Reads only what a
-** JSON string can be; anything else gives NULL (and *oom set when memory ran out). */
-static char *json_string_after(const char *s, const char *from, const char *key, const char *limit, int *oom) {
-  size_t kl = strlen(key);
-  const char *p = strstr(from, key);
-  while (p && (p == s || p[-1] != '"' || p[kl] != '"')) p = strstr(p + 1, key);
-  if (!p || (limit && p > limit)) return NULL;
-  p += kl + 1;
-  while (isspace((unsigned char)*p)) p++;
-  if (*p != ':') return NULL;
-  p++;
-  while (isspace((unsigned char)*p)) p++;
-  if (*p != '"') return NULL;
-  p++;
-  nw_buf b = {0};
-  for (; *p && *p != '"'; p++) {
-    char c = *p;
-    if (c == '\\' && p[1]) {
-      p++;
-      c = *p;
-      if (c == 'n' || c == 't' || c == 'r') c = ' ';
-      else if (c == 'u' && isxdigit((unsigned char)p[1]) && isxdigit((unsigned char)p[2]) &&
-               isxdigit((unsigned char)p[3]) && isxdigit((unsigned char)p[4])) {
-        unsigned cp = (unsigned)strtoul((char[5]){p[1], p[2], p[3], p[4], 0}, NULL, 16);
-        p += 4;
-        char u[4];
-        size_t k = 0;
-        if (cp >= 0xD800 && cp <= 0xDFFF) cp = 0xFFFD; /* surrogate halves: not worth pairing here */
-        if (cp < 0x80) u[k++] = (char)cp;
-        else if (cp < 0x800) u[k++] = (char)(0xC0 | cp >> 6), u[k++] = (char)(0x80 | (cp & 0x3F));
-        else u[k++] = (char)(0xE0 | cp >> 12), u[k++] = (char)(0x80 | ((cp >> 6) & 0x3F)), u[k++] = (char)(0x80 | (cp & 0x3F));
-        if (nw_buf_append(&b, u, k)) goto no_memory;
-        continue;
-      }
-    }
-    if (nw_buf_putc(&b, c)) goto no_memory;
+/* Each line of lines[0..n) offered as a byline candidate of source. */
+static void offer_byline_each(found *f, int source, const nw_buf *lines) {
+  for (size_t i = 0; i < lines->len;) { /* each name decoded like any value */
+    const char *nl = memchr(lines->data + i, '\n', lines->len - i);
+    size_t l = nl ? (size_t)(nl - lines->data) - i : lines->len - i;
+    offer_byline(f, source, lines->data + i, l);
+    i += l + 1;
   }
-  return b.data;
-no_memory: /* never a value cut short */
-  nw_buf_free(&b);
-  *oom = 1;
-  return NULL;
 }
 
-/* "author": {"name": "..."} or "author": "..." or [{"name": ...}] */
-static char *json_name_of(const char *s, const char *key, int *oom) {
-  char *direct = json_string_after(s, s, key, NULL, oom);
-  if (direct) return direct;
-  size_t kl = strlen(key);
-  const char *p = strstr(s, key);
-  while (p && (p == s || p[-1] != '"' || p[kl] != '"')) p = strstr(p + 1, key);
-  if (!p) return NULL;
-  return json_string_after(s, p, "name", p + 400, oom);
-}
-
+/* A JSON-LD script: the article's headline, publication time, publisher
+** (the site's name when <meta> gives none) and authors, from the tree. */
 static void read_json_ld(found *f, const char *s) {
-  if (!strstr(s, "Article") && !strstr(s, "headline") && !strstr(s, "Posting")) return;
-  char *v;
-  if ((v = json_string_after(s, s, "headline", NULL, &f->oom))) offer(f, F_TITLE, 1, v, strlen(v)), free(v);
-  if ((v = json_string_after(s, s, "datePublished", NULL, &f->oom))) offer(f, F_PUBLISHED, 1, v, strlen(v)), free(v);
-  if ((v = json_name_of(s, "publisher", &f->oom))) offer(f, F_SOURCE, 2, v, strlen(v)), free(v);
-  /* authors need the structure: Person or Organization, whose article */
-  nw_buf people = {0}, orgs = {0};
-  int rc = nw_jl_article_people(s, strlen(s), &people, &orgs, &f->publishers);
-  if (rc < 0) f->oom = 1;
-  for (int k = 0; k < 2; k++) {
-    nw_buf *b = k ? &orgs : &people;
-    for (size_t i = 0; i < b->len;) { /* each name decoded like any value */
-      const char *nl = memchr(b->data + i, '\n', b->len - i);
-      size_t l = nl ? (size_t)(nl - b->data) - i : b->len - i;
-      offer_byline(f, k ? B_LD_ORG : B_LD, b->data + i, l);
-      i += l + 1;
-    }
-  }
-  nw_buf_free(&people);
-  nw_buf_free(&orgs);
+  nw_jl_article ja = {0};
+  if (nw_jl_read_article(s, strlen(s), &ja) < 0) f->oom = 1;
+  if (ja.headline.len) offer(f, F_TITLE, 1, ja.headline.data, ja.headline.len);
+  if (ja.published.len) offer(f, F_PUBLISHED, 1, ja.published.data, ja.published.len);
+  if (ja.body.len && !f->ld_body->len && nw_buf_append(f->ld_body, ja.body.data, ja.body.len)) f->oom = 1;
+  if (ja.publishers.len) offer(f, F_SOURCE, 2, ja.publishers.data, strcspn(ja.publishers.data, "\n"));
+  if (ja.publishers.len && nw_buf_append(&f->publishers, ja.publishers.data, ja.publishers.len)) f->oom = 1;
+  offer_byline_each(f, B_LD_PERSON, &ja.persons);
+  offer_byline_each(f, B_LD, &ja.authors);
+  offer_byline_each(f, B_LD_ORG, &ja.author_orgs);
+  nw_jl_article_free(&ja);
 }
 
 static void node_text(const xmlNode *n, nw_buf *b) {
@@ -346,7 +294,9 @@ static int scope_of(const xmlNode *n, int scope) {
   if (attr_has_token(n, "itemprop", "itemReviewed")) scope |= S_REVIEWED;
   /* the page's own classes describe its layout ("one-sidebar"), not an aside */
   int page = !strcmp(t, "html") || !strcmp(t, "body") || !strcmp(t, "main") || !strcmp(t, "article");
-  if (!strcmp(t, "aside") || !strcmp(t, "nav") || !strcmp(t, "footer") || (!page && class_has(n, aside_token)))
+  /* a figure's caption credits its picture ("By Lars Holm" under a photo), not the article */
+  if (!strcmp(t, "aside") || !strcmp(t, "nav") || !strcmp(t, "footer") || !strcmp(t, "figure") ||
+      (!page && class_has(n, aside_token)))
     scope |= S_ASIDE;
   return scope;
 }
@@ -472,15 +422,19 @@ static void visit(const xmlNode *n, found *f, int scope) {
   }
 }
 
-/* "Headline | Site" -> "Headline" when the tail is the site's name. */
-static size_t strip_site_suffix(const char *t, size_t n, const char *site) {
-  if (!site) return n;
-  size_t sl = strlen(site);
+/* "Headline | Site" -> "Headline" when the part after the last separator
+** names the page's publisher: its site name, its JSON-LD publisher, or its
+** host ("Valley Times" on valleytimes.example); *site is where that name starts. */
+static size_t strip_site_suffix(const char *t, size_t n, const char *const *publishers, size_t *site) {
   static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: "};
-  for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
-    size_t pl = strlen(seps[i]);
-    if (n > sl + pl && !nw_ascii_ncasecmp(t + n - sl, site, sl) && !memcmp(t + n - sl - pl, seps[i], pl)) return n - sl - pl;
-  }
+  for (size_t i = n; i-- > 1;)
+    for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
+      size_t pl = strlen(seps[k]);
+      if (i + pl >= n || memcmp(t + i, seps[k], pl)) continue;
+      /* the last separator decides: the rest of a headline is no site name */
+      *site = i + pl;
+      return nw_names_publisher(t + i + pl, n - i - pl, publishers, 0) ? i : n;
+    }
   return n;
 }
 
@@ -543,14 +497,15 @@ static int publisher_names(found *f, const char *url, const char *names[MAX_PUBL
 /* The byline: the people of the first source that names any, else the
 ** organisation (an agency) the first source names; never the publisher. */
 static int choose_byline(found *f, const char *const *publishers, nw_article *a) {
-  static const int order[] = {B_LD, B_META, B_ITEMPROP, B_CLASS, B_REL, B_BY_LINE, B_HREF, B_LD_ORG};
+  static const int order[] = {B_LD_PERSON, B_LD, B_META, B_ITEMPROP, B_CLASS, B_REL, B_BY_LINE, B_HREF, B_LD_ORG};
   nw_buf persons = {0}, orgs = {0}, first_org = {0}, out = {0};
   int rc = 0;
   for (size_t i = 0; i < sizeof order / sizeof order[0] && !rc && !persons.len; i++) {
     const nw_buf *b = &f->by[order[i]];
     if (!b->len) continue;
     orgs.len = 0;
-    rc = nw_byline_people(b->data, b->len, publishers, &persons, &orgs);
+    /* a JSON-LD Person's one-word name ("Regan") is a name; elsewhere one word is a user name */
+    rc = nw_byline_people(b->data, b->len, publishers, order[i] == B_LD_PERSON, &persons, &orgs);
     if (!rc && orgs.len && !first_org.len) rc = nw_buf_append(&first_org, orgs.data, strcspn(orgs.data, "\n") + 1);
   }
   if (!rc && (persons.len || first_org.len)) rc = nw_byline_join(persons.len ? &persons : &first_org, &out);
@@ -563,13 +518,16 @@ static int choose_byline(found *f, const char *const *publishers, nw_article *a)
 }
 
 /* The title: the best candidate that is more than the site's name (a page
-** whose og:title is "Example News" has its headline in <h1>). */
+** whose og:title is "Example News" has its headline in <h1>). The site's
+** name cut from its end is the source when nothing else names one (the
+** host alone said "valleytimes", the title says "Valley Times"). */
 static int choose_title(const found *f, const char *const *publishers, nw_article *a) {
   for (int p = 0; p <= MAX_PRIO; p++) {
     const char *t = f->v[F_TITLE][p];
     if (!t) continue;
-    size_t n = strip_site_suffix(t, strlen(t), best(f, F_SOURCE));
+    size_t len = strlen(t), site = len, n = strip_site_suffix(t, len, publishers, &site);
     if (nw_names_publisher(t, n, publishers, 0)) continue;
+    if (n < len && !best(f, F_SOURCE) && nw_article_set(&a->source, t + site, len - site)) return -1;
     return nw_article_set(&a->title, t, n);
   }
   return 0;
@@ -608,8 +566,8 @@ static int choose_published(const found *f, nw_article *a) {
   return 0;
 }
 
-int nw_html_meta(htmlDocPtr doc, nw_article *a) {
-  found f = {0};
+int nw_html_meta(htmlDocPtr doc, nw_article *a, nw_buf *ld_body) {
+  found f = {.ld_body = ld_body};
   visit(xmlDocGetRootElement(doc), &f, 0);
   const char *url = page_url(&f);
   const char *publishers[MAX_PUBLISHERS + 1];

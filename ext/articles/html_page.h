@@ -14,8 +14,9 @@
 const char *nw_html_charset(const char *s, size_t n);
 
 /* Title, byline, published, url and source from <meta>, JSON-LD,
-** <link rel=canonical>, <time>, <h1> and <title>. 0 or -1 (OOM). */
-int nw_html_meta(htmlDocPtr doc, nw_article *a);
+** <link rel=canonical>, <time>, <h1> and <title>, and into ld_body the
+** JSON-LD's articleBody (text or HTML), if any. 0 or -1 (OOM). */
+int nw_html_meta(htmlDocPtr doc, nw_article *a, nw_buf *ld_body);
 
 /* Around a page's parse on this thread (xml_guard.c): libxml2's allocations
 ** that the system refuses come from a reserve, so that libxml2 never sees a

@@ -1,11 +1,15 @@
 /* JSON-LD of web pages: a forgiving JSON reader (trailing commas, raw
 ** control characters in strings, comments of the page around it) into an
-** index-linked tree, and the article facts a byline needs: who wrote it
-** (Person authors, directly, in arrays, or by "@id" into an "@graph") and
-** which organisations publish it. Recursion is bounded (64 levels), so no
-** input exhausts the stack; time is linear in the script. */
+** index-linked tree, and the facts of the page's article: its headline and
+** publication date, who wrote it (Person authors, directly, in arrays, or by
+** "@id" into an "@graph") and which organisations publish it. Recursion is
+** bounded (64 levels), so no input exhausts the stack; time is linear in
+** the script. */
 #include "json_ld.h"
 
+#include "json_escape.h"
+
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,10 +22,12 @@ typedef struct jl_parser {
   int oom;
 } jl_parser;
 
-static void skip_blanks(jl_parser *p) {
-  while (p->i < p->n && (p->s[p->i] == ' ' || p->s[p->i] == '\t' || p->s[p->i] == '\n' || p->s[p->i] == '\r'))
-    p->i++;
+static size_t blanks_from(const jl_parser *p, size_t i) {
+  while (i < p->n && (p->s[i] == ' ' || p->s[i] == '\t' || p->s[i] == '\n' || p->s[i] == '\r')) i++;
+  return i;
 }
+
+static void skip_blanks(jl_parser *p) { p->i = blanks_from(p, p->i); }
 
 static long new_node(jl_parser *p, jl_kind kind) {
   jl_doc *d = p->d;
@@ -39,29 +45,38 @@ static long new_node(jl_parser *p, jl_kind kind) {
   return (long)d->len++;
 }
 
-static int hex_digit(char c) {
-  return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-}
-
-static long hex4_at(const jl_parser *p, size_t i) {
-  if (i + 4 > p->n) return -1;
-  long v = 0;
-  for (size_t k = i; k < i + 4; k++) {
-    int h = hex_digit(p->s[k]);
-    if (h < 0) return -1;
-    v = v * 16 + h;
+/* Whether the quotation mark at i closes its string: what follows it is
+** what can follow a string in JSON (a colon, a bracket, a comma and then
+** another member or value, or the end). A template that pastes text into a
+** string without escaping writes a quotation mark followed by words
+** ("a show called "Night Birds", a new work by ..."): such a mark is part of
+** the string.
+** Valid JSON never has one, so it reads as before. */
+static int closes_string(const jl_parser *p, size_t i) {
+  i = blanks_from(p, i + 1);
+  if (i >= p->n || strchr(":}]", p->s[i])) return 1;
+  if (p->s[i] != ',') return 0;
+  i = blanks_from(p, i + 1);
+  if (i >= p->n || strchr("\"{[}]-0123456789", p->s[i])) return 1;
+  static const char *const literals[] = {"true", "false", "null"};
+  for (size_t k = 0; k < 3; k++) {
+    size_t l = strlen(literals[k]);
+    if (p->n - i >= l && !memcmp(p->s + i, literals[k], l) && (i + l == p->n || !isalnum((unsigned char)p->s[i + l])))
+      return 1;
   }
-  return v;
+  return 0;
 }
 
 /* The string at p->i (its opening quote) into the text buffer: its offset,
-** or -1 (malformed: no closing quote). Control characters read as spaces. */
+** or -1 (malformed: no closing quote). A line break (escaped or raw) stays
+** one, for an articleBody's paragraphs; other control characters read as
+** spaces. */
 static long read_string(jl_parser *p) {
   nw_buf *t = &p->d->text;
   long at = (long)t->len;
   for (p->i++; p->i < p->n; p->i++) {
     unsigned char c = (unsigned char)p->s[p->i];
-    if (c == '"') {
+    if (c == '"' && closes_string(p, p->i)) {
       p->i++;
       if (nw_buf_putc(t, 0)) p->oom = 1;
       return p->oom ? -1 : at;
@@ -69,22 +84,14 @@ static long read_string(jl_parser *p) {
     if (c == '\\' && p->i + 1 < p->n) {
       char e = p->s[++p->i];
       long cp = -1;
-      if (e == 'u' && (cp = hex4_at(p, p->i + 1)) >= 0) {
-        p->i += 4;
-        if (cp >= 0xD800 && cp <= 0xDBFF && p->i + 6 < p->n && p->s[p->i + 1] == '\\' && p->s[p->i + 2] == 'u') {
-          long lo = hex4_at(p, p->i + 3);
-          if (lo >= 0xDC00 && lo <= 0xDFFF) {
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-            p->i += 6;
-          }
-        }
+      if (e == 'u' && (cp = nw_json_u_escape(p->s, p->n, p->i, &p->i)) >= 0) {
         if ((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0) cp = 0xFFFD;
         if (nw_buf_put_cp(t, (int32_t)cp)) p->oom = 1;
         continue;
       }
-      c = (unsigned char)(e == 'n' || e == 't' || e == 'r' || e == 'b' || e == 'f' ? ' ' : e);
+      c = (unsigned char)(e == 'n' ? '\n' : e == 't' || e == 'r' || e == 'b' || e == 'f' ? ' ' : e);
     }
-    if (c < 0x20) c = ' ';
+    if (c < 0x20 && c != '\n') c = ' ';
     if (nw_buf_putc(t, (char)c)) p->oom = 1;
   }
   return -1;
@@ -190,18 +197,26 @@ static int type_is(const jl_doc *d, long o, int (*test)(const char *)) {
   return 0;
 }
 
-/* NewsArticle, ReportageNewsArticle, BlogPosting, LiveBlogPosting, Report,
-** a WebPage or MedicalWebPage (a ClaimReview is none: its author is the
-** fact-checker's organisation). */
-static int is_article_type(const char *t) {
-  const char *h = strrchr(t, '/'); /* "http://schema.org/NewsArticle" */
-  if (h) t = h + 1;
-  return ends_with(t, "Article") || ends_with(t, "Posting") || ends_with(t, "WebPage") || !strcmp(t, "Report");
+/* The type's last part ("http://schema.org/NewsArticle" -> "NewsArticle"). */
+static const char *type_name(const char *t) {
+  const char *h = strrchr(t, '/');
+  return h ? h + 1 : t;
 }
 
+/* A story: NewsArticle, ReportageNewsArticle, BlogPosting, LiveBlogPosting, Report. */
+static int is_story_type(const char *t) {
+  t = type_name(t);
+  return ends_with(t, "Article") || ends_with(t, "Posting") || !strcmp(t, "Report");
+}
+
+/* A story, or the WebPage or MedicalWebPage that holds one (a ClaimReview is
+** neither: its author is the fact-checker's organisation). */
+static int is_article_type(const char *t) { return is_story_type(t) || ends_with(type_name(t), "WebPage"); }
+
+static int is_person_type(const char *t) { return !strcmp(type_name(t), "Person"); }
+
 static int is_org_type(const char *t) {
-  const char *h = strrchr(t, '/');
-  if (h) t = h + 1;
+  t = type_name(t);
   return strstr(t, "Organization") || strstr(t, "Organisation") || !strcmp(t, "Corporation") ||
          !strcmp(t, "NGO") || !strcmp(t, "GovernmentOrganization");
 }
@@ -223,15 +238,25 @@ static long resolve(const jl_doc *d, long o, int *lookups) {
   return o;
 }
 
-static int add_line(nw_buf *b, const char *s) {
-  size_t n = strlen(s);
-  return n ? nw_buf_append(b, s, n) || nw_buf_putc(b, '\n') : 0;
+/* s appended on one line: its line breaks as spaces. */
+static int append_flat(nw_buf *b, const char *s) {
+  for (; *s; s++)
+    if (nw_buf_putc(b, *s == '\n' ? ' ' : *s)) return -1;
+  return 0;
 }
+
+static int add_line(nw_buf *b, const char *s) { return *s ? append_flat(b, s) || nw_buf_putc(b, '\n') : 0; }
+
+/* Where the headline and the publication date come from: the first story
+** object that has one, else the first other object at the top (a WebPage,
+** a ClaimReview, a VideoObject: the page's own). */
+enum { RANK_STORY, RANK_OTHER, RANK_COUNT };
 
 typedef struct people {
   const jl_doc *d;
-  nw_buf *authors, *author_orgs, *publishers;
+  nw_jl_article *out;
   int lookups;
+  long headline[RANK_COUNT], published[RANK_COUNT], body[RANK_COUNT]; /* string nodes, or -1 */
 } people;
 
 /* Names of one author value: a string, a Person, a list of them. */
@@ -241,7 +266,7 @@ static int add_people(people *pp, long v, int depth) {
   const jl_node *nd = &d->nodes[v];
   if (nd->kind == JL_STRING) {
     const char *s = nw_jl_str(d, v);
-    return strncmp(s, "http", 4) ? add_line(pp->authors, s) : 0; /* a profile URL names no one */
+    return strncmp(s, "http", 4) ? add_line(&pp->out->authors, s) : 0; /* a profile URL names no one */
   }
   if (nd->kind == JL_ARRAY) {
     for (long c = nd->first; c >= 0; c = d->nodes[c].next)
@@ -253,8 +278,16 @@ static int add_people(people *pp, long v, int depth) {
   long name = nw_jl_member(d, o, "name");
   if (name >= 0 && d->nodes[name].kind == JL_ARRAY) return add_people(pp, name, depth + 1);
   const char *s = nw_jl_str(d, name);
-  if (!s) return 0;
-  return add_line(type_is(d, o, is_org_type) ? pp->author_orgs : pp->authors, s);
+  nw_buf *b = type_is(d, o, is_org_type)      ? &pp->out->author_orgs
+              : type_is(d, o, is_person_type) ? &pp->out->persons
+                                              : &pp->out->authors;
+  if (!s) { /* a Person given by parts: {"givenName": "Ana", "familyName": "Ruiz"} */
+    const char *given = nw_jl_str(d, nw_jl_member(d, o, "givenName"));
+    const char *family = nw_jl_str(d, nw_jl_member(d, o, "familyName"));
+    if (!given || !family) return 0;
+    return append_flat(b, given) || nw_buf_putc(b, ' ') || add_line(b, family);
+  }
+  return add_line(b, s);
 }
 
 static int add_orgs(people *pp, long v, int depth) {
@@ -267,12 +300,23 @@ static int add_orgs(people *pp, long v, int depth) {
   }
   const char *s = d->nodes[v].kind == JL_OBJECT ? nw_jl_str(d, nw_jl_member(d, resolve(d, v, &pp->lookups), "name"))
                                                  : nw_jl_str(d, v);
-  return s ? add_line(pp->publishers, s) : 0;
+  return s ? add_line(&pp->out->publishers, s) : 0;
 }
 
-static int article_people(people *pp, long o) {
-  if (!type_is(pp->d, o, is_article_type)) return 0;
-  return add_people(pp, nw_jl_member(pp->d, o, "author"), 0) || add_orgs(pp, nw_jl_member(pp->d, o, "publisher"), 0);
+/* The first string member key of each rank. */
+static void note_fact(people *pp, long o, int rank, const char *key, long *first) {
+  long v = nw_jl_member(pp->d, o, key);
+  if (first[rank] < 0 && nw_jl_str(pp->d, v)) first[rank] = v;
+}
+
+static int article_facts(people *pp, long o) {
+  const jl_doc *d = pp->d;
+  int rank = type_is(d, o, is_story_type) ? RANK_STORY : RANK_OTHER;
+  note_fact(pp, o, rank, "headline", pp->headline);
+  note_fact(pp, o, rank, "datePublished", pp->published);
+  note_fact(pp, o, rank, "articleBody", pp->body);
+  if (!type_is(d, o, is_article_type)) return 0;
+  return add_people(pp, nw_jl_member(d, o, "author"), 0) || add_orgs(pp, nw_jl_member(d, o, "publisher"), 0);
 }
 
 /* The top-level objects: the root, a list's items, an "@graph"'s items, and
@@ -287,15 +331,37 @@ static int visit_top(people *pp, long v, int depth) {
     return 0;
   }
   if (d->nodes[v].kind != JL_OBJECT) return 0;
-  if (article_people(pp, v)) return -1;
+  if (article_facts(pp, v)) return -1;
   return visit_top(pp, nw_jl_member(d, v, "@graph"), depth + 1) || visit_top(pp, nw_jl_member(d, v, "mainEntity"), depth + 1);
 }
 
-int nw_jl_article_people(const char *s, size_t n, nw_buf *authors, nw_buf *author_orgs, nw_buf *publishers) {
+/* The string of the best-ranked node of first[] into out, on one line when flat. */
+static int set_fact(const jl_doc *d, const long first[RANK_COUNT], int flat, nw_buf *out) {
+  for (int r = 0; r < RANK_COUNT; r++) {
+    const char *v = nw_jl_str(d, first[r]);
+    if (v) return flat ? append_flat(out, v) : nw_buf_append(out, v, strlen(v));
+  }
+  return 0;
+}
+
+int nw_jl_read_article(const char *s, size_t n, nw_jl_article *a) {
   jl_doc d;
   int rc = nw_jl_parse(s, n, &d);
-  people pp = {&d, authors, author_orgs, publishers, 0};
+  people pp = {.d = &d, .out = a, .headline = {-1, -1}, .published = {-1, -1}, .body = {-1, -1}};
   if (!rc) rc = visit_top(&pp, 0, 0);
+  if (!rc && (set_fact(&d, pp.headline, 1, &a->headline) || set_fact(&d, pp.published, 1, &a->published) ||
+              set_fact(&d, pp.body, 0, &a->body)))
+    rc = -1;
   nw_jl_free(&d);
   return rc;
+}
+
+void nw_jl_article_free(nw_jl_article *a) {
+  nw_buf_free(&a->headline);
+  nw_buf_free(&a->published);
+  nw_buf_free(&a->body);
+  nw_buf_free(&a->persons);
+  nw_buf_free(&a->authors);
+  nw_buf_free(&a->author_orgs);
+  nw_buf_free(&a->publishers);
 }

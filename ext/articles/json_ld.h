@@ -33,11 +33,22 @@ long nw_jl_member(const jl_doc *d, long o, const char *key);
 /* The string of node i, or NULL. */
 const char *nw_jl_str(const jl_doc *d, long i);
 
-/* Who an article object of a page's JSON-LD names (each name followed by
-** '\n'): its Person authors (or plain names) to authors, its Organization
-** authors to author_orgs, its publishers to publishers. Only article objects
-** at the top, in an "@graph" or as a WebPage's mainEntity are read: a
-** ClaimReview's itemReviewed (the claim being checked) never is. 0, 1 when s
-** is not JSON, -1 out of memory. */
-int nw_jl_article_people(const char *s, size_t n, nw_buf *authors, nw_buf *author_orgs, nw_buf *publishers);
+/* What a page's JSON-LD says of its article. Names are one per line ('\n');
+** headline, published and body hold one string each (empty: none). */
+typedef struct nw_jl_article {
+  nw_buf headline, published; /* of the first story object ("NewsArticle", "BlogPosting", ...)
+                              ** that has one, else of the first other object that has one */
+  nw_buf body;                /* its articleBody, so chosen: text with its line breaks, or HTML */
+  nw_buf persons;             /* its authors typed Person (a one-word name is a name there) */
+  nw_buf authors;             /* its other authors that are no Organization (plain names) */
+  nw_buf author_orgs;         /* its Organization authors */
+  nw_buf publishers;          /* its publishers */
+} nw_jl_article;
+
+/* Reads the article objects of s[0..n) into a (zeroed by the caller): only
+** objects at the top, in an "@graph" or as a WebPage's mainEntity count, so
+** a ClaimReview's itemReviewed (the claim being checked) or a story an
+** article cites never does. 0, 1 when s is not JSON, -1 out of memory. */
+int nw_jl_read_article(const char *s, size_t n, nw_jl_article *a);
+void nw_jl_article_free(nw_jl_article *a);
 #endif

@@ -3,8 +3,19 @@
 ** as SQLite's JSON functions (which read it before) give it as text: a
 ** string unescaped, a number as SQLite prints it, true 1, false 0, a list
 ** of authors joined with ", ", an object by its "name". Linear time; the
-** nesting depth is bounded as SQLite bounds it (2000), without recursion. */
+** nesting depth is bounded as SQLite bounds it (2000), without recursion.
+**
+** Why not json_ld.c's reader: that one forgives what pages get wrong
+** (trailing commas, raw line breaks, unescaped quotation marks), keeps
+** strings with their line breaks as spaces, drops numbers and recurses 64
+** levels deep; a JSON Lines record must be refused with an error when it is
+** not JSON, keep a body's line breaks, give numbers as SQLite prints them
+** and nest as deep as SQLite allows. Making one reader do both would put a
+** mode test on every token of each; they share the \uXXXX escape
+** (json_escape.c), the one part that is the same. */
 #include "news_articles.h"
+
+#include "json_escape.h"
 
 #include <locale.h>
 #include <math.h>
@@ -37,19 +48,6 @@ static size_t skip_blanks(const char *s, size_t n, size_t i) {
   return i;
 }
 
-/* The four hex digits at s[i], or -1. */
-static long hex4(const char *s, size_t n, size_t i) {
-  if (n < 4 || i > n - 4) return -1;
-  long v = 0;
-  for (size_t k = i; k < i + 4; k++) {
-    char c = s[k];
-    int d = is_digit(c) ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
-    if (d < 0) return -1;
-    v = v * 16 + d;
-  }
-  return v;
-}
-
 /* The end of the string that opens at s[i] (just after its closing quote),
 ** or 0 when it is malformed (a control character, a bad escape, no end). */
 static size_t scan_string(const char *s, size_t n, size_t i) {
@@ -61,7 +59,7 @@ static size_t scan_string(const char *s, size_t n, size_t i) {
     if (++i >= n) return 0;
     c = (unsigned char)s[i];
     if (c == 'u') {
-      if (hex4(s, n, i + 1) < 0) return 0;
+      if (nw_json_hex4(s, n, i + 1) < 0) return 0;
       i += 4;
     } else if (!c || !strchr("\"\\/bfnrt", c)) return 0;
   }
@@ -217,16 +215,8 @@ static int string_text(const char *s, span v, nw_buf *out) {
       if (nw_buf_putc(out, p ? to[p - from] : c)) return -1;
       continue;
     }
-    long cp = hex4(s, end, i + 1);
-    i += 4;
+    long cp = nw_json_u_escape(s, end, i, &i); /* the line is valid: four hex digits follow */
     if (cp == 0) break;
-    if (cp >= 0xD800 && cp <= 0xDBFF && i + 6 < end && s[i + 1] == '\\' && s[i + 2] == 'u') {
-      long lo = hex4(s, end, i + 3);
-      if (lo >= 0xDC00 && lo <= 0xDFFF) {
-        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-        i += 6;
-      }
-    }
     if (cp >= 0xD800 && cp <= 0xDFFF) cp = 0xFFFD;
     if (nw_buf_put_cp(out, (int32_t)cp)) return -1;
   }

@@ -1,6 +1,6 @@
-/* Outlets named in a line: each alias of the outlet table is indexed once by
-** its first word, so a line costs one lookup per word instead of a search for
-** every alias (footer sweeps call this on every short line of a file). */
+/* Outlets named in a line: each text name of the outlet list is indexed once
+** by its first word, so a line costs one lookup per word instead of a search
+** for every name (footer sweeps call this on every short line of a file). */
 #include "hash.h"
 #include "news_articles.h"
 #include "text_rules.h"
@@ -11,7 +11,7 @@
 #include <string.h>
 
 typedef struct alias_entry {
-  const char *text; /* inside nw_outlets[].aliases, not NUL-terminated */
+  const char *text; /* inside nw_outlets[].text_names, not NUL-terminated */
   size_t len;
   size_t outlet;
   int32_t next; /* the next alias with the same first word, or -1 */
@@ -29,23 +29,33 @@ static size_t word_end(const char *s, size_t i, size_t n) {
   return i;
 }
 
+int nw_outlet_next_name(const char **cursor, const char **name, size_t *len) {
+  const char *p = *cursor;
+  if (!*p) return 0;
+  *name = p;
+  *len = strcspn(p, "|");
+  *cursor = p[*len] ? p + *len + 1 : p + *len;
+  return 1;
+}
+
+static size_t count_names(const char *list) {
+  const char *name;
+  size_t len, k = 0;
+  while (nw_outlet_next_name(&list, &name, &len)) k++;
+  return k;
+}
+
 static void build_index(void) {
   size_t count = 0;
-  for (size_t i = 0; i < nw_outlet_count; i++)
-    for (const char *a = nw_outlets[i].aliases; a; a = strchr(a, '|'), a = a ? a + 1 : NULL) count++;
+  for (size_t i = 0; i < nw_outlet_count; i++) count += count_names(nw_outlets[i].text_names);
   entries = calloc(count ? count : 1, sizeof *entries);
   if (!entries || nw_strmap_init(&by_first_word, count, 0)) return;
   /* Filled from the last outlet up, so each chain runs in table order. */
   size_t k = count;
   for (size_t i = nw_outlet_count; i-- > 0;) {
-    const char *list = nw_outlets[i].aliases;
-    size_t first = k;
-    for (const char *a = list; a; a = strchr(a, '|'), a = a ? a + 1 : NULL) first--;
-    size_t e = first;
-    for (const char *a = list; a; a = strchr(a, '|'), a = a ? a + 1 : NULL, e++) {
-      const char *bar = strchr(a, '|');
-      entries[e] = (alias_entry){a, bar ? (size_t)(bar - a) : strlen(a), i, -1};
-    }
+    const char *list = nw_outlets[i].text_names, *name;
+    size_t first = k - count_names(list), e = first, len;
+    while (nw_outlet_next_name(&list, &name, &len)) entries[e++] = (alias_entry){name, len, i, -1};
     for (size_t j = k; j-- > first;) {
       size_t fw = word_end(entries[j].text, 0, entries[j].len);
       entries[j].next = nw_strmap_get(&by_first_word, entries[j].text, fw, -1);
@@ -97,13 +107,10 @@ const char *nw_outlet_of_byline(const char *s, size_t n) {
   size_t tl = n - cut;
   while (tl && (t[tl - 1] == '.' || t[tl - 1] == ' ')) tl--;
   for (size_t i = 0; i < nw_outlet_count; i++) {
-    const char *a = nw_outlets[i].aliases;
-    while (*a) {
-      const char *bar = strchr(a, '|');
-      size_t al = bar ? (size_t)(bar - a) : strlen(a);
-      if (al == tl && memcmp(a, t, al) == 0) return nw_outlets[i].name;
-      a += al + (bar ? 1 : 0);
-    }
+    const char *list = nw_outlets[i].text_names, *name;
+    size_t len;
+    while (nw_outlet_next_name(&list, &name, &len))
+      if (len == tl && memcmp(name, t, len) == 0) return nw_outlets[i].name;
   }
   return NULL;
 }

@@ -10,6 +10,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <pcre2.h>
+#include <ctype.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -353,10 +354,17 @@ static xmlNode *best_candidate(xmlNode *n, xmlNode *best, double *best_score) {
 typedef struct emitter {
   page_ctx *p;
   nw_buf out, cur;
-  size_t cur_links;
-  int in_link, heading, pre;
-  const char *title;
+  size_t cur_links, cur_time; /* letters of the block inside links, inside <time> */
+  int in_link, in_time, heading, pre;
+  const char *title, *byline; /* the page's: a block that only repeats one is not text */
 } emitter;
+
+/* The bytes of s[0..n) that are not blanks. */
+static size_t letters(const char *s, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) k += s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\r';
+  return k;
+}
 
 static int flush(emitter *e) {
   nw_buf *c = &e->cur;
@@ -369,16 +377,18 @@ static int flush(emitter *e) {
     size_t n = b - a;
     int keep = 1;
     if (n < 200 && e->cur_links * 2 > n) keep = 0;     /* mostly links: navigation, related lists */
+    else if (e->cur_time && e->cur_time == letters(s, n)) keep = 0; /* only a <time>: a post's stamp */
     else if (n < 300 && nw_line_is_furniture(s, n, 1)) keep = 0; /* prompts, "Advertisement" */
     else if (nw_is_byline_line(s, n)) keep = 0;                  /* the byline column has it */
     else if (e->title && strlen(e->title) == n && !memcmp(e->title, s, n)) keep = 0;
+    else if (e->byline && strlen(e->byline) == n && !nw_ascii_ncasecmp(e->byline, s, n)) keep = 0; /* an author box */
     if (keep) {
       if (e->out.len) rc = nw_buf_append(&e->out, "\n\n", 2);
       if (!rc) rc = nw_buf_append(&e->out, s, n);
     }
   }
   c->len = 0;
-  e->cur_links = 0;
+  e->cur_links = e->cur_time = 0;
   return rc;
 }
 
@@ -419,6 +429,7 @@ static int emit_node(emitter *e, xmlNode *n) {
         }
         if (nw_buf_putc(&e->cur, ch)) return -1;
         if (e->in_link && !ws) e->cur_links++;
+        if (e->in_time && !ws) e->cur_time++;
       }
       continue;
     }
@@ -431,11 +442,13 @@ static int emit_node(emitter *e, xmlNode *n) {
     if (!strcmp(t, "h1") || unwanted_box(e->p, c)) continue;
     int block = in_list(nw_html_block_tags, t);
     if (block && flush(e)) return -1;
-    int was_link = e->in_link, was_pre = e->pre;
+    int was_link = e->in_link, was_time = e->in_time, was_pre = e->pre;
     if (!strcmp(t, "a")) e->in_link = 1;
+    if (!strcmp(t, "time")) e->in_time = 1;
     if (!strcmp(t, "pre")) e->pre = 1;
     if (emit_node(e, c)) return -1;
     e->in_link = was_link;
+    e->in_time = was_time;
     e->pre = was_pre;
     if (block && flush(e)) return -1;
   }
@@ -506,7 +519,7 @@ static int same_class_boxes(emitter *e, xmlNode *n, const char *cls, xmlNode *to
 }
 
 /* Extract the article text from a parsed page (one attempt). */
-static int extract(htmlDocPtr doc, int level, const char *title, nw_buf *out) {
+static int extract(htmlDocPtr doc, int level, const nw_article *a, nw_buf *out) {
   page_ctx p = {0};
   emitter e = {0};
   int rc = -1;
@@ -538,7 +551,8 @@ static int extract(htmlDocPtr doc, int level, const char *title, nw_buf *out) {
     if (!top) top = root;
   }
   e.p = &p;
-  e.title = title;
+  e.title = a->title;
+  e.byline = a->byline;
   char *cls = class_id(top);
   int boxes = 0;
   if (cls) same_class_boxes(&e, root, cls, top, 0, &boxes);
@@ -659,6 +673,36 @@ static htmlDocPtr parse_page(const char *s, size_t n, const char *enc, int opts,
   return doc;
 }
 
+/* Whether a JSON-LD articleBody is HTML ("<p>...", "<body><p>...") rather than text. */
+static int is_markup(const nw_buf *t) {
+  for (size_t i = 0; i + 1 < t->len; i++)
+    if (t->data[i] == '<' && (isalpha((unsigned char)t->data[i + 1]) || t->data[i + 1] == '/')) return 1;
+  return 0;
+}
+
+/* The article text of a JSON-LD articleBody: its HTML read as a page is,
+** or its text with each run of line breaks a paragraph break. */
+static int ld_body_text(const nw_buf *ld, nw_article *a, nw_buf *out) {
+  if (is_markup(ld)) {
+    int oom = 0;
+    htmlDocPtr doc = parse_page(ld->data, ld->len, "UTF-8",
+                                HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET, a, &oom);
+    if (!doc) return oom ? -1 : 0;
+    int rc = extract(doc, 0, a, out);
+    xmlFreeDoc(doc);
+    return rc;
+  }
+  for (size_t i = 0; i < ld->len; i++) {
+    if (ld->data[i] != '\n') {
+      if (nw_buf_putc(out, ld->data[i])) return -1;
+      continue;
+    }
+    while (i + 1 < ld->len && (ld->data[i + 1] == '\n' || ld->data[i + 1] == ' ')) i++;
+    if (nw_buf_append(out, "\n\n", 2)) return -1;
+  }
+  return 0;
+}
+
 static int read_page(const char *path, const char *s, size_t n, nw_article *a, const char **err) {
   *err = NULL;
   if (n > (size_t)0x7FFFFFFF) {
@@ -673,7 +717,8 @@ static int read_page(const char *path, const char *s, size_t n, nw_article *a, c
     *err = oom ? NULL : "cannot parse the page";
     return oom ? -1 : 0;
   }
-  int rc = nw_html_meta(doc, a);
+  nw_buf ld_body = {0};
+  int rc = nw_html_meta(doc, a, &ld_body);
   if (!rc) rc = nw_article_from_url(a, path);
   /* Readability's retries: furniture words can sit on the article's own
   ** boxes, so a short result is tried again with fewer of them. */
@@ -685,7 +730,7 @@ static int read_page(const char *path, const char *s, size_t n, nw_article *a, c
       break;
     }
     nw_buf got = {0};
-    rc = extract(doc, level, a->title, &got);
+    rc = extract(doc, level, a, &got);
     xmlFreeDoc(doc);
     doc = NULL;
     if (!rc && got.len > body.len) {
@@ -695,6 +740,18 @@ static int read_page(const char *path, const char *s, size_t n, nw_article *a, c
     if (body.len >= 500) break;
   }
   if (doc) xmlFreeDoc(doc);
+  /* A page that shows its story only through a script (an app's empty
+  ** shell) or cut short gives it whole in its JSON-LD articleBody: that
+  ** text, when the page's own is less than half of it. */
+  nw_buf ld_text = {0};
+  if (!rc && ld_body.len) rc = ld_body_text(&ld_body, a, &ld_text);
+  if (!rc && ld_text.len > 2 * body.len) {
+    nw_buf_free(&body);
+    body = ld_text;
+    ld_text = (nw_buf){0};
+  }
+  nw_buf_free(&ld_text);
+  nw_buf_free(&ld_body);
   if (!rc) rc = nw_body_finish(body.data ? body.data : "", body.len, &a->body);
   nw_buf_free(&body);
   return rc;

@@ -35,14 +35,4 @@ extern const size_t nw_line_rule_count;
 ** properties, both caseless; NULL when the pattern does not compile. */
 void *nw_compile_rule(const char *pattern, int text_rule);
 
-/* Outlets known by name (data/articles/outlets.tsv): the name to report, the host, and
-** short names a byline or a footer uses. */
-typedef struct nw_outlet {
-  const char *name;
-  const char *host;
-  const char *aliases; /* '|'-separated, matched as whole words */
-} nw_outlet;
-extern const nw_outlet nw_outlets[];
-extern const size_t nw_outlet_count;
-
 #endif

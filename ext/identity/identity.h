@@ -99,8 +99,8 @@ int nw_identity_org_name(const char *s, size_t n);
 ** 1970-01-01; NW_ID_NO_DAY when s does not start with such a date. */
 int32_t nw_identity_day(const char *s, size_t n);
 
-/* Built-in data (the .tsv files of data/identity/ and data/outlets/known.tsv,
-** embedded by identity_data.c; each followed by a NUL). */
+/* Built-in data (the .tsv files of data/identity/, embedded by
+** identity_data.c; each followed by a NUL). */
 const char *nw_identity_data(int which, size_t *len);
-enum { NW_ID_DATA_ALIASES, NW_ID_DATA_NAME_WORDS, NW_ID_DATA_NICKNAMES, NW_ID_DATA_OUTLETS };
+enum { NW_ID_DATA_ALIASES, NW_ID_DATA_NAME_WORDS, NW_ID_DATA_NICKNAMES };
 #endif

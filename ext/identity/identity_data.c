@@ -1,6 +1,6 @@
-/* The identity rules' word lists (data/identity/) and the known outlets
-** (data/outlets/known.tsv), general knowledge,
-** embedded into the library at build time; parsed by identity_words.c and outlet_guess.c. */
+/* The identity rules' word lists (data/identity/), general knowledge,
+** embedded into the library at build time; parsed by identity_words.c. (The
+** outlets are the compiled list of data/outlets/, see news_articles.h.) */
 #include "identity.h"
 
 /* The assembler reads the files relative to the repository root, where make
@@ -12,18 +12,15 @@
 NW_EMBED(nw_id_aliases, "data/identity/aliases.tsv");
 NW_EMBED(nw_id_name_words, "data/identity/name_words.tsv");
 NW_EMBED(nw_id_nicknames, "data/identity/nicknames.tsv");
-NW_EMBED(nw_id_outlets, "data/outlets/known.tsv");
 extern const char nw_id_aliases[], nw_id_aliases_end[];
 extern const char nw_id_name_words[], nw_id_name_words_end[];
 extern const char nw_id_nicknames[], nw_id_nicknames_end[];
-extern const char nw_id_outlets[], nw_id_outlets_end[];
 
 const char *nw_identity_data(int which, size_t *len) {
   switch (which) {
     case NW_ID_DATA_ALIASES: *len = (size_t)(nw_id_aliases_end - nw_id_aliases); return nw_id_aliases;
     case NW_ID_DATA_NAME_WORDS: *len = (size_t)(nw_id_name_words_end - nw_id_name_words); return nw_id_name_words;
     case NW_ID_DATA_NICKNAMES: *len = (size_t)(nw_id_nicknames_end - nw_id_nicknames); return nw_id_nicknames;
-    case NW_ID_DATA_OUTLETS: *len = (size_t)(nw_id_outlets_end - nw_id_outlets); return nw_id_outlets;
     default: *len = 0; return NULL;
   }
 }

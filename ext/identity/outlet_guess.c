@@ -16,10 +16,9 @@
 
 /* ---- the known outlets ------------------------------------------------ */
 
-static nw_strmap known_by_name, known_by_domain; /* folded name / domain -> entry */
-static const char **known_name, **known_domain;
-static size_t nknown, known_cap;
-static id_pool known_pool;
+/* folded name / domain -> row of the outlet list (nw_outlets, data/outlets/outlets.tsv) */
+static nw_strmap known_by_name, known_by_domain;
+static id_pool known_pool; /* the folded names */
 static int known_ok;
 static pthread_once_t known_once = PTHREAD_ONCE_INIT;
 
@@ -48,45 +47,41 @@ char *nw_outlet_name_key(const char *name) {
   return f.data;
 }
 
-static int add_known(void *ctx, int field, const char *s, size_t n) {
-  (void)ctx;
-  if (field == 0) {
-    size_t cap = known_cap;
-    if (nw_grow((void **)&known_name, &known_cap, nknown + 1, sizeof *known_name) ||
-        nw_grow((void **)&known_domain, &cap, nknown + 1, sizeof *known_domain))
-      return -1;
-    known_name[nknown] = id_pool_add(&known_pool, s, n);
-    known_domain[nknown] = "";
-    nknown++;
-    if (!known_name[nknown - 1]) return -1;
-  }
-  int32_t entry = (int32_t)nknown - 1;
-  if (field == 1) {
-    const char *d = id_pool_add(&known_pool, s, n);
-    if (!d) return -1;
-    known_domain[entry] = d;
-    /* A domain listed twice keeps its first line's name. */
-    return nw_strmap_get(&known_by_domain, d, n, -1) >= 0 ? 0 : nw_strmap_put(&known_by_domain, d, n, entry);
-  }
+/* A name of row (folded) into the index; the first row that gives a name keeps it. */
+static int add_known_name(const char *s, size_t n, int32_t row) {
   nw_buf f = {0};
   int rc = outlet_fold(s, n, &f);
   const char *k = rc ? NULL : id_pool_add(&known_pool, f.data ? f.data : "", f.len);
   if (!k) rc = -1;
-  else if (nw_strmap_get(&known_by_name, k, f.len, -1) < 0) rc = nw_strmap_put(&known_by_name, k, f.len, entry);
+  else if (nw_strmap_get(&known_by_name, k, f.len, -1) < 0) rc = nw_strmap_put(&known_by_name, k, f.len, row);
   nw_buf_free(&f);
   return rc;
 }
 
+static int add_known(const nw_outlet_entry *o, int32_t row) {
+  size_t dl = strlen(o->domain);
+  /* A domain on several rows keeps its first row's name. */
+  if (nw_strmap_get(&known_by_domain, o->domain, dl, -1) < 0 && nw_strmap_put(&known_by_domain, o->domain, dl, row))
+    return -1;
+  if (add_known_name(o->name, strlen(o->name), row)) return -1;
+  const char *lists[] = {o->text_names, o->other_names}, *name;
+  size_t len;
+  for (int l = 0; l < 2; l++)
+    while (nw_outlet_next_name(&lists[l], &name, &len))
+      if (add_known_name(name, len, row)) return -1;
+  return 0;
+}
+
 static void load_known(void) {
   if (nw_strmap_init(&known_by_name, 512, 0) || nw_strmap_init(&known_by_domain, 256, 1)) return;
-  known_ok = id_each_field(NW_ID_DATA_OUTLETS, add_known, NULL) == 0;
+  for (size_t i = 0; i < nw_outlet_count; i++)
+    if (add_known(&nw_outlets[i], (int32_t)i)) return;
+  known_ok = 1;
 }
 
 __attribute__((destructor)) static void free_known(void) {
   nw_strmap_free(&known_by_name);
   nw_strmap_free(&known_by_domain);
-  free(known_name);
-  free(known_domain);
   id_pool_free(&known_pool);
 }
 
@@ -99,9 +94,9 @@ int nw_outlet_known(const char *s, size_t n, const char **name, const char **dom
     if (outlet_fold(s, n, &f) == 0 && f.len) e = nw_strmap_get(&known_by_name, f.data, f.len, -1);
     nw_buf_free(&f);
   }
-  if (e < 0 || !known_domain[e][0]) return 0;
-  *name = known_name[e];
-  *domain = known_domain[e];
+  if (e < 0) return 0;
+  *name = nw_outlets[e].name;
+  *domain = nw_outlets[e].domain;
   return 1;
 }
 

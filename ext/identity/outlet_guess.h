@@ -8,7 +8,7 @@
 **  1. the user's mapping file (see nw_outlet_map_load);
 **  2. the article's URL;
 **  3. the path: a folder or the start of the file name that names a known
-**     outlet (data/outlets/known.tsv: "breitbart_2016-09-12_x.txt", "afp/x.txt");
+**     outlet (data/outlets/outlets.tsv: "breitbart_2016-09-12_x.txt", "afp/x.txt");
 **  4. the reader's source: a host, or a name (cleaned: a tagline after " | "
 **     or " - " cut; a place, a common word or a lower-case slug is no name)
 **     that the known list gives a domain, else the folded name;
@@ -58,7 +58,7 @@ char *nw_outlet_clean_name(const char *s);
 /* The key of an outlet known only by name: the name folded (case, accents,
 ** periods, "-" and "_" as spaces, a leading "the" dropped); malloc'ed. */
 char *nw_outlet_name_key(const char *name);
-/* The known outlet (data/outlets/known.tsv) with this name or domain: its
+/* The known outlet (data/outlets/outlets.tsv) with this name or domain: its
 ** name and domain (static strings), or 0 when none. */
 int nw_outlet_known(const char *name_or_domain, size_t n, const char **name, const char **domain);
 #endif

@@ -57,11 +57,15 @@ f=$tmp/data/articles/text_rules.tsv
 printf 'drop\t60\t-\t^(?:unclosed group$\n' >> "$f"
 expect_error "bad pattern" "$f:$(wc -l < "$f"): bad pattern at offset" "$tmp"/data/articles/*.tsv
 
-# An outlet without its host.
-copy articles
-f=$tmp/data/articles/outlets.tsv
-printf 'The Daily Planet\tDaily Planet\n' >> "$f"
-expect_error "outlet columns" "$f:$(wc -l < "$f"): 2 columns where 3" "$tmp"/data/articles/*.tsv
+# An outlet without its names (the columns of the one outlet list).
+copy outlets
+f=$tmp/data/outlets/outlets.tsv
+printf 'The Daily Planet\tdailyplanet.com\n' >> "$f"
+expect_error "outlet columns" "$f:$(wc -l < "$f"): 2 columns where 4 (name, domain, text names, other names)" "$tmp"/data/outlets/*.tsv
+# An empty name between bars.
+copy outlets
+printf 'The Daily Planet\tdailyplanet.com\tDaily Planet||DP\t-\n' >> "$f"
+expect_error "outlet names" "$f:$(wc -l < "$f"): text names \"Daily Planet||DP\": an empty name between '|'" "$tmp"/data/outlets/*.tsv
 
 # A cue form that another cue has (the later row would silently win).
 copy quotes
@@ -70,16 +74,10 @@ printf 'Said\t-\tsay\toptional\n' >> "$f"
 expect_error "duplicate form" "$f:$(wc -l < "$f"): \"Said\" is already on line" "$tmp"/data/quotes/*.tsv
 
 # An outlet name that is not UTF-8 (Latin-1 "é").
-copy articles
-f=$tmp/data/articles/outlets.tsv
-printf 'Le Monde Diplomatique \351dition\tmonde-diplomatique.fr\tLe Diplo\n' >> "$f"
-expect_error "utf-8" "$f:$(wc -l < "$f"): the line is not valid UTF-8" "$tmp"/data/articles/*.tsv
-
-# A known outlet of the identity rules without its domain (checked, embedded as is).
 copy outlets
-f=$tmp/data/outlets/known.tsv
-printf 'The Daily Planet\n' >> "$f"
-expect_error "known outlet" "$f:$(wc -l < "$f"): 1 column where at least 2 (name, domain, other name, ...)" "$f"
+f=$tmp/data/outlets/outlets.tsv
+printf 'Le Monde Diplomatique \351dition\tmonde-diplomatique.fr\t-\tLe Diplo\n' >> "$f"
+expect_error "utf-8" "$f:$(wc -l < "$f"): the line is not valid UTF-8" "$tmp"/data/outlets/*.tsv
 
 # A file the generator does not know, and a module missing one of its files.
 copy quotes

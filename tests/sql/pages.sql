@@ -72,6 +72,100 @@ SELECT byline IS NULL, body FROM news_articles('tests/fixtures/pages/comments.ht
 SELECT body FROM news_articles('tests/fixtures/pages/comments-short.html');
 --> The ferry company will change its winter timetable for the third time this year, moving the first morning crossing to half past six, the port authority announced on Tuesday.
 
+-- Bylines from <meta> alone: the article:author that is a profile URL names no one, a
+-- parsely-author that is the site's own name is the publisher, and the names of
+-- parsely-author and sailthru.author ("A, B") are one list.
+SELECT title, byline, source, published FROM news_articles('tests/fixtures/pages/meta-authors.html');
+--> Tram Line Reaches the University|Ines Varga and Omar Reyes|Northgate Gazette|2031-05-12
+
+-- A "By X and Y, Agency" line opening the body: both names, the agency's credit cut (the
+-- source stays the site), and the line is not body text.
+SELECT byline, source FROM news_articles('tests/fixtures/pages/by-line-credit.html');
+--> Karin Holt and Luis Mendes|Plains Courier
+SELECT substr(body, 1, 38) FROM news_articles('tests/fixtures/pages/by-line-credit.html');
+--> Wheat and maize prices rose for a thir
+
+-- Never a byline: a URL, the outlet's own name (even as a JSON-LD Person), "Staff".
+SELECT byline IS NULL FROM news_articles('tests/fixtures/pages/staff-url.html');
+--> 1
+
+-- A JSON-LD Person given by its parts (givenName, familyName); the author card in the
+-- article that only repeats the byline is not body text.
+SELECT byline, substr(body, 1, 40) FROM news_articles('tests/fixtures/pages/author-card.html');
+--> Sofia Brandt|The summer night market will move from t
+
+-- A one-word name is a user name ("admin"), unless the JSON-LD types it as a Person.
+SELECT byline FROM news_articles('tests/fixtures/pages/one-name.html');
+--> Mirela
+
+-- An app's empty shell: the story is only in the JSON-LD articleBody (text with line
+-- breaks: one paragraph each); "Loading…" and the JavaScript prompt are not it.
+SELECT title, byline, published, body FROM news_articles('tests/fixtures/pages/articlebody-only.html');
+--> Ferry Fares Frozen for Islanders|Moira Dunn|2031-02-14|Ferry fares for people who live on the islands will not rise next year, the transport board decided on Thursday, after a campaign by island councils and businesses.
+--> 
+--> Visitors will pay four percent more from April, which the board said would cover the higher cost of fuel and the new crew rota on the winter sailings.
+--> 
+--> The board will review the fares again in the autumn, when the new vessel for the northern route is due to enter service.
+-- A page cut short by a paywall: the articleBody (HTML) holds the whole story.
+SELECT body FROM news_articles('tests/fixtures/pages/articlebody-html.html');
+--> The council backed a plan on Tuesday to build protected cycle lanes along the whole of the ring road by the end of next year.
+--> 
+--> The lanes will take one of the two traffic lanes on each side, and the council expects about three thousand cyclists a day to use them once they are finished.
+--> 
+--> Shop owners on the eastern stretch asked for loading bays to stay, and the plan keeps one at each corner of the busiest blocks.
+
+-- No <article>, no <p>, no site name: the text of <br>-separated lines is the body; the
+-- <title>'s " | Valley Times" names the host (valleytimes.example), so it is cut from the
+-- title and is the source; the <h2> repeating the title is not body text.
+SELECT title, source, body FROM news_articles('tests/fixtures/pages/no-article.html');
+--> Orchard Growers Try New Apple|Valley Times|Growers in the valley planted the first trees of a new apple variety this spring, bred at the county's research farm to resist the scab that ruined much of last year's crop.
+--> 
+--> The trees will bear fruit in three years, and the growers' cooperative hopes to sell the apples under the valley's own name at markets across the region.
+--> 
+--> The research farm spent twelve years crossing old local varieties with a scab-resistant one, and tested the new apple in four orchards before releasing it.
+
+-- An AMP page: amp-ad's placeholder, amp-img, the sidebar menu and the share buttons
+-- are not the article.
+SELECT title, url, body FROM news_articles('tests/fixtures/pages/amp.html');
+--> City Opens Night Bus Routes|https://www.metroline.example/news/night-buses|Four night bus routes start on Friday, linking the city centre with the outer districts every thirty minutes between midnight and five in the morning.
+--> 
+--> The routes replace the last trams, which stop at half past eleven, and were chosen after a survey of hospital, hotel and warehouse workers who travel at night.
+--> 
+--> Fares will be the same as in the daytime, and the city will review the timetable after six months.
+
+-- Inside the body: image captions, a newsletter sign-up box and "Read more" links go;
+-- a photographer's "By ..." credit under a picture is not the byline.
+SELECT byline IS NULL, body FROM news_articles('tests/fixtures/pages/captions-boxes.html');
+--> 1|The town museum reopened on Saturday after eighteen months of work on its roof, which had let rain into the upper galleries and damaged part of the textile collection.
+--> 
+--> Conservators have restored most of the damaged pieces, and the museum will show them in a new room on the ground floor, where the climate is easier to control.
+--> 
+--> Entry stays free for residents, and the café on the ground floor will open again next month under a new tenant.
+--> 
+--> The repairs cost about two million, paid by the town and a heritage grant.
+
+-- A live blog (LiveBlogPosting): each post's heading and text in page order; a post's
+-- stamp (a block that is only a <time>) and its share links are not text.
+SELECT byline, published, body FROM news_articles('tests/fixtures/pages/live-blog.html');
+--> Greta Lind|2031-11-03|Flood barrier raised in the old town
+--> 
+--> Workers raised the flood barrier on the river in the old town at midday, two hours earlier than planned, as the water kept rising faster than the forecast said it would.
+--> 
+--> Trains cancelled on the coast line
+--> 
+--> The rail company cancelled all trains on the coast line until the evening, after a fallen tree blocked the track near the harbour and the wind brought down a signal post.
+--> 
+--> Good morning
+--> 
+--> Welcome to our live coverage of the storm, which reached the coast overnight with gusts of more than a hundred kilometres an hour and heavy rain in the hills.
+
+-- The first page of a story split over pages: the page links and "Continue reading on
+-- the next page" are not text.
+SELECT body FROM news_articles('tests/fixtures/pages/paginated.html');
+--> When the town hall was put up for sale twenty years ago, a group of neighbours formed a trust, raised money door to door and bought the building for the town.
+--> 
+--> The trust repaired the clock tower first, then the great hall, where concerts and markets are held again every month, and it now rents the side rooms to small firms.
+
 -- The column list: published_at follows published.
 SELECT group_concat(name, ',') FROM pragma_table_info('news_articles');
 --> path,source,url,title,byline,published,published_at,format,body,bytes,error

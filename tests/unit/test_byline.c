@@ -7,14 +7,18 @@
 #include <stdlib.h>
 
 /* The byline nw_byline_people and nw_byline_join make of s. */
-static void check_byline(const char *s, const char *const *publishers, const char *want) {
+static void check_byline_of(const char *s, const char *const *publishers, int single, const char *want) {
   nw_buf persons = {0}, orgs = {0}, out = {0};
-  CHECK_EQ_INT(nw_byline_people(s, strlen(s), publishers, &persons, &orgs), 0);
+  CHECK_EQ_INT(nw_byline_people(s, strlen(s), publishers, single, &persons, &orgs), 0);
   CHECK_EQ_INT(nw_byline_join(persons.len ? &persons : &orgs, &out), 0);
   CHECK_EQ_STRN(out.data ? out.data : "", out.len, want);
   nw_buf_free(&persons);
   nw_buf_free(&orgs);
   nw_buf_free(&out);
+}
+
+static void check_byline(const char *s, const char *const *publishers, const char *want) {
+  check_byline_of(s, publishers, 0, want);
 }
 
 static void test_byline_cuts(void) {
@@ -39,6 +43,8 @@ static void test_byline_several(void) {
   check_byline("Ana Ruiz, Tom Hale & Ivo Sand", NULL, "Ana Ruiz, Tom Hale and Ivo Sand");
   check_byline("Ana Ruiz\nana ruiz\nTom Hale", NULL, "Ana Ruiz and Tom Hale"); /* each once */
   check_byline("Jean de la Rue and Lu Wen", NULL, "Jean de la Rue and Lu Wen");
+  check_byline("By Ana Ruiz with Tom Hale", NULL, "Ana Ruiz and Tom Hale");
+  check_byline("By Ana Ruiz with additional reporting by Tom Hale", NULL, "Ana Ruiz");
 }
 
 static void test_byline_not_people(void) {
@@ -55,6 +61,14 @@ static void test_byline_not_people(void) {
   check_byline("The Associated Press", site, "The Associated Press");
   check_byline("AFP", NULL, "AFP");
   check_byline("Lia Chen, Associated Press", NULL, "Lia Chen");
+  /* one word is a user name, unless a schema.org Person says it is a person */
+  check_byline("Regan", NULL, "");
+  check_byline_of("Regan", NULL, 1, "Regan");
+  check_byline_of("Admin", NULL, 1, "");
+  check_byline_of("Editor", NULL, 1, "");
+  check_byline_of("LinkNaija", NULL, 1, "");
+  check_byline_of("JOSH", NULL, 1, ""); /* capitals: an acronym or a brand */
+  check_byline_of("Harbourtimes", site, 1, "");
 }
 
 static void test_byline_lines(void) {
@@ -88,19 +102,25 @@ static void test_timestamps(void) {
   check_ts("March 1", 0, "");
 }
 
-/* What nw_jl_article_people finds in s: "authors|author orgs|publishers", lines as ";". */
+/* What nw_jl_read_article finds in s: "persons authors|author orgs|publishers",
+** lines as ";", then "|headline|published" when either is found. */
 static void check_ld(const char *s, int want_rc, const char *want) {
-  nw_buf a = {0}, o = {0}, p = {0}, all = {0};
-  CHECK_EQ_INT(nw_jl_article_people(s, strlen(s), &a, &o, &p), want_rc);
-  nw_buf *parts[] = {&a, &o, &p};
-  for (int i = 0; i < 3; i++) {
+  nw_jl_article ja = {0};
+  nw_buf all = {0};
+  CHECK_EQ_INT(nw_jl_read_article(s, strlen(s), &ja), want_rc);
+  nw_buf *parts[] = {&ja.persons, &ja.authors, &ja.author_orgs, &ja.publishers};
+  for (int i = 0; i < 4; i++) {
     for (size_t k = 0; k < parts[i]->len; k++) nw_buf_putc(&all, parts[i]->data[k] == '\n' ? ';' : parts[i]->data[k]);
-    if (i < 2) nw_buf_putc(&all, '|');
+    if (i > 0 && i < 3) nw_buf_putc(&all, '|');
+  }
+  if (ja.headline.len || ja.published.len) {
+    nw_buf_putc(&all, '|');
+    nw_buf_append(&all, ja.headline.data, ja.headline.len);
+    nw_buf_putc(&all, '|');
+    nw_buf_append(&all, ja.published.data, ja.published.len);
   }
   CHECK_EQ_STRN(all.data, all.len, want);
-  nw_buf_free(&a);
-  nw_buf_free(&o);
-  nw_buf_free(&p);
+  nw_jl_article_free(&ja);
   nw_buf_free(&all);
 }
 
@@ -121,9 +141,31 @@ static void test_json_ld(void) {
   check_ld("[{\"@type\":\"WebSite\",\"name\":\"x\"},{\"@type\":\"ReportageNewsArticle\",\"author\":\"Ana Ruiz\"}]", 0,
            "Ana Ruiz;||");
   check_ld("{\"@type\":\"NewsArticle\",\"author\":\"https://example.org/ana\"}", 0, "||");
+  /* a Person by its parts */
+  check_ld("{\"@type\":\"NewsArticle\",\"author\":[{\"@type\":\"Person\",\"givenName\":\"Ana\",\"familyName\":\"Ruiz\"},"
+           "{\"@type\":\"Person\",\"givenName\":\"Tom\"}]}",
+           0, "Ana Ruiz;||");
   check_ld("not json", 1, "||");
   check_ld("{\"@type\":\"NewsArticle\",\"author\":\"Ana", 1, "||");
   check_ld("", 1, "||");
+  /* headline and date: the story's, not the WebPage's beside it; not those of
+  ** a claim under review; a page with no story gives its own object's */
+  check_ld("{\"@graph\":[{\"@type\":\"WebPage\",\"headline\":\"Page - Site\",\"datePublished\":\"2031-01-01\"},"
+           "{\"@type\":\"NewsArticle\",\"headline\":\"Story\",\"datePublished\":\"2031-01-02\"}]}",
+           0, "|||Story|2031-01-02");
+  check_ld("{\"@type\":\"ClaimReview\",\"itemReviewed\":{\"@type\":\"CreativeWork\",\"headline\":\"Claim\","
+           "\"datePublished\":\"2030-05-05\"},\"datePublished\":\"2031-01-03\"}",
+           0, "||||2031-01-03");
+  check_ld("{\"@type\":\"WebPage\",\"headline\":\"Only Page\",\"datePublished\":\"2031-01-04\"}", 0,
+           "|||Only Page|2031-01-04");
+  /* quotation marks a template did not escape are part of the string */
+  check_ld("{\"@type\":\"NewsArticle\",\"description\":\"a show called \"Night Birds\", a new work\",\n"
+           "\"headline\":\"The \"Night Birds\" show\",\"author\":\"Ana Ruiz\"}",
+           0, "Ana Ruiz;|||The \"Night Birds\" show|");
+  /* a publisher given by reference into the graph */
+  check_ld("{\"@graph\":[{\"@type\":\"Organization\",\"@id\":\"#org\",\"name\":\"Harbour Times\"},"
+           "{\"@type\":\"NewsArticle\",\"headline\":\"Story\",\"publisher\":{\"@id\":\"#org\"}}]}",
+           0, "||Harbour Times;|Story|");
 }
 
 /* Deep nesting is refused without recursion trouble; many references stay linear. */
@@ -132,7 +174,9 @@ static void test_json_ld_hostile(void) {
   char *s = malloc(2 * n + 1);
   for (size_t i = 0; i < n; i++) s[i] = '[', s[n + i] = ']';
   s[2 * n] = 0;
-  CHECK_EQ_INT(nw_jl_article_people(s, 2 * n, &(nw_buf){0}, &(nw_buf){0}, &(nw_buf){0}), 1);
+  nw_jl_article deep = {0};
+  CHECK_EQ_INT(nw_jl_read_article(s, 2 * n, &deep), 1);
+  nw_jl_article_free(&deep);
   free(s);
   nw_buf b = {0};
   nw_buf_append(&b, "{\"@type\":\"NewsArticle\",\"author\":[", 33);
@@ -142,12 +186,10 @@ static void test_json_ld_hostile(void) {
     nw_buf_append(&b, ref, (size_t)l);
   }
   nw_buf_append(&b, "]}", 2);
-  nw_buf a = {0}, o = {0}, p = {0};
-  CHECK_EQ_INT(nw_jl_article_people(b.data, b.len, &a, &o, &p), 0);
-  CHECK_EQ_INT(a.len, 0);
-  nw_buf_free(&a);
-  nw_buf_free(&o);
-  nw_buf_free(&p);
+  nw_jl_article refs = {0};
+  CHECK_EQ_INT(nw_jl_read_article(b.data, b.len, &refs), 0);
+  CHECK_EQ_INT(refs.authors.len, 0);
+  nw_jl_article_free(&refs);
   nw_buf_free(&b);
 }
 

@@ -83,6 +83,10 @@ static void test_guess(void) {
   guess("x.txt", NULL, "Agence France-Presse", NULL, NULL);
   CHECK_STR(o.key, "afp.com");
   CHECK_STR(o.name, "AFP");
+  /* One list: an agency the article reader finds in credits is known here too. */
+  guess("x.txt", NULL, NULL, "Jane Roe, dpa", NULL);
+  CHECK_STR(o.key, "dpa.com");
+  CHECK_STR(o.name, "Deutsche Presse-Agentur");
   guess("x.txt", NULL, "The Daily Ledger", NULL, NULL);
   CHECK_STR(o.key, "daily ledger");
   CHECK(!o.has_domain);
