@@ -134,6 +134,20 @@ void nw_scratch_done(int slot);
 enum { NW_OBJECT_NER_WORK, NW_OBJECT_SLOTS };
 void *nw_thread_object(int slot, size_t size, void (*clear)(void *));
 
+/* ---- per-call caps (ext/core/limits.c) ------------------------------- */
+
+/* The largest text argument a function takes, the largest file (or JSON
+** Lines line) news_articles and news_ingest read. */
+typedef enum nw_limit_id { NW_LIMIT_MAX_TEXT_BYTES, NW_LIMIT_MAX_FILE_BYTES, NW_LIMIT_COUNT } nw_limit_id;
+/* The cap in bytes: set by the host, else its environment variable (read at
+** the first use), else the default. */
+int64_t nw_limit(nw_limit_id which);
+/* By name ("max_text_bytes", "max_file_bytes"): 0, or -1 for another name or
+** a value below 1 (nothing changes). */
+int nw_limit_set(const char *name, int64_t value);
+/* Its environment variable's name, for messages. */
+const char *nw_limit_env(nw_limit_id which);
+
 /* ---- stopping a long call (ext/core/interrupt.c) ----------------------- */
 
 /* The calling thread's stop check: fn(arg) returns non-zero when the call

@@ -153,12 +153,10 @@ typedef struct nw_sql_stop {
 void nw_sql_stop_begin(nw_sql_stop *s, sqlite3 *db);
 int nw_sql_stop_end(nw_sql_stop *s);
 
-/* The per-call input cap (sql_limits.c): max_text_bytes, set by the host
-** (nw_set_max_text_bytes, NEWS_MAX_TEXT_BYTES). nw_text_too_long returns
-** SQLITE_OK, or SQLITE_TOOBIG with *msg (sqlite3_malloc'ed, NULL when out of
-** memory) saying so; nw_scalar_too_long sets a scalar's error and returns 1. */
-int64_t nw_max_text_bytes(void);
-int nw_set_max_text_bytes(int64_t n);
+/* The per-call input cap (sql_limits.c): max_text_bytes (nw_limit).
+** nw_text_too_long returns SQLITE_OK, or SQLITE_TOOBIG with *msg
+** (sqlite3_malloc'ed, NULL when out of memory) saying so;
+** nw_scalar_too_long sets a scalar's error and returns 1. */
 int nw_text_too_long(const char *fname, size_t len, char **msg);
 int nw_scalar_too_long(sqlite3_context *ctx, const char *fname, size_t len);
 
