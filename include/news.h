@@ -174,6 +174,15 @@ int nw_stopped(void);
 ** near from + window bytes (n when the rest is shorter or has no break). */
 size_t nw_window_end(const char *s, size_t n, size_t from, size_t window);
 
+/* Where a window of work starting at from should end, for memory bounded on
+** any text: a paragraph break near from + window (as nw_window_end); with
+** none within twice that, the last sentence start in the window, else the
+** last token after white space (*mid_sentence = 1: the sentence goes on
+** after the cut); with no white space at all, the next paragraph break.
+** doc is scratch (a window is tokenized to find the cut). 0 when out of
+** memory. */
+size_t nw_window_cut(const char *s, size_t n, size_t from, size_t window, nw_doc *doc, int *mid_sentence);
+
 /* The sentences of s, in order, as the whole-text tokenizer finds them, but
 ** tokenized a window at a time so that memory stays bounded on long texts:
 ** fn(arg, start, end) gets byte offsets; a non-zero return stops with it.

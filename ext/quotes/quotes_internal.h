@@ -31,6 +31,8 @@ int qx_resolve(qx_ctx *c);
 
 /* quotes_given_names.c: 1 for a man's given name, 2 for a woman's, 0 when it does not say. */
 int qx_given_name_gender(const char *w, size_t n);
+/* The given names' map is built (1), or its build failed for want of memory (0). */
+int qx_given_names_ready(void);
 
 /* Token helpers. */
 static inline const char *qx_text(const qx_ctx *c, size_t i) { return c->d->text + c->d->tok[i].start; }
