@@ -134,6 +134,20 @@ void nw_scratch_done(int slot);
 enum { NW_OBJECT_NER_WORK, NW_OBJECT_SLOTS };
 void *nw_thread_object(int slot, size_t size, void (*clear)(void *));
 
+/* ---- per-call caps (ext/core/limits.c) ------------------------------- */
+
+/* The largest text argument a function takes, the largest file (or JSON
+** Lines line) news_articles and news_ingest read. */
+typedef enum nw_limit_id { NW_LIMIT_MAX_TEXT_BYTES, NW_LIMIT_MAX_FILE_BYTES, NW_LIMIT_COUNT } nw_limit_id;
+/* The cap in bytes: set by the host, else its environment variable (read at
+** the first use), else the default. */
+int64_t nw_limit(nw_limit_id which);
+/* By name ("max_text_bytes", "max_file_bytes"): 0, or -1 for another name or
+** a value below 1 (nothing changes). */
+int nw_limit_set(const char *name, int64_t value);
+/* Its environment variable's name, for messages. */
+const char *nw_limit_env(nw_limit_id which);
+
 /* ---- stopping a long call (ext/core/interrupt.c) ----------------------- */
 
 /* The calling thread's stop check: fn(arg) returns non-zero when the call
@@ -159,6 +173,15 @@ int nw_stopped(void);
 ** break (two line ends with only blanks between), where every sentence ends,
 ** near from + window bytes (n when the rest is shorter or has no break). */
 size_t nw_window_end(const char *s, size_t n, size_t from, size_t window);
+
+/* Where a window of work starting at from should end, for memory bounded on
+** any text: a paragraph break near from + window (as nw_window_end); with
+** none within twice that, the last sentence start in the window, else the
+** last token after white space (*mid_sentence = 1: the sentence goes on
+** after the cut); with no white space at all, the next paragraph break.
+** doc is scratch (a window is tokenized to find the cut). 0 when out of
+** memory. */
+size_t nw_window_cut(const char *s, size_t n, size_t from, size_t window, nw_doc *doc, int *mid_sentence);
 
 /* The sentences of s, in order, as the whole-text tokenizer finds them, but
 ** tokenized a window at a time so that memory stays bounded on long texts:

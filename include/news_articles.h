@@ -8,9 +8,6 @@
 
 #include <stdio.h>
 
-/* Largest file the reader loads (a larger one is listed with an error). */
-#define NW_ARTICLE_MAX_BYTES ((size_t)64 << 20)
-
 /* A new format is a value here, one row in ext/articles/formats.c and its reader. */
 typedef enum nw_format { NW_FMT_NONE = 0, NW_FMT_TEXT, NW_FMT_HTML, NW_FMT_JSONL } nw_format;
 

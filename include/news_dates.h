@@ -10,6 +10,8 @@
 ** 11 bytes) and returns its length, 0 when expr is not a date, or
 ** NW_DATE_FAILED when memory ran out (never to be taken for "no date"). */
 #define NW_DATE_FAILED ((size_t)-1)
+/* nw_date_parse on a long expression: the caller asked to stop (nw_stop_requested). */
+#define NW_DATE_STOPPED ((size_t)-2)
 size_t nw_date_parse(const char *expr, size_t n, const char *ref, char out[NW_DATE_BUF]);
 
 /* A reference (publication) date as news writes it, to "YYYY-MM-DD" in out:

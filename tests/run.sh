@@ -55,7 +55,7 @@ for build in rel asan; do
     { status=1; echo "FAILED: no-links SQL tests ($build)"; }
   build/$build/sqltest "$ext:sqlite3_news_text_init" tests/sql/safety/text_only.sql >> "$log" 2>&1 ||
     { status=1; echo "FAILED: text-only entry point SQL tests ($build)"; }
-  NEWS_MAX_TEXT_BYTES=1000 build/$build/sqltest "$ext" tests/sql/safety/limits.sql >> "$log" 2>&1 ||
+  NEWS_MAX_TEXT_BYTES=1000 NEWS_MAX_FILE_BYTES=2000 build/$build/sqltest "$ext" tests/sql/safety/limits.sql >> "$log" 2>&1 ||
     { status=1; echo "FAILED: input limit SQL tests ($build)"; }
   tests/safety_fixtures.sh build/safety-fixtures &&
     build/$build/sqltest "$ext" tests/sql/safety/changing.sql >> "$log" 2>&1 ||

@@ -22,3 +22,10 @@ ln -s /dev/ptmx "$f/special/ptmx.txt"
 printf 'Gone\n\nIn a folder removed during the scan.\n' > "$f/special/vanishing/gone.txt"
 printf '{"title": "One", "text": "First line."}\n{"title": "Two", "text": "Second line."}\n' > "$f/special/growing.jsonl"
 printf 'Latin Name\n\nA file whose name is Latin-1, not UTF-8.\n' > "$f/names/caf$(printf '\351').txt"
+# tests/sql/safety/limits.sql runs with NEWS_MAX_FILE_BYTES=2000: a file just
+# under it, one over it, and JSON Lines whose second line is over it.
+mkdir -p "$f/limits"
+{ printf 'Small Story\n\n'; head -c 1900 /dev/zero | tr '\0' 'a'; printf '\n'; } > "$f/limits/small.txt"
+{ printf 'Big Story\n\n'; head -c 3000 /dev/zero | tr '\0' 'b'; printf '\n'; } > "$f/limits/big.txt"
+{ printf '{"title": "Short", "text": "A line under the limit."}\n{"title": "Long", "text": "'
+  head -c 2500 /dev/zero | tr '\0' 'c'; printf '"}\n{"title": "After", "text": "The line after it."}\n'; } > "$f/limits/lines.jsonl"

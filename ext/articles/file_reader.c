@@ -36,7 +36,9 @@ struct nw_file_reader {
   int eof;
   long line_no;
   nw_buf line;
+  int64_t line_bytes; /* the whole line's length, also when it is too long to keep */
   nw_buf rec_path; /* "FILE#LINE" */
+  char too_big[128]; /* the error of a file or line over max_file_bytes */
 };
 
 const char *nw_strerror(int e) {
@@ -121,6 +123,15 @@ int nw_file_stat(const char *path, int64_t *bytes, int64_t *mtime_ns, const char
   return 0;
 }
 
+/* The error of a file (or JSON Lines line) over max_file_bytes: it names
+** the limit and how to set it. */
+static const char *too_big(nw_file_reader *r, const char *what) {
+  nw_limit_id which = NW_LIMIT_MAX_FILE_BYTES;
+  snprintf(r->too_big, sizeof r->too_big, "%s larger than the limit of %lld bytes (%s)", what,
+           (long long)nw_limit(which), nw_limit_env(which));
+  return r->too_big;
+}
+
 /* Load the whole file (bounded). 0, or 1 with *why when it cannot be read. */
 static int load(nw_file_reader *r, const char **why) {
   struct stat st;
@@ -128,9 +139,9 @@ static int load(nw_file_reader *r, const char **why) {
   if (!f) return 1;
   r->bytes = st.st_size;
   r->mtime_ns = mtime_of(&st);
-  if ((size_t)st.st_size > NW_ARTICLE_MAX_BYTES) {
+  if (st.st_size > nw_limit(NW_LIMIT_MAX_FILE_BYTES)) {
     fclose(f);
-    *why = "larger than the 64 MB limit";
+    *why = too_big(r, "file");
     return 1;
   }
   char *buf = malloc((size_t)st.st_size + 1);
@@ -164,6 +175,7 @@ static int open_lines(nw_file_reader *r, const char **why) {
 ** 1 got one (*too_long when cut), 0 at the end, -1 out of memory. */
 static int next_line(nw_file_reader *r, int *too_long) {
   r->line.len = 0;
+  r->line_bytes = 0;
   *too_long = 0;
   int got = 0;
   for (;;) {
@@ -182,8 +194,9 @@ static int next_line(nw_file_reader *r, int *too_long) {
     size_t avail = r->len - r->pos;
     char *nl = memchr(p, '\n', avail);
     size_t take = nl ? (size_t)(nl - p) : avail;
+    r->line_bytes += (int64_t)take;
     if (!*too_long) {
-      if (r->line.len + take > NW_ARTICLE_MAX_BYTES) *too_long = 1;
+      if ((uint64_t)(r->line.len + take) > (uint64_t)nw_limit(NW_LIMIT_MAX_FILE_BYTES)) *too_long = 1;
       else if (nw_buf_append(&r->line, p, take)) return -1;
     }
     r->pos += take + (nl ? 1 : 0);
@@ -213,8 +226,8 @@ static int line_record(nw_file_reader *r) {
     snprintf(num, sizeof num, "#%ld", r->line_no);
     if (nw_buf_append(&r->rec_path, r->path, strlen(r->path)) || nw_buf_append(&r->rec_path, num, strlen(num))) return -1;
     rec->path = r->rec_path.data;
-    rec->bytes = (int64_t)n;
-    if (too_long) rec->error = "line larger than the 64 MB limit";
+    rec->bytes = too_long ? r->line_bytes : (int64_t)n;
+    if (too_long) rec->error = too_big(r, "line");
     else if (!(rec->error = nw_text_problem(p, n))) {
       if (r->fmt->read(r->path, p, n, &rec->art, &rec->error)) return -1;
       rec->raw = p;

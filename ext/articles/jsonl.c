@@ -14,12 +14,12 @@
 ** mode test on every token of each; they share the \uXXXX escape
 ** (json_escape.c), the one part that is the same. */
 #include "news_articles.h"
+#include "once.h"
 
 #include "json_escape.h"
 
 #include <locale.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -225,15 +225,15 @@ static int string_text(const char *s, span v, nw_buf *out) {
 
 /* The C locale for numbers, whatever locale the host program set. */
 static locale_t c_numeric;
-static pthread_once_t c_numeric_once = PTHREAD_ONCE_INIT;
-static void make_c_numeric(void) { c_numeric = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0); }
+static nw_once c_numeric_once = NW_ONCE_INIT;
+static int make_c_numeric(void) { return (c_numeric = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0)) ? 0 : -1; }
 
 /* A real as SQLite's "%!.15g" prints it: 1000.0, 1.5e-07, 1.0e+20, Inf. */
 static int real_text(double r, nw_buf *out) {
   char t[48];
   if (isinf(r)) return nw_buf_append(out, r > 0 ? "Inf" : "-Inf", r > 0 ? 3 : 4);
   if (r == 0) r = 0; /* -0.0 prints as 0.0 */
-  pthread_once(&c_numeric_once, make_c_numeric);
+  nw_once_try(&c_numeric_once, make_c_numeric);
   locale_t old = c_numeric ? uselocale(c_numeric) : (locale_t)0;
   int len = snprintf(t, sizeof t, "%.15g", r);
   if (old) uselocale(old);
@@ -267,7 +267,7 @@ static int number_text(const char *s, span v, nw_buf *out) {
   }
   char *lit = strndup(s + v.start, v.end - v.start);
   if (!lit) return -1;
-  pthread_once(&c_numeric_once, make_c_numeric);
+  nw_once_try(&c_numeric_once, make_c_numeric);
   double r = c_numeric ? strtod_l(lit, NULL, c_numeric) : strtod(lit, NULL);
   free(lit);
   return real_text(r, out);

@@ -2,11 +2,11 @@
 ** by its first word, so a line costs one lookup per word instead of a search
 ** for every name (footer sweeps call this on every short line of a file). */
 #include "hash.h"
+#include "once.h"
 #include "news_articles.h"
 #include "text_rules.h"
 
 #include <ctype.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,10 +17,9 @@ typedef struct alias_entry {
   int32_t next; /* the next alias with the same first word, or -1 */
 } alias_entry;
 
-static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+static nw_once index_once = NW_ONCE_INIT;
 static nw_strmap by_first_word;
 static alias_entry *entries;
-static int index_ok;
 
 static int word_char(unsigned char c) { return isalnum(c) || c >= 0x80; }
 
@@ -45,11 +44,11 @@ static size_t count_names(const char *list) {
   return k;
 }
 
-static void build_index(void) {
+static int build_index_or_fail(void) {
   size_t count = 0;
   for (size_t i = 0; i < nw_outlet_count; i++) count += count_names(nw_outlets[i].text_names);
   entries = calloc(count ? count : 1, sizeof *entries);
-  if (!entries || nw_strmap_init(&by_first_word, count, 0)) return;
+  if (!entries || nw_strmap_init(&by_first_word, count, 0)) return -1;
   /* Filled from the last outlet up, so each chain runs in table order. */
   size_t k = count;
   for (size_t i = nw_outlet_count; i-- > 0;) {
@@ -59,11 +58,11 @@ static void build_index(void) {
     for (size_t j = k; j-- > first;) {
       size_t fw = word_end(entries[j].text, 0, entries[j].len);
       entries[j].next = nw_strmap_get(&by_first_word, entries[j].text, fw, -1);
-      if (nw_strmap_put(&by_first_word, entries[j].text, fw, (int32_t)j)) return;
+      if (nw_strmap_put(&by_first_word, entries[j].text, fw, (int32_t)j)) return -1;
     }
     k = first;
   }
-  index_ok = 1;
+  return 0;
 }
 
 __attribute__((destructor)) static void free_index(void) {
@@ -72,11 +71,17 @@ __attribute__((destructor)) static void free_index(void) {
   entries = NULL;
 }
 
+/* A failed build frees what it made: the next use builds again. */
+static int build_index(void) {
+  if (build_index_or_fail() == 0) return 0;
+  free_index();
+  return -1;
+}
+
 /* The first outlet in table order with an alias in s[0..n) as whole words
 ** (case as written). */
 const char *nw_outlet_named_in(const char *s, size_t n) {
-  pthread_once(&index_once, build_index);
-  if (!index_ok) return NULL;
+  if (!nw_once_try(&index_once, build_index)) return NULL;
   size_t best = nw_outlet_count;
   for (size_t i = 0; i < n;) {
     if (!word_char((unsigned char)s[i])) {

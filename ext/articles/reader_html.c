@@ -11,28 +11,36 @@
 #include <libxml/tree.h>
 #include <pcre2.h>
 #include <ctype.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "html_page.h"
 #include "html_rules.h"
 #include "news_articles.h"
+#include "once.h"
 #include "text_rules.h"
 
 /* ---- compiled class/id patterns (once per process) ------------------- */
 
 enum { P_UNLIKELY, P_UNLIKELY_WORDS, P_MAYBE, P_POSTS, P_POSITIVE, P_NEGATIVE, P_COMMENTS, P_COUNT };
 static pcre2_code *pat[P_COUNT];
-static pthread_once_t pat_once = PTHREAD_ONCE_INIT;
+static nw_once pat_once = NW_ONCE_INIT;
 
 /* Also libxml2's own set-up, which is not safe to race on when readers in
-** several threads meet their first page at once. */
-static void compile_patterns(void) {
+** several threads meet their first page at once. A failed compile frees
+** what it made: the next page compiles again. */
+static int compile_patterns(void) {
   xmlInitParser();
   const char *src[P_COUNT] = {nw_html_unlikely, nw_html_unlikely_words, nw_html_maybe, nw_html_posts,
                               nw_html_positive, nw_html_negative,       nw_html_comments};
-  for (int i = 0; i < P_COUNT; i++) pat[i] = nw_compile_rule(src[i], 0);
+  int ok = 1;
+  for (int i = 0; i < P_COUNT; i++) ok &= (pat[i] = nw_compile_rule(src[i], 0)) != NULL;
+  if (ok) return 0;
+  for (int i = 0; i < P_COUNT; i++) {
+    pcre2_code_free(pat[i]);
+    pat[i] = NULL;
+  }
+  return -1;
 }
 
 __attribute__((destructor)) static void free_patterns(void) {
@@ -587,7 +595,10 @@ static void note_no_memory(void *ran_out, xmlErrorPtr e) {
 static int read_page(const char *path, const char *s, size_t n, nw_article *a, const char **err);
 
 int nw_read_html(const char *path, const char *s, size_t n, nw_article *a, const char **err) {
-  pthread_once(&pat_once, compile_patterns);
+  if (!nw_once_try(&pat_once, compile_patterns)) {
+    *err = NULL; /* -1 without a message: out of memory */
+    return -1;
+  }
   xmlGenericErrorFunc old = xmlGenericError;
   void *old_ctx = xmlGenericErrorContext;
   xmlStructuredErrorFunc old_structured = xmlStructuredError;

@@ -5,11 +5,11 @@
 ** blank line between paragraphs. news_clean runs the same furniture rules. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "news_articles.h"
+#include "once.h"
 #include "html_rules.h"
 #include "text_rules.h"
 
@@ -32,7 +32,7 @@ static int has_need(const rule_needs *need, const char *line, size_t n);
 static pcre2_code **rule_code;
 static uint32_t *rule_min_len; /* shortest match in characters (so at most that many bytes) */
 static rule_needs *rule_need;
-static pthread_once_t rules_once = PTHREAD_ONCE_INIT;
+static nw_once rules_once = NW_ONCE_INIT;
 
 /* Letters from the rarest to the most frequent in English text; anything
 ** else (punctuation, digits) counts as rarer still. */
@@ -65,7 +65,8 @@ static void split_needs(const char *list, rule_needs *out) {
   }
 }
 
-static void compile_rules(void) {
+/* A failed compile frees what it made: the next use compiles again. */
+static int compile_rules(void) {
   pcre2_code **codes = calloc(nw_line_rule_count, sizeof *codes);
   uint32_t *min_len = calloc(nw_line_rule_count, sizeof *min_len);
   rule_needs *needs = calloc(nw_line_rule_count, sizeof *needs);
@@ -73,7 +74,7 @@ static void compile_rules(void) {
     free(codes);
     free(min_len);
     free(needs);
-    return;
+    return -1;
   }
   for (size_t i = 0; i < nw_line_rule_count; i++) split_needs(nw_line_rules[i].need, &needs[i]);
   for (size_t i = 0; i < nw_line_rule_count; i++) {
@@ -83,13 +84,14 @@ static void compile_rules(void) {
       free(codes);
       free(min_len);
       free(needs);
-      return;
+      return -1;
     }
     pcre2_pattern_info(codes[i], PCRE2_INFO_MINLENGTH, &min_len[i]);
   }
   rule_min_len = min_len;
   rule_need = needs;
   rule_code = codes;
+  return 0;
 }
 
 __attribute__((destructor)) static void free_rules(void) {
@@ -104,8 +106,7 @@ __attribute__((destructor)) static void free_rules(void) {
 }
 
 static int nw_text_rules_ready(void) {
-  pthread_once(&rules_once, compile_rules);
-  return rule_code != NULL;
+  return nw_once_try(&rules_once, compile_rules);
 }
 
 /* The cheap tests before a rule's regex: length bounds and need words. */

@@ -16,12 +16,12 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlmemory.h>
 #include <malloc.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "news_articles.h"
+#include "once.h"
 
 /* Enough for libxml2 to finish a parse of a page after a few refusals. */
 #define RESERVE_BYTES (1 << 20)
@@ -98,19 +98,22 @@ static char *guard_strdup(const char *s) {
   return d;
 }
 
-static pthread_once_t install_once = PTHREAD_ONCE_INIT;
+static nw_once install_once = NW_ONCE_INIT;
 
-static void install(void) {
+/* Nothing here allocates: it succeeds the first time (the guard installed,
+** or libxml2's allocator is not the default one and is left alone). */
+static int install(void) {
   xmlFreeFunc f;
   xmlMallocFunc m;
   xmlReallocFunc r;
   xmlStrdupFunc d;
   if (xmlMemGet(&f, &m, &r, &d) == 0 && f == free && m == malloc && r == realloc)
     installed = xmlMemSetup(guard_free, guard_malloc, guard_realloc, guard_strdup) == 0;
+  return 0;
 }
 
 void nw_xml_guard_begin(void) {
-  pthread_once(&install_once, install);
+  nw_once_try(&install_once, install);
   guarded = 1;
   used_reserve = 0;
 }

@@ -2,40 +2,52 @@
 ** compiled tables, built once per process. */
 #include "person_words.h"
 
-#include <pthread.h>
 #include <string.h>
 
 #include "hash.h"
+#include "once.h"
 
 static nw_strmap given, nouns;
-static pthread_once_t once = PTHREAD_ONCE_INIT;
-static int ready;
+static nw_once once = NW_ONCE_INIT;
 
-static void build(void) {
-  if (nw_strmap_init(&given, nw_given_names_count, 0) || nw_strmap_init(&nouns, nw_role_nouns_count * 2, 1)) return;
+static void free_maps_now(void) {
+  nw_strmap_free(&given);
+  nw_strmap_free(&nouns);
+}
+
+static int build_or_fail(void) {
+  if (nw_strmap_init(&given, nw_given_names_count, 0) || nw_strmap_init(&nouns, nw_role_nouns_count * 2, 1)) return -1;
   for (size_t i = 0; i < nw_given_names_count; i++) {
     const char *name = nw_given_names[i].name;
-    if (nw_strmap_put(&given, name, strlen(name), nw_given_names[i].gender)) return;
+    if (nw_strmap_put(&given, name, strlen(name), nw_given_names[i].gender)) return -1;
   }
   for (size_t i = 0; i < nw_role_nouns_count; i++) {
     const char *noun = nw_role_nouns[i].noun;
-    if (nw_strmap_put(&nouns, noun, strlen(noun), (int32_t)i + 1)) return;
+    if (nw_strmap_put(&nouns, noun, strlen(noun), (int32_t)i + 1)) return -1;
     for (const char *p = nw_role_nouns[i].written; *p;) {
       while (*p == ' ') p++;
       const char *e = p;
       while (*e && *e != ' ') e++;
       /* a form two offices share ("Dr.") stays with the first */
       if (e > p && nw_strmap_get(&nouns, p, (size_t)(e - p), 0) == 0 && nw_strmap_put(&nouns, p, (size_t)(e - p), (int32_t)i + 1))
-        return;
+        return -1;
       p = e;
     }
   }
-  ready = 1;
+  return 0;
 }
 
+/* A failed build frees what it made: the next use builds again. */
+static int build(void) {
+  if (build_or_fail() == 0) return 0;
+  free_maps_now();
+  return -1;
+}
+
+int nw_person_words_ready(void) { return nw_once_try(&once, build); }
+
 int nw_given_name_gender(const char *w, size_t n) {
-  pthread_once(&once, build);
-  return ready ? nw_strmap_get(&given, w, n, NW_GENDER_NONE) : NW_GENDER_NONE;
+  return nw_person_words_ready() ? nw_strmap_get(&given, w, n, NW_GENDER_NONE) : NW_GENDER_NONE;
 }
 
 int nw_honorific_gender(const char *w, size_t n) {
@@ -51,13 +63,9 @@ int nw_honorific_gender(const char *w, size_t n) {
 }
 
 int nw_role_noun_index(const char *w, size_t n, int *gender) {
-  pthread_once(&once, build);
-  int32_t k = ready ? nw_strmap_get(&nouns, w, n, 0) : 0;
+  int32_t k = nw_person_words_ready() ? nw_strmap_get(&nouns, w, n, 0) : 0;
   if (gender) *gender = k ? nw_role_nouns[k - 1].gender : NW_GENDER_NONE;
   return k;
 }
 
-__attribute__((destructor)) static void free_maps(void) {
-  nw_strmap_free(&given);
-  nw_strmap_free(&nouns);
-}
+__attribute__((destructor)) static void free_maps(void) { free_maps_now(); }

@@ -32,6 +32,10 @@ extern const size_t nw_given_names_count;
 extern const nw_role_noun nw_role_nouns[];
 extern const size_t nw_role_nouns_count;
 
+/* The maps are built (1), or their build failed for want of memory (0; the
+** next call tries again): a caller that must not answer without them checks. */
+int nw_person_words_ready(void);
+
 /* The gender a given name says ("Hillary": female), matched with case;
 ** NW_GENDER_NONE when unknown or used for both. */
 int nw_given_name_gender(const char *w, size_t n);

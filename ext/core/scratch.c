@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "news.h"
+#include "once.h"
 
 /* Beyond this many bytes a buffer is freed after use (one huge text must not
 ** pin its memory for the life of the thread). */
@@ -23,8 +24,8 @@ typedef struct scratch {
 } scratch;
 
 static pthread_key_t key;
-static pthread_once_t once = PTHREAD_ONCE_INIT;
-static int key_ok;
+static nw_once once = NW_ONCE_INIT;
+static atomic_int key_ok;
 /* All threads' scratch: a thread that ends frees its own, and unloading the
 ** library frees what is left (deleting the key runs no destructor). */
 static pthread_mutex_t all_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -52,11 +53,14 @@ static void thread_ends(void *p) {
   free_scratch(s);
 }
 
-static void make_key(void) { key_ok = pthread_key_create(&key, thread_ends) == 0; }
+static int make_key(void) {
+  if (pthread_key_create(&key, thread_ends)) return -1;
+  key_ok = 1;
+  return 0;
+}
 
 static scratch *mine(void) {
-  pthread_once(&once, make_key);
-  if (!key_ok) return NULL;
+  if (!nw_once_try(&once, make_key)) return NULL;
   scratch *s = pthread_getspecific(key);
   if (s) return s;
   if (!(s = calloc(1, sizeof *s))) return NULL;

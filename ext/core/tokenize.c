@@ -5,8 +5,8 @@
 #include "abbrev_data.h"
 #include "hash.h"
 #include "news.h"
+#include "once.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -68,23 +68,24 @@ static inline int is_letter_kind(int k) { return k == K_UPPER || k == K_LOWER ||
 
 /* Abbreviation tables as hash maps, built once per process. */
 static nw_strmap abbrev_map, starter_map;
-static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
-static int tables_ok;
+static nw_once tables_once = NW_ONCE_INIT;
 
-static void build_tables(void) {
+static int build_tables(void) {
   init_ascii();
-  if (nw_strmap_init(&abbrev_map, nw_abbrevs_count, 0) || nw_strmap_init(&starter_map, nw_sentence_starters_count, 0)) return;
+  if (nw_strmap_init(&abbrev_map, nw_abbrevs_count, 0) || nw_strmap_init(&starter_map, nw_sentence_starters_count, 0))
+    goto failed;
   for (size_t i = 0; i < nw_abbrevs_count; i++)
-    if (nw_strmap_put(&abbrev_map, nw_abbrevs[i].word, strlen(nw_abbrevs[i].word), nw_abbrevs[i].kind)) return;
+    if (nw_strmap_put(&abbrev_map, nw_abbrevs[i].word, strlen(nw_abbrevs[i].word), nw_abbrevs[i].kind)) goto failed;
   for (size_t i = 0; i < nw_sentence_starters_count; i++)
-    if (nw_strmap_put(&starter_map, nw_sentence_starters[i], strlen(nw_sentence_starters[i]), 1)) return;
-  tables_ok = 1;
+    if (nw_strmap_put(&starter_map, nw_sentence_starters[i], strlen(nw_sentence_starters[i]), 1)) goto failed;
+  return 0;
+failed:
+  nw_strmap_free(&abbrev_map);
+  nw_strmap_free(&starter_map);
+  return -1;
 }
 
-static int tables_ready(void) {
-  pthread_once(&tables_once, build_tables);
-  return tables_ok;
-}
+static int tables_ready(void) { return nw_once_try(&tables_once, build_tables); }
 
 char nw_abbrev_kind(const char *word, size_t n) {
   if (!tables_ready()) return 0;

@@ -153,6 +153,7 @@ int nw_dates_extract(const nw_doc *doc, const char *ref, size_t ref_len, nw_time
   dt_ref r = {0};
   if (ref && nw_parse_ymd(ref, ref_len, &r.y, &r.m, &r.d)) r.ok = 1;
   if (!doc->ntok) return 0;
+  if (!dt_words_ready()) return -1; /* out of memory building it: an error, not fewer dates */
   dt_ctx c = {.doc = doc, .word = malloc(doc->ntok * sizeof(int32_t)), .kinds = malloc(doc->ntok * sizeof(uint64_t))};
   if (!c.word || !c.kinds) {
     free(c.word);
@@ -206,14 +207,24 @@ int nw_dates_extract(const nw_doc *doc, const char *ref, size_t ref_len, nw_time
   return rc;
 }
 
+/* A long expression is read a window at a time (cut as nw_window_cut
+** cuts), so that memory stays bounded on a huge argument. */
+#define PARSE_WINDOW ((size_t)1 << 20)
+
 size_t nw_date_parse(const char *expr, size_t n, const char *ref, char out[NW_DATE_BUF]) {
   out[0] = 0;
   if (!expr) return 0;
   nw_doc doc = {0};
   nw_timexes tx = {0};
-  size_t len = NW_DATE_FAILED;
-  if (nw_tokenize(&doc, expr, n) == 0 && nw_dates_extract(&doc, ref, ref ? strlen(ref) : 0, &tx) == 0) {
-    len = 0;
+  size_t len = 0;
+  for (size_t from = 0, to; len != NW_DATE_FAILED && len != NW_DATE_STOPPED; from = to) {
+    int mid_sentence;
+    to = from < n ? nw_window_cut(expr, n, from, PARSE_WINDOW, &doc, &mid_sentence) : n;
+    if ((from < n && !to) || nw_tokenize(&doc, expr + from, to - from) ||
+        nw_dates_extract(&doc, ref, ref ? strlen(ref) : 0, &tx)) {
+      len = NW_DATE_FAILED;
+      break;
+    }
     /* The most precise date mentioned wins: "10:30 AM, Fri February 4, 2022" is 2022-02-04. */
     for (size_t k = 0; k < tx.n; k++) {
       if (tx.v[k].type != NW_TIMEX_DATE && tx.v[k].type != NW_TIMEX_TIME) continue;
@@ -224,7 +235,10 @@ size_t nw_date_parse(const char *expr, size_t n, const char *ref, char out[NW_DA
         out[m] = 0;
       }
     }
+    if (to >= n) break;
+    if (nw_stop_requested()) len = NW_DATE_STOPPED;
   }
+  if (len == NW_DATE_FAILED || len == NW_DATE_STOPPED) out[0] = 0;
   nw_timexes_free(&tx);
   nw_doc_free(&doc);
   return len;

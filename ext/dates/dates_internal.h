@@ -68,6 +68,8 @@ extern const size_t dt_words_count;
 int dt_word_find(const char *w, size_t n, uint32_t *phrases);
 int dt_word_next(int idx);
 size_t dt_words_map_size(void);
+/* The word map is built (1), or its build failed for want of memory (0; the next use tries again). */
+int dt_words_ready(void);
 
 /* Phrases: word sequences with one sense, matched token by token (dt_phrase_at in
 ** dates_tokens.c). The recognizers keep only the structure around them. */

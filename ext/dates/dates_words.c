@@ -3,12 +3,12 @@
 ** several senses (rows); a hash map built once per process finds a word's
 ** first row. Keys are lower case; a final period of an abbreviation is dropped
 ** before lookup. */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dates_internal.h"
 #include "hash.h"
+#include "once.h"
 
 /* One map for both tables: a word's value is its first row in dt_words (low 16
 ** bits, NO_SENSE for none) and the kinds of phrase it starts (bits 16 up). */
@@ -16,33 +16,44 @@
 static nw_strmap word_map;
 static int16_t *next_sense;
 static size_t words_with_sense;
-static pthread_once_t words_once = PTHREAD_ONCE_INIT;
-static int words_ok;
+static nw_once words_once = NW_ONCE_INIT;
 
-static void build_words(void) {
+static int build_words(void);
+int dt_words_ready(void) { return nw_once_try(&words_once, build_words); }
+
+static int build_words_or_fail(void) {
+  words_with_sense = 0;
   next_sense = malloc(dt_words_count * sizeof *next_sense);
-  if (!next_sense || nw_strmap_init(&word_map, dt_words_count + dt_phrases_count, 1)) return;
+  if (!next_sense || nw_strmap_init(&word_map, dt_words_count + dt_phrases_count, 1)) return -1;
   /* Walk backwards so the map ends at each word's first row; chain the rest. */
   for (size_t k = dt_words_count; k-- > 0;) {
     const char *w = dt_words[k].word;
     int32_t v = nw_strmap_get(&word_map, w, strlen(w), -1);
     next_sense[k] = (int16_t)(v < 0 ? -1 : v);
     if (v < 0) words_with_sense++;
-    if (nw_strmap_put(&word_map, w, strlen(w), (int32_t)k)) return;
+    if (nw_strmap_put(&word_map, w, strlen(w), (int32_t)k)) return -1;
   }
   for (size_t k = 0; k < dt_phrases_count; k++) {
     const char *w = dt_phrases[k].words;
     size_t n = strcspn(w, " ");
     int32_t v = nw_strmap_get(&word_map, w, n, NO_SENSE);
-    if (nw_strmap_put(&word_map, w, n, v | (int32_t)(1u << (16 + dt_phrases[k].kind)))) return;
+    if (nw_strmap_put(&word_map, w, n, v | (int32_t)(1u << (16 + dt_phrases[k].kind)))) return -1;
   }
-  words_ok = 1;
+  return 0;
+}
+
+/* A failed build frees what it made: the next use builds again. */
+static int build_words(void) {
+  if (build_words_or_fail() == 0) return 0;
+  free(next_sense);
+  next_sense = NULL;
+  nw_strmap_free(&word_map);
+  return -1;
 }
 
 int dt_word_find(const char *w, size_t n, uint32_t *phrases) {
-  pthread_once(&words_once, build_words);
   *phrases = 0;
-  if (!words_ok) return -1;
+  if (!dt_words_ready()) return -1;
   int32_t v = nw_strmap_get(&word_map, w, n, -1);
   if (v < 0) return -1;
   *phrases = (uint32_t)v >> 16;
@@ -52,8 +63,7 @@ int dt_word_find(const char *w, size_t n, uint32_t *phrases) {
 int dt_word_next(int idx) { return next_sense[idx]; }
 
 size_t dt_words_map_size(void) {
-  pthread_once(&words_once, build_words);
-  return words_with_sense;
+  return dt_words_ready() ? words_with_sense : 0;
 }
 
 __attribute__((destructor)) static void free_words(void) {

@@ -209,7 +209,7 @@ int nw_extract_entities(const nw_doc *doc, nw_entities *out) {
   out->n = 0;
   const ner_model *m = ner_model_builtin();
   ner_work *w = thread_work();
-  if (!m || !w) return -1;
+  if (!m || !w || !ner_gaz_ready()) return -1; /* without its gazetteer the tagger would answer otherwise */
   if (doc->ntok == 0) return 0;
   if (doc->ntok > NER_WINDOW) {
     if (extract_windows(m, w, doc, out)) return -1;

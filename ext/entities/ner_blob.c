@@ -2,7 +2,7 @@
 ** into the library at build time and parsed once per process. */
 #include "ner_internal.h"
 
-#include <pthread.h>
+#include "once.h"
 
 /* The assembler reads the file relative to the build's working directory
 ** (the repository root, where make runs). */
@@ -19,17 +19,13 @@ __asm__(".section .rodata\n"
 extern const unsigned char nw_ner_blob[], nw_ner_blob_end[];
 
 static ner_model builtin;
-static int builtin_ok;
-static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
+static nw_once builtin_once = NW_ONCE_INIT;
 
-static void load_builtin(void) {
-  builtin_ok = ner_model_parse(&builtin, nw_ner_blob, (size_t)(nw_ner_blob_end - nw_ner_blob)) == 0;
+static int load_builtin(void) {
+  return ner_model_parse(&builtin, nw_ner_blob, (size_t)(nw_ner_blob_end - nw_ner_blob)) == 0 ? 0 : -1;
 }
 
-const ner_model *ner_model_builtin(void) {
-  pthread_once(&builtin_once, load_builtin);
-  return builtin_ok ? &builtin : NULL;
-}
+const ner_model *ner_model_builtin(void) { return nw_once_try(&builtin_once, load_builtin) ? &builtin : NULL; }
 
 size_t ner_model_builtin_size(void) { return (size_t)(nw_ner_blob_end - nw_ner_blob); }
 

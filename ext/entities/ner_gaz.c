@@ -4,20 +4,20 @@
 #include "hash.h"
 #include "ner_internal.h"
 
-#include <pthread.h>
-#include <stdatomic.h>
 #include <string.h>
+
+#include "once.h"
 
 static nw_strmap phrase_map; /* phrase -> category bit set */
 static nw_strmap first_map;  /* first token of a phrase -> most tokens of a phrase starting so */
-/* Built on first use under a lock, and built again on the next use when
-** memory ran out (a failed build must not leave the tagger without its
-** gazetteer until the library is unloaded). */
-static pthread_mutex_t gaz_lock = PTHREAD_MUTEX_INITIALIZER;
-static atomic_int gaz_ok;
+/* Built on first use, and built again on the next use when memory ran out
+** (a failed build must not leave the tagger without its gazetteer until the
+** library is unloaded). */
+static nw_once gaz_once = NW_ONCE_INIT;
 
-static void build_gaz(void) {
+static int build_gaz(void) {
   nw_doc d = {0};
+  int ok = 0;
   if (nw_strmap_init(&phrase_map, ner_gaz_data_count, 1) || nw_strmap_init(&first_map, ner_gaz_data_count, 1)) goto out;
   for (size_t i = 0; i < ner_gaz_data_count; i++) {
     const char *p = ner_gaz_data[i].phrase;
@@ -29,22 +29,19 @@ static void build_gaz(void) {
     size_t fl = nw_tok_len(&d.tok[0]);
     if (nw_strmap_get(&first_map, p, fl, 0) < ntok && nw_strmap_put(&first_map, p, fl, ntok)) goto out;
   }
-  atomic_store_explicit(&gaz_ok, 1, memory_order_release);
+  ok = 1;
 out:
   nw_doc_free(&d);
-  if (!atomic_load_explicit(&gaz_ok, memory_order_relaxed)) {
+  if (!ok) {
     nw_strmap_free(&phrase_map);
     nw_strmap_free(&first_map);
   }
+  return ok ? 0 : -1;
 }
 
-static int gaz_ready(void) {
-  if (atomic_load_explicit(&gaz_ok, memory_order_acquire)) return 1;
-  pthread_mutex_lock(&gaz_lock);
-  if (!atomic_load_explicit(&gaz_ok, memory_order_relaxed)) build_gaz();
-  pthread_mutex_unlock(&gaz_lock);
-  return atomic_load_explicit(&gaz_ok, memory_order_acquire);
-}
+static int gaz_ready(void) { return nw_once_try(&gaz_once, build_gaz); }
+
+int ner_gaz_ready(void) { return gaz_ready(); }
 
 unsigned ner_gaz_lookup(const char *s, size_t n) {
   if (!gaz_ready()) return 0;

@@ -49,6 +49,8 @@ int ner_gaz_tag(const nw_doc *d, ner_gaz_hit *hits);
 /* Category bit set of one phrase (case-insensitive), 0 when not listed. */
 unsigned ner_gaz_lookup(const char *s, size_t n);
 size_t ner_gaz_entries(void);
+/* The gazetteer is built (1), or its build failed for want of memory (0; the next use tries again). */
+int ner_gaz_ready(void);
 
 /* What a token's neighbours' features read of it, computed once per document
 ** (what only its own features read is computed when they are). */

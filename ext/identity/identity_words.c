@@ -1,8 +1,8 @@
 /* The identity word lists (the .tsv files of data/identity/) parsed into lookup maps, once
 ** per process. */
 #include "identity_internal.h"
+#include "once.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,9 +62,8 @@ int id_fold_key(const char *s, size_t n, nw_buf *out) {
 }
 
 static id_words words;
-static int words_ok;
 static size_t alias_cap, given_cap, alt_cap;
-static pthread_once_t words_once = PTHREAD_ONCE_INIT;
+static nw_once words_once = NW_ONCE_INIT;
 
 /* Each data line split on TAB: fn(ctx, field index, field, length) per field
 ** of every line that is not blank or a comment. */
@@ -161,23 +160,7 @@ static int add_nickname(void *ctx, int field, const char *s, size_t n) {
   return nw_strmap_put(&words.formal, k, kl, old == -2 || old == idx ? idx : -1);
 }
 
-static void load_words(void) {
-  int cls = 0;
-  if (nw_strmap_init(&words.alias, 512, 0) || nw_strmap_init(&words.title, 256, 0) ||
-      nw_strmap_init(&words.suffix, 16, 0) || nw_strmap_init(&words.formal, 256, 0) || nw_strmap_init(&words.alts, 256, 0))
-    return;
-  if (id_each_field(NW_ID_DATA_ALIASES, add_alias, NULL) || id_each_field(NW_ID_DATA_NAME_WORDS, add_name_word, &cls) ||
-      id_each_field(NW_ID_DATA_NICKNAMES, add_nickname, NULL))
-    return;
-  words_ok = 1;
-}
-
-const id_words *id_words_get(void) {
-  pthread_once(&words_once, load_words);
-  return words_ok ? &words : NULL;
-}
-
-__attribute__((destructor)) static void free_words(void) {
+static void free_words_tables(void) {
   nw_strmap_free(&words.alias);
   nw_strmap_free(&words.title);
   nw_strmap_free(&words.suffix);
@@ -188,4 +171,23 @@ __attribute__((destructor)) static void free_words(void) {
   free(words.alias_form);
   free(words.given);
   id_pool_free(&words.pool);
+  memset(&words, 0, sizeof words);
+  alias_cap = given_cap = alt_cap = 0;
 }
+
+/* A failed load frees what it made: the next use loads again. */
+static int load_words(void) {
+  int cls = 0;
+  if (nw_strmap_init(&words.alias, 512, 0) == 0 && nw_strmap_init(&words.title, 256, 0) == 0 &&
+      nw_strmap_init(&words.suffix, 16, 0) == 0 && nw_strmap_init(&words.formal, 256, 0) == 0 &&
+      nw_strmap_init(&words.alts, 256, 0) == 0 && id_each_field(NW_ID_DATA_ALIASES, add_alias, NULL) == 0 &&
+      id_each_field(NW_ID_DATA_NAME_WORDS, add_name_word, &cls) == 0 &&
+      id_each_field(NW_ID_DATA_NICKNAMES, add_nickname, NULL) == 0)
+    return 0;
+  free_words_tables();
+  return -1;
+}
+
+const id_words *id_words_get(void) { return nw_once_try(&words_once, load_words) ? &words : NULL; }
+
+__attribute__((destructor)) static void free_words(void) { free_words_tables(); }

@@ -4,12 +4,12 @@
 
 #include "../entities/ner_internal.h" /* the gazetteers: places and common words are no outlet names */
 #include "identity_internal.h"
+#include "once.h"
 #include "news_articles.h"
 
 #include <ctype.h>
 #include <fnmatch.h>
 #include <libpsl.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,8 +19,7 @@
 /* folded name / domain -> row of the outlet list (nw_outlets, data/outlets/outlets.tsv) */
 static nw_strmap known_by_name, known_by_domain;
 static id_pool known_pool; /* the folded names */
-static int known_ok;
-static pthread_once_t known_once = PTHREAD_ONCE_INIT;
+static nw_once known_once = NW_ONCE_INIT;
 
 /* s folded for comparing outlet names: case and accents, periods, "-" and
 ** "_" as spaces, a leading "the" dropped ("The_Guardian" = "guardian"). */
@@ -72,22 +71,31 @@ static int add_known(const nw_outlet_entry *o, int32_t row) {
   return 0;
 }
 
-static void load_known(void) {
-  if (nw_strmap_init(&known_by_name, 512, 0) || nw_strmap_init(&known_by_domain, 256, 1)) return;
-  for (size_t i = 0; i < nw_outlet_count; i++)
-    if (add_known(&nw_outlets[i], (int32_t)i)) return;
-  known_ok = 1;
-}
-
-__attribute__((destructor)) static void free_known(void) {
+static void free_known_tables(void) {
   nw_strmap_free(&known_by_name);
   nw_strmap_free(&known_by_domain);
   id_pool_free(&known_pool);
 }
 
+static int add_all_known(void) {
+  for (size_t i = 0; i < nw_outlet_count; i++)
+    if (add_known(&nw_outlets[i], (int32_t)i)) return -1;
+  return 0;
+}
+
+/* A failed load frees what it made: the next use loads again. */
+static int load_known(void) {
+  if (nw_strmap_init(&known_by_name, 512, 0) == 0 && nw_strmap_init(&known_by_domain, 256, 1) == 0 &&
+      add_all_known() == 0)
+    return 0;
+  free_known_tables();
+  return -1;
+}
+
+__attribute__((destructor)) static void free_known(void) { free_known_tables(); }
+
 int nw_outlet_known(const char *s, size_t n, const char **name, const char **domain) {
-  pthread_once(&known_once, load_known);
-  if (!known_ok) return 0;
+  if (!nw_once_try(&known_once, load_known)) return 0;
   int32_t e = nw_strmap_get(&known_by_domain, s, n, -1);
   if (e < 0) {
     nw_buf f = {0};

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "person_words.h"
 #include "quotes_chooser.h"
 #include "quotes_internal.h"
 
@@ -74,6 +75,7 @@ int qx_extract(const nw_doc *doc, const nw_entities *ents, nw_quotes *out, qx_du
   out->n = 0;
   out->names.len = 0;
   if (!doc->ntok) return 0;
+  if (!qx_lexicon_ready() || !nw_person_words_ready()) return -1; /* out of memory building them: an error, not other quotes */
   /* per-token arrays from the thread's scratch memory (kept between calls) */
   qx_ctx c = {doc, out, nw_scratch(NW_SCRATCH_QUOTE_PARA, doc->ntok * sizeof(uint32_t)),
               nw_scratch(NW_SCRATCH_QUOTE_OWNER, doc->ntok * sizeof(int32_t)), dump, dump_arg,

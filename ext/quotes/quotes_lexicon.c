@@ -1,15 +1,14 @@
 /* Hash maps over the quotes tables (data/quotes/cues.tsv, words.tsv), built once per process. */
 #include "quotes_lexicon.h"
 
-#include <pthread.h>
 #include <string.h>
 
 #include "hash.h"
 #include "news.h"
+#include "once.h"
 
 static nw_strmap word_map, cue_map;
-static pthread_once_t once = PTHREAD_ONCE_INIT;
-static int ready;
+static nw_once once = NW_ONCE_INIT;
 
 /* Calls fn for each space-separated item of list. */
 static int each_item(const char *list, int (*fn)(const char *, size_t, int32_t), int32_t v) {
@@ -31,19 +30,26 @@ static int put_word(const char *w, size_t n, int32_t cls) {
 
 static int put_cue(const char *w, size_t n, int32_t idx) { return nw_strmap_put(&cue_map, w, n, idx); }
 
-static void build(void) {
-  if (nw_strmap_init(&word_map, 512, 1) || nw_strmap_init(&cue_map, 512, 1)) return;
+static int build_or_fail(void) {
+  if (nw_strmap_init(&word_map, 512, 1) || nw_strmap_init(&cue_map, 512, 1)) return -1;
   for (size_t i = 0; i < qx_words_count; i++)
-    if (each_item(qx_words[i].words, put_word, (int32_t)qx_words[i].cls)) return;
+    if (each_item(qx_words[i].words, put_word, (int32_t)qx_words[i].cls)) return -1;
   for (size_t i = 0; i < qx_cues_count; i++)
-    if (each_item(qx_cues[i].forms, put_cue, (int32_t)i + 1)) return;
-  ready = 1;
+    if (each_item(qx_cues[i].forms, put_cue, (int32_t)i + 1)) return -1;
+  return 0;
 }
 
-static int ok(void) {
-  pthread_once(&once, build);
-  return ready;
+/* A failed build frees what it made: the next use builds again. */
+static int build(void) {
+  if (build_or_fail() == 0) return 0;
+  nw_strmap_free(&word_map);
+  nw_strmap_free(&cue_map);
+  return -1;
 }
+
+static int ok(void) { return nw_once_try(&once, build); }
+
+int qx_lexicon_ready(void) { return ok(); }
 
 uint32_t qx_word_class(const char *w, size_t n) { return ok() ? (uint32_t)nw_strmap_get(&word_map, w, n, 0) : 0; }
 

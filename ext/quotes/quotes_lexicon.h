@@ -59,6 +59,9 @@ extern const qx_word qx_words[];
 extern const size_t qx_words_count;
 
 /* Lookups (ASCII case-insensitive). Return 0 when unknown. */
+/* The maps are built (1), or their build failed for want of memory (0; the
+** next use tries again): an extraction without them would answer otherwise. */
+int qx_lexicon_ready(void);
 uint32_t qx_word_class(const char *w, size_t n);
 /* Cue index + 1 for a word form, or 0. */
 int qx_cue_of(const char *w, size_t n);

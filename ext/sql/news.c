@@ -83,10 +83,9 @@ NEWS_EXPORT int sqlite3_news_allow_roots(const char *roots) {
 ** NEWS_NO_LINKS. */
 NEWS_EXPORT void sqlite3_news_refuse_links(int refuse) { nw_confine_refuse_links(refuse); }
 
-/* For the host: a per-call input cap by name; "max_text_bytes" (the largest
-** text argument a function takes) is the one there is. 0, or -1 for another
-** name or a value below 1 (nothing changes). Overrides NEWS_MAX_TEXT_BYTES. */
-NEWS_EXPORT int sqlite3_news_set_limit(const char *name, long long value) {
-  if (!name || strcmp(name, "max_text_bytes")) return -1;
-  return nw_set_max_text_bytes(value);
-}
+/* For the host: a cap by name, in bytes: "max_text_bytes" (the largest text
+** argument a function takes) or "max_file_bytes" (the largest file, or JSON
+** Lines line, news_articles and news_ingest read). 0, or -1 for another name
+** or a value below 1 (nothing changes). Overrides NEWS_MAX_TEXT_BYTES and
+** NEWS_MAX_FILE_BYTES. */
+NEWS_EXPORT int sqlite3_news_set_limit(const char *name, long long value) { return nw_limit_set(name, value); }

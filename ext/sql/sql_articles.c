@@ -234,7 +234,7 @@ static void debug_articles(nw_buf *out) {
     nw_buf_putc(out, ' ');
     nw_buf_append(out, nw_format_name(f), strlen(nw_format_name(f)));
   }
-  snprintf(line, sizeof line, "; %zu text line rules, %zu outlets; file limit %zu MB\n", line_rules, outlets,
-           NW_ARTICLE_MAX_BYTES >> 20);
+  snprintf(line, sizeof line, "; %zu text line rules, %zu outlets; file limit %lld bytes\n", line_rules, outlets,
+           (long long)nw_limit(NW_LIMIT_MAX_FILE_BYTES));
   nw_buf_append(out, line, strlen(line));
 }

@@ -121,8 +121,13 @@ static void fn_date(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     sqlite3_free(err);
     return;
   }
+  nw_sql_stop stop;
+  nw_sql_stop_begin(&stop, sqlite3_context_db_handle(ctx));
   size_t n = nw_date_parse(s, len, ref_len ? ref : NULL, out);
-  if (n == NW_DATE_FAILED) sqlite3_result_error_nomem(ctx);
+  if (nw_sql_stop_end(&stop) || n == NW_DATE_STOPPED) {
+    sqlite3_result_error(ctx, "interrupted", -1);
+    sqlite3_result_error_code(ctx, SQLITE_INTERRUPT);
+  } else if (n == NW_DATE_FAILED) sqlite3_result_error_nomem(ctx);
   else if (n) sqlite3_result_text(ctx, out, (int)n, SQLITE_TRANSIENT);
   else sqlite3_result_null(ctx);
 }

@@ -59,7 +59,7 @@ static int produce_entities(nw_rowset *rs, const nw_doc *doc, int argc, sqlite3_
     if (nw_set_text(rs, ENT_TYPE, type, strlen(type))) { rc = SQLITE_NOMEM; break; }
     nw_set_input(rs, ENT_CANONICAL, e->canon_start, e->canon_end);
     nw_set_span(rs, ENT_START, ENT_LENGTH, e->start, e->end);
-    nw_set_int(rs, ENT_SENTENCE, (int64_t)e->sentence + 1);
+    nw_set_sentence(rs, ENT_SENTENCE, e->sentence);
   }
   nw_entities_free(&ents);
   return rc;
@@ -84,6 +84,8 @@ static void debug_entities(nw_buf *out) {
   nw_entities_info in;
   nw_entities_describe(&in);
   if (!in.model_ok) snprintf(line, sizeof line, "entities: model missing\n");
+  else if (!in.gazetteer_phrases) /* its build ran out of memory now: it is tried again on the next use */
+    snprintf(line, sizeof line, "entities: model %zu bytes, gazetteer not built (out of memory)\n", in.model_bytes);
   else
     snprintf(line, sizeof line, "entities: model %zu bytes (2^%u + 2^%u rows x %u tags, %zu cluster words), gazetteer %zu phrases\n",
              in.model_bytes, in.rows_log2[0], in.rows_log2[1], in.tags, in.cluster_words, in.gazetteer_phrases);

@@ -48,12 +48,14 @@ void nw_set_real(nw_rowset *rs, int col, double v) {
 void nw_set_input(nw_rowset *rs, int col, size_t start, size_t end) {
   nw_cell *c = &cur_row(rs)[col];
   c->kind = NW_CELL_INPUT;
-  c->a = (int64_t)start;
-  c->b = (int64_t)end;
+  c->a = (int64_t)(rs->base + start);
+  c->b = (int64_t)(rs->base + end);
 }
 
 void nw_set_span(nw_rowset *rs, int col_start, int col_len, size_t start, size_t end) {
   nw_cell *row = cur_row(rs);
+  start += rs->base;
+  end += rs->base;
   row[col_start].kind = NW_CELL_POS;
   row[col_start].a = (int64_t)start;
   row[col_len].kind = NW_CELL_LEN;
@@ -61,11 +63,15 @@ void nw_set_span(nw_rowset *rs, int col_start, int col_len, size_t start, size_t
   row[col_len].b = (int64_t)end;
 }
 
+void nw_set_sentence(nw_rowset *rs, int col, size_t k) { nw_set_int(rs, col, rs->sentence_base + (int64_t)k + 1); }
+
 static void rowset_clear(nw_rowset *rs) {
   free(rs->cells);
   nw_buf_free(&rs->arena);
   rs->cells = NULL;
   rs->nrow = rs->cap = 0;
+  rs->base = 0;
+  rs->sentence_base = 0;
 }
 
 /* ---- byte -> character positions -------------------------------------- */
@@ -183,6 +189,12 @@ typedef struct tvf_cursor {
   size_t row;
   void *stream; /* open stream state, or NULL */
   sqlite3_int64 rowid;
+  /* a batch input given a window at a time: where the next window starts,
+  ** and the arguments after the text (copies: xFilter's do not last) */
+  size_t next_from;
+  int64_t sentences_before;
+  int argc;
+  sqlite3_value *args[NW_MAX_ARGS];
 } tvf_cursor;
 
 static void vtab_free(tvf_vtab *v) {
@@ -286,6 +298,10 @@ static void cursor_reset(tvf_cursor *c, const nw_tvf *def) {
   c->rowid = 0;
   if (c->stream) def->close(c->stream);
   c->stream = NULL;
+  for (int i = 0; i < c->argc; i++) sqlite3_value_free(c->args[i]);
+  c->argc = 0;
+  c->next_from = 0;
+  c->sentences_before = 0;
 }
 
 static int tvf_close(sqlite3_vtab_cursor *cur) {
@@ -392,24 +408,48 @@ static int filter_stream(tvf_cursor *c, int idxNum, int argc, sqlite3_value **ar
   return stream_step(c);
 }
 
-/* The batch case: the input (c->input) tokenized once when the function
-** needs it, then the function's rows. */
-static int produce_rows(tvf_cursor *c, const nw_tvf *def, int argc, sqlite3_value **args) {
+/* One window of the input, c->input[c->next_from..), tokenized into doc
+** (the thread's: its arrays stay for the next call), through produce. */
+static int produce_window(tvf_cursor *c, const nw_tvf *def, char **err) {
+  size_t from = c->next_from, len = c->rs.input_len;
+  nw_doc *doc = nw_doc_acquire();
+  if (!doc) return SQLITE_NOMEM;
+  int mid_sentence = 0, rc = SQLITE_OK;
+  size_t to = from < len ? nw_window_cut(c->input, len, from, NW_TVF_WINDOW, doc, &mid_sentence) : len;
+  if ((from < len && !to) || nw_tokenize(doc, c->input + from, to - from)) rc = SQLITE_NOMEM;
+  else if (!nw_stop_requested()) {
+    c->rs.base = from;
+    c->rs.sentence_base = c->sentences_before;
+    rc = def->produce(&c->rs, doc, c->argc, c->args, err);
+    /* a sentence cut by the window goes on in the next one: counted once */
+    c->sentences_before += (int64_t)doc->nsent - (mid_sentence && doc->nsent ? 1 : 0);
+  }
+  c->next_from = to;
+  nw_doc_release(doc);
+  return rc;
+}
+
+/* The batch case: the function's rows for the input (c->input), or for
+** its next windows with rows (needs_doc: tokenized a window at a time). */
+static int produce_rows(tvf_cursor *c, const nw_tvf *def) {
   nw_doc text_only = {.text = c->input, .len = c->rs.input_len};
-  nw_doc *doc = &text_only;
   char *err = NULL;
   int rc = SQLITE_OK;
+  c->rs.nrow = 0;
+  c->rs.arena.len = 0;
+  c->row = 0;
   nw_sql_stop stop;
   nw_sql_stop_begin(&stop, ((tvf_vtab *)c->base.pVtab)->db);
-  if (def->needs_doc) {
-    doc = nw_doc_acquire(); /* the thread's: its arrays stay for the next call */
-    if (c->rs.input_len > NW_MAX_TEXT) {
-      err = sqlite3_mprintf("%s: text too large (over 4 GB)", def->name);
-      rc = SQLITE_TOOBIG;
-    } else if (!doc || nw_tokenize(doc, c->input, c->rs.input_len)) rc = SQLITE_NOMEM;
+  if (!def->needs_doc) {
+    c->next_from = c->rs.input_len;
+    if (!nw_stop_requested()) rc = def->produce(&c->rs, &text_only, c->argc, c->args, &err);
+  } else if (c->rs.input_len > NW_MAX_TEXT) {
+    err = sqlite3_mprintf("%s: text too large (over 4 GB)", def->name);
+    rc = SQLITE_TOOBIG;
+  } else {
+    do rc = produce_window(c, def, &err);
+    while (rc == SQLITE_OK && c->rs.nrow == 0 && c->next_from < c->rs.input_len && !nw_stopped());
   }
-  if (rc == SQLITE_OK && !nw_stop_requested()) rc = def->produce(&c->rs, doc, argc, args, &err);
-  if (doc != &text_only) nw_doc_release(doc);
   if (nw_sql_stop_end(&stop)) { /* whatever the callback made of it */
     sqlite3_free(err);
     err = NULL;
@@ -444,7 +484,12 @@ static int tvf_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, 
   c->input[len] = 0;
   c->rs.input = c->input;
   c->rs.input_len = len;
-  int rc = produce_rows(c, def, argc - 1, argv + 1);
+  for (int i = 1; i < argc && i <= NW_MAX_ARGS; i++, c->argc++)
+    if (!(c->args[c->argc] = sqlite3_value_dup(argv[i]))) {
+      cursor_reset(c, def);
+      return SQLITE_NOMEM;
+    }
+  int rc = produce_rows(c, def);
   if (rc != SQLITE_OK) cursor_reset(c, def);
   return rc;
 }
@@ -454,6 +499,11 @@ static int tvf_next(sqlite3_vtab_cursor *cur) {
   c->row++;
   c->rowid++;
   if (c->stream && c->row >= c->rs.nrow) return stream_step(c);
+  if (!c->stream && c->row >= c->rs.nrow && c->next_from < c->rs.input_len) {
+    int rc = produce_rows(c, ((tvf_vtab *)cur->pVtab)->def);
+    if (rc != SQLITE_OK) cursor_reset(c, ((tvf_vtab *)cur->pVtab)->def);
+    return rc;
+  }
   return SQLITE_OK;
 }
 

@@ -44,8 +44,11 @@ typedef enum nw_cell_kind {
 } nw_cell_kind;
 
 typedef struct nw_cell {
-  int64_t a, b;
-  double r;
+  union {
+    int64_t a;
+    double r;
+  };
+  int64_t b;
   uint8_t kind;
 } nw_cell;
 
@@ -56,6 +59,10 @@ typedef struct nw_rowset {
   nw_buf arena;
   const char *input; /* the text positions refer to (owned by the cursor) */
   size_t input_len;
+  /* A long input is given to produce a window at a time: the window's
+  ** offset in the input, and the sentences of the windows before it. */
+  size_t base;
+  int64_t sentence_base;
 } nw_rowset;
 
 /* Start a new row (all cells NULL). Returns 0 or -1 (out of memory). */
@@ -68,6 +75,8 @@ void nw_set_real(nw_rowset *rs, int col, double v);
 void nw_set_input(nw_rowset *rs, int col, size_t start, size_t end);
 /* A span of the input as two columns: start (1-based chars) and length (chars). */
 void nw_set_span(nw_rowset *rs, int col_start, int col_len, size_t start, size_t end);
+/* The 1-based number of the doc's 0-based sentence k in the whole input. */
+void nw_set_sentence(nw_rowset *rs, int col, size_t k);
 
 struct nw_stream_args;
 
@@ -85,7 +94,11 @@ typedef struct nw_tvf {
   int nextra;
   /* Batch extractors: append every row for the input, doc->text[0..doc->len)
   ** (NUL-terminated). With needs_doc set the mechanism has tokenized it into
-  ** doc (tokens and sentences); without, doc holds the text alone. args are
+  ** doc (tokens and sentences); without, doc holds the text alone. With
+  ** needs_doc, an input over NW_TVF_WINDOW bytes comes a window at a time
+  ** (cut at paragraph breaks, see nw_window_cut) and its rows between
+  ** windows, so memory stays bounded: offsets are the doc's, the setters
+  ** place them in the input (rs->base); args stay valid for every window. args are
   ** the hidden arguments after the first (the text); argc counts them. NULL
   ** text gives no rows without calling produce. Return SQLITE_OK or an error
   ** code, with *err set to a sqlite3_malloc'ed message (or left NULL: the
@@ -122,6 +135,10 @@ typedef struct nw_stream_args {
   size_t key_len;
 } nw_stream_args;
 
+/* The window of a long input a batch extractor sees at a time: no news
+** article comes near it, so their results are those of the whole text. */
+#define NW_TVF_WINDOW ((size_t)1 << 20)
+
 /* Register a table-valued function (eponymous; also creatable if def says so). */
 int nw_tvf_register(sqlite3 *db, const nw_tvf *def);
 
@@ -153,12 +170,10 @@ typedef struct nw_sql_stop {
 void nw_sql_stop_begin(nw_sql_stop *s, sqlite3 *db);
 int nw_sql_stop_end(nw_sql_stop *s);
 
-/* The per-call input cap (sql_limits.c): max_text_bytes, set by the host
-** (nw_set_max_text_bytes, NEWS_MAX_TEXT_BYTES). nw_text_too_long returns
-** SQLITE_OK, or SQLITE_TOOBIG with *msg (sqlite3_malloc'ed, NULL when out of
-** memory) saying so; nw_scalar_too_long sets a scalar's error and returns 1. */
-int64_t nw_max_text_bytes(void);
-int nw_set_max_text_bytes(int64_t n);
+/* The per-call input cap (sql_limits.c): max_text_bytes (nw_limit).
+** nw_text_too_long returns SQLITE_OK, or SQLITE_TOOBIG with *msg
+** (sqlite3_malloc'ed, NULL when out of memory) saying so;
+** nw_scalar_too_long sets a scalar's error and returns 1. */
 int nw_text_too_long(const char *fname, size_t len, char **msg);
 int nw_scalar_too_long(sqlite3_context *ctx, const char *fname, size_t len);
 

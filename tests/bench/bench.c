@@ -3,6 +3,7 @@
 **   bench all EXT DATA OUT     measure everything, print a table, write OUT/../bench.json
 **   bench scan EXT DIR         (child) read every column of news_articles(DIR)
 **   bench pipeline EXT DIR DB  (child) folder -> articles, entities, quotes, dates tables
+**   bench mem EXT DATA FN KIND MB  (child) peak RSS of one call of FN on MB of KIND text
 **
 ** DATA is ../shared/bench (PolNeAR train texts for the extractors, the html-dev
 ** pages for the HTML reader); OUT is a scratch folder under build/. Speeds are
@@ -55,7 +56,8 @@ static double median(double *v, int n) {
 }
 
 /* BENCH_ONLY=tokenize,dates,... runs only those parts (for profiling):
-** tokenize sentences entities quotes dates articles pipeline memory linear.
+** tokenize sentences entities quotes dates articles pipeline memory linear
+** textmem.
 ** bench.json is written only by a full run. */
 static int want(const char *part) {
   const char *only = getenv("BENCH_ONLY");
@@ -494,6 +496,153 @@ static int child_pipeline(const char *ext, const char *dir, const char *dbfile) 
   return 0;
 }
 
+static char self_path[4096];
+
+/* ---- memory per input byte --------------------------------------------- */
+
+/* Peak memory of each text function against its input (the bar: at most
+** 4x the input + 64 MB), in a fresh child per call: the text is made, bound
+** (SQLITE_STATIC: SQLite copies nothing), then the peak is reset
+** (/proc/self/clear_refs, Linux 4.0+) and the call runs to its last row.
+** Kinds of text: news prose (the train texts over and over), quotation marks
+** (straight and curly, most with a word between), one sentence that never
+** ends (lowercase words and commas), and a date expression repeated. */
+static const char *const mem_kinds[] = {"prose", "marks", "sentence", "dates"};
+static const struct {
+  const char *fn, *sql;
+} mem_fns[] = {
+  {"news_sentences", "SELECT count(*), sum(length) FROM news_sentences(?1)"},
+  {"news_entities", "SELECT count(*), sum(length) FROM news_entities(?1)"},
+  {"news_quotes", "SELECT count(*), sum(length) FROM news_quotes(?1)"},
+  {"news_dates", "SELECT count(*), sum(length) FROM news_dates(?1, '2024-05-02')"},
+  {"news_date", "SELECT 1, length(news_date(?1))"},
+  {"news_clean", "SELECT 1, length(news_clean(?1))"},
+  {"news_fold", "SELECT 1, length(news_fold(?1))"},
+};
+
+static long proc_status_kb(const char *field) {
+  FILE *f = fopen("/proc/self/status", "r");
+  char line[256];
+  long kb = -1;
+  size_t n = strlen(field);
+  while (f && fgets(line, sizeof line, f))
+    if (!strncmp(line, field, n)) kb = strtol(line + n, NULL, 10);
+  if (f) fclose(f);
+  return kb;
+}
+
+/* mb MB of text of the kind (NUL-terminated, cut at a character boundary). */
+static char *make_text(const char *kind, const char *data, size_t bytes) {
+  nw_buf b = {0};
+  docset train = {0};
+  if (!strcmp(kind, "prose")) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/quotes/polnear-train.jsonl", data);
+    load_jsonl(&train, path);
+    if (!train.n) die("no texts in", path);
+  }
+  static const char *const marks[] = {"\"", "\"a\" ", "\xE2\x80\x9C", "b\xE2\x80\x9D ", "'c' ", "\"\" ", "\xC2\xAB" "d" "\xC2\xBB "};
+  static const char *const words[] = {"the ", "council, ", "said ", "and ", "officials ", "would ", "not ", "stop, "};
+  static const char *const dates[] = {"on March 5, 2024 ", "last Friday ", "two years ago ", "in the spring of 1999 "};
+  for (size_t i = 0; b.len < bytes; i++) {
+    const char *s;
+    size_t n;
+    if (train.n) {
+      const doc *d = &train.v[i % train.n];
+      if (nw_buf_append(&b, d->text, d->len) || nw_buf_append(&b, "\n\n", 2)) die("out of memory", kind);
+      continue;
+    }
+    if (!strcmp(kind, "marks")) s = marks[i % 7];
+    else if (!strcmp(kind, "sentence")) s = words[i % 8];
+    else if (!strcmp(kind, "dates")) s = dates[i % 4];
+    else die("unknown kind of text", kind);
+    n = strlen(s);
+    if (nw_buf_append(&b, s, n)) die("out of memory", kind);
+  }
+  size_t len = bytes;
+  while (len > 0 && ((unsigned char)b.data[len] & 0xC0) == 0x80) len--;
+  b.data[len] = 0;
+  docset_free(&train);
+  return b.data;
+}
+
+/* Child: one call; prints "PEAK_KB ROWS". */
+static int child_mem(const char *ext, const char *data, const char *fn, const char *kind, const char *mb) {
+  size_t bytes = (size_t)(atof(mb) * MB);
+  const char *sql = NULL;
+  for (size_t i = 0; i < sizeof mem_fns / sizeof mem_fns[0]; i++)
+    if (!strcmp(mem_fns[i].fn, fn)) sql = mem_fns[i].sql;
+  if (!sql) die("unknown function", fn);
+  char *text = make_text(kind, data, bytes);
+  sqlite3 *db = open_db(ext, ":memory:");
+  sqlite3_limit(db, SQLITE_LIMIT_LENGTH, 0x7fffffff);
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL)) die(sql, sqlite3_errmsg(db));
+  sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+  long base = proc_status_kb("VmRSS:");
+  FILE *f = fopen("/proc/self/clear_refs", "w");
+  if (!f || fputs("5", f) < 0 || fclose(f)) die("cannot reset the peak RSS", "/proc/self/clear_refs");
+  int rc = sqlite3_step(st);
+  if (rc != SQLITE_ROW) die(fn, sqlite3_errmsg(db));
+  long long rows = sqlite3_column_int64(st, 0);
+  long peak = proc_status_kb("VmHWM:");
+  sqlite3_finalize(st);
+  printf("%ld %lld\n", peak - base, rows);
+  sqlite3_close(db);
+  free(text);
+  return 0;
+}
+
+typedef struct mem_result {
+  double worst;          /* worst peak / input at the largest size */
+  char worst_fn[96];     /* "news_quotes (marks)" */
+  int over;              /* calls over 4x input + 64 MB */
+  char lines[8192];      /* the table */
+  char json[16384];      /* the calls, as JSON objects */
+} mem_result;
+
+/* Every function on every kind at each size; BENCH_MEM_MB="1,16,200". */
+static void measure_memory(const char *ext, const char *data, sqlite3 *db, mem_result *m) {
+  const char *sizes = getenv("BENCH_MEM_MB");
+  if (!sizes || !*sizes) sizes = "1,16,200";
+  memset(m, 0, sizeof *m);
+  for (size_t i = 0; i < sizeof mem_fns / sizeof mem_fns[0]; i++) {
+    if (strstr(mem_fns[i].sql, "FROM news_") && !has_module(db, mem_fns[i].fn)) continue; /* scalars are always there */
+    for (size_t k = 0; k < sizeof mem_kinds / sizeof mem_kinds[0]; k++) {
+      /* the date kind is for news_date and news_dates; the rest see it as prose does */
+      if (!strcmp(mem_kinds[k], "dates") && strcmp(mem_fns[i].fn, "news_date") && strcmp(mem_fns[i].fn, "news_dates"))
+        continue;
+      for (const char *p = sizes; *p;) {
+        char mb[16];
+        size_t n = strcspn(p, ",");
+        snprintf(mb, sizeof mb, "%.*s", (int)(n < 15 ? n : 15), p);
+        p += n + (p[n] == ',');
+        char out[256];
+        double cpu, rss_unused;
+        char *argv[] = {self_path, "mem", (char *)ext, (char *)data, (char *)mem_fns[i].fn, (char *)mem_kinds[k], mb, NULL};
+        int rc = run_child(argv, 900, out, sizeof out, &cpu, &rss_unused);
+        double in_mb = atof(mb), peak_mb = rc == 0 ? strtod(out, NULL) / 1024.0 : -1;
+        double per_byte = peak_mb / in_mb;
+        int ok = rc == 0 && peak_mb <= 4 * in_mb + 64;
+        if (!ok) m->over++;
+        if (rc == 0 && in_mb >= 100 && per_byte > m->worst) {
+          m->worst = per_byte;
+          snprintf(m->worst_fn, sizeof m->worst_fn, "%s (%s)", mem_fns[i].fn, mem_kinds[k]);
+        }
+        size_t l = strlen(m->lines);
+        snprintf(m->lines + l, sizeof m->lines - l, "  %-15s %-9s %6s MB  peak %8.1f MB  %6.2f x  %5.1f s CPU  %s\n",
+                 mem_fns[i].fn, mem_kinds[k], mb, peak_mb, per_byte, cpu,
+                 rc == -2 ? "TIMEOUT" : rc ? "FAILED" : ok ? "ok" : "OVER");
+        l = strlen(m->json);
+        snprintf(m->json + l, sizeof m->json - l,
+                 "%s\n    {\"function\": \"%s\", \"text\": \"%s\", \"input_mb\": %s, \"peak_mb\": %.1f, "
+                 "\"per_input_byte\": %.3f, \"cpu_s\": %.1f, \"ok\": %s}",
+                 m->json[0] ? "," : "", mem_fns[i].fn, mem_kinds[k], mb, peak_mb, per_byte, cpu, ok ? "true" : "false");
+      }
+    }
+  }
+}
+
 /* ---- report ------------------------------------------------------------- */
 
 typedef struct target {
@@ -532,8 +681,6 @@ static void json_result(FILE *f, const result *r, const char *extra) {
   if (r->note[0]) fprintf(f, ", \"note\": \"%s\"", r->note);
   fprintf(f, "%s},\n", extra);
 }
-
-static char self_path[4096];
 
 
 /* Peak RSS of a child scanning or running the pipeline over dir. */
@@ -716,6 +863,11 @@ static int bench_all(const char *ext, const char *data, const char *out) {
   }
   nw_buf_free(&longtext);
 
+  /* Peak memory of each text function against its input. */
+  static mem_result mem;
+  int have_mem = want("textmem");
+  if (have_mem) measure_memory(ext, data, db, &mem);
+
   printf("\n%-15s %10s %12s %8s\n", "benchmark", "MB/s", "words/s", "target");
   for (int i = 0; i < NRES; i++) print_row(&res[i], targets[i]);
   if (!have_articles) printf("%-15s %10s\n", "rss_articles_1gb_mb", "missing");
@@ -726,6 +878,9 @@ static int bench_all(const char *ext, const char *data, const char *out) {
            pipe100.mb, pipe100.mb_s, pipe100.note[0] ? ", " : "", pipe100.note);
   }
   printf("%-22s %6.1f     (target <= 20; worst of:)\n%s", "linear_16x", worst, lin_lines);
+  if (have_mem)
+    printf("%-22s %6.2f     (peak RSS / input at 200 MB, target <= 4; worst: %s; %d calls over 4x input + 64 MB)\n%s",
+           "mem_per_input_byte", mem.worst, mem.worst_fn[0] ? mem.worst_fn : "-", mem.over, mem.lines);
 
   if (getenv("BENCH_ONLY") && *getenv("BENCH_ONLY")) return 0;
   char jpath[4200];
@@ -742,6 +897,8 @@ static int bench_all(const char *ext, const char *data, const char *out) {
   json_result(f, &res[PIPE], extra);
   if (have_articles) fprintf(f, "  \"rss_articles_1gb_mb\": %.1f,\n", rss_gb);
   else fprintf(f, "  \"rss_articles_1gb_mb\": \"missing\",\n");
+  fprintf(f, "  \"mem_per_input_byte\": {\"worst\": %.3f, \"worst_function\": \"%s\", \"over_bar\": %d, "
+          "\"bar\": \"peak <= 4 x input + 64 MB\", \"calls\": [%s\n  ]},\n", mem.worst, mem.worst_fn, mem.over, mem.json);
   fprintf(f, "  \"linear_16x\": %.2f\n}\n", worst);
   fclose(f);
   printf("\nwrote %s\n", jpath);
@@ -757,6 +914,7 @@ int main(int argc, char **argv) {
   if (argc == 5 && !strcmp(argv[1], "all")) return bench_all(argv[2], argv[3], argv[4]);
   if (argc == 4 && !strcmp(argv[1], "scan")) return child_scan(argv[2], argv[3]);
   if (argc == 5 && !strcmp(argv[1], "pipeline")) return child_pipeline(argv[2], argv[3], argv[4]);
-  fprintf(stderr, "usage: bench all EXT DATA OUT | scan EXT DIR | pipeline EXT DIR DB\n");
+  if (argc == 7 && !strcmp(argv[1], "mem")) return child_mem(argv[2], argv[3], argv[4], argv[5], argv[6]);
+  fprintf(stderr, "usage: bench all EXT DATA OUT | scan EXT DIR | pipeline EXT DIR DB | mem EXT DATA FN KIND MB\n");
   return 2;
 }

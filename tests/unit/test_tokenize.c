@@ -162,6 +162,24 @@ static void test_sentences_in_windows(void) {
     if (rc || whole.n != windows.n || memcmp(whole.v, windows.v, whole.n * sizeof whole.v[0])) mismatches++;
   }
   CHECK_EQ_INT(mismatches, 0);
+  /* Without paragraph breaks a window is cut before a token after white
+  ** space (a sentence start if there is one): still the same sentences. */
+  static const char *flat[] = {"Ann", "said", "it", " ", " ", ".", "?", "!", "Mr.", "U.S.", "\n", "\xE2\x80\x9C",
+                               "\xE2\x80\x9D", "\"", "3.5", "e.g.", "\xE3\x80\x82", "(", ")", "...", "\t", "'s", "x"};
+  mismatches = 0;
+  for (int round = 0; round < 400; round++) {
+    char text[2048];
+    size_t len = random_text(text, sizeof text, flat, sizeof flat / sizeof flat[0], 300, &seed);
+    nw_doc doc = {0};
+    span_list whole = {{0}, 0}, windows = {{0}, 0};
+    if (nw_tokenize(&doc, text, len)) mismatches++;
+    for (size_t k = 0; k < doc.nsent; k++) collect_span(&whole, doc.sent[k].start, doc.sent[k].end);
+    nw_doc_free(&doc);
+    size_t window = 40 + (size_t)(round % 40) * 8;
+    int rc = nw_each_sentence(text, len, window, collect_span, &windows);
+    if (rc || whole.n != windows.n || memcmp(whole.v, windows.v, whole.n * sizeof whole.v[0])) mismatches++;
+  }
+  CHECK_EQ_INT(mismatches, 0);
   /* the cut falls after a paragraph break, never inside a line */
   const char *t = "One line.\nTwo.\n\nThree.\n \nFour.";
   CHECK_EQ_INT((int)nw_window_end(t, strlen(t), 0, 12), 16);

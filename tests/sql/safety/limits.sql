@@ -21,3 +21,24 @@ SELECT count(*) FROM news_entities(NULL);
 --> 0
 SELECT news_fold(NULL) IS NULL;
 --> 1
+
+-- And with NEWS_MAX_FILE_BYTES=2000: a file over it is a row whose error names the
+-- limit (never a body cut short); in JSON Lines the cap is per line (per record).
+SELECT replace(path, 'build/safety-fixtures/limits/', ''), title, bytes, error
+FROM news_articles('build/safety-fixtures/limits') ORDER BY path;
+--> big.txt|NULL|3012|file larger than the limit of 2000 bytes (NEWS_MAX_FILE_BYTES)
+--> lines.jsonl#1|Short|53|NULL
+--> lines.jsonl#2|NULL|2529|line larger than the limit of 2000 bytes (NEWS_MAX_FILE_BYTES)
+--> lines.jsonl#3|After|48|NULL
+--> small.txt|Small Story|1914|NULL
+SELECT count(*) FROM news_articles('build/safety-fixtures/limits') WHERE body LIKE '%bbb%';
+--> 0
+-- news_ingest stores the same error rows.
+SELECT json_extract(news_ingest('build/safety-fixtures/limits'), '$.failed');
+--> 2
+SELECT replace(path, 'build/safety-fixtures/limits/', ''), error FROM articles WHERE error IS NOT NULL ORDER BY path;
+--> big.txt|file larger than the limit of 2000 bytes (NEWS_MAX_FILE_BYTES)
+--> lines.jsonl#2|line larger than the limit of 2000 bytes (NEWS_MAX_FILE_BYTES)
+-- news_debug says the limit in force.
+SELECT news_debug() LIKE '%file limit 2000 bytes%';
+--> 1
