@@ -229,6 +229,10 @@ static const datafile files[] = {
     GAZ("sports_clubs", GAZ_CLUB),
     GAZ("honorifics", GAZ_HONORIFIC),
     GAZ("non_entities", GAZ_NON_ENTITY),
+    GAZ("geo_countries", GAZ_GEO_COUNTRY),
+    GAZ("geo_regions", GAZ_GEO_REGION),
+    GAZ("geo_cities_major", GAZ_GEO_CITY_MAJOR),
+    GAZ("geo_cities", GAZ_GEO_CITY),
 };
 /* Files not compiled but hashed on their own (a model that other models'
 ** features depend on): the C name of the hash. */

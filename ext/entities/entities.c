@@ -87,11 +87,26 @@ static void drop_bare_titles(const nw_doc *d, nw_entities *out) {
   out->n = k;
 }
 
+/* Do tokens [a, b) hold only initials ("A. B.")? Such a run is no name by
+** itself: a name has a word of two letters or more ("J. Smith", "U.S."). */
+static int only_initials(const nw_doc *d, size_t a, size_t b) {
+  for (size_t i = a; i < b; i++) {
+    const nw_token *t = &d->tok[i];
+    size_t n = nw_tok_len(t);
+    const char *w = d->text + t->start;
+    if (t->cls == NW_TOK_PUNCT && n == 1 && w[0] == '.') continue;
+    if (t->cls != NW_TOK_WORD || !(n == 1 || (n == 2 && w[1] == '.'))) return 0;
+  }
+  return 1;
+}
+
 /* A name [a, b): narrowed to the name proper, typed by an unambiguous
 ** gazetteer entry, split when it joins two listed names with a hyphen. */
 static int push_name(const nw_doc *d, nw_entities *out, size_t a, size_t b, int type) {
   if (!ner_trim_mention(d, &a, &b, &type) || !has_letter(d, a, b)) return 0;
-  if (b - a > MAX_NAME_TOKENS || d->tok[b - 1].end - d->tok[a].start > MAX_NAME_BYTES || only_titles(d, a, b, 1)) return 0;
+  if (b - a > MAX_NAME_TOKENS || d->tok[b - 1].end - d->tok[a].start > MAX_NAME_BYTES || only_titles(d, a, b, 1) ||
+      only_initials(d, a, b))
+    return 0;
   size_t cut = ner_gaz_pair_split(d, a, b);
   if (cut < b) {
     int t1 = ner_gaz_type(d, a, cut), t2 = ner_gaz_type(d, cut + 1, b);
@@ -117,6 +132,7 @@ static int push_mention(const nw_doc *d, nw_entities *out, size_t a, size_t b, i
 /* Mentions of a tagged document, appended to out. */
 static int collect_mentions(const nw_doc *doc, uint8_t *tags, nw_entities *out) {
   ner_honorific_names(doc, tags);
+  ner_hyphenated_persons(doc, tags);
   for (size_t s = 0; s < doc->nsent; s++) {
     size_t a = doc->sent[s].first_tok, b = doc->sent[s].end_tok;
     for (size_t i = a; i < b;) {

@@ -14,6 +14,11 @@ static int is_hyphen(const nw_doc *d, size_t i) {
   return (n == 1 && w[0] == '-') || (n == 3 && memcmp(w, "\xE2\x80\x90", 3) == 0); /* - or ‐ */
 }
 
+/* A hyphen joining two tokens with no space: "Ben-Ami". */
+static int glued_hyphen(const nw_doc *d, size_t i) {
+  return is_hyphen(d, i) && d->tok[i].ws == NW_WS_NONE && i + 1 < d->ntok && d->tok[i + 1].ws == NW_WS_NONE;
+}
+
 size_t ner_hyphen_cut(const nw_doc *d, size_t a, size_t b) {
   /* the lower-case tail: lower-case words and hyphens up to the end */
   size_t tail = b;
@@ -22,7 +27,7 @@ size_t ner_hyphen_cut(const nw_doc *d, size_t a, size_t b) {
     tail--;
   /* the first hyphen, glued to both neighbours, from which the rest is that tail */
   for (size_t k = tail > a + 1 ? tail - 1 : a + 1; k + 1 < b; k++)
-    if (is_hyphen(d, k) && d->tok[k].ws == NW_WS_NONE && d->tok[k + 1].ws == NW_WS_NONE) return k;
+    if (glued_hyphen(d, k)) return k;
   return b;
 }
 
@@ -73,20 +78,62 @@ int ner_trim_mention(const nw_doc *d, size_t *pa, size_t *pb, int *type) {
   return b > a;
 }
 
+/* An honorific ("Mr.") or an abbreviated title ("Sen.", "Gen."): what follows
+** in capitals is a person's name (a title written out, "President", may also
+** head an organisation's name: "President Hotel"). */
+static int person_marker(const nw_doc *d, size_t i) {
+  const nw_token *t = &d->tok[i];
+  const char *w = d->text + t->start;
+  size_t n = nw_tok_len(t);
+  return ner_is_honorific(w, n) || (n > 1 && w[n - 1] == '.' && ner_is_title(w, n));
+}
+
 void ner_honorific_names(const nw_doc *d, uint8_t *tags) {
   for (size_t i = 0; i + 1 < d->ntok; i++) {
     /* honorifics are capitalized (or not in Latin script): look up no other word */
     if (d->tok[i].cls != NW_TOK_WORD || !(d->tok[i].flags & (NW_TF_UPPER_INITIAL | NW_TF_NON_ASCII)) ||
-        !ner_is_honorific(d->text + d->tok[i].start, nw_tok_len(&d->tok[i])))
+        !person_marker(d, i))
       continue;
-    size_t j = i + 1;
-    while (j < d->ntok && j < i + 5 && d->tok[j].sentence == d->tok[i].sentence && d->tok[j].cls == NW_TOK_WORD &&
-           (d->tok[j].flags & NW_TF_UPPER_INITIAL) && !ner_is_honorific(d->text + d->tok[j].start, nw_tok_len(&d->tok[j])))
-      j++;
+    size_t j = i + 1, words = 0;
+    while (j < d->ntok && words < 4 && d->tok[j].sentence == d->tok[i].sentence) {
+      if (d->tok[j].cls == NW_TOK_WORD && (d->tok[j].flags & NW_TF_UPPER_INITIAL) && !person_marker(d, j)) {
+        j++, words++;
+      } else if (j > i + 1 && j + 1 < d->ntok && glued_hyphen(d, j) && d->tok[j + 1].cls == NW_TOK_WORD) {
+        j += 2; /* "Ben-Ami", "Jong-un": one name */
+      } else {
+        break;
+      }
+    }
     if (j == i + 1) continue;
     tags[i] = NER_O;
     for (size_t k = i + 1; k < j; k++) tags[k] = (uint8_t)(k == i + 1 ? ner_tag_begin(NW_ENT_PERSON) : ner_tag_inside(NW_ENT_PERSON));
     if (j < d->ntok && tags[j] && !ner_tag_is_begin(tags[j])) tags[j] = (uint8_t)ner_tag_begin(ner_tag_type(tags[j]));
     i = j - 1;
+  }
+}
+
+static int is_person_tag(uint8_t tag) { return tag && ner_tag_type(tag) == NW_ENT_PERSON; }
+
+void ner_hyphenated_persons(const nw_doc *d, uint8_t *tags) {
+  for (size_t i = 1; i + 1 < d->ntok; i++) {
+    const nw_token *l = &d->tok[i - 1], *r = &d->tok[i + 1];
+    if (!glued_hyphen(d, i) || l->cls != NW_TOK_WORD || r->cls != NW_TOK_WORD || l->sentence != r->sentence) continue;
+    int person = ner_tag_inside(NW_ENT_PERSON);
+    if (is_person_tag(tags[i - 1]) && is_person_tag(tags[i + 1])) {
+      /* "Smith-Jones": one name, not two */
+      tags[i] = (uint8_t)person;
+      if (ner_tag_is_begin(tags[i + 1])) tags[i + 1] = (uint8_t)person;
+    } else if (is_person_tag(tags[i + 1]) && (l->flags & NW_TF_UPPER_INITIAL)) {
+      /* "Eva-Marie Lund": the name begins before the hyphen */
+      tags[i - 1] = (uint8_t)ner_tag_begin(NW_ENT_PERSON);
+      tags[i] = tags[i + 1] = (uint8_t)person;
+    } else if (is_person_tag(tags[i - 1])) {
+      /* "Jean-Luc Ortiz-Vega" (a lower-case part, "Kim Jong-un", is left to the
+      ** tagger: it is hard to tell from "-led" or "-era") */
+      if (!(r->flags & NW_TF_UPPER_INITIAL)) continue;
+      tags[i] = tags[i + 1] = (uint8_t)person;
+      if (i + 2 < d->ntok && tags[i + 2] && !ner_tag_is_begin(tags[i + 2]))
+        tags[i + 2] = (uint8_t)ner_tag_begin(ner_tag_type(tags[i + 2]));
+    }
   }
 }

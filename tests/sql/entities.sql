@@ -52,10 +52,33 @@ SELECT mention, type FROM news_entities('The President said talks would resume. 
 --> Ruth Calder|PERSON
 SELECT count(*) FROM news_entities(replace(hex(zeroblob(1000)), '00', 'A. '));
 --> 0
+-- An abbreviated title makes the capitalized words after it a person's name.
+SELECT mention, type FROM news_entities('Talks stalled. Gen. Ada Okoro and Capt. Lior Ben-Ami flew out.');
+--> Ada Okoro|PERSON
+--> Lior Ben-Ami|PERSON
 SELECT count(*) FROM news_entities(replace(hex(zeroblob(1000)), '00', 'Mr. '));
 --> 0
 SELECT count(*) FROM news_entities(replace(hex(zeroblob(1000)), '00', 'U.S.'));
 --> 0
+
+-- A capitalized word where case says nothing (a sentence start, a headline) is
+-- judged by how the unlabeled text usually writes it: "Trains" is a common word.
+SELECT count(*) FROM news_entities('Rail unions called off a planned strike on Wednesday.
+
+Trains will run as normal this weekend.');
+--> 0
+SELECT mention, type FROM news_entities('Flights from Abu Dhabi and Sharjah resumed on Monday.');
+--> Abu Dhabi|LOC
+--> Sharjah|LOC
+
+-- A person's name runs over the hyphens between its capitalized parts; "States"
+-- alone names nothing; a demonym that begins an organisation's name is part of it.
+SELECT mention, type FROM news_entities('Eva-Marie Lund and Jean-Luc Ortiz-Vega met in Oslo.');
+--> Eva-Marie Lund|PERSON
+--> Jean-Luc Ortiz-Vega|PERSON
+--> Oslo|LOC
+SELECT mention, type FROM news_entities('The treaty binds other States. The German Marshall Fund published a report.');
+--> German Marshall Fund|ORG
 
 -- Text with no capitalized word (quotation marks, markup, broken bytes) is not tagged.
 SELECT count(*) FROM news_entities(replace(hex(zeroblob(100000)), '00', '"<div>'));

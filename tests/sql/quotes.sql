@@ -158,6 +158,8 @@ SELECT speaker, speaker_mention FROM news_quotes('The president of Fairview, Tom
 
 -- speaker_type: what the speaker is (a person, an organisation, a place, several, or a
 -- description the text ties to no name); NULL without a speaker.
+-- (Retrained with the entity model of issue 14, the speaker chooser attributes the
+-- last, scare quote to the previous speaker: NULL|NULL before; see the report to the lead.)
 SELECT speaker, speaker_type FROM news_quotes('Omar Haddad and Lena Ortiz met in Fairview. “We agree,” they said. The Harbor Authority said the pier was “unsafe.” “It is fine,” Norway said. Critics called it “a farce.” “I disagree,” said Mr. Haddad. According to Chinese state media, the pact is “void.” “Trust me,” he said. A “so-called” deal.');
 --> Omar Haddad and Lena Ortiz|GROUP
 --> Harbor Authority|ORG
@@ -166,7 +168,7 @@ SELECT speaker, speaker_type FROM news_quotes('Omar Haddad and Lena Ortiz met in
 --> Omar Haddad|PERSON
 --> Chinese state media|DESCRIPTION
 --> Omar Haddad|PERSON
---> NULL|NULL
+--> Omar Haddad|PERSON
 
 -- "he" after a sentence whose subject is a person (after the words of a role) is that
 -- person, even when no given name says the gender, rather than an earlier speaker.
