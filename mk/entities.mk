@@ -16,8 +16,8 @@ build/rel/tools/ner_train: $(NER_TRAIN_SRC) tools/ner_json.h tools/ner_clusters.
 	$(CC) $(CFLAGS_COMMON) $(REL_FLAGS) -Iext/entities -Itools -o $@ $(NER_TRAIN_SRC) $(NER_TOOL_OBJ) $(LIBS)
 
 # Texts the word clusters are learned from besides the training split (their
-# labels unused): every English text of the bench.
-NER_UNLABELED := quotes/polnear-train.jsonl quotes/polnear-dev.jsonl ner/conll2003-dev.jsonl dates/timebank.jsonl
+# labels unused): the English texts of the bench but CoNLL dev (data/ner/README.md).
+NER_UNLABELED := quotes/polnear-train.jsonl quotes/polnear-dev.jsonl dates/timebank.jsonl
 NER_TRAIN_ARGS := $(BENCH)/ner/conll2003-train.jsonl -dev $(BENCH)/ner/conll2003-dev.jsonl $(foreach f,$(NER_UNLABELED),-unlabeled $(BENCH)/$(f)) -b1 17 -b2 16 -e1 10 -e2 3 -k 5
 
 .PHONY: ner-model ner-check
