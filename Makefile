@@ -141,7 +141,8 @@ bench: dist/news.so
 
 # `make install` (PREFIX, DESTDIR as usual): the library, to load as
 # $(PREFIX)/lib/sqlite-news/news; the programs of INSTALL_BIN; the documents
-# and the analysis SQL. `make uninstall` removes exactly these.
+# (with the recipes and README's picture) and the analysis SQL. `make
+# uninstall` removes exactly these.
 PREFIX ?= /usr/local
 LIBDIR := $(PREFIX)/lib/sqlite-news
 BINDIR := $(PREFIX)/bin
@@ -150,12 +151,18 @@ SQLDIR := $(PREFIX)/share/sqlite-news/sql
 INSTALL_DOCS := README.md $(wildcard ARCHITECTURE.md) VERSION
 INSTALL_SQL := $(wildcard sql/*.sql)
 
+# $(call install_docs,SUBFOLDER): the files of docs/SUBFOLDER, if any.
+install_docs = $(if $(wildcard docs/$(1)/*),install -d '$(DESTDIR)$(DOCDIR)/docs/$(1)' && \
+  install -m 644 $(wildcard docs/$(1)/*) '$(DESTDIR)$(DOCDIR)/docs/$(1)/')
+
 install: dist/news.so $(INSTALL_BIN)
 	install -d '$(DESTDIR)$(LIBDIR)' '$(DESTDIR)$(DOCDIR)/docs' '$(DESTDIR)$(SQLDIR)'
 	install -m 644 dist/news.so '$(DESTDIR)$(LIBDIR)/news.so'
 	$(if $(INSTALL_BIN),install -d '$(DESTDIR)$(BINDIR)' && install -m 755 $(INSTALL_BIN) '$(DESTDIR)$(BINDIR)/')
 	install -m 644 $(INSTALL_DOCS) '$(DESTDIR)$(DOCDIR)/'
 	$(if $(wildcard docs/*.md),install -m 644 $(wildcard docs/*.md) '$(DESTDIR)$(DOCDIR)/docs/')
+	$(call install_docs,recipes)
+	$(call install_docs,images)
 	$(if $(INSTALL_SQL),install -m 644 $(INSTALL_SQL) '$(DESTDIR)$(SQLDIR)/')
 
 uninstall:

@@ -110,7 +110,8 @@ typedef struct nw_doc {
 #define NW_MAX_TEXT ((size_t)0xFFFFFFF0u)
 
 /* Tokenize text into doc (doc is reset first; its arrays are reused).
-** Linear time. Returns 0, or -1 when out of memory or text is too large. */
+** Linear time. Returns 0, or -1 when out of memory, the text is too large or
+** the caller asked to stop (nw_stop_requested). */
 int nw_tokenize(nw_doc *doc, const char *text, size_t len);
 void nw_doc_free(nw_doc *doc);
 
@@ -133,6 +134,27 @@ void nw_scratch_done(int slot);
 enum { NW_OBJECT_NER_WORK, NW_OBJECT_SLOTS };
 void *nw_thread_object(int slot, size_t size, void (*clear)(void *));
 
+/* ---- stopping a long call (ext/core/interrupt.c) ----------------------- */
+
+/* The calling thread's stop check: fn(arg) returns non-zero when the call
+** must stop (the SQL layer asks SQLite whether the statement was
+** interrupted). Install saves the previous one for restore (calls nest). */
+typedef struct nw_stop_check {
+  int (*fn)(void *arg);
+  void *arg;
+  int stopped;
+  long long last_ns;
+} nw_stop_check;
+void nw_stop_install(nw_stop_check *saved, int (*fn)(void *arg), void *arg);
+void nw_stop_restore(const nw_stop_check *saved);
+/* 1 when the current call must stop: long loops ask between windows of work
+** and return NW_STOPPED. Cheap: the check runs every few milliseconds at
+** most; once it said stop, it says so for the rest of the call. */
+int nw_stop_requested(void);
+/* Whether the current call was told to stop (asks nothing). */
+int nw_stopped(void);
+#define NW_STOPPED (-2)
+
 /* Where a window of text starting at from should end: just after a paragraph
 ** break (two line ends with only blanks between), where every sentence ends,
 ** near from + window bytes (n when the rest is shorter or has no break). */
@@ -141,7 +163,8 @@ size_t nw_window_end(const char *s, size_t n, size_t from, size_t window);
 /* The sentences of s, in order, as the whole-text tokenizer finds them, but
 ** tokenized a window at a time so that memory stays bounded on long texts:
 ** fn(arg, start, end) gets byte offsets; a non-zero return stops with it.
-** Returns 0, -1 when out of memory, or fn's non-zero return. */
+** Returns 0, -1 when out of memory, NW_STOPPED when the caller asked to stop
+** (nw_stop_requested), or fn's non-zero return. */
 int nw_each_sentence(const char *s, size_t n, size_t window, int (*fn)(void *arg, size_t start, size_t end),
                      void *arg);
 

@@ -22,6 +22,11 @@ const char *nw_format_name(nw_format f);
 ** file does not give them; body is always set (possibly empty). */
 typedef struct nw_article {
   char *title, *byline, *published, *url, *source;
+  /* The publication time as the page gives it, in ISO 8601 with its offset
+  ** ("2031-05-06T23:30:00-05:00"; "Z" for UTC; none when the page gives
+  ** none), or NULL when only a date is known. published is its date part:
+  ** the outlet's local date, never converted to UTC. */
+  char *published_at;
   nw_buf body;
   /* Set when the file was read only in part or decoded from another
   ** encoding (the row keeps what was read and says why in its error
@@ -66,14 +71,46 @@ int nw_body_finish(const char *s, size_t n, nw_buf *out);
 ** name. Writes 11 bytes to out; returns 1 when found. */
 int nw_date_in_url(const char *s, size_t n, char out[NW_DATE_BUF]);
 int nw_date_in_filename(const char *path, char out[NW_DATE_BUF]);
-/* Any date expression to YYYY-MM-DD (full dates only). 1 when found. */
+/* Any date expression to YYYY-MM-DD (full dates only). 1 when found, 0 when
+** not, -1 when out of memory. */
 int nw_full_date(const char *s, size_t n, char out[NW_DATE_BUF]);
+/* A timestamp with a time of day ("2031-05-06T23:30:00.000-0500",
+** "2031-05-06 23:30", "Tue, 06 May 2031 23:30:00 GMT") in ISO 8601:
+** "2031-05-06T23:30:00-05:00", "2031-05-06T23:30:00Z", or without offset
+** when it gives none. Returns 2 when it carries a numeric offset (the
+** outlet's local time), 1 for UTC or no offset, 0 when s is no timestamp. */
+#define NW_TIMESTAMP_BUF 32
+int nw_timestamp(const char *s, size_t n, char out[NW_TIMESTAMP_BUF]);
+
+/* Bylines (byline.c): the people of one or more bylines, each on its own
+** line of s ("By TOM KRISHER, AP Auto Writer" gives "TOM KRISHER"): leads,
+** job titles, credentials, dates and outlets cut; names that read as a
+** person appended to persons, organisations (an agency: "The Associated
+** Press") to orgs, one per line, each once; the page's own publishers
+** (NULL-terminated; may be NULL) are neither. 0 or -1 (out of memory). */
+int nw_byline_people(const char *s, size_t n, const char *const *publishers, nw_buf *persons, nw_buf *orgs);
+/* The length of the lead of a byline ("By ", "Analysis by ", "Written by: "), or 0. */
+size_t nw_byline_lead(const char *s, size_t n);
+/* Whether s[0..n) is a byline line and nothing more ("By Ana Ruiz, Staff
+** Writer"; not "By Tuesday, the river had risen"): a lead, a capital, no
+** lower-case words but "and", "for", "in", name particles. */
+int nw_is_byline_line(const char *s, size_t n);
+/* Whether s names one of publishers (NULL-terminated): the same key once
+** case, punctuation and a leading "The" are set aside ("The Detroit News",
+** "detroitnews"), or with prefix, one key starting with the other when the
+** shorter has five characters or more ("Business Insider" on "Business
+** Insider Deutschland"). */
+int nw_names_publisher(const char *s, size_t n, const char *const *publishers, int prefix);
+/* Names, one per line, as a byline: "A", "A and B", "A, B and C". 0 or -1. */
+int nw_byline_join(const nw_buf *names, nw_buf *out);
 /* What an article's URL and file name tell when its content does not: the
 ** published date in the URL's path, else in the file name (path; NULL for
 ** none), and the URL's host as the source. 0, or -1 when out of memory. */
 int nw_article_from_url(nw_article *a, const char *path);
-/* Host of an absolute URL without "www." (malloc'ed) or NULL. */
-char *nw_url_host(const char *url, size_t n);
+/* Host of an absolute URL without "www.", lower-cased, into out: its
+** length, 0 when the URL has none (or one longer than a host name can be). */
+enum { NW_HOST_BUF = 256 };
+size_t nw_url_host(const char *url, size_t n, char out[NW_HOST_BUF]);
 /* The outlet a short name or a furniture line names ("Reuters staff" gives
 ** "Reuters"), from a table of outlets; NULL when none. */
 const char *nw_outlet_named_in(const char *s, size_t n);
@@ -114,7 +151,8 @@ int nw_walk_open(nw_walk **w, const char *root, char **err);
 int nw_walk_next(nw_walk *w, const char **path, const char **error);
 /* Whether a scan of root lists path (no "..", "." or hidden component, a
 ** listed extension, no loop): WHERE path = ? answers exactly like the scan,
-** except that a folder reached by two links is listed only under its first. */
+** except that a folder reached by two links is listed only under its first.
+** 1, 0, or -1 when out of memory. */
 int nw_walk_lists(const char *root, const char *path);
 void nw_walk_close(nw_walk *w);
 /* WHERE path = key on a scan of root, without walking it: 1 with *file

@@ -64,6 +64,11 @@ typedef struct nw_corpus_stats {
   /* The run stopped early (opts->stop): what it committed stays, nothing
   ** was removed, the next run goes on. */
   int stopped;
+  /* CPU seconds: the calling thread (the one writer: walk, stores, link),
+  ** the worker threads together, and the link stage alone (part of
+  ** cpu_writer). With jobs N the best speedup over one job is about
+  ** (cpu_writer + cpu_workers) / max(cpu_writer, cpu_workers / N). */
+  double cpu_writer, cpu_workers, cpu_link;
 } nw_corpus_stats;
 
 typedef struct nw_corpus_opts {

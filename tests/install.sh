@@ -18,6 +18,8 @@ root=$dest/opt/news
 check "make install" mk install
 check "library" test -f "$root/lib/sqlite-news/news.so"
 check "documents" test -f "$root/share/doc/sqlite-news/README.md"
+check "recipes" test -f "$root/share/doc/sqlite-news/docs/recipes/datasette.md"
+check "README's picture" test -f "$root/share/doc/sqlite-news/docs/images/report.png"
 check "analysis SQL" test -f "$root/share/sqlite-news/sql/who_said_what.sql"
 for prog in $(mk -pn install 2>/dev/null | sed -n 's/^INSTALL_BIN := //p'); do
   check "program $prog" test -x "$root/bin/$(basename "$prog")"

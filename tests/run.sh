@@ -55,10 +55,19 @@ for build in rel asan; do
     { status=1; echo "FAILED: no-links SQL tests ($build)"; }
   build/$build/sqltest "$ext:sqlite3_news_text_init" tests/sql/safety/text_only.sql >> "$log" 2>&1 ||
     { status=1; echo "FAILED: text-only entry point SQL tests ($build)"; }
+  NEWS_MAX_TEXT_BYTES=1000 build/$build/sqltest "$ext" tests/sql/safety/limits.sql >> "$log" 2>&1 ||
+    { status=1; echo "FAILED: input limit SQL tests ($build)"; }
   tests/safety_fixtures.sh build/safety-fixtures &&
     build/$build/sqltest "$ext" tests/sql/safety/changing.sql >> "$log" 2>&1 ||
     { status=1; echo "FAILED: files changing during a scan SQL tests ($build)"; }
 done
+# sqlite3_interrupt() stops each long call soon (tests/interrupt/).
+rm -rf build/interrupt-files && mkdir -p build/interrupt-files &&
+  build/rel/interrupt dist/news build/interrupt-files >> "$log" 2>&1 || { status=1; echo "FAILED: interrupt"; }
+rm -rf build/interrupt-files
+# Allocation failures (tests/oom/): every 97th failure point, fresh and warm
+# (make oom, run by .ci/run, tries them all).
+tests/oom/run.sh sample >> "$log" 2>&1 || { status=1; echo "FAILED: allocation failures (tests/oom)"; }
 grep '^SKIP: ' "$log"
 # The sqlite-news command, shard merge, Dask example and sql/ queries (release build).
 tests/cli/run.sh >> "$log" 2>&1 || { status=1; echo "FAILED: sqlite-news command (tests/cli)"; }

@@ -9,6 +9,8 @@ release objects with one object swapped:
   ner:    ext/entities/ner_blob.c assembled in the fold's directory, so its
           .incbin "data/ner/model.bin" reads the fold's model;
   quotes: the fold's generated quotes_weights_data.c for the committed one.
+  dates:  nothing (the date rules do not train): dist/news.so itself, so the
+          folds only report how the figures spread over TimeBank's documents.
 Fold files (copies of bench documents) live only under build/cv/.
 
   cv.py run [--folds 0,1,2,3,4] [--tasks ner,quotes]
@@ -26,8 +28,9 @@ import time
 NFOLDS = 5
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..'))
 OUT = os.path.join(ROOT, 'build', 'cv')
-GOLD = {'ner': 'ner/conll2003-train.jsonl', 'quotes': 'quotes/polnear-train.jsonl'}
-DEV_SCORE = {'ner': 'build/eval/ner-conll-dev.score.json', 'quotes': 'build/eval/quotes-polnear-dev.score.json'}
+GOLD = {'ner': 'ner/conll2003-train.jsonl', 'quotes': 'quotes/polnear-train.jsonl', 'dates': 'dates/timebank.jsonl'}
+DEV_SCORE = {'ner': 'build/eval/ner-conll-dev.score.json', 'quotes': 'build/eval/quotes-polnear-dev.score.json',
+             'dates': 'build/eval/dates-timebank.score.json'}
 # The object each task replaces in the release library.
 SWAP = {'ner': 'build/rel/ext/entities/ner_blob.o', 'quotes': 'build/rel/ext/quotes/quotes_weights_data.o'}
 
@@ -79,6 +82,12 @@ def abs_flags(flags):
 
 
 def train(task, d):
+    if task == 'dates':  # no model: the fold library is the release library
+        lib = os.path.join(d, 'news.so')
+        if os.path.lexists(lib):
+            os.remove(lib)
+        os.symlink(os.path.join(ROOT, 'dist', 'news.so'), lib)
+        return
     cc = shlex.split(env('CV_CC')) + abs_flags(env('CV_CFLAGS'))
     obj = os.path.join(d, 'model.o')
     if task == 'ner':
@@ -118,6 +127,9 @@ def figures(task, s):
     if task == 'ner':
         a = s.get('overall', {})
         return [('F1', a.get('f1', 0)), ('P', a.get('p', 0)), ('R', a.get('r', 0))]
+    if task == 'dates':
+        return [('value F1', s.get('value', {}).get('f1', 0)), ('strict F1', s.get('strict', {}).get('f1', 0)),
+                ('relaxed F1', s.get('relaxed', {}).get('f1', 0))]
     att = s.get('attributed', {})
     return [('attributed F1', att.get('f1', 0)), ('speaker accuracy', s.get('speaker_acc', 0)),
             ('speaker name all', s.get('speaker_name_all', 0)), ('quote recall', s.get('quote_recall', 0))]
@@ -158,6 +170,9 @@ def run(tasks, folds):
         if task == 'ner':
             summary.append(f'cv entities: F1 mean {pct(means[0][1])} (folds {folds_of(0)}), '
                            f'P {pct(means[1][1])}, R {pct(means[2][1])}')
+        elif task == 'dates':
+            summary.append(f'cv dates: value F1 mean {pct(means[0][1])} (folds {folds_of(0)}), '
+                           f'strict F1 mean {pct(means[1][1])} (folds {folds_of(1)}) [no training: per-fold spread]')
         else:
             summary.append(f'cv quotes: attributed F1 mean {pct(means[0][1])} (folds {folds_of(0)}), '
                            f'speaker accuracy mean {pct(means[1][1])}, '
@@ -181,7 +196,7 @@ def errors(task, k):
     for line in open(pred_path):
         p = json.loads(line)
         preds[p['id']] = p
-    key = 'entities' if task == 'ner' else 'quotes'
+    key = {'ner': 'entities', 'quotes': 'quotes', 'dates': 'timexes'}[task]
     out_path = os.path.join(d, 'errors.txt')
     n = 0
     with open(out_path, 'w') as out:
@@ -193,7 +208,9 @@ def errors(task, k):
             lines = []
             for span in sorted(set(gs) | set(ps)):
                 a, b = gs.get(span), ps.get(span)
-                label = lambda x: ((x.get('type') if task == 'ner' else (x.get('speaker') or {}).get('text'))
+                label = lambda x: ((x.get('type') if task == 'ner' else
+                                    f"{x.get('type')} {x.get('value')}" if task == 'dates' else
+                                    (x.get('speaker') or {}).get('text'))
                                    if x else '(none)')
                 if a and b and label(a) == label(b):
                     continue
@@ -212,7 +229,7 @@ def main():
     sub = ap.add_subparsers(dest='cmd', required=True)
     r = sub.add_parser('run')
     r.add_argument('--folds', default=','.join(map(str, range(NFOLDS))))
-    r.add_argument('--tasks', default='ner,quotes')
+    r.add_argument('--tasks', default='ner,quotes,dates')
     e = sub.add_parser('errors')
     e.add_argument('task', choices=sorted(GOLD))
     e.add_argument('fold', type=int)
@@ -222,7 +239,7 @@ def main():
     folds = [int(x) for x in a.folds.split(',') if x != '']
     tasks = [t for t in a.tasks.split(',') if t]
     if any(k not in range(NFOLDS) for k in folds) or any(t not in GOLD for t in tasks):
-        sys.exit(f'cv: folds are 0..{NFOLDS - 1}, tasks ner and quotes')
+        sys.exit(f'cv: folds are 0..{NFOLDS - 1}, tasks ner, quotes and dates')
     t0 = time.time()
     run(tasks, folds)
     print(f'cv wall time: {time.time() - t0:.0f} s')

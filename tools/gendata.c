@@ -134,7 +134,7 @@ static const sym html_tag_roles[] = {{"drop", "nw_html_drop_tags"}, {"block", "n
 static const sym html_word_lists[] = {
     {"unlikely", "nw_html_unlikely"}, {"unlikely_part", "nw_html_unlikely_words"},
     {"maybe", "nw_html_maybe"},       {"posts", "nw_html_posts"},
-    {"positive", "nw_html_positive"}, {"negative", "nw_html_negative"}, {0, 0}};
+    {"positive", "nw_html_positive"}, {"negative", "nw_html_negative"}, {"comments", "nw_html_comments"}, {0, 0}};
 #undef S
 
 static const module modules[] = {
@@ -166,6 +166,8 @@ static const table tables[] = {
     {"nw_html_posts", NULL, NULL, 0, 1, "", ""},
     {"nw_html_positive", NULL, NULL, 0, 1, "", ""},
     {"nw_html_negative", NULL, NULL, 0, 1, "", ""},
+    /* reader comments, matched as whole parts like unlikely_part */
+    {"nw_html_comments", NULL, NULL, 0, 1, "(?:^|[-_ ])(?:", ")(?:$|[-_ 0-9])"},
     {"ner_gaz_data", "const ner_gaz_entry", "ner_gaz_data_count", 0, 0, 0, 0},
 };
 
@@ -229,10 +231,6 @@ static const datafile files[] = {
     GAZ("sports_clubs", GAZ_CLUB),
     GAZ("honorifics", GAZ_HONORIFIC),
     GAZ("non_entities", GAZ_NON_ENTITY),
-    GAZ("geo_countries", GAZ_GEO_COUNTRY),
-    GAZ("geo_regions", GAZ_GEO_REGION),
-    GAZ("geo_cities_major", GAZ_GEO_CITY_MAJOR),
-    GAZ("geo_cities", GAZ_GEO_CITY),
 };
 /* Files not compiled but hashed on their own (a model that other models'
 ** features depend on): the C name of the hash. */

@@ -54,51 +54,16 @@ static int word_id(vocab *v, const char *key, size_t n) {
   return (int)v->n++;
 }
 
-/* Is token i's case the writer's choice: not at a sentence start, not in a
-** word written in capitals, not right after a quotation mark or colon? */
-static int case_free(const nw_doc *d, size_t i) {
-  const nw_token *t = &d->tok[i];
-  if (t->cls != NW_TOK_WORD || (t->flags & (NW_TF_SENT_START | NW_TF_ALL_UPPER))) return 0;
-  if (i == 0) return 0;
-  const nw_token *p = &d->tok[i - 1];
-  return p->cls != NW_TOK_QUOTE && !(p->cls == NW_TOK_PUNCT && d->text[p->start] == ':');
-}
-
-/* Word ids of a document's word tokens (-1 for other tokens), in order; counts
-** the words' lower-case and capitalized uses where case is free. */
-static size_t doc_ids(vocab *v, const nw_doc *d, int *ids, long **lower, long **upper, size_t *cap) {
+/* Word ids of a document's word tokens (-1 for other tokens), in order. */
+static size_t doc_ids(vocab *v, const nw_doc *d, int *ids) {
   char key[NER_WORD_MAX];
   for (size_t i = 0; i < d->ntok; i++) {
     ids[i] = -1;
     const nw_token *t = &d->tok[i];
     size_t kn = ner_cluster_key(d->text + t->start, nw_tok_len(t), key);
-    if (!kn) continue;
-    int id = ids[i] = word_id(v, key, kn);
-    if (id < 0) continue;
-    if ((size_t)id >= *cap) {
-      size_t old = *cap, ncap = old ? old : 1024;
-      while (ncap <= (size_t)id) ncap *= 2;
-      long *lo = realloc(*lower, ncap * sizeof *lo), *up = lo ? realloc(*upper, ncap * sizeof *up) : NULL;
-      if (lo) *lower = lo;
-      if (!lo || !up) return 0;
-      *upper = up;
-      memset(lo + old, 0, (ncap - old) * sizeof *lo);
-      memset(up + old, 0, (ncap - old) * sizeof *up);
-      *cap = ncap;
-    }
-    if (case_free(d, i)) {
-      if (t->flags & NW_TF_LOWER_INITIAL) (*lower)[id]++;
-      else if (t->flags & NW_TF_UPPER_INITIAL) (*upper)[id]++;
-    }
+    if (kn) ids[i] = word_id(v, key, kn);
   }
   return d->ntok;
-}
-
-/* The case class of a word from its free uses (see ner_internal.h). */
-static uint32_t case_class(long lower, long upper) {
-  if (lower + upper == 0) return NER_CASE_BANDS + 1;
-  long band = lower * NER_CASE_BANDS / (lower + upper); /* 0 .. NER_CASE_BANDS */
-  return (uint32_t)(band >= NER_CASE_BANDS ? NER_CASE_BANDS : band + 1);
 }
 
 static int by_count_desc(const void *a, const void *b, void *ctx) {
@@ -159,13 +124,10 @@ int ner_build_clusters(const char *const *texts, const size_t *lens, size_t ntex
   nw_doc d = {0};
   int **doc_tok_ids = calloc(ntexts, sizeof *doc_tok_ids);
   size_t *doc_ntok = calloc(ntexts, sizeof *doc_ntok);
-  long *lower = NULL, *upper = NULL;
-  size_t case_cap = 0;
   for (size_t i = 0; i < ntexts; i++) {
     nw_tokenize(&d, texts[i], lens[i]);
     doc_tok_ids[i] = malloc((d.ntok ? d.ntok : 1) * sizeof(int));
-    doc_ntok[i] = doc_ids(&v, &d, doc_tok_ids[i], &lower, &upper, &case_cap);
-    if (d.ntok && !doc_ntok[i]) return -1;
+    doc_ntok[i] = doc_ids(&v, &d, doc_tok_ids[i]);
     for (size_t t = 0; t < doc_ntok[i]; t++)
       if (doc_tok_ids[i][t] >= 0) v.count[doc_tok_ids[i][t]]++;
   }
@@ -224,9 +186,7 @@ int ner_build_clusters(const char *const *texts, const size_t *lens, size_t ntex
   for (size_t r = 0; r < nw; r++) {
     const char *key = v.arena.data + v.off[order[r]];
     nw_buf_append(words, key, strlen(key) + 1);
-    size_t w = (size_t)order[r];
-    uint32_t cc = w < case_cap ? case_class(lower[w], upper[w]) : NER_CASE_BANDS + 1;
-    (*ids_out)[r] = (uint32_t)(fa[r] + 1) | (uint32_t)(ca[r] + 1) << 16 | cc << 28;
+    (*ids_out)[r] = (uint32_t)(fa[r] + 1) | (uint32_t)(ca[r] + 1) << 16;
   }
   *nwords = nw;
   for (size_t w = 0; w < nw; w++) {
@@ -244,8 +204,6 @@ int ner_build_clusters(const char *const *texts, const size_t *lens, size_t ntex
   free(hv);
   free(order);
   free(rank);
-  free(lower);
-  free(upper);
   free(v.off);
   free(v.count);
   nw_buf_free(&v.arena);

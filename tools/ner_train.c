@@ -342,10 +342,6 @@ int main(int argc, char **argv) {
     else if (!strcmp(argv[i], "-clusters") && i + 2 < argc) fine = atoi(argv[++i]), coarse = atoi(argv[++i]);
     else train_path = argv[i];
   }
-  if (fine > 0xFFFF || coarse > 0x0FFF) { /* the fields of a cluster id (ner_internal.h) */
-    fprintf(stderr, "ner_train: at most 65535 fine and 4095 coarse clusters\n");
-    return 2;
-  }
   if (!train_path || !out_path) {
     fprintf(stderr, "usage: ner_train TRAIN.jsonl [-dev DEV.jsonl] [-unlabeled TEXTS.jsonl]... -o MODEL.bin\n"
                     "       [-e1 N] [-e2 N] [-b1 BITS] [-b2 BITS] [-k FOLDS] [-clusters FINE COARSE]\n");

@@ -12,14 +12,16 @@ blocks = [b for b in re.split(r"(?=┌)", out) if b.strip()]
 body = sql.split(".load dist/news", 1)[1]
 stmts = [s.strip() for s in re.split(r"\n(?=-- \d+\.)", body) if s.strip()]
 assert len(stmts) == len(blocks), (len(stmts), len(blocks))
-parts = ["## A tour\n\nOver the invented files of `examples/corpus/` (a text file saved from a page, a web page, "
-         "a JSON Lines feed). The queries are `examples/tour.sql` (`sqlite3 -box :memory: < examples/tour.sql`); "
+parts = ["## A tour\n\nA corpus database of the invented articles of `examples/corpus/`, then questions "
+         "asked of it. The queries are `examples/tour.sql` (`sqlite3 -box :memory: < examples/tour.sql`); "
          "the output below is theirs, pasted by `tools/readme_tour.py`.\n"]
 for s, b in zip(stmts, blocks):
     parts.append("```sql\n" + s + "\n```\n```\n" + b.rstrip() + "\n```\n")
-parts.append("From Python: `/usr/bin/python3 examples/python_example.py` runs the who-said-what query through "
-             "Python's `sqlite3` module. More analysis SQL over a corpus database: `sql/` "
-             "(who said what, most quoted, quoted about whom, co-mentions, coverage, timeline).\n\n")
+parts.append("More questions of a corpus database: `sql/` (who said what, most quoted, quoted about whom, "
+             "co-mentions, coverage, timeline; `sqlite3 -box corpus.db < sql/most_quoted.sql`), and "
+             "[corpus.md](docs/corpus.md) for its tables. From Python: `/usr/bin/python3 "
+             "examples/python_example.py` (who said what) and `examples/pandas_example.py` "
+             "(articles per day by outlet, a DataFrame and its chart).\n\n")
 readme = open("README.md").read()
 section = "\n".join(parts)
 if "## A tour\n" in readme:

@@ -255,6 +255,12 @@ static int whole_record(nw_file_reader *r) {
   return 0;
 }
 
+/* A file that could not be read for want of memory is no error row of that
+** file: the whole call fails with out of memory (the next try may read it). */
+static int out_of_memory(const char *why) {
+  return why && (!strcmp(why, "out of memory") || !strcmp(why, file_error(ENOMEM)));
+}
+
 /* The first step: the file's one record (or its error), or the switch to
 ** reading lines. 1 a record, 0 none (lines follow, or nothing to give), -1 OOM. */
 static int start(nw_file_reader *r) {
@@ -263,9 +269,10 @@ static int start(nw_file_reader *r) {
   if (r->fmt && r->fmt->per_line) {
     int rc = open_lines(r, &rec->error);
     if (rc <= 0) return rc;
-    return 1;
+    return out_of_memory(rec->error) ? -1 : 1;
   }
   if (load(r, &rec->error)) {
+    if (out_of_memory(rec->error)) return -1;
     if (!r->fmt) r->fmt = nw_format_default();
     rec->format = r->fmt->id;
     rec->bytes = r->bytes;
@@ -278,6 +285,7 @@ static int start(nw_file_reader *r) {
     r->content = NULL;
     int rc = open_lines(r, &rec->error);
     if (rc <= 0) return rc;
+    if (out_of_memory(rec->error)) return -1;
     rec->bytes = r->bytes;
     return 1;
   }

@@ -1,6 +1,13 @@
 /* Page metadata: <meta> names and properties (og:, article:, twitter:,
 ** Dublin Core, parsely, sailthru), JSON-LD (NewsArticle), canonical links,
-** <time datetime>, <h1> and <title>, by a table of names and priorities. */
+** <time datetime>, <h1> and <title>, by a table of names and priorities.
+** Every candidate is kept by its priority, so that a title that is only the
+** site's name gives way to the next one, and a timestamp in UTC to one in
+** the outlet's own offset. Bylines come from the first source that names a
+** person: JSON-LD authors, <meta> authors, itemprop=author, byline and
+** author boxes, rel=author links, a "By ..." line, links to an author's
+** page (byline.c cleans them);
+** never from inside a claim under review, comments or related-story lists. */
 #include <ctype.h>
 #include <stdio.h>
 #include <libxml/tree.h>
@@ -8,8 +15,16 @@
 #include <string.h>
 
 #include "html_page.h"
+#include "json_ld.h"
 
 enum { F_TITLE, F_BYLINE, F_PUBLISHED, F_URL, F_PAGE_URL, F_SOURCE, F_COUNT }; /* F_URL: canonical */
+enum { MAX_PRIO = 9 };
+
+/* Byline sources, in the order they are trusted. */
+enum { B_LD, B_META, B_ITEMPROP, B_CLASS, B_REL, B_BY_LINE, B_HREF, B_LD_ORG, B_COUNT };
+/* A byline box or line longer than this is a biography or a paragraph;
+** a source's candidates stop at BYLINE_SOURCE_MAX bytes. */
+enum { BYLINE_MAX = 200, BYLINE_SOURCE_MAX = 2000 };
 
 /* <meta> name/property/itemprop -> field, with a priority (lower wins). */
 typedef struct meta_key {
@@ -21,6 +36,8 @@ static const meta_key meta_keys[] = {
   {"og:title", F_TITLE, 2}, {"twitter:title", F_TITLE, 4}, {"dc.title", F_TITLE, 4}, {"headline", F_TITLE, 2},
   {"author", F_BYLINE, 1}, {"article:author", F_BYLINE, 2}, {"dc.creator", F_BYLINE, 2},
   {"sailthru.author", F_BYLINE, 2}, {"parsely-author", F_BYLINE, 2}, {"byl", F_BYLINE, 1},
+  {"og:article:author", F_BYLINE, 2}, {"article:author_name", F_BYLINE, 2}, {"author_name", F_BYLINE, 2},
+  {"dcterms.creator", F_BYLINE, 2}, {"cxenseparse:author", F_BYLINE, 2},
   {"article:published_time", F_PUBLISHED, 1}, {"og:article:published_time", F_PUBLISHED, 1},
   {"datepublished", F_PUBLISHED, 1}, {"article.published", F_PUBLISHED, 2}, {"published_time", F_PUBLISHED, 2},
   {"pubdate", F_PUBLISHED, 2}, {"publishdate", F_PUBLISHED, 2}, {"publish-date", F_PUBLISHED, 2},
@@ -32,9 +49,18 @@ static const meta_key meta_keys[] = {
 };
 
 typedef struct found {
-  char *v[F_COUNT];
-  int prio[F_COUNT];
+  char *v[F_COUNT][MAX_PRIO + 1]; /* the first value of each priority */
+  nw_buf by[B_COUNT];             /* byline candidates of each source, one per line */
+  nw_buf publishers;              /* JSON-LD publishers, one per line */
+  int oom;
 } found;
+
+/* Where an element is: what its byline-looking parts are worth. */
+enum {
+  S_REVIEWED = 1, /* inside the claim a ClaimReview checks: its author is not the page's */
+  S_ASIDE = 2,    /* comments, related stories, navigation, footers: other people's names */
+  S_BYLINE = 4,   /* inside a byline box already offered: its parts say the same again */
+};
 
 /* Character references left in a value (pages that escape twice write
 ** "&amp;#8216;" for a quotation mark): decoded in place. */
@@ -75,25 +101,61 @@ static void decode_refs(char *s) {
   *w = 0;
 }
 
-static void offer(found *f, int field, int prio, const char *v, size_t n) {
-  if (!v || (f->v[field] && f->prio[field] <= prio)) return;
+/* A trimmed, decoded copy of v[0..n) (NULL when empty, too long or OOM). */
+static char *clean_copy(found *f, const char *v, size_t n) {
   while (n && isspace((unsigned char)*v)) v++, n--;
   while (n && isspace((unsigned char)v[n - 1])) n--;
-  if (!n || n > 1000) return;
+  if (!n || n > 1000) return NULL;
   char *c = strndup(v, n);
-  if (!c) return;
-  decode_refs(c); /* a decoded reference is never longer than its text */
-  free(f->v[field]);
-  f->v[field] = c;
-  f->prio[field] = prio;
+  if (!c) f->oom = 1;
+  else decode_refs(c); /* a decoded reference is never longer than its text */
+  return c;
 }
+
+/* A value for a field at a priority: the first one stays, except that a
+** timestamp with the outlet's offset replaces one in UTC ("...Z"). */
+static void offer(found *f, int field, int prio, const char *v, size_t n) {
+  if (!v) return;
+  char ts[NW_TIMESTAMP_BUF];
+  char **slot = &f->v[field][prio];
+  if (*slot && !(field == F_PUBLISHED && nw_timestamp(*slot, strlen(*slot), ts) == 1 && nw_timestamp(v, n, ts) == 2))
+    return;
+  char *c = clean_copy(f, v, n);
+  if (!c) return;
+  free(*slot);
+  *slot = c;
+}
+
+/* The value of the best priority, or NULL. */
+static const char *best(const found *f, int field) {
+  for (int p = 0; p <= MAX_PRIO; p++)
+    if (f->v[field][p]) return f->v[field][p];
+  return NULL;
+}
+
+/* A byline candidate: a line of its source (white space made single
+** spaces), or with lines, the lines a byline box breaks into. */
+static void offer_byline_lines(found *f, int source, const char *v, size_t n, int lines) {
+  char *c = v ? clean_copy(f, v, n) : NULL;
+  if (!c) return;
+  for (char *q = c; *q; q++)
+    if (isspace((unsigned char)*q) && !(lines && *q == '\n')) *q = ' ';
+  size_t l = strlen(c);
+  nw_buf *b = &f->by[source];
+  /* a byline is named a few times at most: a page that repeats a box
+  ** thousands of times (a list of stories) adds nothing after the first */
+  if (l <= BYLINE_MAX && b->len < BYLINE_SOURCE_MAX && (nw_buf_append(b, c, l) || nw_buf_putc(b, '\n'))) f->oom = 1;
+  free(c);
+}
+
+static void offer_byline(found *f, int source, const char *v, size_t n) { offer_byline_lines(f, source, v, n, 0); }
 
 static char *prop(const xmlNode *n, const char *name) { return (char *)xmlGetProp(n, (const xmlChar *)name); }
 
 /* A JSON string value after "key": in a JSON-LD script (first occurrence
 ** at or after from), unescaped into a malloc'ed string. Reads only what a
-** JSON string can be; anything else gives NULL. */
-static char *json_string_after(const char *s, const char *from, const char *key, const char *limit) {
+** JSON string can be; anything else gives NULL (and *oom set when memory ran out). */
+static char *json_string_after(const char *s, const char *from, const char *key, const char *limit, int *oom) {
   size_t kl = strlen(key);
   const char *p = strstr(from, key);
   while (p && (p == s || p[-1] != '"' || p[kl] != '"')) p = strstr(p + 1, key);
@@ -122,33 +184,51 @@ static char *json_string_after(const char *s, const char *from, const char *key,
         if (cp < 0x80) u[k++] = (char)cp;
         else if (cp < 0x800) u[k++] = (char)(0xC0 | cp >> 6), u[k++] = (char)(0x80 | (cp & 0x3F));
         else u[k++] = (char)(0xE0 | cp >> 12), u[k++] = (char)(0x80 | ((cp >> 6) & 0x3F)), u[k++] = (char)(0x80 | (cp & 0x3F));
-        if (nw_buf_append(&b, u, k)) break;
+        if (nw_buf_append(&b, u, k)) goto no_memory;
         continue;
       }
     }
-    if (nw_buf_putc(&b, c)) break;
+    if (nw_buf_putc(&b, c)) goto no_memory;
   }
   return b.data;
+no_memory: /* never a value cut short */
+  nw_buf_free(&b);
+  *oom = 1;
+  return NULL;
 }
 
 /* "author": {"name": "..."} or "author": "..." or [{"name": ...}] */
-static char *json_name_of(const char *s, const char *key) {
-  char *direct = json_string_after(s, s, key, NULL);
+static char *json_name_of(const char *s, const char *key, int *oom) {
+  char *direct = json_string_after(s, s, key, NULL, oom);
   if (direct) return direct;
   size_t kl = strlen(key);
   const char *p = strstr(s, key);
   while (p && (p == s || p[-1] != '"' || p[kl] != '"')) p = strstr(p + 1, key);
   if (!p) return NULL;
-  return json_string_after(s, p, "name", p + 400);
+  return json_string_after(s, p, "name", p + 400, oom);
 }
 
 static void read_json_ld(found *f, const char *s) {
   if (!strstr(s, "Article") && !strstr(s, "headline") && !strstr(s, "Posting")) return;
   char *v;
-  if ((v = json_string_after(s, s, "headline", NULL))) offer(f, F_TITLE, 1, v, strlen(v)), free(v);
-  if ((v = json_string_after(s, s, "datePublished", NULL))) offer(f, F_PUBLISHED, 1, v, strlen(v)), free(v);
-  if ((v = json_name_of(s, "author"))) offer(f, F_BYLINE, 2, v, strlen(v)), free(v);
-  if ((v = json_name_of(s, "publisher"))) offer(f, F_SOURCE, 2, v, strlen(v)), free(v);
+  if ((v = json_string_after(s, s, "headline", NULL, &f->oom))) offer(f, F_TITLE, 1, v, strlen(v)), free(v);
+  if ((v = json_string_after(s, s, "datePublished", NULL, &f->oom))) offer(f, F_PUBLISHED, 1, v, strlen(v)), free(v);
+  if ((v = json_name_of(s, "publisher", &f->oom))) offer(f, F_SOURCE, 2, v, strlen(v)), free(v);
+  /* authors need the structure: Person or Organization, whose article */
+  nw_buf people = {0}, orgs = {0};
+  int rc = nw_jl_article_people(s, strlen(s), &people, &orgs, &f->publishers);
+  if (rc < 0) f->oom = 1;
+  for (int k = 0; k < 2; k++) {
+    nw_buf *b = k ? &orgs : &people;
+    for (size_t i = 0; i < b->len;) { /* each name decoded like any value */
+      const char *nl = memchr(b->data + i, '\n', b->len - i);
+      size_t l = nl ? (size_t)(nl - b->data) - i : b->len - i;
+      offer_byline(f, k ? B_LD_ORG : B_LD, b->data + i, l);
+      i += l + 1;
+    }
+  }
+  nw_buf_free(&people);
+  nw_buf_free(&orgs);
 }
 
 static void node_text(const xmlNode *n, nw_buf *b) {
@@ -160,18 +240,181 @@ static void node_text(const xmlNode *n, nw_buf *b) {
   }
 }
 
-static void visit(const xmlNode *n, found *f) {
+/* Elements that end a line of a byline box ("By Ann Lee" <div> "Staff Writer"). */
+static int breaks_line(const char *t) {
+  static const char *const tags[] = {"div", "p", "li", "br", "ul", "ol", "section", "address", "h2", "h3", "h4",
+                                     "h5", "h6", "dd", "dt", "tr", "td", NULL};
+  for (size_t i = 0; tags[i]; i++)
+    if (!strcmp(t, tags[i])) return 1;
+  return 0;
+}
+
+/* The text of n while it stays within BYLINE_MAX bytes (1 when it does):
+** white space as single spaces, a line break where a block ends. */
+static int short_text(const xmlNode *n, nw_buf *b) {
+  for (const xmlNode *c = n->children; c; c = c->next) {
+    if (b->len > BYLINE_MAX) return 0;
+    if (c->type == XML_TEXT_NODE && c->content) {
+      const char *t = (const char *)c->content;
+      size_t l = strlen(t);
+      if (l > BYLINE_MAX) return 0;
+      for (size_t i = 0; i < l; i++)
+        if (nw_buf_putc(b, isspace((unsigned char)t[i]) ? ' ' : t[i])) return 0;
+    } else if (c->type == XML_ELEMENT_NODE && nw_ascii_casecmp((const char *)c->name, "script") &&
+               nw_ascii_casecmp((const char *)c->name, "style")) {
+      if (!short_text(c, b)) return 0;
+      if (breaks_line((const char *)c->name) && nw_buf_putc(b, '\n')) return 0;
+    }
+  }
+  return b->len <= BYLINE_MAX;
+}
+
+/* Whether the attribute's value holds word (case-insensitive) as one of
+** its space-separated tokens. */
+static int attr_has_token(const xmlNode *n, const char *attr, const char *word) {
+  char *v = prop(n, attr);
+  int hit = 0;
+  size_t wl = strlen(word);
+  for (char *t = v; t && *t && !hit;) {
+    while (*t == ' ') t++;
+    size_t l = strcspn(t, " ");
+    hit = l == wl && !nw_ascii_ncasecmp(t, word, wl);
+    t += l;
+  }
+  xmlFree(v);
+  return hit;
+}
+
+/* A class or id token of a byline box: "byline", "byline__author",
+** "article-author", "ArticlePage-authorName", "author-name"; not an
+** author's picture or biography ("article-author-image", "author-bio"). */
+static int byline_token(const char *t, size_t l) {
+  char low[64];
+  if (l >= sizeof low) return 0;
+  for (size_t i = 0; i < l; i++) low[i] = (char)tolower((unsigned char)t[i]);
+  low[l] = 0;
+  if (strstr(low, "comment")) return 0;
+  if (strstr(low, "byline")) return 1;
+  const char *last = low + l; /* the last part of a dashed or underscored name */
+  while (last > low && last[-1] != '-' && last[-1] != '_') last--;
+  static const char *const finals[] = {"author", "authors", "authorname", "authornames", NULL};
+  for (size_t i = 0; finals[i]; i++)
+    if (!strcmp(last, finals[i])) return 1;
+  return (!strcmp(last, "name") || !strcmp(last, "names") || !strcmp(last, "link")) && strstr(low, "author") != NULL;
+}
+
+static int class_has(const xmlNode *n, int (*test)(const char *, size_t)) {
+  int hit = 0;
+  for (int k = 0; k < 2 && !hit; k++) {
+    char *v = prop(n, k ? "id" : "class");
+    for (char *t = v; t && *t && !hit;) {
+      while (*t == ' ') t++;
+      size_t l = strcspn(t, " ");
+      hit = l && test(t, l);
+      t += l;
+    }
+    xmlFree(v);
+  }
+  return hit;
+}
+
+/* A link to an author's page ("/author/ana-ruiz/", "/authors/..."): its
+** text names the author when nothing else on the page does. */
+static int author_page_link(const xmlNode *n) {
+  char *href = prop(n, "href");
+  int hit = href && (strstr(href, "/author/") || strstr(href, "/authors/"));
+  xmlFree(href);
+  return hit;
+}
+
+/* Boxes whose names are not the article's authors: comments, related and
+** recommended stories, navigation, sidebars. */
+static int aside_token(const char *t, size_t l) {
+  static const char *const words[] = {"comment", "related", "recommend", "sidebar", "more-stories", "footer",
+                                      "popular", "trending", "disqus", "widget", NULL};
+  char low[64];
+  if (l >= sizeof low) return 0;
+  for (size_t i = 0; i < l; i++) low[i] = (char)tolower((unsigned char)t[i]);
+  low[l] = 0;
+  for (size_t i = 0; words[i]; i++)
+    if (strstr(low, words[i])) return 1;
+  return 0;
+}
+
+static int scope_of(const xmlNode *n, int scope) {
+  const char *t = (const char *)n->name;
+  if (attr_has_token(n, "itemprop", "itemReviewed")) scope |= S_REVIEWED;
+  /* the page's own classes describe its layout ("one-sidebar"), not an aside */
+  int page = !strcmp(t, "html") || !strcmp(t, "body") || !strcmp(t, "main") || !strcmp(t, "article");
+  if (!strcmp(t, "aside") || !strcmp(t, "nav") || !strcmp(t, "footer") || (!page && class_has(n, aside_token)))
+    scope |= S_ASIDE;
+  return scope;
+}
+
+/* The name an itemprop=author element gives: its itemprop=name (content or
+** text), else its own text. */
+static const xmlNode *itemprop_name(const xmlNode *n, int depth) {
+  for (const xmlNode *c = n->children; c && depth < 8; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    if (attr_has_token(c, "itemprop", "name")) return c;
+    const xmlNode *in = itemprop_name(c, depth + 1);
+    if (in) return in;
+  }
+  return NULL;
+}
+
+static void offer_text(found *f, int source, const xmlNode *n) {
+  nw_buf b = {0};
+  if (short_text(n, &b) && b.data) offer_byline_lines(f, source, b.data, b.len, 1);
+  nw_buf_free(&b);
+}
+
+static void offer_author_element(found *f, const xmlNode *n) {
+  char *type = prop(n, "itemtype");
+  int org = type && strstr(type, "Organization");
+  xmlFree(type);
+  if (org) return;
+  const xmlNode *name = itemprop_name(n, 0);
+  char *content = name ? prop(name, "content") : NULL;
+  if (content) offer_byline(f, B_ITEMPROP, content, strlen(content));
+  else offer_text(f, B_ITEMPROP, name ? name : n);
+  xmlFree(content);
+}
+
+/* A "By Jane Doe" line: short, a lead ("By", "Written by") then a capital. */
+static void offer_by_line(found *f, const xmlNode *n) {
+  static const char *const tags[] = {"p", "div", "span", "address", "li", "h2", "h3", "h4", "h5", "h6", "em", "strong",
+                                     "b", "small", NULL};
+  const char *t = (const char *)n->name;
+  size_t i = 0;
+  while (tags[i] && strcmp(tags[i], t)) i++;
+  if (!tags[i] || f->by[B_BY_LINE].len) return;
+  nw_buf b = {0};
+  if (short_text(n, &b) && b.data) {
+    const char *s = b.data;
+    while (isspace((unsigned char)*s)) s++;
+    size_t lead = nw_byline_lead(s, strlen(s));
+    if (lead && isupper((unsigned char)s[0]) && isupper((unsigned char)s[lead])) offer_byline_lines(f, B_BY_LINE, s, strlen(s), 1);
+  }
+  nw_buf_free(&b);
+}
+
+static void visit(const xmlNode *n, found *f, int scope) {
   for (; n; n = n->next) {
     if (n->type != XML_ELEMENT_NODE) continue;
     const char *t = (const char *)n->name;
+    int inner = scope_of(n, scope);
     if (!strcmp(t, "meta")) {
       char *key = prop(n, "property"), *content = prop(n, "content");
       if (!key) key = prop(n, "name");
       if (!key) key = prop(n, "itemprop");
-      if (key && content) {
+      if (key && content && !(inner & S_REVIEWED)) {
         for (char *q = key; *q; q++) *q = (char)tolower((unsigned char)*q);
-        for (size_t i = 0; i < sizeof meta_keys / sizeof meta_keys[0]; i++)
-          if (!strcmp(key, meta_keys[i].name)) offer(f, meta_keys[i].field, meta_keys[i].prio, content, strlen(content));
+        for (size_t i = 0; i < sizeof meta_keys / sizeof meta_keys[0]; i++) {
+          if (strcmp(key, meta_keys[i].name)) continue;
+          if (meta_keys[i].field == F_BYLINE) offer_byline(f, B_META, content, strlen(content));
+          else offer(f, meta_keys[i].field, meta_keys[i].prio, content, strlen(content));
+        }
       }
       xmlFree(key);
       xmlFree(content);
@@ -209,7 +452,23 @@ static void visit(const xmlNode *n, found *f) {
       }
       xmlFree(ip);
     }
-    visit(n->children, f);
+    if (!(inner & S_REVIEWED) && strcmp(t, "meta")) {
+      if (attr_has_token(n, "itemprop", "author") || attr_has_token(n, "itemprop", "creator")) offer_author_element(f, n);
+      if (!(inner & S_ASIDE)) {
+        if (!strcmp(t, "a") && attr_has_token(n, "rel", "author")) offer_text(f, B_REL, n);
+        else if (!strcmp(t, "a") && author_page_link(n)) offer_text(f, B_HREF, n);
+        if (!(inner & S_BYLINE) && class_has(n, byline_token)) {
+          nw_buf b = {0};
+          if (short_text(n, &b) && b.data) {
+            offer_byline_lines(f, B_CLASS, b.data, b.len, 1);
+            inner |= S_BYLINE;
+          }
+          nw_buf_free(&b);
+        }
+        offer_by_line(f, n);
+      }
+    }
+    visit(n->children, f, inner);
   }
 }
 
@@ -228,23 +487,20 @@ static size_t strip_site_suffix(const char *t, size_t n, const char *site) {
 /* The site of a URL: its host's last two labels, or three under a
 ** country's second level ("bbc.co.uk"). Empty when the URL has no host. */
 static void site_of(const char *url, char out[256]) {
-  out[0] = 0;
-  char *host = nw_url_host(url, strlen(url));
-  if (!host) return;
-  size_t n = strlen(host), dot[3] = {0}, k = 0; /* positions of the last three dots */
+  char host[NW_HOST_BUF];
+  size_t n = nw_url_host(url, strlen(url), host), dot[3] = {0}, k = 0; /* positions of the last three dots */
   for (size_t i = n; i-- > 0 && k < 3;)
     if (host[i] == '.') dot[k++] = i;
   size_t keep = 2;
   if (k >= 2 && n - dot[0] - 1 == 2 && dot[0] - dot[1] - 1 <= 3) keep = 3;
   size_t start = k >= keep ? dot[keep - 1] + 1 : 0;
   snprintf(out, 256, "%s", host + start);
-  free(host);
 }
 
 /* The article URL: the canonical link, unless it names another site than
 ** the page's own og:url (a syndicated copy names its source there). */
 static const char *page_url(const found *f) {
-  const char *canon = f->v[F_URL], *own = f->v[F_PAGE_URL];
+  const char *canon = best(f, F_URL), *own = best(f, F_PAGE_URL);
   if (!canon || !own) return canon ? canon : own;
   char a[256], b[256];
   site_of(canon, a);
@@ -252,22 +508,121 @@ static const char *page_url(const found *f) {
   return a[0] && b[0] && strcmp(a, b) ? own : canon;
 }
 
+/* The page's own names: its site name (and the part before a " | "), its
+** JSON-LD publishers, the first label of its host ("detroitnews"). */
+enum { MAX_PUBLISHERS = 16 };
+/* -1 when out of memory. */
+static int publisher_names(found *f, const char *url, const char *names[MAX_PUBLISHERS + 1], char *spare[3]) {
+  size_t k = 0;
+  const char *site = best(f, F_SOURCE);
+  if (site) {
+    names[k++] = site;
+    if (!(spare[0] = strdup(site))) return -1; /* names unused: the caller fails */
+    spare[0][strcspn(spare[0], "|")] = 0;
+    names[k++] = spare[0];
+  }
+  if (f->v[F_SOURCE][3]) names[k++] = f->v[F_SOURCE][3]; /* <meta name=publisher> */
+  char host[256];
+  if (url) site_of(url, host);
+  if (url && host[0]) {
+    if (!(spare[1] = strdup(host))) return -1;
+    spare[1][strcspn(spare[1], ".")] = 0;
+    names[k++] = spare[1];
+  }
+  for (size_t i = 0; i < f->publishers.len && k < MAX_PUBLISHERS; k++) {
+    char *nl = memchr(f->publishers.data + i, '\n', f->publishers.len - i);
+    if (!nl) break;
+    *nl = 0; /* the buffer is used as lines no more */
+    names[k] = f->publishers.data + i;
+    i = (size_t)(nl - f->publishers.data) + 1;
+  }
+  names[k] = NULL;
+  return 0;
+}
+
+/* The byline: the people of the first source that names any, else the
+** organisation (an agency) the first source names; never the publisher. */
+static int choose_byline(found *f, const char *const *publishers, nw_article *a) {
+  static const int order[] = {B_LD, B_META, B_ITEMPROP, B_CLASS, B_REL, B_BY_LINE, B_HREF, B_LD_ORG};
+  nw_buf persons = {0}, orgs = {0}, first_org = {0}, out = {0};
+  int rc = 0;
+  for (size_t i = 0; i < sizeof order / sizeof order[0] && !rc && !persons.len; i++) {
+    const nw_buf *b = &f->by[order[i]];
+    if (!b->len) continue;
+    orgs.len = 0;
+    rc = nw_byline_people(b->data, b->len, publishers, &persons, &orgs);
+    if (!rc && orgs.len && !first_org.len) rc = nw_buf_append(&first_org, orgs.data, strcspn(orgs.data, "\n") + 1);
+  }
+  if (!rc && (persons.len || first_org.len)) rc = nw_byline_join(persons.len ? &persons : &first_org, &out);
+  if (!rc && out.len) rc = nw_article_set(&a->byline, out.data, out.len);
+  nw_buf_free(&persons);
+  nw_buf_free(&orgs);
+  nw_buf_free(&first_org);
+  nw_buf_free(&out);
+  return rc;
+}
+
+/* The title: the best candidate that is more than the site's name (a page
+** whose og:title is "Example News" has its headline in <h1>). */
+static int choose_title(const found *f, const char *const *publishers, nw_article *a) {
+  for (int p = 0; p <= MAX_PRIO; p++) {
+    const char *t = f->v[F_TITLE][p];
+    if (!t) continue;
+    size_t n = strip_site_suffix(t, strlen(t), best(f, F_SOURCE));
+    if (nw_names_publisher(t, n, publishers, 0)) continue;
+    return nw_article_set(&a->title, t, n);
+  }
+  return 0;
+}
+
+/* published and published_at: the best candidate's date, as the outlet
+** wrote it (its offset kept, never turned into UTC). A timestamp in UTC
+** gives way to one of the same rank or near it that carries the outlet's
+** offset; a bare date takes its time from a timestamp of the same day. */
+static int choose_published(const found *f, nw_article *a) {
+  enum { NEAR = 3, LAST = 6 }; /* ranks of the page's own publication time (8: modified) */
+  const char *chosen = NULL;
+  int chosen_p = 0;
+  char ts[NW_TIMESTAMP_BUF], d[NW_DATE_BUF];
+  for (int p = 0; p <= MAX_PRIO && !chosen; p++) {
+    const char *v = f->v[F_PUBLISHED][p];
+    int dated = v ? nw_full_date(v, strlen(v), d) : 0;
+    if (dated < 0) return -1; /* out of memory */
+    if (dated) chosen = v, chosen_p = p;
+  }
+  if (!chosen) return 0;
+  if (nw_timestamp(chosen, strlen(chosen), ts) != 2 && chosen_p <= NEAR)
+    for (int p = 0; p <= NEAR; p++) {
+      const char *v = f->v[F_PUBLISHED][p];
+      if (v && v != chosen && nw_timestamp(v, strlen(v), ts) == 2 && nw_full_date(v, strlen(v), d) == 1) {
+        chosen = v;
+        break;
+      }
+    }
+  if (nw_full_date(chosen, strlen(chosen), d) != 1 || nw_article_set(&a->published, d, NW_YMD_LEN)) return -1;
+  for (int p = 0; p <= LAST; p++) { /* the chosen one first, then any of its day */
+    const char *v = p == 0 ? chosen : f->v[F_PUBLISHED][p];
+    if (v && nw_timestamp(v, strlen(v), ts) && !memcmp(ts, d, NW_YMD_LEN))
+      return nw_article_set(&a->published_at, ts, strlen(ts));
+  }
+  return 0;
+}
+
 int nw_html_meta(htmlDocPtr doc, nw_article *a) {
   found f = {0};
-  visit(xmlDocGetRootElement(doc), &f);
-  int rc = 0;
-  if (f.v[F_TITLE]) rc |= nw_article_set(&a->title, f.v[F_TITLE], strip_site_suffix(f.v[F_TITLE], strlen(f.v[F_TITLE]), f.v[F_SOURCE]));
-  if (f.v[F_BYLINE] && strncmp(f.v[F_BYLINE], "http", 4)) {
-    const char *b = f.v[F_BYLINE];
-    if (!nw_ascii_ncasecmp(b, "by ", 3)) b += 3;
-    rc |= nw_article_set(&a->byline, b, strlen(b));
-  }
-  char d[NW_DATE_BUF];
-  if (f.v[F_PUBLISHED] && nw_full_date(f.v[F_PUBLISHED], strlen(f.v[F_PUBLISHED]), d)) rc |= nw_article_set(&a->published, d, NW_YMD_LEN);
+  visit(xmlDocGetRootElement(doc), &f, 0);
   const char *url = page_url(&f);
-  if (url) rc |= nw_article_set(&a->url, url, strlen(url));
-  if (f.v[F_SOURCE]) rc |= nw_article_set(&a->source, f.v[F_SOURCE], strlen(f.v[F_SOURCE]));
-  for (int i = 0; i < F_COUNT; i++) free(f.v[i]);
+  const char *publishers[MAX_PUBLISHERS + 1];
+  char *spare[3] = {0};
+  int rc = f.oom || publisher_names(&f, url, publishers, spare) || choose_title(&f, publishers, a) || choose_byline(&f, publishers, a) || choose_published(&f, a);
+  if (!rc && url) rc = nw_article_set(&a->url, url, strlen(url));
+  const char *source = best(&f, F_SOURCE);
+  if (!rc && source) rc = nw_article_set(&a->source, source, strlen(source));
+  for (int i = 0; i < F_COUNT; i++)
+    for (int p = 0; p <= MAX_PRIO; p++) free(f.v[i][p]);
+  for (int i = 0; i < B_COUNT; i++) nw_buf_free(&f.by[i]);
+  nw_buf_free(&f.publishers);
+  for (int i = 0; i < 3; i++) free(spare[i]);
   return rc ? -1 : 0;
 }
 
@@ -282,6 +637,12 @@ static const char *known_charset(const char *name, size_t n) {
   for (size_t i = 0; i < sizeof other / sizeof other[0]; i++)
     if (strlen(other[i]) == n && !nw_ascii_ncasecmp(name, other[i], n)) return other[i];
   return NULL;
+}
+
+static int has_multibyte(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if ((unsigned char)s[i] >= 0x80) return 1;
+  return 0;
 }
 
 const char *nw_html_charset(const char *s, size_t n) {
@@ -299,7 +660,11 @@ const char *nw_html_charset(const char *s, size_t n) {
     const char *q = p;
     while (q < end && (isalnum((unsigned char)*q) || *q == '-' || *q == '_')) q++;
     const char *cs = known_charset(p, (size_t)(q - p));
-    if (cs) return strcmp(cs, "UTF-8") || nw_utf8_valid(s, n) ? cs : "windows-1252";
+    if (cs && !strcmp(cs, "UTF-8")) return nw_utf8_valid(s, n) ? cs : "windows-1252";
+    /* a page saved as UTF-8 under a template's old declaration: bytes
+    ** above ASCII that all form UTF-8 sequences are almost never Latin-1
+    ** or another legacy charset, so the bytes win over the label */
+    if (cs && !(has_multibyte(s, n) && nw_utf8_valid(s, n))) return cs;
     break;
   }
   return nw_utf8_valid(s, n) ? "UTF-8" : "windows-1252";

@@ -12,6 +12,7 @@ extern const char *const nw_html_maybe;
 extern const char *const nw_html_posts;
 extern const char *const nw_html_positive;
 extern const char *const nw_html_negative;
+extern const char *const nw_html_comments;
 
 /* 1 when one trimmed line of text is site furniture by the text reader's
 ** line rules ("Advertisement", "Read more: ...", newsletter prompts);

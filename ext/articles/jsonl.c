@@ -413,9 +413,16 @@ int nw_read_jsonl(const char *s, size_t n, nw_article *a, const char **err) {
   if (!bad) {
     bad = set_field(&a->title, &v[JF_TITLE]) || set_field(&a->url, &v[JF_URL]) || set_field(&a->byline, &v[JF_BYLINE]) ||
           set_field(&a->source, &v[JF_SOURCE]);
-    char d[NW_DATE_BUF];
-    if (!bad && v[JF_PUBLISHED].len && nw_full_date(v[JF_PUBLISHED].data, v[JF_PUBLISHED].len, d))
+    char d[NW_DATE_BUF], ts[NW_TIMESTAMP_BUF];
+    const nw_buf *pub = &v[JF_PUBLISHED];
+    int dated = !bad && pub->len ? nw_full_date(pub->data, pub->len, d) : 0;
+    if (dated < 0) bad = 1;
+    else if (dated) {
       bad = nw_article_set(&a->published, d, NW_YMD_LEN);
+      /* with a time of day, that too (its offset as written) */
+      if (!bad && nw_timestamp(pub->data, pub->len, ts) && !memcmp(ts, d, NW_YMD_LEN))
+        bad = nw_article_set(&a->published_at, ts, strlen(ts));
+    }
     if (!bad) bad = nw_article_from_url(a, NULL);
     if (!bad && v[JF_BODY].len) bad = nw_clean(v[JF_BODY].data, v[JF_BODY].len, &a->body);
   }

@@ -15,6 +15,7 @@ void nw_article_free(nw_article *a) {
   free(a->published);
   free(a->url);
   free(a->source);
+  free(a->published_at);
   nw_buf_free(&a->body);
   memset(a, 0, sizeof *a);
 }
@@ -102,31 +103,112 @@ int nw_date_in_filename(const char *path, char out[NW_DATE_BUF]) {
 int nw_full_date(const char *s, size_t n, char out[NW_DATE_BUF]) {
   char v[NW_DATE_BUF];
   if (n == 0 || n > 100) return 0;
-  if (nw_date_parse(s, n, NULL, v) != NW_YMD_LEN) return 0;
+  size_t got = nw_date_parse(s, n, NULL, v);
+  if (got == NW_DATE_FAILED) return -1;
+  if (got != NW_YMD_LEN) return 0;
   memcpy(out, v, NW_YMD_LEN + 1);
   return 1;
+}
+
+/* Digits s[*i..*i+k) as a number, the index moved past them; -1 if not. */
+static int digits_at(const char *s, size_t n, size_t *i, int k) {
+  int v;
+  if (!read_num(s, n, *i, k, &v)) return -1;
+  *i += (size_t)k;
+  return v;
+}
+
+static size_t skip_blank(const char *s, size_t n, size_t i) {
+  while (i < n && s[i] == ' ') i++;
+  return i;
+}
+
+/* The time "HH:MM[:SS[.fff]]" and zone at s[*i]; 0 when there is no time. */
+static int time_and_zone(const char *s, size_t n, size_t i, int *h, int *mi, int *se, char zone[8]) {
+  if ((*h = digits_at(s, n, &i, 2)) < 0 || i >= n || s[i++] != ':' || (*mi = digits_at(s, n, &i, 2)) < 0) return 0;
+  *se = 0;
+  if (i < n && s[i] == ':' && (i++, (*se = digits_at(s, n, &i, 2)) < 0)) return 0;
+  if (*h > 23 || *mi > 59 || *se > 60) return 0;
+  if (i < n && (s[i] == '.' || s[i] == ',')) /* fractions of a second: not kept */
+    for (i++; i < n && isdigit((unsigned char)s[i]);) i++;
+  i = skip_blank(s, n, i);
+  zone[0] = 0;
+  size_t z = i < n && s[i] == 'Z'                                                                   ? 1
+             : i + 3 <= n && (!nw_ascii_ncasecmp(s + i, "UTC", 3) || !nw_ascii_ncasecmp(s + i, "GMT", 3)) ? 3
+             : i + 2 <= n && !nw_ascii_ncasecmp(s + i, "UT", 2)                                          ? 2
+                                                                                                          : 0;
+  if (z && i + z < n && (s[i + z] == '+' || s[i + z] == '-')) i += z; /* "GMT+05:30" */
+  else if (z) {
+    strcpy(zone, "Z");
+    return 1;
+  }
+  if (i < n && (s[i] == '+' || s[i] == '-')) {
+    char sign = s[i++];
+    int oh = digits_at(s, n, &i, 2), om = 0;
+    if (oh < 0 || oh > 14) return 1;
+    if (i < n && s[i] == ':') i++;
+    if (i < n && isdigit((unsigned char)s[i]) && ((om = digits_at(s, n, &i, 2)) < 0 || om > 59)) return 1;
+    snprintf(zone, 8, "%c%02d:%02d", sign, oh, om);
+  }
+  return 1;
+}
+
+int nw_timestamp(const char *s, size_t n, char out[NW_TIMESTAMP_BUF]) {
+  static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+  size_t i = skip_blank(s, n, 0);
+  int y, m = 0, d, h, mi, se;
+  char zone[8];
+  if (i + 10 <= n && isdigit((unsigned char)s[i]) && s[i + 4] == '-') { /* ISO 8601 */
+    if ((y = digits_at(s, n, &i, 4)) < 0 || s[i++] != '-' || (m = digits_at(s, n, &i, 2)) < 0 || i >= n ||
+        s[i++] != '-' || (d = digits_at(s, n, &i, 2)) < 0 || i >= n || (s[i] != 'T' && s[i] != ' '))
+      return 0;
+    i++;
+  } else { /* RFC 2822: "Tue, 06 May 2031 23:30:00 +0000" */
+    while (i < n && isalpha((unsigned char)s[i])) i++;
+    if (i < n && s[i] == ',') i++;
+    i = skip_blank(s, n, i);
+    size_t k = i;
+    while (k < n && isdigit((unsigned char)s[k])) k++;
+    if (k == i || k - i > 2) return 0;
+    d = atoi(s + i);
+    i = skip_blank(s, n, k);
+    if (i + 3 > n) return 0;
+    for (int k2 = 0; k2 < 12; k2++)
+      if (!nw_ascii_ncasecmp(s + i, months + 3 * k2, 3)) m = k2 + 1;
+    while (i < n && isalpha((unsigned char)s[i])) i++;
+    i = skip_blank(s, n, i);
+    if (!m || (y = digits_at(s, n, &i, 4)) < 0) return 0;
+    i = skip_blank(s, n, i);
+  }
+  if (!valid_ymd(y, m, d) || !time_and_zone(s, n, i, &h, &mi, &se, zone)) return 0;
+  snprintf(out, NW_TIMESTAMP_BUF, "%04d-%02d-%02dT%02d:%02d:%02d%s", y % 10000, m % 100, d % 100, h % 100, mi % 100,
+           se % 100, zone);
+  return zone[0] == '+' || zone[0] == '-' ? 2 : 1;
 }
 
 int nw_article_from_url(nw_article *a, const char *path) {
   char v[NW_DATE_BUF];
   if (!a->published && a->url && nw_date_in_url(a->url, strlen(a->url), v) && nw_article_set(&a->published, v, NW_YMD_LEN)) return -1;
   if (!a->published && path && nw_date_in_filename(path, v) && nw_article_set(&a->published, v, NW_YMD_LEN)) return -1;
-  if (!a->source && a->url) a->source = nw_url_host(a->url, strlen(a->url));
+  char host[NW_HOST_BUF];
+  if (!a->source && a->url && nw_url_host(a->url, strlen(a->url), host) && nw_article_set(&a->source, host, strlen(host)))
+    return -1;
   return 0;
 }
 
-char *nw_url_host(const char *url, size_t n) {
+size_t nw_url_host(const char *url, size_t n, char out[NW_HOST_BUF]) {
+  out[0] = 0;
   const char *p = memmem(url, n, "://", 3);
-  if (!p) return NULL;
+  if (!p) return 0;
   p += 3;
   const char *end = url + n;
   const char *h = p;
   while (h < end && !strchr("/?#:", *h)) h++;
   if (h - p > 4 && nw_ascii_ncasecmp(p, "www.", 4) == 0) p += 4;
-  if (h <= p || memchr(p, '.', (size_t)(h - p)) == NULL) return NULL;
-  char *out = malloc((size_t)(h - p) + 1);
-  if (!out) return NULL;
-  for (size_t i = 0; i < (size_t)(h - p); i++) out[i] = (char)tolower((unsigned char)p[i]);
-  out[h - p] = 0;
-  return out;
+  size_t len = (size_t)(h - p);
+  /* no allocation, so no out-of-memory case; a host name is at most 253 bytes */
+  if (h <= p || len >= NW_HOST_BUF || memchr(p, '.', len) == NULL) return 0;
+  for (size_t i = 0; i < len; i++) out[i] = (char)tolower((unsigned char)p[i]);
+  out[len] = 0;
+  return len;
 }

@@ -21,7 +21,7 @@
 
 /* ---- compiled class/id patterns (once per process) ------------------- */
 
-enum { P_UNLIKELY, P_UNLIKELY_WORDS, P_MAYBE, P_POSTS, P_POSITIVE, P_NEGATIVE, P_COUNT };
+enum { P_UNLIKELY, P_UNLIKELY_WORDS, P_MAYBE, P_POSTS, P_POSITIVE, P_NEGATIVE, P_COMMENTS, P_COUNT };
 static pcre2_code *pat[P_COUNT];
 static pthread_once_t pat_once = PTHREAD_ONCE_INIT;
 
@@ -30,7 +30,7 @@ static pthread_once_t pat_once = PTHREAD_ONCE_INIT;
 static void compile_patterns(void) {
   xmlInitParser();
   const char *src[P_COUNT] = {nw_html_unlikely, nw_html_unlikely_words, nw_html_maybe, nw_html_posts,
-                              nw_html_positive, nw_html_negative};
+                              nw_html_positive, nw_html_negative,       nw_html_comments};
   for (int i = 0; i < P_COUNT; i++) pat[i] = nw_compile_rule(src[i], 0);
 }
 
@@ -52,9 +52,13 @@ typedef struct ninfo {
   uint8_t scored;
 } ninfo;
 
+enum { MAX_EXPANDERS = 32 };
 typedef struct page_ctx {
   pcre2_match_data *md;
   ninfo *info; /* one per element, in document order */
+  /* ids that "Read more" buttons (aria-expanded) open (aria-controls) */
+  char *expands[MAX_EXPANDERS];
+  int n_expands;
 } page_ctx;
 
 static int in_list(const char *const *list, const char *name) {
@@ -62,6 +66,8 @@ static int in_list(const char *const *list, const char *name) {
     if (strcmp(list[i], name) == 0) return 1;
   return 0;
 }
+
+static double link_density(const ninfo *in) { return in->text ? (double)in->links / (double)in->text : 0; }
 
 static const char *tag(const xmlNode *n) { return n->type == XML_ELEMENT_NODE ? (const char *)n->name : ""; }
 static ninfo *info_of(const xmlNode *n) { return n->type == XML_ELEMENT_NODE ? (ninfo *)n->_private : NULL; }
@@ -117,9 +123,81 @@ static int is_hidden(const xmlNode *n) {
   return h;
 }
 
-/* Drop what never holds article text; with level 1, also elements whose
-** class/id say furniture by Readability's list, with level 2 by the longer
-** list too, unless they hold most of the page's text. */
+/* The ids that elements with aria-expanded (a "Read more" button) open
+** through aria-controls: the first MAX_EXPANDERS of the page. */
+static void find_expanders(page_ctx *p, const xmlNode *n) {
+  for (const xmlNode *c = n->children; c && p->n_expands < MAX_EXPANDERS; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    if (xmlHasProp(c, (const xmlChar *)"aria-expanded")) {
+      xmlChar *id = xmlGetProp(c, (const xmlChar *)"aria-controls");
+      if (id && *id) p->expands[p->n_expands++] = (char *)id;
+      else xmlFree(id);
+    }
+    find_expanders(p, c);
+  }
+}
+
+/* A paragraph of 80 characters or more: n or an element within three levels of it. */
+static int long_paragraph(const xmlNode *n, int depth) {
+  if (!strcmp(tag(n), "p") && info_of(n)->text >= 80) return 1;
+  for (const xmlNode *c = n->children; c && depth < 3; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && long_paragraph(c, depth + 1)) return 1;
+  return 0;
+}
+
+/* The hidden rest of a story behind an expander: a box of paragraphs
+** without many links that a "Read more" button opens, or that follows a
+** paragraph of the story (one of its five previous siblings). A hidden
+** pop-up or menu is neither. */
+static int continues_story(const page_ctx *p, const xmlNode *n) {
+  const ninfo *in = info_of(n);
+  if (!in || in->text < 80 || link_density(in) > 0.3) return 0;
+  /* paragraphs of sentences, not a gallery's "Caption" and "Close" */
+  if (!long_paragraph(n, 0)) return 0;
+  xmlChar *id = xmlGetProp(n, (const xmlChar *)"id");
+  int named = 0;
+  for (int i = 0; id && i < p->n_expands && !named; i++) named = !strcmp((char *)id, p->expands[i]);
+  xmlFree(id);
+  if (named) return 1;
+  int seen = 0;
+  for (const xmlNode *s = n->prev; s && seen < 5; s = s->prev) {
+    if (s->type != XML_ELEMENT_NODE) continue;
+    seen++;
+    if (!strcmp(tag(s), "p") && info_of(s)->text >= 80) return 1;
+  }
+  return 0;
+}
+
+/* An element on n's subtree that marks the article itself. */
+static int holds_article(const xmlNode *n) {
+  const char *t = tag(n);
+  if (!strcmp(t, "h1") || !strcmp(t, "article")) return 1;
+  xmlChar *ip = xmlGetProp(n, (const xmlChar *)"itemprop");
+  int body = ip && strstr((char *)ip, "articleBody");
+  xmlFree(ip);
+  if (body) return 1;
+  for (const xmlNode *c = n->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && holds_article(c)) return 1;
+  return 0;
+}
+
+/* Reader comments (a comment list, Disqus, schema.org Comment), unless
+** the box also holds the article (a page-wide "has-comments" wrapper). */
+static int comment_section(page_ctx *p, const xmlNode *n, const char *ci) {
+  int hit = ci && matches(P_COMMENTS, ci, p->md);
+  if (!hit) {
+    xmlChar *it = xmlGetProp(n, (const xmlChar *)"itemtype"), *ip = xmlGetProp(n, (const xmlChar *)"itemprop");
+    hit = (it && strstr((char *)it, "Comment")) || (ip && strstr((char *)ip, "comment"));
+    xmlFree(it);
+    xmlFree(ip);
+  }
+  return hit && !holds_article(n);
+}
+
+/* Drop what never holds article text (but not the rest of a story behind
+** an expander, though hidden), and reader comments; with level 1, also
+** elements whose class/id say furniture by Readability's list, with level 2
+** by the longer list too, unless they hold most of the page's text. */
 static void prune(page_ctx *p, xmlNode *n, int level, size_t page_text) {
   for (xmlNode *c = n->children; c;) {
     xmlNode *next = c->next;
@@ -128,16 +206,18 @@ static void prune(page_ctx *p, xmlNode *n, int level, size_t page_text) {
       xmlFreeNode(c);
     } else if (c->type == XML_ELEMENT_NODE) {
       const char *t = tag(c);
-      int drop = in_list(nw_html_drop_tags, t) || is_hidden(c);
-      if (!drop && level && strcmp(t, "body") && strcmp(t, "article") && strcmp(t, "main")) {
-        char *ci = class_id(c);
+      int page = !strcmp(t, "body") || !strcmp(t, "article") || !strcmp(t, "main");
+      int drop = in_list(nw_html_drop_tags, t) || (is_hidden(c) && !continues_story(p, c));
+      char *ci = drop || page ? NULL : class_id(c);
+      if (!drop && !page && comment_section(p, c, ci)) drop = 1;
+      if (!drop && level && !page) {
         ninfo *in = info_of(c);
         if (ci && (matches(P_UNLIKELY, ci, p->md) || (level > 1 && matches(P_UNLIKELY_WORDS, ci, p->md))) &&
             !matches(P_MAYBE, ci, p->md) && class_weight(p, c) < 50 &&
-            (!in || in->text * 2 < page_text))
+            (!in || in->text * 2 < page_text) && !continues_story(p, c))
           drop = 1;
-        free(ci);
       }
+      free(ci);
       if (drop) {
         xmlUnlinkNode(c);
         xmlFreeNode(c);
@@ -207,7 +287,6 @@ static int has_block_child(const xmlNode *n) {
   return 0;
 }
 
-static double link_density(const ninfo *in) { return in->text ? (double)in->links / (double)in->text : 0; }
 
 static void init_score(page_ctx *p, xmlNode *n) {
   ninfo *in = info_of(n);
@@ -291,6 +370,7 @@ static int flush(emitter *e) {
     int keep = 1;
     if (n < 200 && e->cur_links * 2 > n) keep = 0;     /* mostly links: navigation, related lists */
     else if (n < 300 && nw_line_is_furniture(s, n, 1)) keep = 0; /* prompts, "Advertisement" */
+    else if (nw_is_byline_line(s, n)) keep = 0;                  /* the byline column has it */
     else if (e->title && strlen(e->title) == n && !memcmp(e->title, s, n)) keep = 0;
     if (keep) {
       if (e->out.len) rc = nw_buf_append(&e->out, "\n\n", 2);
@@ -445,7 +525,10 @@ static int extract(htmlDocPtr doc, int level, const char *title, nw_buf *out) {
     k = 1;
     attach(&p, root, &k);
     count(root, 0);
-    if (pass == 0) prune(&p, root, level, info_of(root)->text);
+    if (pass == 0) {
+      find_expanders(&p, root);
+      prune(&p, root, level, info_of(root)->text);
+    }
   }
   score_tree(&p, root);
   double best = 0;
@@ -465,6 +548,7 @@ static int extract(htmlDocPtr doc, int level, const char *title, nw_buf *out) {
   if (!rc) rc = flush(&e);
   if (!rc) rc = nw_buf_append(out, e.out.data ? e.out.data : "", e.out.len);
 done:
+  for (int i = 0; i < p.n_expands; i++) xmlFree(p.expands[i]);
   nw_buf_free(&e.out);
   nw_buf_free(&e.cur);
   free(p.info);
@@ -479,15 +563,33 @@ static void quiet(void *ctx, const char *msg, ...) {
   (void)msg;
 }
 
+/* libxml2 goes on quietly when an allocation fails: the tree stops short, a
+** property reads as absent. Its error report is the only sign: the page is
+** then out of memory, not a page without a title. */
+static void note_no_memory(void *ran_out, xmlErrorPtr e) {
+  if (e && e->code == XML_ERR_NO_MEMORY) *(int *)ran_out = 1;
+}
+
 static int read_page(const char *path, const char *s, size_t n, nw_article *a, const char **err);
 
 int nw_read_html(const char *path, const char *s, size_t n, nw_article *a, const char **err) {
   pthread_once(&pat_once, compile_patterns);
   xmlGenericErrorFunc old = xmlGenericError;
   void *old_ctx = xmlGenericErrorContext;
+  xmlStructuredErrorFunc old_structured = xmlStructuredError;
+  void *old_structured_ctx = xmlStructuredErrorContext;
+  int ran_out = 0;
   xmlSetGenericErrorFunc(NULL, quiet);
+  xmlSetStructuredErrorFunc(&ran_out, note_no_memory);
+  nw_xml_guard_begin();
   int rc = read_page(path, s, n, a, err);
+  if (nw_xml_guard_end()) ran_out = 1;
+  xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
   xmlSetGenericErrorFunc(old_ctx, old);
+  if (ran_out) {
+    *err = NULL; /* -1 without a message: out of memory */
+    return -1;
+  }
   return rc;
 }
 
@@ -507,11 +609,11 @@ static int tag_at(const char *s, size_t n, size_t i, const char *t) {
 ** bogus comment up to the next ">", and libxml2 would keep it as text. A
 ** copy of the page with each such run blanked out (outside comments,
 ** scripts and styles, whose text is theirs), or NULL (none, or OOM). One pass. */
-static char *blank_cdata(const char *s, size_t n) {
+static int blank_cdata(const char *s, size_t n, char **out) {
   static const char open[] = "<![CDATA[";
-  if (!memmem(s, n, open, sizeof open - 1)) return NULL;
-  char *copy = malloc(n ? n : 1);
-  if (!copy) return NULL;
+  if (!memmem(s, n, open, sizeof open - 1)) return 0;
+  char *copy = *out = malloc(n ? n : 1);
+  if (!copy) return -1;
   memcpy(copy, s, n);
   const char *raw = NULL; /* inside <script> or <style>: the closing tag name */
   for (size_t i = 0; i < n; i++) {
@@ -532,15 +634,25 @@ static char *blank_cdata(const char *s, size_t n) {
       i = end - 1;
     }
   }
-  return copy;
+  return 0;
 }
 
-static htmlDocPtr parse_page(const char *s, size_t n, const char *enc, int opts, nw_article *a) {
+/* The tree, or NULL with *oom set when memory ran out. */
+static htmlDocPtr parse_page(const char *s, size_t n, const char *enc, int opts, nw_article *a, int *oom) {
   htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
-  if (!ctxt) return NULL;
-  char *clean = blank_cdata(s, n);
+  char *clean = NULL;
+  if (!ctxt || blank_cdata(s, n, &clean)) {
+    if (ctxt) htmlFreeParserCtxt(ctxt);
+    *oom = 1;
+    return NULL;
+  }
   htmlDocPtr doc = htmlCtxtReadMemory(ctxt, clean ? clean : s, (int)n, NULL, enc, opts);
   free(clean);
+  if (ctxt->errNo == XML_ERR_NO_MEMORY) {
+    xmlFreeDoc(doc);
+    doc = NULL;
+    *oom = 1;
+  }
   if (doc && ctxt->errNo == XML_ERR_INTERNAL_ERROR)
     a->partial = "page nested deeper than 256 elements: read up to that depth";
   htmlFreeParserCtxt(ctxt);
@@ -555,10 +667,11 @@ static int read_page(const char *path, const char *s, size_t n, nw_article *a, c
   }
   const char *enc = nw_html_charset(s, n);
   int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
-  htmlDocPtr doc = parse_page(s, n, enc, opts, a);
+  int oom = 0;
+  htmlDocPtr doc = parse_page(s, n, enc, opts, a, &oom);
   if (!doc) {
-    *err = "cannot parse the page";
-    return 0;
+    *err = oom ? NULL : "cannot parse the page";
+    return oom ? -1 : 0;
   }
   int rc = nw_html_meta(doc, a);
   if (!rc) rc = nw_article_from_url(a, path);
@@ -566,8 +679,11 @@ static int read_page(const char *path, const char *s, size_t n, nw_article *a, c
   ** boxes, so a short result is tried again with fewer of them. */
   nw_buf body = {0};
   for (int level = 2; !rc && level >= 0; level--) {
-    if (!doc) doc = parse_page(s, n, enc, opts, a);
-    if (!doc) break;
+    if (!doc) doc = parse_page(s, n, enc, opts, a, &oom);
+    if (!doc) {
+      rc = oom ? -1 : rc;
+      break;
+    }
     nw_buf got = {0};
     rc = extract(doc, level, a->title, &got);
     xmlFreeDoc(doc);

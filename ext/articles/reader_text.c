@@ -364,7 +364,8 @@ static const char *sweep_footer(text_doc *d) {
 
 static int set_date(nw_article *a, const char *s, size_t n) {
   char v[NW_DATE_BUF];
-  if (!nw_full_date(s, n, v)) return 0;
+  int dated = nw_full_date(s, n, v);
+  if (dated <= 0) return dated; /* none, or -1: out of memory */
   if (!a->published && nw_article_set(&a->published, v, NW_YMD_LEN)) return -1;
   return 1;
 }
@@ -383,7 +384,7 @@ static size_t date_prefix(text_doc *d, nw_article *a) {
   size_t n = l->e - l->s;
   if (n < 15 || nw_ascii_ncasecmp(s, "date ", 5) != 0) return 0;
   char v[NW_DATE_BUF];
-  if (!nw_full_date(s + 5, 10, v)) return 0;
+  if (nw_full_date(s + 5, 10, v) != 1) return 0;
   if (nw_article_set(&a->published, v, NW_YMD_LEN)) return 0;
   size_t skip = 15;
   while (skip < n && s[skip] == ' ') skip++;

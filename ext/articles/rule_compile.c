@@ -38,8 +38,8 @@ static int check_one(const char *pattern, int text_rule, char *msg, size_t cap) 
 int nw_articles_rules_check(char *msg, size_t cap) {
   for (size_t i = 0; i < nw_line_rule_count; i++)
     if (check_one(nw_line_rules[i].pattern, 1, msg, cap)) return -1;
-  const char *const html[] = {nw_html_unlikely, nw_html_unlikely_words, nw_html_maybe,
-                              nw_html_posts,    nw_html_positive,       nw_html_negative};
+  const char *const html[] = {nw_html_unlikely, nw_html_unlikely_words, nw_html_maybe,   nw_html_posts,
+                              nw_html_positive, nw_html_negative,       nw_html_comments};
   for (size_t i = 0; i < sizeof html / sizeof html[0]; i++)
     if (check_one(html[i], 0, msg, cap)) return -1;
   return 0;

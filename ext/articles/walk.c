@@ -195,11 +195,12 @@ static int seed_glob_parents(nw_walk *w) {
 
 /* The path's components below base (rest) as the walk meets them: no empty,
 ** dot or hidden component, each folder entered once on the way (no loop),
-** not too deep, and a last component that is a listed file. */
+** not too deep, and a last component that is a listed file. 1, 0, or -1 out
+** of memory. */
 static int tree_lists(const char *base, const char *rest, const struct stat *seed) {
   size_t bl = strlen(base), n = strlen(rest);
   char *p = malloc(bl + n + 2);
-  if (!p) return 0;
+  if (!p) return -1;
   memcpy(p, base, bl);
   p[bl] = 0;
   struct stat chain[MAX_DEPTH + 1];
@@ -228,7 +229,7 @@ static int tree_lists(const char *base, const char *rest, const struct stat *see
     if (!slash) {
       /* the file itself: the walk descends into a folder, lists a file */
       char *name = strndup(c, cl);
-      ok = name && listed(name) && !(walk_stat(p, &st) == 0 && S_ISDIR(st.st_mode));
+      ok = !name ? -1 : listed(name) && !(walk_stat(p, &st) == 0 && S_ISDIR(st.st_mode));
       free(name);
       break;
     }
@@ -245,7 +246,7 @@ int nw_walk_lists(const char *root, const char *path) {
   size_t rl = strlen(root);
   while (rl > 1 && root[rl - 1] == '/') rl--;
   if (rl == 1 && root[0] == '/') rl = 0; /* "/": the paths are "/etc/...", not "//etc/..." */
-  if (root_is_dir) return strncmp(root, path, rl) == 0 && path[rl] == '/' && tree_lists(root, path + rl + 1, NULL);
+  if (root_is_dir) return strncmp(root, path, rl) == 0 && path[rl] == '/' ? tree_lists(root, path + rl + 1, NULL) : 0;
   if (!strpbrk(root, "*?[")) return 0;
   /* a glob: the path is a match, or lies under a folder that is one */
   const int flags = FNM_PATHNAME | FNM_PERIOD;
@@ -258,7 +259,8 @@ int nw_walk_lists(const char *root, const char *path) {
     if (p > path && p[-1] == '/') continue; /* glob never yields "x//y" */
     char *dir = strndup(path, (size_t)(p - path));
     struct stat parent;
-    if (dir && fnmatch(root, dir, flags) == 0) ok = tree_lists(dir, p + 1, parent_stat(dir, &parent) == 0 ? &parent : NULL);
+    if (!dir) return -1;
+    if (fnmatch(root, dir, flags) == 0) ok = tree_lists(dir, p + 1, parent_stat(dir, &parent) == 0 ? &parent : NULL);
     free(dir);
   }
   return ok;
@@ -304,10 +306,11 @@ int nw_walk_find(const char *root, const char *key, size_t key_len, char **file,
     else *hash = '#';
   }
   /* a scan lists neither a folder nor a name that is not there */
-  if (!nw_walk_lists(root, k) || lstat(k, &st) != 0 || S_ISDIR(st.st_mode)) {
+  int listed = nw_walk_lists(root, k);
+  if (listed <= 0 || lstat(k, &st) != 0 || S_ISDIR(st.st_mode)) {
     free(k);
     *line = 0;
-    return 0;
+    return listed < 0 ? -1 : 0;
   }
   *file = k;
   return 1;
@@ -326,8 +329,9 @@ int nw_walk_open(nw_walk **out, const char *root, char **err) {
   if (is_path) {
     if (S_ISDIR(st.st_mode)) {
       const char *why = "";
-      if (push_dir(w, root, &st, &why) != 0) {
-        if (asprintf(err, "%s: %s", why, root) < 0) *err = NULL;
+      int pushed = push_dir(w, root, &st, &why);
+      if (pushed != 0) { /* -1: out of memory, no message */
+        if (pushed > 0 && asprintf(err, "%s: %s", why, root) < 0) *err = NULL;
         nw_walk_close(w);
         return -1;
       }

@@ -28,6 +28,10 @@ int nw_each_sentence(const char *s, size_t n, size_t window, int (*fn)(void *arg
   nw_doc doc = {0};
   int rc = 0;
   for (size_t from = 0; from < n && rc == 0;) {
+    if (nw_stop_requested()) {
+      rc = NW_STOPPED;
+      break;
+    }
     size_t to = nw_window_end(s, n, from, window);
     if (nw_tokenize(&doc, s + from, to - from)) {
       rc = -1;

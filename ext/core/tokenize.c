@@ -310,6 +310,7 @@ static int scan_tokens(nw_doc *d) {
     }
     if (push_tok(d, start, end, cls, ws, flags, check_from)) return -1;
     if (sentence_on_token(d, d->ntok - 1)) return -1;
+    if ((d->ntok & 8191) == 0 && nw_stop_requested()) return -1; /* the caller was interrupted */
     ws = NW_WS_NONE;
     p = end;
   }

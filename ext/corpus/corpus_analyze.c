@@ -42,11 +42,15 @@ static void work(void *data, cp_pool *p, cp_job *job) {
   if (cp_pool_emit(p, job, it, it->len)) item_free(it); /* halted: the row stays pending */
 }
 
-double cp_now(void) {
+static double clock_seconds(clockid_t clock) {
   struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
+  clock_gettime(clock, &ts);
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
+
+double cp_now(void) { return clock_seconds(CLOCK_MONOTONIC); }
+
+double cp_thread_cpu(void) { return clock_seconds(CLOCK_THREAD_CPUTIME_ID); }
 
 /* The next pending rows after *last_id into items[] (at most FETCH_ROWS, and
 ** about 16 MB of text): *n of them. */
@@ -104,6 +108,7 @@ static int store_item(an_run *r, an_item *it) {
   int rc = cp_txn_begin(r->t, &r->err);
   int same = rc == SQLITE_OK ? cp_store_body_is(r->db, &r->store, it->id, it->body, it->len, &r->err) : -1;
   if (same < 0) return rc == SQLITE_OK ? SQLITE_ERROR : rc;
+  if (same && it->a.failed == CP_NO_MEMORY) return SQLITE_NOMEM;
   if (same) {
     rc = cp_store_analysis(r->db, &r->store, it->id, 0, it->body, &it->a, it->body_sha1, &r->err);
     if (rc != SQLITE_OK) return rc;
@@ -180,7 +185,7 @@ int cp_analyze_pending(sqlite3 *db, cp_txn *t, const nw_corpus_opts *o, nw_corpu
   if (rc == SQLITE_OK && o && o->progress && r.batch_n) o->progress(st, o->progress_ctx);
   if (r.err && !*err) *err = r.err;
   else sqlite3_free(r.err);
-  cp_pool_stop(pool, item_free, item_free);
+  st->cpu_workers += cp_pool_stop(pool, item_free, item_free);
   for (int i = next_item; i < nitems; i++) item_free(items[i]);
   cp_store_finalize(&r.store);
   sqlite3_finalize(pending);
@@ -188,7 +193,7 @@ int cp_analyze_pending(sqlite3 *db, cp_txn *t, const nw_corpus_opts *o, nw_corpu
 }
 
 int nw_corpus_analyze(sqlite3 *db, const nw_corpus_opts *o, nw_corpus_stats *st, char **err) {
-  double t0 = cp_now();
+  double t0 = cp_now(), cpu0 = cp_thread_cpu();
   nw_corpus_stats local;
   if (!st) st = &local;
   memset(st, 0, sizeof *st);
@@ -199,5 +204,6 @@ int nw_corpus_analyze(sqlite3 *db, const nw_corpus_opts *o, nw_corpus_stats *st,
   if (rc == SQLITE_OK && !(o && o->stop && *o->stop)) rc = cp_link_if_needed(db, st, err);
   cp_txn_done(&t);
   st->seconds = cp_now() - t0;
+  st->cpu_writer = cp_thread_cpu() - cpu0;
   return rc;
 }

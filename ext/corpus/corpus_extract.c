@@ -91,7 +91,7 @@ int cp_analyze_text(const char *text, size_t len, const char *published, cp_anal
   if (doc) nw_doc_release(doc);
   if (rc) {
     a->nm = a->nq = a->nd = 0;
-    a->failed = 1;
+    a->failed = len > NW_MAX_TEXT ? 1 : CP_NO_MEMORY;
   }
   return rc;
 }

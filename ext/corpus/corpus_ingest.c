@@ -20,6 +20,7 @@
 ** the rows under a folder that could not be read this time. A stopped run
 ** (opts->stop) removes nothing. JSON Lines records are stored unanalysed and
 ** analysed by the analysis stage (nw_corpus_analyze's), which follows. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,7 +49,8 @@ typedef struct in_rec {
   int64_t bytes, mtime, file_size;
   char *error;
   int has_body, folder, file_failed;
-  char *title, *byline, *published, *url, *source, *body;
+  int no_memory; /* the end of a file whose reading ran out of memory: the run fails */
+  char *title, *byline, *published, *published_at, *url, *source, *body;
   size_t body_len;
   char raw_sha1[41];
   int has_raw, analyzed;
@@ -67,7 +69,7 @@ static void job_free(void *p) {
 static void rec_free(void *p) {
   in_rec *r = p;
   if (!r) return;
-  char *fields[] = {r->path, r->error, r->title, r->byline, r->published, r->url, r->source, r->body};
+  char *fields[] = {r->path, r->error, r->title, r->byline, r->published, r->published_at, r->url, r->source, r->body};
   for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) free(fields[i]);
   cp_analysis_free(&r->a);
   free(r);
@@ -113,7 +115,8 @@ static in_rec *rec_of(const nw_record *x, const in_job *j) {
   int bad = dup_field(&r->path, x->path) || dup_field(&r->error, x->error);
   if (!bad && r->has_body) {
     bad = dup_field(&r->title, a->title) || dup_field(&r->byline, a->byline) ||
-          dup_field(&r->published, a->published) || dup_field(&r->url, a->url) || dup_field(&r->source, a->source);
+          dup_field(&r->published, a->published) || dup_field(&r->published_at, a->published_at) ||
+          dup_field(&r->url, a->url) || dup_field(&r->source, a->source);
     r->body_len = a->body.len;
     if (!bad && !(r->body = malloc(r->body_len + 1))) bad = 1;
     if (!bad) {
@@ -144,7 +147,7 @@ static void read_file(void *data, cp_pool *p, cp_job *job) {
   in_job *j = data;
   nw_file_reader *reader = NULL;
   char *err = NULL;
-  int ok = 0;
+  int ok = 0, no_memory = 0;
   if (j->folder_error) {
     ok = emit_file_error(p, job, j->path, j->folder_error, 1) == 0;
   } else if (nw_file_reader_open(&reader, j->path, 0, &err) != 0) {
@@ -154,6 +157,7 @@ static void read_file(void *data, cp_pool *p, cp_job *job) {
     int got = 1;
     while (!cp_pool_halted(p) && (got = nw_file_reader_next(reader, &x, &err)) == 1) {
       in_rec *r = rec_of(x, j);
+      if (!r) no_memory = 1; /* a record lost: not the file's fault */
       if (!r || emit(p, job, r)) break;
     }
     if (got < 0) ok = emit_file_error(p, job, j->path, err ? err : "out of memory", 0) == 0;
@@ -166,6 +170,7 @@ static void read_file(void *data, cp_pool *p, cp_job *job) {
   if (end) {
     end->file_size = j->size;
     end->file_failed = !ok;
+    end->no_memory = no_memory;
     if (emit(p, job, end)) end = NULL;
   }
   job_free(j);
@@ -201,11 +206,11 @@ static int prepare_all(ingest *g, char **err) {
     {&g->lookup, "SELECT id, sha1, analyzed_sha1 IS NOT NULL, body IS NOT NULL FROM articles WHERE path = ?1"},
     {&g->insert,
      "INSERT INTO articles(path, format, url, title, byline, published, source, body, bytes, sha1, error, mtime,"
-     " file_bytes, analyzed_sha1) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-     " CASE WHEN ?8 IS NULL THEN '" EMPTY_SHA1 "' END)"},
+     " file_bytes, published_at, analyzed_sha1) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+     " ?14, CASE WHEN ?8 IS NULL THEN '" EMPTY_SHA1 "' END)"},
     {&g->update,
      "UPDATE articles SET format = ?2, url = ?3, title = ?4, byline = ?5, published = ?6, source = ?7, body = ?8,"
-     " bytes = ?9, sha1 = ?10, error = ?11, mtime = ?12, file_bytes = ?13,"
+     " bytes = ?9, sha1 = ?10, error = ?11, mtime = ?12, file_bytes = ?13, published_at = ?14,"
      " analyzed_sha1 = CASE WHEN ?8 IS NULL THEN '" EMPTY_SHA1 "' END WHERE id = ?1"},
     {&g->touch,
      "UPDATE articles SET mtime = ?2, file_bytes = ?3, error = ?4 WHERE id = ?1"
@@ -256,6 +261,7 @@ static void bind_article(sqlite3_stmt *st, const in_rec *r) {
   /* mtime 0 when unknown: a file row (not a user's), read again next time */
   sqlite3_bind_int64(st, 12, r->mtime >= 0 ? r->mtime : 0);
   bind_opt_int(st, 13, r->file_size);
+  bind_opt_text(st, 14, r->published_at);
 }
 
 /* Periodic commit, progress and stop check. */
@@ -273,6 +279,12 @@ static int batch_tick(ingest *g, size_t bytes, char **err) {
 
 static int store_rec(ingest *g, in_rec *r, char **err) {
   nw_corpus_stats *st = g->st;
+  /* Memory ran out reading or analysing it: the run fails, the file is not
+  ** stored as unreadable. */
+  if ((r->error && (!strcmp(r->error, "out of memory") || strstr(r->error, strerror(ENOMEM)))) ||
+      (r->analyzed && r->a.failed == CP_NO_MEMORY))
+    return SQLITE_NOMEM;
+  if (!r->path && r->no_memory) return SQLITE_NOMEM;
   if (!r->path) { /* the end of a file */
     st->files_done++;
     if (r->file_size > 0) st->bytes_done += r->file_size;
@@ -540,7 +552,7 @@ static int read_source(ingest *g, const char *source, char **err) {
     g->err = NULL;
   }
   job_free(next);
-  cp_pool_stop(pool, job_free, rec_free);
+  g->st->cpu_workers += cp_pool_stop(pool, job_free, rec_free);
   nw_walk_close(w);
   if (rc == SQLITE_NOMEM && !*err) *err = sqlite3_mprintf("out of memory");
   if (rc == SQLITE_OK && !walked) g->stopped = 1;
@@ -548,7 +560,7 @@ static int read_source(ingest *g, const char *source, char **err) {
 }
 
 int nw_corpus_ingest(sqlite3 *db, const char *source, const nw_corpus_opts *o, nw_corpus_stats *st, char **err) {
-  double t0 = cp_now();
+  double t0 = cp_now(), cpu0 = cp_thread_cpu();
   /* Paths are keys as the walk spells them: "./corpus" and "corpus" are one source. */
   while (source[0] == '.' && source[1] == '/' && source[2]) {
     source += 2;
@@ -591,5 +603,6 @@ int nw_corpus_ingest(sqlite3 *db, const char *source, const nw_corpus_opts *o, n
   if (rc == SQLITE_NOMEM && !*err) *err = sqlite3_mprintf("out of memory");
   st->stopped = g.stopped || (o && o->stop && *o->stop);
   st->seconds = cp_now() - t0;
+  st->cpu_writer = cp_thread_cpu() - cpu0;
   return rc;
 }

@@ -88,8 +88,12 @@ typedef struct cp_analysis {
   cp_date *d;
   size_t nd, dcap;
   nw_buf names;
-  int failed; /* the extractors could not run (text too large, out of memory) */
+  int failed; /* the extractors could not run: 1 text too large, CP_NO_MEMORY out of memory */
 } cp_analysis;
+
+/* cp_analysis.failed when memory ran out: the run must stop with an error,
+** not store the article as failed (it is not the article's fault). */
+#define CP_NO_MEMORY 2
 
 /* Entities, quotes and dates of text (tokenized once), dates resolved
 ** against published ("YYYY-MM-DD..." or NULL). Positions as the table
@@ -143,8 +147,8 @@ int cp_pool_drain(cp_pool *p);
 /* The sink asked to halt (or a result was lost for want of memory). */
 int cp_pool_halted(cp_pool *p);
 /* Stops the threads; the data of jobs not started and of results not read
-** go to drop_job and drop_result. */
-void cp_pool_stop(cp_pool *p, void (*drop_job)(void *data), void (*drop_result)(void *data));
+** go to drop_job and drop_result. The threads' CPU seconds. */
+double cp_pool_stop(cp_pool *p, void (*drop_job)(void *data), void (*drop_result)(void *data));
 
 /* ---- the analysis stage (corpus_analyze.c) -------------------------- */
 /* The default batch: articles per transaction, and bytes of body. */
@@ -158,6 +162,8 @@ void cp_pool_stop(cp_pool *p, void (*drop_job)(void *data), void (*drop_result)(
 int cp_threads(const nw_corpus_opts *o);
 /* Seconds on a monotonic clock. */
 double cp_now(void);
+/* CPU seconds of the calling thread. */
+double cp_thread_cpu(void);
 /* The analysis stage inside a run (t initialised): counts go to st. */
 int cp_analyze_pending(sqlite3 *db, cp_txn *t, const nw_corpus_opts *o, nw_corpus_stats *st, char **err);
 /* nw_corpus_link when this run changed anything (st) or rows are left

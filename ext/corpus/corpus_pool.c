@@ -39,6 +39,7 @@ struct cp_pool {
   int flight_jobs;
   int stopping, halted;
   int idle_workers, writer_waits; /* signal only a thread that waits: fewer system calls */
+  double worker_cpu;              /* CPU seconds of the threads that ended */
   cp_work_fn work;
   cp_sink_fn sink;
   void *sink_ctx;
@@ -64,6 +65,7 @@ static void *worker(void *arg) {
     job->done = 1;
     if (p->writer_waits) pthread_cond_signal(&p->done_cv);
   }
+  p->worker_cpu += cp_thread_cpu();
   pthread_mutex_unlock(&p->mu);
   return NULL;
 }
@@ -193,14 +195,15 @@ int cp_pool_drain(cp_pool *p) {
   return 0;
 }
 
-void cp_pool_stop(cp_pool *p, void (*drop_job)(void *), void (*drop_result)(void *)) {
-  if (!p) return;
+double cp_pool_stop(cp_pool *p, void (*drop_job)(void *), void (*drop_result)(void *)) {
+  if (!p) return 0;
   pthread_mutex_lock(&p->mu);
   p->stopping = 1;
   pthread_cond_broadcast(&p->work_cv);
   pthread_cond_broadcast(&p->room_cv);
   pthread_mutex_unlock(&p->mu);
   for (int i = 0; i < p->nthreads; i++) pthread_join(p->threads[i], NULL);
+  double cpu = p->worker_cpu;
   while (p->head) {
     cp_job *job = p->head;
     p->head = job->next;
@@ -218,4 +221,5 @@ void cp_pool_stop(cp_pool *p, void (*drop_job)(void *), void (*drop_result)(void
   pthread_cond_destroy(&p->room_cv);
   free(p->threads);
   free(p);
+  return cpu;
 }

@@ -84,15 +84,23 @@ static int add_missing_columns(sqlite3 *db, char **err) {
   int have[N_ARTICLE_COLUMNS] = {0}, has_path = 0, has_id = 0;
   sqlite3_stmt *st = NULL;
   int rc = cp_prepare(db, "SELECT name FROM pragma_table_info('articles')", &st, err);
-  while (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+  int step = SQLITE_DONE;
+  while (rc == SQLITE_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
     const char *name = (const char *)sqlite3_column_text(st, 0);
-    if (!name) continue;
+    if (!name) {
+      step = SQLITE_NOMEM; /* a column name is never NULL otherwise */
+      break;
+    }
     has_path |= !sqlite3_stricmp(name, "path");
     has_id |= !sqlite3_stricmp(name, "id");
     for (int i = 0; i < N_ARTICLE_COLUMNS; i++) have[i] |= !sqlite3_stricmp(name, article_columns[i][0]);
   }
   sqlite3_finalize(st);
   if (rc != SQLITE_OK) return rc;
+  if (step != SQLITE_DONE) { /* a failed read is no missing column */
+    *err = sqlite3_mprintf("cannot read the articles table's columns: %s", sqlite3_errstr(step));
+    return step == SQLITE_ROW ? SQLITE_ERROR : step;
+  }
   if (!has_path || !has_id) {
     *err = sqlite3_mprintf("the articles table has no %s column (it needs id INTEGER PRIMARY KEY and path TEXT UNIQUE)",
                            has_id ? "path" : "id");

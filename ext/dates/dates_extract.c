@@ -1,10 +1,11 @@
 /* The driver: run the recognizers left to right over the tokens (longest
 ** match, no overlaps), find the tense around each mention, normalize its
 ** value against the reference; and nw_date_parse, the one-expression form. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "dates_internal.h"
+#include "dates_tokens.h"
 
 const char *nw_timex_type_name(int type) {
   static const char *const names[] = {"", "DATE", "TIME", "DURATION", "SET"};
@@ -19,12 +20,18 @@ void nw_timexes_free(nw_timexes *t) {
   memset(t, 0, sizeof *t);
 }
 
-/* A word in the past tense by its form ("announced", "agreed"). */
+/* A word in the past tense by its form ("announced", "closed"); not one in
+** "-eed" ("succeed", "proceed", "exceed": the past ones, "agreed", are in the
+** word table), a word the table gives another sense ("hundred"), nor an
+** adjective: after a determiner ("a revised plan") or in "un-" ("an
+** unspecified date", "unchanged"). */
 static int looks_past(dt_ctx *c, size_t i) {
   const nw_token *t = &c->doc->tok[i];
   size_t n = nw_tok_len(t);
   const char *w = c->doc->text + t->start;
-  return t->cls == NW_TOK_WORD && n > 4 && (t->flags & NW_TF_LOWER_INITIAL) && w[n - 2] == 'e' && w[n - 1] == 'd';
+  return t->cls == NW_TOK_WORD && n > 4 && (t->flags & NW_TF_LOWER_INITIAL) && w[n - 2] == 'e' && w[n - 1] == 'd' &&
+         w[n - 3] != 'e' && !(dt_kinds(c, i) & ((1ull << DT_PHRASE_BIT) - 1)) && !(w[0] == 'u' && w[1] == 'n') &&
+         !(i > 0 && has(c, i - 1, DW_DET, NULL));
 }
 
 static int future_form(dt_ctx *c, size_t i) {
@@ -39,6 +46,9 @@ static int future_form(dt_ctx *c, size_t i) {
 ** "be" ("will be held", "is to be signed") marks nothing itself but "to be" is
 ** a future; the modal before it decides. */
 static int tense_at(dt_ctx *c, size_t i, size_t lo) {
+  /* "is to resume", "are to meet": a plan, the future */
+  if (i > lo && nw_tok_is(c->doc, i, "to", 1) && (nw_tok_is(c->doc, i - 1, "is", 1) || nw_tok_is(c->doc, i - 1, "are", 1)))
+    return 1;
   if (future_form(c, i)) {
     /* "had been due to", "was scheduled to", "as previously planned": a past plan */
     for (size_t k = i; k > lo && k + 3 > i; k--) {
@@ -99,6 +109,17 @@ static int year_out_of_range(const char *v) {
   return v[0] == '-' || n > 4 || (n == 4 && !strncmp(v, "0000", 4));
 }
 
+/* The second year of a span in one token ("2010" of "2009-2010"): a mention
+** of its own, and the last date the text named. */
+static int add_span_end(uint32_t start, uint32_t end, int year, dt_ref *r, nw_timexes *out) {
+  if (nw_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v)) return -1;
+  nw_timex *t = &out->v[out->n++];
+  t->start = start, t->end = end, t->type = DT_DATE;
+  snprintf(t->value, sizeof t->value, "%04d", year);
+  snprintf(r->last, sizeof r->last, "%04d", year);
+  return 0;
+}
+
 int nw_dates_extract(const nw_doc *doc, const char *ref, size_t ref_len, nw_timexes *out) {
   out->n = 0;
   dt_ref r = {0};
@@ -133,16 +154,19 @@ int nw_dates_extract(const nw_doc *doc, const char *ref, size_t ref_len, nw_time
     if (dt_normalize(&s, on, tense, t->value, sizeof t->value)) {
       if (year_out_of_range(t->value)) t->value[0] = 0;
       const char *v = t->value;
-      if (s.kind != SK_ANAPHOR && strlen(v) == 7 && v[4] == '-' && v[5] == 'Q' && v[6] >= '1' && v[6] <= '4')
-        r.qy = atoi(v), r.q = v[6] - '0'; /* what "the quarter" and "a year ago" refer to next */
+      if ((s.kind != SK_ANAPHOR || (s.quarter && !r.q)) && strlen(v) == 7 && v[4] == '-' && v[5] == 'Q' && v[6] >= '1' && v[6] <= '4' &&
+          (!r.ok || atoi(v) * 4 + (v[6] - '0') <= r.y * 4 + (r.m - 1) / 3 || dt_phrase_at(&c, e, PH_YEAR_ENDED, NULL)))
+        r.qy = atoi(v), r.q = v[6] - '0'; /* what "the quarter" and "a year ago" refer to next: one that has
+                                             ** ended by the reference, or a fiscal one "ended Sept. 30" */
       size_t cal = calendar_part(v);
       if (cal && s.type == DT_DATE && s.kind != SK_THAT) memcpy(r.last, v, cal), r.last[cal] = 0;
       if (cal == 10 && (s.type == DT_DATE || s.type == DT_TIME) && nw_parse_ymd(v, cal, &day[0], &day[1], &day[2]))
         day_sentence = sentence;
       t->start = doc->tok[i].start;
-      t->end = doc->tok[e - 1].end;
+      t->end = s.year2 ? t->start + s.cut : doc->tok[e - 1].end;
       t->type = s.type;
       out->n++;
+      if (s.year2 && (rc = add_span_end(doc->tok[i].start + s.cut2, doc->tok[e - 1].end, s.year2, &r, out))) break;
     }
     i = e;
   }
@@ -156,8 +180,9 @@ size_t nw_date_parse(const char *expr, size_t n, const char *ref, char out[NW_DA
   if (!expr) return 0;
   nw_doc doc = {0};
   nw_timexes tx = {0};
-  size_t len = 0;
+  size_t len = NW_DATE_FAILED;
   if (nw_tokenize(&doc, expr, n) == 0 && nw_dates_extract(&doc, ref, ref ? strlen(ref) : 0, &tx) == 0) {
+    len = 0;
     /* The most precise date mentioned wins: "10:30 AM, Fri February 4, 2022" is 2022-02-04. */
     for (size_t k = 0; k < tx.n; k++) {
       if (tx.v[k].type != NW_TIMEX_DATE && tx.v[k].type != NW_TIMEX_TIME) continue;

@@ -106,7 +106,8 @@ typedef enum dt_spec_kind {
   SK_WEEKDAY, /* a weekday near the reference (rel -1 last, +1 next, 0 by tense) */
   SK_MONTHREL, /* a month or season near the reference (rel as for weekdays) */
   SK_ANAPHOR,  /* the quarter the text last named, shifted by offset years ("the year-ago quarter");
-               ** without one: unit DU_YEAR gives the reference year shifted, else the last full quarter */
+               ** without one: quarter set ("the quarter ended Sept. 30") gives that quarter, unit
+               ** DU_YEAR the reference year shifted, else the last full quarter */
   SK_THAT      /* the year, month or day (unit) the text last named, shifted by offset ("that year",
                ** "the following year"); without one, the reference's */
 } dt_spec_kind;
@@ -121,6 +122,10 @@ typedef struct dt_spec {
   int8_t unit, rel, weekend;
   int8_t bare_time; /* a time with no day of its own ("at 8 p.m."): on the sentence's last date */
   int16_t offset; /* SK_REL: units from the reference; SK_ABS with unit DU_YEAR: years from the reference year */
+  /* A span of years in one token ("2009-2010", "2009/10"): year2 (0: none) is a
+  ** mention of its own, bytes [cut2, end) of the token; the first is [start, cut). */
+  int16_t year2;
+  uint8_t cut, cut2;
   char lit[24];
 } dt_spec;
 

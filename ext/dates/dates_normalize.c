@@ -201,6 +201,12 @@ static void norm_monthrel(out_buf *o, const dt_spec *s, const dt_ref *r) {
 }
 
 static void norm_anaphor(out_buf *o, const dt_spec *s, const dt_ref *r) {
+  if (!r->q && s->quarter) { /* "the quarter ended Sept. 30" first: that calendar quarter, an ended one */
+    int y = s->year ? s->year : r->y + s->offset;
+    if (!s->year && !r->ok) put(o, "XXXX-Q%d", s->quarter, 0);
+    else put(o, "%04d-Q%d", !s->year && s->quarter > (r->m - 1) / 3 + 1 ? y - 1 : y, s->quarter);
+    return;
+  }
   if (r->q) {
     put(o, "%04d-Q%d", s->year ? s->year : r->qy + s->offset, r->q);
     return;

@@ -28,6 +28,36 @@ static size_t dt_time_tail(dt_ctx *c, size_t j, dt_spec *s) {
 
 /* ---- explicit dates ----------------------------------------------------- */
 
+static int is_currency(dt_ctx *c, size_t i) {
+  if (!in_doc(c, i)) return 0;
+  const char *t = tx(c, i);
+  return tk(c, i)->cls == NW_TOK_SYMBOL || (tn(c, i) <= 3 && (tk(c, i)->flags & NW_TF_ALL_UPPER) && t[0] != 'A');
+}
+
+/* A count, not a year: "$2009", "2009%", "2009 million". */
+static int year_is_count(dt_ctx *c, size_t i) {
+  return (i > 0 && is_currency(c, i - 1) && glued(c, i)) || is_ch(c, i + 1, '%') || has(c, i + 1, DW_MULT, NULL) ||
+         is_w(c, i + 1, "million") || is_w(c, i + 1, "billion");
+}
+
+/* A span of years in one token, "2009-2010", "2009-10", "2009/10" (a season
+** or a fiscal year): each year is a mention of its own, as TimeML annotates the
+** ends of a range (the second written in two digits is in the first's century,
+** or the next one: "1999-00"). Only years from 1800 and spans up to 50 years. */
+static size_t year_span(dt_ctx *c, size_t i, dt_spec *s, const int f[3], const int fd[3]) {
+  if (fd[0] != 4 || (fd[1] != 4 && fd[1] != 2) || f[0] < 1800 || f[0] > 2199 || year_is_count(c, i)) return 0;
+  int y2 = f[1];
+  if (fd[1] == 2) {
+    y2 = f[0] - f[0] % 100 + f[1];
+    if (y2 <= f[0]) y2 += 100;
+  }
+  if (y2 <= f[0] || y2 - f[0] > 50) return 0;
+  dt_spec_init(s, DT_DATE, SK_ABS);
+  s->year = (int16_t)f[0], s->year2 = (int16_t)y2;
+  s->cut = 4, s->cut2 = 5;
+  return i + 1;
+}
+
 /* Numeric forms in one token: 2022-02-04[T10:30[:00][Z]], 2022/02/04,
 ** 02/04/2022 and 4/2/22 (month first, as US news writes it, unless the first
 ** number cannot be a month), 04.02.2022 (day first, the European dotted form). */
@@ -55,6 +85,7 @@ size_t dt_r_numeric(dt_ctx *c, size_t i, dt_spec *s) {
     s->year = (int16_t)y, s->month = (int8_t)m, s->day = (int8_t)d;
     return i + 1;
   }
+  if (nf == 2 && k == n && (sep == '-' || sep == '/')) return year_span(c, i, s, f, fd);
   if (nf != 3) return 0;
   if (fd[0] == 4 && fd[1] <= 2 && fd[2] <= 2 && sep != '.') y = f[0], m = f[1], d = f[2];
   else if (fd[2] == 4 || (fd[2] == 2 && sep == '/')) {
@@ -180,6 +211,11 @@ size_t dt_r_holiday(dt_ctx *c, size_t i, dt_spec *s) {
 
 /* ---- weekdays and days named from today -------------------------------- */
 
+/* A part of the day in the plural, lower case: "nights" of "Tuesday nights". */
+static int plural_pod_at(dt_ctx *c, size_t i) {
+  return has(c, i, DW_POD, NULL) && (tk(c, i)->flags & NW_TF_LOWER_INITIAL) && tx(c, i)[tn(c, i) - 1] == 's';
+}
+
 /* [this|last|next|this coming] Weekday[,] [date | day number] [part of day | time]. */
 size_t dt_r_weekday(dt_ctx *c, size_t i, dt_spec *s) {
   int r = 0, w, v;
@@ -199,10 +235,20 @@ size_t dt_r_weekday(dt_ctx *c, size_t i, dt_spec *s) {
     if (!dt_day_num(c, k, &d) && !has(c, k, DW_MONTH, &m)) return 0;
   }
   /* a recurring day: "Mondays", "Tuesday nights", "Sunday mornings" */
-  int plural_pod = has(c, j + 1, DW_POD, &v) && (tk(c, j + 1)->flags & NW_TF_LOWER_INITIAL) && tx(c, j + 1)[tn(c, j + 1) - 1] == 's';
-  if (w > 10 || plural_pod) {
+  int plural_pod = plural_pod_at(c, j + 1), shared = 0, w2;
+  /* "Monday and Tuesday nights": the plural part of the day is both days' */
+  if (!plural_pod && w < 10 && (is_w(c, j + 1, "and") || is_w(c, j + 1, "or")) && has(c, j + 2, DW_WEEKDAY, &w2) &&
+      w2 < 10 && capital(c, j + 2) && plural_pod_at(c, j + 3))
+    shared = 1;
+  if (w > 10 || plural_pod || shared) {
     static const char *const pod_code[] = {"", "TMO", "TAF", "TEV", "TNI", "TDT"};
-    int pod = has(c, j + 1, DW_POD, &v) ? v : 0;
+    int pod = has(c, j + 1 + 2 * shared, DW_POD, &v) ? v : 0;
+    if (shared) {
+      if (r) return 0;
+      dt_spec_init(s, DT_SET, SK_LIT);
+      snprintf(s->lit, sizeof s->lit, "XXXX-WXX-%d%s", w, pod_code[pod]);
+      return j + 1;
+    }
     if (r) return 0;
     dt_spec_init(s, DT_SET, SK_LIT);
     snprintf(s->lit, sizeof s->lit, "XXXX-WXX-%d%s", w > 10 ? w - 10 : w, pod_code[pod]);
@@ -245,6 +291,12 @@ size_t dt_r_dayrel(dt_ctx *c, size_t i, dt_spec *s) {
     }
     return dt_time_tail(c, i + 1, s);
   }
+  /* "afternoon yesterday", "(mid-)morning today": the part of that day */
+  if (has(c, i, DW_POD, &v) && !capital(c, i) && has(c, i + 1, DW_DAYREL, &off) && !capital(c, i + 1)) {
+    dt_spec_init(s, DT_TIME, SK_REL);
+    s->unit = DU_DAY, s->offset = (int16_t)off, s->pod = (int8_t)v;
+    return i + 2;
+  }
   /* "last night", "this morning", "this evening" */
   if (has(c, i, DW_REL, &off) && (off == 0 || off == -1) && has(c, i + 1, DW_POD, &v) &&
       (off == 0 || v == DP_NIGHT) && !is_w(c, i, "current")) {
@@ -256,12 +308,6 @@ size_t dt_r_dayrel(dt_ctx *c, size_t i, dt_spec *s) {
 }
 
 /* ---- years, decades, centuries ----------------------------------------- */
-
-static int is_currency(dt_ctx *c, size_t i) {
-  if (!in_doc(c, i)) return 0;
-  const char *t = tx(c, i);
-  return tk(c, i)->cls == NW_TOK_SYMBOL || (tn(c, i) <= 3 && (tk(c, i)->flags & NW_TF_ALL_UPPER) && t[0] != 'A');
-}
 
 /* "1998", "fiscal 1998", "1990s", "'90s", "the nineties", "20th century", "nineteen ninety-six". */
 /* "'s" glued to the token before i: one token after a word, an apostrophe and
@@ -282,14 +328,27 @@ static int decade_context(dt_ctx *c, size_t i) {
   return is_w(c, p, "the") || has(c, p, DW_EDGE, NULL);
 }
 
+/* The two-digit end of a span of years after a dash token: "12" of "2011–12". */
+static size_t span_end_year(dt_ctx *c, size_t i, dt_spec *s) {
+  int y, v, nd;
+  if (i < 2 || !glued(c, i) || !glued(c, i - 1) || !dt_digits(c, i, &v, &nd) || nd != 2 || !dt_year_num(c, i - 2, &y))
+    return 0;
+  if (!is_ch(c, i - 1, '-') && !(tn(c, i - 1) == 3 && !memcmp(tx(c, i - 1), "\xE2\x80\x93", 3))) return 0;
+  int y2 = y - y % 100 + v;
+  if (y2 <= y) y2 += 100;
+  if (y < 1800 || y2 - y > 50 || year_is_count(c, i)) return 0;
+  dt_spec_init(s, DT_DATE, SK_ABS);
+  s->year = (int16_t)y2;
+  return i + 1;
+}
+
 size_t dt_r_year(dt_ctx *c, size_t i, dt_spec *s) {
   int y, v, nd;
-  size_t j = i;
-  if (has(c, j, DW_FISCAL, NULL)) j++;
+  size_t j = i, e0;
+  if ((e0 = span_end_year(c, i, s))) return e0;
+  if (has(c, j, DW_FISCAL, NULL)) j += is_w(c, j + 1, "year") && dt_year_num(c, j + 2, &y) ? 2 : 1; /* "fiscal year 2029" */
   if (dt_year_num(c, j, &y)) {
-    if (i > 0 && (is_currency(c, i - 1) && glued(c, i))) return 0;
-    if (is_ch(c, j + 1, '%') || has(c, j + 1, DW_MULT, NULL) || is_w(c, j + 1, "million") || is_w(c, j + 1, "billion"))
-      return 0;
+    if (year_is_count(c, j)) return 0;
     if (in_doc(c, j + 1) && (is_ch(c, j + 1, '.') || is_ch(c, j + 1, ',')) && glued(c, j + 1) && in_doc(c, j + 2) &&
         tk(c, j + 2)->cls == NW_TOK_NUMBER && glued(c, j + 2))
       return 0;
@@ -378,6 +437,37 @@ size_t dt_r_year(dt_ctx *c, size_t i, dt_spec *s) {
 
 /* ---- quarters, halves, seasons ------------------------------------------ */
 
+/* "Q3", "Q3 2030", "H1 2030" (a quarter or half in the business press's short
+** form), "FY2029", "FY 2029", "FY29" (a fiscal year). */
+size_t dt_r_short_period(dt_ctx *c, size_t i, dt_spec *s) {
+  const char *t = tx(c, i);
+  size_t n = tn(c, i), e = i + 1;
+  int y;
+  if (tk(c, i)->cls != NW_TOK_WORD || n < 2) return 0;
+  if (t[0] == 'F' && t[1] == 'Y') {
+    int v = 0;
+    for (size_t k = 2; k < n; k++) {
+      if (t[k] < '0' || t[k] > '9') return 0;
+      v = v * 10 + (t[k] - '0');
+    }
+    if (n == 6 && v >= 1800 && v <= 2199) y = v;
+    else if (n == 4) y = v + (v >= 30 ? 1900 : 2000);
+    else if (n == 2 && dt_year_num(c, i + 1, &y)) e = i + 2;
+    else return 0;
+    dt_spec_init(s, DT_DATE, SK_ABS);
+    s->year = (int16_t)y;
+    return e;
+  }
+  if (n != 2 || (t[0] != 'Q' && t[0] != 'H') || t[1] < '1' || t[1] > (t[0] == 'Q' ? '4' : '2')) return 0;
+  dt_spec_init(s, DT_DATE, SK_ABS);
+  if (t[0] == 'Q') s->quarter = (int8_t)(t[1] - '0');
+  else s->half = (int8_t)(t[1] - '0');
+  size_t k = is_w(c, e, "of") || is_ch(c, e, ',') ? e + 1 : e;
+  if (dt_year_num(c, k, &y)) s->year = (int16_t)y, e = k + 1;
+  else if (s->half) return 0; /* "H1" alone is as often a name (a visa, a virus) */
+  return e;
+}
+
 /* [fiscal] third[-]quarter [of] [1998] ; first half ; summer [of] 2008 ; this summer. */
 size_t dt_r_part_of_year(dt_ctx *c, size_t i, dt_spec *s) {
   int q, y, r = 99, v;
@@ -426,6 +516,26 @@ size_t dt_r_part_of_year(dt_ctx *c, size_t i, dt_spec *s) {
   return e;
 }
 
+/* "[the quarter] ended Sept. 30", "ending March 31, 2024": a quarter named by
+** its last day. When the text has named no quarter before (it may number a
+** fiscal year's quarters its own way: the normalizer then follows it), the
+** calendar quarter that holds most of its three months (the one of the day
+** 45 days before: a quarter ended July 31 is Q2). */
+static int quarter_ended(dt_ctx *c, size_t j, dt_spec *s) {
+  dt_spec d;
+  size_t k = j + (is_w(c, j, "that") ? 1 : 0);
+  if (!dt_phrase_at(c, k, PH_YEAR_ENDED, NULL) || !in_doc(c, ++k)) return 0;
+  if (!dt_r_month_first(c, k, &d) && !dt_r_day_first(c, k, &d)) return 0;
+  if (d.kind != SK_ABS || !d.day) return 0;
+  int y, m, day;
+  nw_civil_from_days(nw_days_from_civil(d.year ? d.year : 2001, d.month, d.day) - 45, &y, &m, &day);
+  dt_spec_init(s, DT_DATE, SK_ANAPHOR);
+  s->unit = DU_QUARTER, s->quarter = (int8_t)((m - 1) / 3 + 1);
+  if (d.year) s->year = (int16_t)y;
+  else if (m > d.month) s->unit = DU_YEAR, s->offset = -1; /* "ended Jan. 31": the last quarter of a year before */
+  return 1;
+}
+
 /* Quarters named from the text or the reference: "the quarter", "the latest
 ** quarter", "the year-ago quarter", "year-earlier" (results), "the 1988
 ** period", "the 1988 third quarter", "this year's third quarter", "last year's quarter". */
@@ -439,6 +549,8 @@ size_t dt_r_quarter_ref(dt_ctx *c, size_t i, dt_spec *s) {
   else if (the && dt_year_num(c, j, &y)) year = y, j++;
   else if (has(c, j, DW_REL, &v) && v >= -1 && is_w(c, j + 1, "year") && nw_tok_possessive(c->doc, j + 2))
     relyear = v, j += 3;
+  else if (!the && dt_year_num(c, j, &y) && (n = apostrophe_s(c, j + 1)))
+    year = y, j = n; /* "2030's first quarter" */
   if (has(c, j, DW_FISCAL, NULL)) j += hyphen_at(c, j + 1) ? 2 : 1;
   if (has(c, j, DW_ORD, &v) && v >= 1 && v <= 4) {
     q = v, j++;
@@ -454,7 +566,13 @@ size_t dt_r_quarter_ref(dt_ctx *c, size_t i, dt_spec *s) {
   }
   int period = is_w(c, j, "period");
   j++;
-  if (!the && relyear == 99 && !yoff) return 0;
+  if (the && !yoff && !year && relyear == 99) { /* "the same quarter last year", "the period a year earlier" */
+    size_t k = is_w(c, j, "of") ? j + 1 : j;
+    if (is_w(c, k, "last") && is_w(c, k + 1, "year") && !nw_tok_possessive(c->doc, k + 2)) yoff = -1, j = k + 2;
+    else if (k == j && is_w(c, j, "a") && is_w(c, j + 1, "year") && (is_w(c, j + 2, "ago") || is_w(c, j + 2, "earlier")))
+      yoff = -1, j += 3;
+  }
+  if (!the && relyear == 99 && !yoff && !year) return 0;
   if (q && !yoff && !year && relyear == 99) return 0; /* "the third quarter": r_part_of_year */
   if (period && (q || (!yoff && !year && !latest))) return 0;
   if (q) {
@@ -464,6 +582,7 @@ size_t dt_r_quarter_ref(dt_ctx *c, size_t i, dt_spec *s) {
     else s->unit = DU_YEAR, s->offset = (int16_t)(relyear != 99 ? relyear : yoff);
     return j;
   }
+  if (!period && !yoff && !year && relyear == 99 && quarter_ended(c, j, s)) return j;
   dt_spec_init(s, DT_DATE, SK_ANAPHOR);
   s->unit = DU_QUARTER, s->year = (int16_t)year;
   s->offset = (int16_t)(relyear != 99 ? relyear : yoff);

@@ -28,6 +28,28 @@ static void dt_duration_value(char *out, size_t cap, int n, int unit) {
   else snprintf(out, cap, "P%s%d%s", t, n * mult, unit_code[u]);
 }
 
+/* " 1/2" or "and a half" at token i: its length in tokens, or 0. */
+static size_t and_a_half(dt_ctx *c, size_t i) {
+  if (in_doc(c, i) && tk(c, i)->cls == NW_TOK_NUMBER && tn(c, i) == 3 && !memcmp(tx(c, i), "1/2", 3)) return 1;
+  return is_w(c, i, "and") && is_w(c, i + 1, "a") && is_w(c, i + 2, "half") ? 3 : 0;
+}
+
+/* n and a half units as a TIMEX3 duration, the half in the next smaller unit
+** ("P2Y6M", "PT1M30S"; weeks in days). 0 for a unit with no such form (quarters). */
+static int half_duration(char *out, size_t cap, int n, int unit) {
+  switch (unit) {
+    case DU_YEAR: snprintf(out, cap, "P%dY6M", n); return 1;
+    case DU_DECADE: snprintf(out, cap, "P%dY", n * 10 + 5); return 1;
+    case DU_CENTURY: snprintf(out, cap, "P%dY", n * 100 + 50); return 1;
+    case DU_MONTH: snprintf(out, cap, "P%dM15D", n); return 1;
+    case DU_WEEK: snprintf(out, cap, "P%dDT12H", n * 7 + 3); return 1;
+    case DU_DAY: snprintf(out, cap, "P%dDT12H", n); return 1;
+    case DU_HOUR: snprintf(out, cap, "PT%dH30M", n); return 1;
+    case DU_MINUTE: snprintf(out, cap, "PT%dM30S", n); return 1;
+    default: return 0;
+  }
+}
+
 /* "last week", "this year", "next month", "the past year", "the coming weeks". */
 size_t dt_r_rel_unit(dt_ctx *c, size_t i, dt_spec *s) {
   int r, u, pl;
@@ -104,20 +126,26 @@ size_t dt_r_the_unit(dt_ctx *c, size_t i, dt_spec *s) {
         s->year = (int16_t)y;
         return k + 2;
       }
+      if (dt_phrase_at(c, k + 1, PH_YEAR_ENDED, NULL)) { /* "the fiscal year ended June 30": a year's length */
+        dt_spec_init(s, DT_DURATION, SK_LIT);
+        snprintf(s->lit, sizeof s->lit, "P1Y");
+        return k + 1;
+      }
       dt_spec_init(s, DT_DATE, SK_REL);
       s->unit = DU_YEAR, s->offset = (int16_t)(cur < 0 ? -1 : 0);
       return k + 1;
     }
   }
-  if (u == DU_YEAR && !pl && !capital(c, i + 1) &&
-      ((in_doc(c, i + 2) && tk(c, i + 2)->cls == NW_TOK_PUNCT && !is_ch(c, i + 2, '-')) || (i > 0 && is_w(c, i - 1, "of")))) {
-    dt_spec_init(s, DT_DATE, SK_REL); /* "for the year, sales rose", "the first half of the year" */
-    s->unit = DU_YEAR;
-    return i + 2;
-  }
   if (u == DU_YEAR && !pl && dt_phrase_at(c, i + 2, PH_YEAR_ENDED, NULL)) {
     dt_spec_init(s, DT_DURATION, SK_LIT);
     snprintf(s->lit, sizeof s->lit, "P1Y");
+    return i + 2;
+  }
+  if (u == DU_YEAR && !pl && !capital(c, i + 1) && !hyphen_at(c, i + 2) &&
+      ((in_doc(c, i + 2) && tk(c, i + 2)->cls == NW_TOK_PUNCT && !is_ch(c, i + 2, '-')) ||
+       (i > 0 && (is_w(c, i - 1, "of") || is_w(c, i - 1, "for"))))) {
+    dt_spec_init(s, DT_DATE, SK_REL); /* "for the year, sales rose", "the first half of the year", "a high for the year" */
+    s->unit = DU_YEAR;
     return i + 2;
   }
   if (is_w(c, i + 1, "past") || is_w(c, i + 1, "future")) {
@@ -165,8 +193,17 @@ size_t dt_r_duration(dt_ctx *c, size_t i, dt_spec *s) {
     else return 0;
   }
   if (n > 100000) return 0; /* no duration, and keeps the arithmetic below in range */
+  /* "2 1/2 years", "two and a half hours" (and after the unit: "a year and a half") */
+  size_t half = n > 0 ? and_a_half(c, e) : 0;
+  e += half;
   if (is_w(c, e, "more")) e++;
+  /* "an additional year", "eight trading days": a modifier of the counted unit */
+  if ((is_w(c, e, "additional") || is_w(c, e, "extra") || is_w(c, e, "further")) && n > 0 && dt_unit_of(c, e + 1, NULL))
+    e++;
+  else if ((is_w(c, e, "trading") || is_w(c, e, "business") || is_w(c, e, "working")) && dt_unit_of(c, e + 1, NULL) == DU_DAY)
+    e++;
   int compound = hyphen_at(c, e);
+  if (half && compound) return 0;
   if (compound) e++;
   u = dt_unit_of(c, e, &pl);
   if (!u || u == DU_HALF || u == DU_WEEKEND) return 0;
@@ -178,7 +215,8 @@ size_t dt_r_duration(dt_ctx *c, size_t i, dt_spec *s) {
   if (u == DU_QUARTER && n == 1 && is_w(c, e + 1, "of")) return 0; /* "a quarter of the market" */
   if (dt_digits(c, j, &v, NULL) && !compound && n > 1 && !pl && u != DU_HALF) return 0; /* "5 day" is rare */
   e++;
-  if (compound && in_doc(c, e) && is_ch(c, e, '-') && glued(c, e) && is_w(c, e + 1, "old")) e += 2; /* "8-month-old" */
+  /* an age ("a 6-year-old", "8-month-old"): TempEval-3 newswire annotates no duration there */
+  if (compound && in_doc(c, e) && is_ch(c, e, '-') && glued(c, e) && is_w(c, e + 1, "old")) return 0;
   /* "a week or so" */
   e += dt_phrase_at(c, e, PH_VAGUE_TAIL, NULL);
   if (n == 0) return 0;
@@ -187,7 +225,19 @@ size_t dt_r_duration(dt_ctx *c, size_t i, dt_spec *s) {
       (tk(c, i - 1)->cls == NW_TOK_NUMBER || (i > 1 && tk(c, i - 2)->cls == NW_TOK_NUMBER)))
     return 0; /* a rate: "$1.76 a year", "700 seats a week" */
   if (compound && j > i && !has(c, i, DW_APPROX, NULL)) return 0; /* "the two-week crisis": the adjective alone */
+  if (!half && !compound && n > 0 && (half = and_a_half(c, e)) && is_w(c, e, "and")) e += half;
   dt_spec_init(s, DT_DURATION, SK_LIT);
+  if (half) {
+    int dir;
+    if (u == DU_YEAR && n < 2000 && has(c, e, DW_AGO, &dir) && !is_w(c, e, "before") && dir < 0 && j == i) {
+      dt_spec_init(s, DT_DATE, SK_REL); /* "two and a half years ago": that many months back */
+      s->unit = DU_MONTH, s->offset = (int16_t)-(n * 12 + 6);
+      return e + 1;
+    }
+    if (!half_duration(s->lit, sizeof s->lit, n, u) || (has(c, e, DW_AGO, &dir) && dir < 0 && !is_w(c, e, "before")))
+      return 0;
+    return e; /* "a minute and a half later": the duration, as "a minute later" */
+  }
   dt_duration_value(s->lit, sizeof s->lit, n, u);
   /* "a year ago", "two years earlier": a date that far from the reference */
   int dir;
@@ -240,6 +290,20 @@ size_t dt_r_set(dt_ctx *c, size_t i, dt_spec *s) {
   if (has(c, j, DW_MONTH, &m) && capital(c, j)) {
     dt_spec_init(s, DT_SET, SK_LIT);
     snprintf(s->lit, sizeof s->lit, "XXXX-%02d", m);
+    return j + 1;
+  }
+  /* "every morning", "each summer", "every weekend": the part of a day, year or week, each time */
+  static const char *const pod_code[] = {"", "MO", "AF", "EV", "NI", "DT"}, *const season_code[] = {"", "SP", "SU", "FA", "WI"};
+  int v;
+  if ((has(c, j, DW_POD, &v) || has(c, j, DW_SEASON, &v)) && !capital(c, j)) {
+    dt_spec_init(s, DT_SET, SK_LIT);
+    if (has(c, j, DW_POD, &v)) snprintf(s->lit, sizeof s->lit, "XXXX-XX-XXT%s", pod_code[v]);
+    else snprintf(s->lit, sizeof s->lit, "XXXX-%s", season_code[v]);
+    return j + 1;
+  }
+  if (dt_unit_of(c, j, &pl) == DU_WEEKEND && !pl) {
+    dt_spec_init(s, DT_SET, SK_LIT);
+    snprintf(s->lit, sizeof s->lit, "XXXX-WXX-WE");
     return j + 1;
   }
   if (is_w(c, j, "other")) n = 2, j++;

@@ -9,7 +9,7 @@
 
 static const dt_recognizer recognizers[] = {
   dt_r_numeric, dt_r_month_first, dt_r_month_rel, dt_r_day_first, dt_r_weekday, dt_r_dayrel, dt_r_year, dt_r_part_of_year,
-  dt_r_quarter_ref, dt_r_rel_unit, dt_r_the_unit, dt_r_duration, dt_r_set, dt_r_ref, dt_r_time, dt_r_holiday, dt_r_that};
+  dt_r_quarter_ref, dt_r_rel_unit, dt_r_the_unit, dt_r_duration, dt_r_set, dt_r_ref, dt_r_time, dt_r_holiday, dt_r_that, dt_r_short_period};
 
 size_t nw_dates_recognizer_count(void) { return sizeof recognizers / sizeof recognizers[0]; }
 
@@ -36,6 +36,11 @@ static int may_start(dt_ctx *c, size_t i) {
   if (t->cls == NW_TOK_NUMBER) return 1;
   if (t->cls == NW_TOK_QUOTE) return in_doc(c, i + 1) && tk(c, i + 1)->cls == NW_TOK_NUMBER && glued(c, i + 1);
   if (t->cls != NW_TOK_WORD) return 0;
+  /* the short forms "Q3", "H1", "FY2029" (dt_r_short_period), words of no table */
+  const char *w = c->doc->text + t->start;
+  if (nw_tok_len(t) >= 2 && nw_tok_len(t) <= 6 &&
+      (((w[0] == 'Q' || w[0] == 'H') && w[1] >= '1' && w[1] <= '4') || (w[0] == 'F' && w[1] == 'Y')))
+    return 1;
   /* prepositions, tense markers and the like never start an expression ("at least" and "a" do) */
   const uint64_t never = 1ull << DW_PREP | 1ull << DW_PAST | 1ull << DW_FUTURE | 1ull << DW_GENERIC | 1ull << DW_AMPM |
                          1ull << DW_TZ | 1ull << DW_PERIOD;

@@ -68,6 +68,7 @@ size_t dt_r_part_of_year(dt_ctx *c, size_t i, dt_spec *s);
 size_t dt_r_quarter_ref(dt_ctx *c, size_t i, dt_spec *s);
 size_t dt_r_time(dt_ctx *c, size_t i, dt_spec *s);
 size_t dt_r_holiday(dt_ctx *c, size_t i, dt_spec *s);
+size_t dt_r_short_period(dt_ctx *c, size_t i, dt_spec *s);
 /* dates_rec_periods.c: relative periods, durations, sets, references */
 size_t dt_r_rel_unit(dt_ctx *c, size_t i, dt_spec *s);
 size_t dt_r_the_unit(dt_ctx *c, size_t i, dt_spec *s);

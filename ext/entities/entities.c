@@ -133,6 +133,7 @@ static int push_mention(const nw_doc *d, nw_entities *out, size_t a, size_t b, i
 static int collect_mentions(const nw_doc *doc, uint8_t *tags, nw_entities *out) {
   ner_honorific_names(doc, tags);
   ner_hyphenated_persons(doc, tags);
+  ner_demonym_orgs(doc, tags);
   for (size_t s = 0; s < doc->nsent; s++) {
     size_t a = doc->sent[s].first_tok, b = doc->sent[s].end_tok;
     for (size_t i = a; i < b;) {
@@ -169,6 +170,10 @@ static int extract_windows(const ner_model *m, ner_work *w, const nw_doc *doc, n
   nw_entities part = {0};
   int rc = 0;
   for (size_t t0 = 0; t0 < doc->ntok && rc == 0;) {
+    if (nw_stop_requested()) { /* the caller was interrupted */
+      rc = -1;
+      break;
+    }
     size_t t1 = t0 + NER_WINDOW < doc->ntok ? t0 + NER_WINDOW : doc->ntok;
     for (size_t k = t1; t1 < doc->ntok && k > t0 + NER_WINDOW / 2; k--)
       if (doc->tok[k].flags & NW_TF_SENT_START) {

@@ -5,9 +5,12 @@
 **    "Maryanne Trump Barry"), middle names and initials skipped ("Donald
 **    Trump" -> "Donald J. Trump"); a lone given or family-first name to the
 **    name it opens ("Xi" -> "Xi Jinping"); among people sharing a family
-**    name the first the text names. A person's name never starts with a word
-**    the text uses as another name ("Republican", "Washington Post") or with
-**    a sentence-opening common word ("Celebrating Hillary Clinton"); a form
+**    name the first the text names; a surname with a suffix ("Biden Jr.") to
+**    the full name with that suffix. A person's name never starts with a word
+**    the text uses as another name ("Republican", "Washington Post"), a title
+**    the tagger took in ("Sens."), a sentence-opening common word
+**    ("Celebrating Hillary Clinton"), nor in a title-case headline a common
+**    word before a surname the text gives in full ("Says Clinton"); a form
 **    with a lower-case word not a particle ("Trump v. Trump") is no fuller form;
 **  - organisations and other names: a mention that ends a longer one of the
 **    same type ("Security Council" -> "United Nations Security Council");
@@ -92,12 +95,14 @@ static int is_tok(const nw_doc *d, size_t i, char c) {
 }
 
 /* A title-case headline ("Xi Meets Putin as Tensions Rise"): most words
-** capitalized and no final period, so a tagged span there may run over
-** several names; it can be a mention but not another mention's fuller form. */
+** capitalized and no final period (but for the text's first line), so
+** a tagged span there may run over several names; it can be a mention but
+** not another mention's fuller form. */
 static int title_case_sentence(const nw_doc *d, uint32_t s) {
   int words = 0, caps = 0;
   const nw_token *last = &d->tok[d->sent[s].end_tok - 1];
-  if (last->cls == NW_TOK_PUNCT && strchr(".!?", d->text[last->start])) return 0;
+  int own_line = s == 0 && last->end < d->len && (d->text[last->end] == '\n' || d->text[last->end] == '\r');
+  if (!own_line && last->cls == NW_TOK_PUNCT && strchr(".!?", d->text[last->start])) return 0;
   for (uint32_t i = d->sent[s].first_tok; i < d->sent[s].end_tok; i++) {
     const nw_token *t = &d->tok[i];
     if (t->cls != NW_TOK_WORD) continue;
@@ -141,24 +146,58 @@ static int ends_with(const nw_doc *d, size_t i, const char *suffix) {
   return n > k + 2 && memcmp(d->text + d->tok[i].end - k, suffix, k) == 0;
 }
 
+/* A middle initial ("J.", "J"): a name proper never starts there. */
+static int given_name(const nw_doc *d, size_t i) {
+  return (ner_gaz_lookup(d->text + d->tok[i].start, nw_tok_len(&d->tok[i])) >> GAZ_FIRST_NAME) & 1;
+}
+
+static int is_initial(const nw_doc *d, size_t i) {
+  size_t n = nw_tok_len(&d->tok[i]);
+  return (d->tok[i].flags & NW_TF_UPPER_INITIAL) && (n == 1 || (n == 2 && d->text[d->tok[i].start + 1] == '.'));
+}
+
+/* A word this text writes in lower case, or a participle ("Celebrating",
+** "Endorsed"). */
+static int common_word(const nw_doc *d, size_t i, const word_use *u) {
+  return imap_get(&u->lower, tok_key(d, i)) >= 0 || ends_with(d, i, "ing") || ends_with(d, i, "ed");
+}
+
+/* A title the tagger took into a person's name: a listed title or
+** honorific, or a capitalised abbreviation of three letters or more that
+** is no given name ("Sens.", "Pres."). */
+static int title_tok(const nw_doc *d, size_t i) {
+  const nw_token *t = &d->tok[i];
+  if (t->cls != NW_TOK_WORD || !(t->flags & NW_TF_UPPER_INITIAL)) return 0;
+  size_t n = nw_tok_len(t);
+  unsigned g = ner_gaz_lookup(d->text + t->start, n);
+  if (((g >> GAZ_TITLE) | (g >> GAZ_HONORIFIC)) & 1) return 1;
+  int dotted = d->text[t->end - 1] == '.' || (is_tok(d, i + 1, '.') && d->tok[i + 1].ws == NW_WS_NONE);
+  return dotted && n >= 3 && !(t->flags & NW_TF_ALL_UPPER) && !given_name(d, i);
+}
+
 /* First token of a person's name proper in mention e: after a prefix the
 ** text uses as another kind of name ("Republican Donald Trump", "Washington
-** Post Trump": a one-word prefix leaves two words at least), and after a
-** sentence-opening word that is a common word here (written in lower case
+** Post Trump": a one-word prefix leaves two words at least; never a listed
+** given name, nor a cut before a middle initial: "Donald J. Trump" stays
+** whole in a text that also names a book "The Art of Being the Donald"), and
+** after a sentence-opening word that is a common word here (written in lower case
 ** elsewhere, or a participle, never capitalized inside a sentence, not a
 ** listed given name: "Celebrating Hillary Clinton", "Said Dorothy Poynter"). */
 static uint32_t name_core(const nw_doc *d, const nw_entity *e, const imap *other, const word_use *u) {
   uint32_t a = e->tok_first, b = e->tok_end;
   for (uint32_t k = a + 1; k < b && k - a <= 4; k++)
     if (b - k >= (k - a == 1 ? 2u : 1u) && d->tok[k].cls == NW_TOK_WORD && d->tok[k].ws != NW_WS_NONE &&
+        !is_initial(d, k) && !(k == e->tok_first + 1 && given_name(d, k - 1)) &&
         imap_get(other, span_key(d, e->tok_first, k)) >= 0)
       a = k;
+  /* titles the tagger took in ("Sens. Rand Paul", "Mr. Vale") */
+  for (uint32_t t = a; t + 1 < b && title_tok(d, t);) {
+    t += is_tok(d, t + 1, '.') ? 2 : 1;
+    if (t < b && d->tok[t].cls == NW_TOK_WORD) a = t;
+  }
   if (a == e->tok_first && b - a >= 2 && d->tok[a].cls == NW_TOK_WORD && opens_sentence(d, a)) {
     uint64_t k = tok_key(d, a);
-    const char *w = d->text + d->tok[a].start;
-    size_t n = nw_tok_len(&d->tok[a]);
-    int common = imap_get(&u->lower, k) >= 0 || ends_with(d, a, "ing") || ends_with(d, a, "ed");
-    if (common && imap_get(&u->midcap, k) < 0 && !((ner_gaz_lookup(w, n) >> GAZ_FIRST_NAME) & 1)) a++;
+    if (common_word(d, a, u) && imap_get(&u->midcap, k) < 0 && !given_name(d, a)) a++;
   }
   return a;
 }
@@ -176,6 +215,14 @@ static size_t family_tok(const nw_doc *d, size_t f, size_t e) {
   size_t k = e - 1;
   while (k > f && (is_generation(d, k) || d->tok[k].cls == NW_TOK_PUNCT)) k--;
   return k;
+}
+
+/* The person name [f, e) ends in a generational suffix. */
+static int has_suffix(const nw_doc *d, size_t f, size_t e) { return family_tok(d, f, e) + 1 < e; }
+
+/* The family name and the last suffix of a name that has one, as one key. */
+static uint64_t suffixed_key(const nw_doc *d, size_t f, size_t e) {
+  return tok_key(d, family_tok(d, f, e)) * 31 + tok_key(d, e - 1);
 }
 
 /* Is the person name a ([af, ae)) a shorter form of b ([bf, be))? Its words
@@ -225,12 +272,14 @@ static int person_fuller(const nw_doc *d, const nw_entity *v, const uint32_t *co
 int ner_resolve_canonical(const nw_doc *d, nw_entities *out) {
   size_t n = out->n;
   if (!n) return 0;
-  imap person = {0}, surname = {0}, given = {0}, other = {0}, tail = {0}, acro = {0}, paren = {0}, clusters = {0};
+  imap person = {0}, surname = {0}, surname_sfx = {0}, given = {0}, other = {0}, tail = {0}, acro = {0}, paren = {0}, clusters = {0};
   word_use use = {{0}, {0}};
   int rc = -1;
   int32_t *canon = malloc(n * sizeof *canon);
   uint32_t *core = malloc(n * sizeof *core);
-  if (!canon || !core || imap_init(&person, n * 4) || imap_init(&surname, n) || imap_init(&given, n) ||
+  uint8_t *in_headline = malloc(n); /* the mention is in a title-case sentence */
+  if (!canon || !core || !in_headline || imap_init(&person, n * 4) || imap_init(&surname, n) ||
+      imap_init(&surname_sfx, n) || imap_init(&given, n) ||
       imap_init(&other, n) || imap_init(&tail, n) || imap_init(&acro, n) || imap_init(&paren, n) ||
       imap_init(&clusters, n) || word_use_init(&use, d))
     goto done;
@@ -245,7 +294,10 @@ int ner_resolve_canonical(const nw_doc *d, nw_entities *out) {
     canon[i] = (int32_t)i;
     nw_entity *e = &v[i];
     if (e->sentence != title_sent) title_sent = e->sentence, title_case = title_case_sentence(d, e->sentence);
-    if ((ntoks(e) > 1 && title_case) || ntoks(e) > MAX_NAME_TOKENS) continue;
+    in_headline[i] = (uint8_t)title_case;
+    /* in a headline only a given name and a surname ("Hillary Clinton") is a full name */
+    int headline_name = e->type == NW_ENT_PERSON && e->tok_end - core[i] == 2 && given_name(d, core[i]);
+    if ((ntoks(e) > 1 && title_case && !headline_name) || ntoks(e) > MAX_NAME_TOKENS) continue;
     if (e->type == NW_ENT_PERSON && !person_form_ok(d, e, core[i])) continue;
     if (e->type == NW_ENT_PERSON) {
       for (uint32_t t = core[i]; t < e->tok_end; t++) {
@@ -256,6 +308,11 @@ int ner_resolve_canonical(const nw_doc *d, nw_entities *out) {
       uint64_t last = tok_key(d, family_tok(d, core[i], e->tok_end));
       int32_t b = imap_get(&surname, last);
       if (b < 0 || person_fuller(d, v, core, i, (size_t)b)) imap_put(&surname, last, (int32_t)i);
+      if (has_suffix(d, core[i], e->tok_end)) {
+        uint64_t ks = suffixed_key(d, core[i], e->tok_end);
+        b = imap_get(&surname_sfx, ks);
+        if (b < 0 || person_fuller(d, v, core, i, (size_t)b)) imap_put(&surname_sfx, ks, (int32_t)i);
+      }
       if (e->tok_end - core[i] >= 2) {
         uint64_t first = tok_key(d, core[i]);
         b = imap_get(&given, first);
@@ -294,8 +351,18 @@ int ner_resolve_canonical(const nw_doc *d, nw_entities *out) {
       /* by family name, then a lone word as the name it opens ("Xi"), then
       ** as a word inside a fuller name ("Acosta" of "Melba Acosta Febo") */
       uint32_t len = e->tok_end - core[i];
-      c = imap_get(&surname, tok_key(d, family_tok(d, core[i], e->tok_end)));
+      /* "Brevik Jr." is the "Tomas Brevik Jr." of the text, not "Tomas Brevik" */
+      c = has_suffix(d, core[i], e->tok_end) ? imap_get(&surname_sfx, suffixed_key(d, core[i], e->tok_end))
+                                            : imap_get(&surname, tok_key(d, family_tok(d, core[i], e->tok_end)));
       if (c >= 0 && (v[c].tok_end - core[c] <= len || !same_person(d, core[i], e->tok_end, core[c], v[c].tok_end))) c = -1;
+      /* a headline's capitalised common word (no listed given name) before a family name the text gives in
+      ** full ("Trump Says Clinton Is Wrong": "Says Clinton") */
+      if (c < 0 && len >= 2 && in_headline[i] && common_word(d, core[i], &use) && !given_name(d, core[i])) {
+        c = imap_get(&surname, tok_key(d, family_tok(d, core[i], e->tok_end)));
+        if (c >= 0 && (v[c].tok_end - core[c] < 2 || !given_name(d, core[c]))) c = -1;
+        if (c >= 0) canon[i] = c;
+        continue;
+      }
       if (c < 0 && len == 1) c = imap_get(&given, tok_key(d, core[i]));
       if (c < 0 && len == 1) c = imap_get(&person, tok_key(d, core[i]));
       if (c >= 0 && v[c].tok_end - core[c] > len) canon[i] = c;
@@ -322,8 +389,10 @@ int ner_resolve_canonical(const nw_doc *d, nw_entities *out) {
 done:
   free(canon);
   free(core);
+  free(in_headline);
   imap_free(&person);
   imap_free(&surname);
+  imap_free(&surname_sfx);
   imap_free(&given);
   imap_free(&other);
   imap_free(&use.lower);

@@ -165,19 +165,6 @@ static int is_headline(const nw_doc *d, size_t a, size_t b) {
   return upper_words >= 2;
 }
 
-/* A sentence in title case (a headline): every word of four letters or more
-** is capitalized, and there are at least three such words. */
-static int is_title_case(const nw_doc *d, size_t a, size_t b) {
-  int long_words = 0;
-  for (size_t i = a; i < b; i++) {
-    const nw_token *t = &d->tok[i];
-    if (t->cls != NW_TOK_WORD || nw_tok_len(t) < 4) continue;
-    if (!(t->flags & NW_TF_UPPER_INITIAL)) return 0;
-    long_words++;
-  }
-  return long_words >= 3;
-}
-
 static int grow_feats(ner_feats *f, size_t ntok) {
   if (ntok <= f->cap) return 0;
   size_t cap = f->cap ? f->cap : 256;
@@ -262,8 +249,8 @@ int ner_feats_prepare(ner_feats *f, const nw_doc *d, const ner_clusters *cl) {
   for (size_t i = 0; i < d->ntok; i++) token_info(d, i, &f->info[i], cl);
   for (size_t s = 0; s < d->nsent; s++) {
     size_t a = d->sent[s].first_tok, b = d->sent[s].end_tok;
-    uint16_t flag = is_headline(d, a, b) ? NER_TI_HEADLINE : is_title_case(d, a, b) ? NER_TI_TITLE_CASE : 0;
-    for (size_t i = a; flag && i < b; i++) f->info[i].flags |= flag;
+    if (is_headline(d, a, b))
+      for (size_t i = a; i < b; i++) f->info[i].flags |= NER_TI_HEADLINE;
   }
   for (size_t i = 1; i < d->ntok; i++)
     if (d->tok[i - 1].cls == NW_TOK_QUOTE) f->info[i].flags |= NER_TI_AFTER_QUOTE;
@@ -319,7 +306,7 @@ enum {
   F_START_LOWER, F_CLUSTER_AT, F_GAZ = F_CLUSTER_AT + 5, F_GAZ_PREV, F_GAZ_NEXT, F_HEADLINE_LOWER,
   F_HEADLINE_SHAPE, F_LOWER_SEEN, F_AFTER_QUOTE, F_DOC, F_DOC_SHAPE, F_DOC_START, F_P1_AT,
   F_P1_TRIGRAM = F_P1_AT + 5, F_WORD_NEXT_SSHAPE, F_PREV_SSHAPE_WORD, F_P1_LOWER, F_COARSE_AT,
-  F_CLUSTER_SHAPE = F_COARSE_AT + 5, F_CLUSTER_BIGRAM, F_P1_SHAPE, F_DOC_P1, F_DOC_PREV, F_DOC_NEXT, F_CASE_CLASS,
+  F_CLUSTER_SHAPE = F_COARSE_AT + 5, F_CLUSTER_BIGRAM, F_P1_SHAPE, F_DOC_P1, F_DOC_PREV, F_DOC_NEXT,
 };
 
 #define BOUND_L 0x9e3779b97f4a7c15ull /* value of a position before the sentence */
@@ -428,22 +415,13 @@ static void token_features(ner_feats *f, const nw_doc *d, size_t i, size_t a, si
     add(&s, F_START_LOWER, ti->lower);
   }
   for (int k = 0; k < 5; k++) {
-    uint64_t fine = ner_cl_fine(cl[k]), coarse = ner_cl_coarse(cl[k]);
+    uint64_t fine = cl[k] & 0xFFFF, coarse = cl[k] >> 16;
     if (!cl[k]) continue;
     if (k >= 1 && k <= 3) add_or_skip(&s, cached[k], F_CLUSTER_AT + (unsigned)k, fine);
     add_or_skip(&s, cached[k], F_COARSE_AT + (unsigned)k, coarse);
   }
-  if (cl[2]) add_or_skip(&s, cached[2], F_CLUSTER_SHAPE, ner_cl_fine(cl[2]) * 0x100000001b3ull + ti->sshape);
-  add(&s, F_CLUSTER_BIGRAM, ner_cl_fine(cl[1]) * 65537 + ner_cl_fine(cl[2]));
-  /* Where case is not the writer's choice (a sentence start, after a quotation
-  ** mark, a word in capitals), how the unlabeled text writes the word elsewhere
-  ** tells a name from a common word: "Trains will run", "SEATTLE ROUTS ORIOLES".
-  ** (Elsewhere a capital says more than the word's usual case: "He Wei".) */
-  int opens_quote = (ti->flags & NER_TI_AFTER_QUOTE) && d->tok[i].ws == NW_WS_NONE; /* “He, not ” He */
-  unsigned unfree = (start ? 1u : 0) | ((ti->flags & NER_TI_HEADLINE) ? 2u : 0) | (opens_quote ? 4u : 0) |
-                    ((ti->flags & NW_TF_ALL_UPPER) ? 8u : 0) |
-                    ((ti->flags & NER_TI_TITLE_CASE) ? 16u : 0);
-  if (unfree && ner_cl_case(cl[2])) add(&s, F_CASE_CLASS, (uint64_t)ner_cl_case(cl[2]) * 32 + unfree); /* known words only */
+  if (cl[2]) add_or_skip(&s, cached[2], F_CLUSTER_SHAPE, (cl[2] & 0xFFFF) * 0x100000001b3ull + ti->sshape);
+  add(&s, F_CLUSTER_BIGRAM, (cl[1] & 0xFFFF) * 65537 + (cl[2] & 0xFFFF));
   gaz_features(&s, F_GAZ, &f->gaz[i], 1);
   if (i > a) gaz_features(&s, F_GAZ_PREV, &f->gaz[i - 1], 0);
   if (i + 1 < b) gaz_features(&s, F_GAZ_NEXT, &f->gaz[i + 1], 0);
@@ -461,7 +439,7 @@ void ner_word_rows(const ner_feats *f, const nw_doc *d, size_t j, unsigned rows_
                    uint32_t rows[5][NER_WORD_ROWS], unsigned count[5]) {
   uint32_t mask = (uint32_t)((1u << rows_log2) - 1);
   const ner_tokinfo *ti = &f->info[j];
-  uint64_t fine = ner_cl_fine(ti->cluster_id), coarse = ner_cl_coarse(ti->cluster_id);
+  uint64_t fine = ti->cluster_id & 0xFFFF, coarse = ti->cluster_id >> 16;
   for (int k = 0; k < 5; k++) {
     fsink s = {.rows = rows[k], .mask = mask};
     if (k == 2) {

@@ -5,16 +5,20 @@
 #include "ner_internal.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
 
 static nw_strmap phrase_map; /* phrase -> category bit set */
 static nw_strmap first_map;  /* first token of a phrase -> most tokens of a phrase starting so */
-static pthread_once_t gaz_once = PTHREAD_ONCE_INIT;
-static int gaz_ok;
+/* Built on first use under a lock, and built again on the next use when
+** memory ran out (a failed build must not leave the tagger without its
+** gazetteer until the library is unloaded). */
+static pthread_mutex_t gaz_lock = PTHREAD_MUTEX_INITIALIZER;
+static atomic_int gaz_ok;
 
 static void build_gaz(void) {
-  if (nw_strmap_init(&phrase_map, ner_gaz_data_count, 1) || nw_strmap_init(&first_map, ner_gaz_data_count, 1)) return;
   nw_doc d = {0};
+  if (nw_strmap_init(&phrase_map, ner_gaz_data_count, 1) || nw_strmap_init(&first_map, ner_gaz_data_count, 1)) goto out;
   for (size_t i = 0; i < ner_gaz_data_count; i++) {
     const char *p = ner_gaz_data[i].phrase;
     size_t n = strlen(p);
@@ -25,14 +29,21 @@ static void build_gaz(void) {
     size_t fl = nw_tok_len(&d.tok[0]);
     if (nw_strmap_get(&first_map, p, fl, 0) < ntok && nw_strmap_put(&first_map, p, fl, ntok)) goto out;
   }
-  gaz_ok = 1;
+  atomic_store_explicit(&gaz_ok, 1, memory_order_release);
 out:
   nw_doc_free(&d);
+  if (!atomic_load_explicit(&gaz_ok, memory_order_relaxed)) {
+    nw_strmap_free(&phrase_map);
+    nw_strmap_free(&first_map);
+  }
 }
 
 static int gaz_ready(void) {
-  pthread_once(&gaz_once, build_gaz);
-  return gaz_ok;
+  if (atomic_load_explicit(&gaz_ok, memory_order_acquire)) return 1;
+  pthread_mutex_lock(&gaz_lock);
+  if (!atomic_load_explicit(&gaz_ok, memory_order_relaxed)) build_gaz();
+  pthread_mutex_unlock(&gaz_lock);
+  return atomic_load_explicit(&gaz_ok, memory_order_acquire);
 }
 
 unsigned ner_gaz_lookup(const char *s, size_t n) {

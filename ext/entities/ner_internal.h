@@ -22,16 +22,11 @@ static inline int ner_transition_ok(int a, int b) {
   return a > 0 && ner_tag_type(a) == ner_tag_type(b);
 }
 
-/* Gazetteer categories (bit numbers), from the lists in data/ner/. The GEO
-** ones come from packaged data (tools/ner_gazetteers.py) and are features
-** only: too broad ("Reading", "Jackson") to type a mention by themselves.
-** At most 16 (ner_gaz_hit's bit sets). */
+/* Gazetteer categories (bit numbers), from the lists in data/ner/. */
 enum {
   GAZ_COUNTRY, GAZ_DEMONYM, GAZ_CITY, GAZ_REGION, GAZ_ORG, GAZ_FIRST_NAME, GAZ_TITLE,
-  GAZ_ORG_SUFFIX, GAZ_COMMON, GAZ_HONORIFIC, GAZ_NON_ENTITY, GAZ_CLUB,
-  GAZ_GEO_COUNTRY, GAZ_GEO_REGION, GAZ_GEO_CITY_MAJOR, GAZ_GEO_CITY, GAZ_NCAT
+  GAZ_ORG_SUFFIX, GAZ_COMMON, GAZ_HONORIFIC, GAZ_NON_ENTITY, GAZ_CLUB, GAZ_NCAT
 };
-_Static_assert(GAZ_NCAT <= 16, "ner_gaz_hit holds 16 categories");
 /* The lists, generated from the word lists in data/ner/ at build time (tools/gendata.c, mk/data.mk). */
 typedef struct ner_gaz_entry {
   const char *phrase;
@@ -69,21 +64,12 @@ enum {
   NER_TI_HEADLINE = 1 << 12, /* in a sentence written in capitals (a headline) */
   NER_TI_LOWER_SEEN = 1 << 13, /* the same word occurs in lower case elsewhere in the text */
   NER_TI_AFTER_QUOTE = 1 << 14, /* right after a quotation mark */
-  NER_TI_TITLE_CASE = 1 << 15, /* in a sentence written in title case ("Rail Strike Called Off") */
 };
 
 /* Word clusters (from unlabeled text): lowercase word -> cluster id, kept
 ** as a table of 64-bit hashes of the words (collisions are negligible, and
 ** lookups need no string compares). An id packs a fine cluster (low 16
-** bits), a coarse one (12 bits) and the word's case class (top 4 bits: how
-** often the unlabeled text writes it in lower case where case is free, that
-** is not at a sentence start nor in capitals; see ner_clusters.c). */
-static inline uint32_t ner_cl_fine(uint32_t id) { return id & 0xFFFF; }
-static inline uint32_t ner_cl_coarse(uint32_t id) { return (id >> 16) & 0x0FFF; }
-static inline uint32_t ner_cl_case(uint32_t id) { return id >> 28; }
-/* Case classes: 1..NER_CASE_BANDS by the share of lower-case uses (1: never,
-** NER_CASE_BANDS: always); NER_CASE_BANDS + 1: seen only where case is not free. */
-#define NER_CASE_BANDS 6
+** bits) and a coarse one (high 16 bits). */
 typedef struct ner_clusters {
   uint64_t *keys; /* 0 empty */
   uint32_t *ids;
@@ -232,11 +218,16 @@ size_t ner_hyphen_cut(const nw_doc *d, size_t a, size_t b);
 /* Narrow a mention [*a, *b) to the name proper; an honorific before a name
 ** makes it a person's (*type). 0 when nothing is left. */
 int ner_trim_mention(const nw_doc *d, size_t *a, size_t *b, int *type);
-/* Names after an honorific ("Ms. Holloway") are persons: fix tags[] so. */
+/* Names after an honorific ("Ms. Holloway") or an abbreviated title ("Sen.")
+** are persons: fix tags[] so. */
 void ner_honorific_names(const nw_doc *d, uint8_t *tags);
 /* A person's name runs over the hyphens between its capitalized parts
 ** ("Eva-Marie Lund", "Jean-Luc Ortiz-Vega"): fix tags[] so. */
 void ner_hyphenated_persons(const nw_doc *d, uint8_t *tags);
+/* A demonym the tagger took for a name of its own before an organisation's
+** name that ends in a suffix word begins that name ("German" + "Marshall
+** Fund": one ORG, "German Marshall Fund"): fix tags[] so. */
+void ner_demonym_orgs(const nw_doc *d, uint8_t *tags);
 
 /* The type a gazetteer gives the phrase [a, b) without doubt (listed as
 ** organisations only, or as places only), else 0; -1 for a listed non-entity. */

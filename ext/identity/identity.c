@@ -14,6 +14,7 @@ typedef struct base {
   size_t form_len;
   int type;
   int ntok;         /* words in the match form */
+  const char *mid, *sfx; /* a person's middle initials and suffixes ("" when none: id_person_marks) */
   int alias;        /* the form came from the alias table */
   int acronym;      /* written as an acronym that no alias explained */
   int short_form;   /* a tail of fuller names of people */
@@ -41,6 +42,16 @@ typedef struct pair_map {
 static size_t pair_hash(int64_t a, uint32_t b, size_t cap) {
   uint64_t h = (uint64_t)a * 0x9E3779B97F4A7C15ull ^ ((uint64_t)b + 0x632BE59BD9B4E019ull) * 0xC2B2AE3D27D4EB4Full;
   return (size_t)(h ^ (h >> 29)) & (cap - 1);
+}
+
+/* Room for `expected` pairs without growing (the map doubles from there). */
+static int pair_init(pair_map *m, size_t expected) {
+  size_t cap = 64;
+  while ((expected + 1) * 2 > cap) cap *= 2;
+  m->slot = calloc(cap, sizeof *m->slot);
+  m->cap = m->slot ? cap : 0;
+  m->count = 0;
+  return m->slot ? 0 : -1;
 }
 
 static int pair_add(pair_map *m, int64_t a, uint32_t b, int64_t v) {
@@ -162,44 +173,88 @@ static const char *initials_of(resolver *r, const char *s, int with_small) {
   return id_pool_add(&r->pool, buf, k);
 }
 
-/* Items to distinct bases (rule 1 and 2). */
+/* A distinct (type, name) among the items: its base and shown name, computed
+** once (a corpus repeats each name in many articles). */
+typedef struct name_seen {
+  uint32_t base;
+  int type;
+  int32_t next; /* the same name of another type, or -1 */
+  const char *shown;
+} name_seen;
+
+/* The base and shown name of item it (one not seen before); -1 on OOM. */
+static int new_name(resolver *r, const nw_id_item *it, nw_buf *form, nw_buf *shown, nw_buf *mid, nw_buf *sfx,
+                    name_seen *out) {
+  int alias = 0;
+  form->len = shown->len = mid->len = sfx->len = 0;
+  if (nw_buf_putc(form, (char)('0' + it->type)) || nw_identity_match_form(it->name, it->len, it->type, form, &alias) ||
+      nw_identity_clean(it->name, it->len, it->type, shown))
+    return -1;
+  /* A name that cleaning empties ("'s") shows as written. */
+  const char *sh = shown->len ? id_pool_add(&r->pool, shown->data, shown->len) : id_pool_add(&r->pool, it->name, it->len);
+  if (!sh) return -1;
+  /* People of one match form with other middle initials or suffixes are
+  ** distinct bases (join_full_names decides whether they are one person). */
+  size_t form_len = form->len;
+  if (it->type == NW_ENT_PERSON && id_person_marks(sh, strlen(sh), mid, sfx)) return -1;
+  if ((mid->len || sfx->len) && (nw_buf_putc(form, '\x1f') || nw_buf_append(form, mid->data, mid->len) ||
+                                 nw_buf_putc(form, '\x1f') || nw_buf_append(form, sfx->data, sfx->len)))
+    return -1;
+  int32_t b = nw_strmap_get(&r->by_form, form->data, form->len, -1);
+  if (b < 0) {
+    const char *f = id_pool_add(&r->pool, form->data, form->len);
+    if (!f || nw_grow((void **)&r->bases, &r->bases_cap, r->nbases + 1, sizeof *r->bases) ||
+        nw_strmap_put(&r->by_form, f, form->len, (int32_t)r->nbases))
+      return -1;
+    base *nb = &r->bases[r->nbases];
+    const char *m = id_pool_add(&r->pool, mid->data, mid->len), *x = id_pool_add(&r->pool, sfx->data, sfx->len);
+    if (!m || !x) return -1;
+    *nb = (base){f + 1, form_len - 1, it->type, form_len > 1, m, x, alias, 0, 0, -1, NULL, NULL};
+    for (size_t j = 1; j < form_len; j++) nb->ntok += f[j] == ' ';
+    if (it->type != NW_ENT_PERSON && !alias) {
+      nb->acronym = acronym_like(sh);
+      if (!nb->acronym) nb->initials = initials_of(r, sh, 0), nb->initials_all = initials_of(r, sh, 1);
+    }
+    b = (int32_t)r->nbases++;
+  }
+  *out = (name_seen){(uint32_t)b, it->type, -1, sh};
+  return 0;
+}
+
+/* Items to distinct bases (rule 1 and 2), each distinct (type, name) cleaned
+** and matched once. */
 static int make_bases(resolver *r) {
-  nw_buf form = {0}, shown = {0};
-  int rc = nw_strmap_init(&r->by_form, r->n, 0);
+  nw_buf form = {0}, shown = {0}, mid = {0}, sfx = {0};
+  nw_strmap by_name = {0}; /* name as written -> its first name_seen */
+  name_seen *seen = NULL;
+  size_t nseen = 0, seen_cap = 0;
+  /* Both maps start small and grow with the distinct names, not the items. */
+  int rc = nw_strmap_init(&r->by_form, 1024, 0) || nw_strmap_init(&by_name, 1024, 0) ? -1 : 0;
   for (size_t i = 0; !rc && i < r->n; i++) {
     const nw_id_item *it = &r->items[i];
-    int alias = 0;
-    form.len = shown.len = 0;
-    if (nw_buf_putc(&form, (char)('0' + it->type)) || nw_identity_match_form(it->name, it->len, it->type, &form, &alias) ||
-        nw_identity_clean(it->name, it->len, it->type, &shown)) {
-      rc = -1;
-      break;
-    }
-    /* A name that cleaning empties ("'s") shows as written. */
-    r->shown[i] = shown.len ? id_pool_add(&r->pool, shown.data, shown.len) : id_pool_add(&r->pool, it->name, it->len);
-    if (!r->shown[i]) { rc = -1; break; }
-    int32_t b = nw_strmap_get(&r->by_form, form.data, form.len, -1);
-    if (b < 0) {
-      const char *f = id_pool_add(&r->pool, form.data, form.len);
-      if (!f || nw_grow((void **)&r->bases, &r->bases_cap, r->nbases + 1, sizeof *r->bases) ||
-          nw_strmap_put(&r->by_form, f, form.len, (int32_t)r->nbases)) {
+    const char *name = it->name ? it->name : ""; /* the map takes a NULL key for an empty slot */
+    int32_t head = nw_strmap_get(&by_name, name, it->len, -1), at = head;
+    while (at >= 0 && seen[at].type != it->type) at = seen[at].next;
+    if (at < 0) {
+      if (nw_grow((void **)&seen, &seen_cap, nseen + 1, sizeof *seen) ||
+          new_name(r, it, &form, &shown, &mid, &sfx, &seen[nseen]) ||
+          nw_strmap_put(&by_name, name, it->len, (int32_t)nseen)) {
         rc = -1;
         break;
       }
-      base *nb = &r->bases[r->nbases];
-      *nb = (base){f + 1, form.len - 1, it->type, form.len > 1, alias, 0, 0, -1, NULL, NULL};
-      for (size_t j = 1; j < form.len; j++) nb->ntok += f[j] == ' ';
-      if (it->type != NW_ENT_PERSON && !alias) {
-        nb->acronym = acronym_like(r->shown[i]);
-        if (!nb->acronym) nb->initials = initials_of(r, r->shown[i], 0), nb->initials_all = initials_of(r, r->shown[i], 1);
-      }
-      b = (int32_t)r->nbases++;
+      seen[nseen].next = head;
+      at = (int32_t)nseen++;
     }
-    r->base_of[i] = (uint32_t)b;
+    r->base_of[i] = seen[at].base;
+    r->shown[i] = seen[at].shown;
     r->art_of[i] = find_article(r, it->article);
   }
   nw_buf_free(&form);
   nw_buf_free(&shown);
+  nw_buf_free(&mid);
+  nw_buf_free(&sfx);
+  nw_strmap_free(&by_name);
+  free(seen);
   if (rc) return -1;
   r->parent = malloc((r->nbases ? r->nbases : 1) * sizeof *r->parent);
   if (!r->parent) return -1;
@@ -207,37 +262,161 @@ static int make_bases(resolver *r) {
   return 0;
 }
 
+/* Rule 3: the full names of one surname and one first name, in classes by
+** their suffixes ("Jr."). */
+typedef struct name_class {
+  uint32_t first;   /* its first base */
+  const char *mid;  /* the middle initials its names write ("" none) */
+  int mixed;        /* its names write different middle initials */
+  int32_t bucket;
+} name_class;
+typedef struct name_bucket {
+  int32_t first_class, nclass;
+  const char *mid;
+  int mixed;
+  int clash; /* an article names two of its classes: two people ("Donald Trump", "Donald Trump Jr.") */
+} name_bucket;
+
+/* The middle initials m join the ones seen so far (*seen), or make them mixed. */
+static void note_mid(const char *m, const char **seen, int *mixed) {
+  if (!*m) return;
+  if (!**seen) *seen = m;
+  else if (strcmp(*seen, m) != 0) *mixed = 1;
+}
+
+/* k = the surname, "|" and a first name with doubled letters written once
+** ("Hilary" = "Hillary"). */
+static int name_key(const char *last, size_t ll, const char *first, size_t fl, nw_buf *k) {
+  k->len = 0;
+  if (nw_buf_append(k, last, ll) || nw_buf_putc(k, '|')) return -1;
+  for (size_t i = 0; i < fl; i++)
+    if ((i == 0 || first[i] != first[i - 1]) && nw_buf_putc(k, first[i])) return -1;
+  return 0;
+}
+
+/* The name key of a full name, its first name in its formal form ("Bill"
+** -> "william"); *alts is the chain of formal names (iw->alt) when the first
+** name is a short form of several ("Steve"), else -1. */
+static int full_name_key(const base *x, const id_words *iw, nw_buf *k, int32_t *alts) {
+  const char *sp = memchr(x->form, ' ', x->form_len), *last = x->form + x->form_len;
+  while (last > x->form && last[-1] != ' ') last--;
+  size_t fl = (size_t)(sp - x->form);
+  int32_t g = nw_strmap_get(&iw->formal, x->form, fl, -2);
+  *alts = g == -1 ? nw_strmap_get(&iw->alts, x->form, fl, -1) : -1;
+  const char *first = g >= 0 ? iw->given[g] : x->form;
+  if (g >= 0) fl = strlen(first);
+  return name_key(last, (size_t)(x->form + x->form_len - last), first, fl, k);
+}
+
+/* A full name whose first name is a short form of several ("Steve"): the
+** bucket of the one formal name the corpus writes with its surname
+** ("Stephen"), or -1 when none or several. */
+static int32_t alt_bucket(const base *x, const id_words *iw, int32_t alts, const nw_strmap *buckets, nw_buf *k) {
+  const char *last = x->form + x->form_len;
+  while (last > x->form && last[-1] != ' ') last--;
+  int32_t found = -1;
+  for (int32_t a = alts; a >= 0; a = iw->alt[a].next) {
+    const char *g = iw->given[iw->alt[a].given];
+    if (name_key(last, (size_t)(x->form + x->form_len - last), g, strlen(g), k)) return -1;
+    int32_t bi = nw_strmap_get(buckets, k->data, k->len, -1);
+    if (bi < 0 || bi == found) continue;
+    if (found >= 0) return -1;
+    found = bi;
+  }
+  return found;
+}
+
+/* The index of key k in m, adding it as *n (then n+1) when new; -1 on OOM. */
+static int32_t intern(resolver *r, nw_strmap *m, const nw_buf *k, size_t *n, int *added) {
+  int32_t at = nw_strmap_get(m, k->data, k->len, -1);
+  *added = at < 0;
+  if (at >= 0) return at;
+  const char *key = id_pool_add(&r->pool, k->data, k->len);
+  if (!key || nw_strmap_put(m, key, k->len, (int32_t)*n)) return -1;
+  return (int32_t)(*n)++;
+}
+
 /* Rule 3: full names with one surname and one first name (or a short form
-** of it) are one person. */
+** of it) are one person, unless what else they write tells two people
+** apart: other middle initials ("George H.W. Bush", "George W. Bush": a name
+** without any then joins neither), or a suffix when one article names both
+** forms ("Donald Trump", "Donald Trump Jr."; elsewhere "Joseph R. Biden Jr."
+** is "Joe Biden"). */
 static int join_full_names(resolver *r, const id_words *iw) {
-  nw_strmap by_name;
+  nw_strmap exact = {0}, classes = {0}, buckets = {0};
+  name_class *cls = NULL;
+  name_bucket *bk = NULL;
+  size_t ncls = 0, ccap = 0, nbk = 0, bcap = 0;
+  int32_t *cls_of = malloc((r->nbases ? r->nbases : 1) * sizeof *cls_of);
+  int32_t *alts = malloc((r->nbases ? r->nbases : 1) * sizeof *alts);
+  pair_map seen = {0};
   nw_buf k = {0};
-  if (nw_strmap_init(&by_name, r->nbases, 0)) return -1;
-  int rc = 0;
+  int rc = cls_of && alts && !nw_strmap_init(&exact, r->nbases, 0) && !nw_strmap_init(&classes, r->nbases, 0) &&
+                   !nw_strmap_init(&buckets, r->nbases, 0)
+             ? 0
+             : -1;
   for (size_t b = 0; !rc && b < r->nbases; b++) {
     const base *x = &r->bases[b];
+    cls_of[b] = -1;
     if (x->type != NW_ENT_PERSON || x->ntok < 2) continue;
-    const char *sp = memchr(x->form, ' ', x->form_len), *last = x->form + x->form_len;
-    while (last > x->form && last[-1] != ' ') last--;
-    size_t fl = (size_t)(sp - x->form);
-    int32_t g = nw_strmap_get(&iw->formal, x->form, fl, -1);
-    const char *first = g >= 0 ? iw->given[g] : x->form;
-    if (g >= 0) fl = strlen(first);
-    k.len = 0;
-    if (nw_buf_append(&k, last, (size_t)(x->form + x->form_len - last)) || nw_buf_putc(&k, '|') ||
-        nw_buf_append(&k, first, fl)) {
+    int added;
+    int32_t bi, ci;
+    if (full_name_key(x, iw, &k, &alts[b]) || (bi = intern(r, &buckets, &k, &nbk, &added)) < 0 ||
+        (added && nw_grow((void **)&bk, &bcap, nbk, sizeof *bk))) {
       rc = -1;
       break;
     }
-    int32_t other = nw_strmap_get(&by_name, k.data, k.len, -1);
-    if (other >= 0) {
-      join(r, (uint32_t)other, (uint32_t)b);
-      continue;
+    if (added) bk[bi] = (name_bucket){-1, 0, "", 0, 0};
+    if (nw_buf_putc(&k, '\x1f') || nw_buf_append(&k, x->sfx, strlen(x->sfx)) ||
+        (ci = intern(r, &classes, &k, &ncls, &added)) < 0 || (added && nw_grow((void **)&cls, &ccap, ncls, sizeof *cls))) {
+      rc = -1;
+      break;
     }
-    const char *key = id_pool_add(&r->pool, k.data, k.len);
-    rc = !key || nw_strmap_put(&by_name, key, k.len, (int32_t)b);
+    if (added) {
+      cls[ci] = (name_class){(uint32_t)b, "", 0, bi};
+      if (bk[bi].first_class < 0) bk[bi].first_class = ci;
+      bk[bi].nclass++;
+    }
+    if (nw_buf_putc(&k, '\x1f') || nw_buf_append(&k, x->mid, strlen(x->mid))) {
+      rc = -1;
+      break;
+    }
+    int32_t same = nw_strmap_get(&exact, k.data, k.len, -1);
+    if (same >= 0) join(r, (uint32_t)same, (uint32_t)b);
+    else {
+      const char *key = id_pool_add(&r->pool, k.data, k.len);
+      if (!key || nw_strmap_put(&exact, key, k.len, (int32_t)b)) rc = -1;
+    }
+    note_mid(x->mid, &cls[ci].mid, &cls[ci].mixed);
+    note_mid(x->mid, &bk[bi].mid, &bk[bi].mixed);
+    cls_of[b] = ci;
   }
-  nw_strmap_free(&by_name);
+  for (size_t b = 0; !rc && b < r->nbases; b++)
+    if (cls_of[b] >= 0 && !cls[cls_of[b]].mixed) join(r, cls[cls_of[b]].first, (uint32_t)b);
+  for (size_t b = 0; !rc && b < r->nbases; b++) {
+    if (cls_of[b] < 0 || alts[b] < 0) continue;
+    int32_t to = alt_bucket(&r->bases[b], iw, alts[b], &buckets, &k);
+    if (to >= 0 && bk[to].nclass == 1 && !bk[to].mixed) join(r, cls[bk[to].first_class].first, (uint32_t)b);
+  }
+  for (size_t i = 0; !rc && i < r->n; i++) {
+    int32_t c = cls_of[r->base_of[i]];
+    if (c < 0 || bk[cls[c].bucket].nclass < 2) continue;
+    int64_t v = pair_get(&seen, r->items[i].article, (uint32_t)cls[c].bucket);
+    if (v < 0) rc = pair_add(&seen, r->items[i].article, (uint32_t)cls[c].bucket, c + 1);
+    else if (v != c + 1) bk[cls[c].bucket].clash = 1;
+  }
+  for (size_t c = 0; !rc && c < ncls; c++) {
+    const name_bucket *B = &bk[cls[c].bucket];
+    if (B->nclass > 1 && !B->clash && !B->mixed && !cls[c].mixed) join(r, cls[B->first_class].first, cls[c].first);
+  }
+  free(cls_of);
+  free(alts);
+  free(cls);
+  free(bk);
+  free(seen.slot);
+  nw_strmap_free(&exact);
+  nw_strmap_free(&classes);
+  nw_strmap_free(&buckets);
   nw_buf_free(&k);
   return rc ? -1 : 0;
 }
@@ -323,7 +502,11 @@ static int index_evidence(resolver *r) {
   r->root_articles = calloc(r->nbases + 1, sizeof *r->root_articles);
   r->days = malloc((r->n ? r->n : 1) * sizeof *r->days);
   uint8_t *first = malloc(r->n ? r->n : 1); /* the item is the first of its group in its article */
-  if (!r->day_from || !r->day_to || !r->root_articles || !r->days || !first) {
+  /* Each counted item adds at most one (article, group) pair: sized once
+  ** rather than rehashed through every doubling. */
+  size_t counted = 0;
+  for (size_t i = 0; i < r->n; i++) counted += !r->bases[r->base_of[i]].short_form && !r->bases[r->base_of[i]].acronym;
+  if (!r->day_from || !r->day_to || !r->root_articles || !r->days || !first || pair_init(&r->in_article, counted)) {
     free(first);
     return -1;
   }
@@ -413,7 +596,28 @@ static int64_t dominant_near(const resolver *r, const uint32_t *cand, const int6
 ** split there leaves the name apart), the same outlet, articles within a
 ** week, a month, half a year of its date, then the whole corpus (articles
 ** naming each candidate). */
+/* A name only a quote gives (no mention), that its article also names as
+** an organisation, place or other name: the speaker is that ("Hill" of
+** "The Hill"), no person of the corpus named so. */
+static int named_otherwise(const resolver *r, size_t i) {
+  const base *x = &r->bases[r->base_of[i]];
+  if (r->items[i].mentions > 0 || x->type != NW_ENT_PERSON) return 0;
+  nw_buf k = {0};
+  int found = 0;
+  for (int t = NW_ENT_PERSON + 1; !found && t <= NW_ENT_MISC; t++) {
+    k.len = 0;
+    if (nw_buf_putc(&k, (char)('0' + t)) || nw_buf_append(&k, x->form, x->form_len)) break;
+    int32_t b = nw_strmap_get(&r->by_form, k.data, k.len, -1);
+    if (b < 0) continue;
+    while (r->parent[b] != (uint32_t)b) b = (int32_t)r->parent[b];
+    found = pair_get(&r->in_article, r->items[i].article, (uint32_t)b) >= 0;
+  }
+  nw_buf_free(&k);
+  return found;
+}
+
 static int64_t choose(const resolver *r, size_t i, const uint32_t *cand, int64_t *score, size_t nc) {
+  if (named_otherwise(r, i)) return -1;
   if (nc == 1) return cand[0];
   for (size_t c = 0; c < nc; c++) score[c] = pair_get(&r->in_article, r->items[i].article, cand[c]);
   int64_t pick = dominant(cand, score, nc);
@@ -461,6 +665,7 @@ static int place_short_names(resolver *r) {
     for (int32_t l = chain; l >= 0; l = r->links[l].next) {
       const base *y = &r->bases[r->links[l].base];
       if (y->type != x->type || y->short_form || y->acronym) continue;
+      if (*x->sfx && strcmp(x->sfx, y->sfx) != 0) continue; /* "Trump Jr." is a "Jr." */
       uint32_t root = find_root(r, r->links[l].base);
       if (root == r->final_root[i]) continue;
       if (nw_grow((void **)&cand, &cap, nc + 1, sizeof *cand)) { rc = -1; break; }

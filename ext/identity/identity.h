@@ -12,10 +12,17 @@
 **  2. Aliases of general knowledge (data/identity/aliases.tsv) map a name to
 **     its entity's key ("Britain" -> "United Kingdom").
 **  3. People: full names with the same surname and the same first name, or a
-**     short form of it (data/identity/nicknames.tsv: "Bill" = "William"), are
-**     one person; so is a longer name whose last two or more words are a full
-**     name of the corpus ("Recep Tayyip Erdogan" = "Tayyip Erdogan").
-**  4. A surname alone ("Putin", "de Blasio") joins the person of a full name
+**     short form of it (data/identity/nicknames.tsv: "Bill" = "William"; a
+**     short form of several, "Steve", the one the corpus writes with that
+**     surname; doubled letters written once, "Hilary" = "Hillary"), are one
+**     person, unless other middle initials tell them apart ("George H.W.
+**     Bush", "George W. Bush": a name with none then joins neither) or a
+**     suffix does where one article names both forms ("Donald Trump",
+**     "Donald Trump Jr."); so is a longer name whose last two or more words
+**     are a full name of the corpus ("Recep Tayyip Erdogan" = "Tayyip
+**     Erdogan").
+**  4. A surname alone ("Putin", "de Blasio"; with a suffix, "Trump Jr.",
+**     among the names with that suffix) joins the person of a full name
 **     ending so; an acronym ("NATO", "U.N.") joins the names whose initials
 **     it spells ("North Atlantic Treaty Organization"). One candidate:
 **     joined. Several: the evidence decides, nearest first: the mentions in

@@ -24,6 +24,11 @@ typedef struct id_words {
   nw_strmap formal;    /* folded given name -> its formal form's index in given[] (-1: ambiguous) */
   const char **given;  /* folded formal given names */
   size_t ngiven;
+  nw_strmap alts;      /* folded short form of several formal names ("steve") -> its first in alt[] */
+  struct id_alt {
+    int32_t given, next; /* index into given[]; the next of the chain or -1 */
+  } *alt;
+  size_t nalt;
   id_pool pool;
 } id_words;
 
@@ -38,6 +43,11 @@ const id_words *id_words_get(void);
 /* s folded (nw_fold), periods dropped, white space collapsed to one space and
 ** trimmed: the form names are compared in. Appends to out. */
 int id_fold_key(const char *s, size_t n, nw_buf *out);
+
+/* What tells two people of one match form apart, from a person's cleaned
+** name (nw_identity_clean): its middle initials ("H.W." -> "HW") appended to
+** mid, its generational suffixes folded ("jr") to sfx. 0 or -1 (OOM). */
+int id_person_marks(const char *s, size_t n, nw_buf *mid, nw_buf *sfx);
 
 /* A name particle written in lower case ("de", "van", "bin", "al-Sisi"). */
 int id_is_particle(const char *s, size_t n);

@@ -106,21 +106,35 @@ static int word_is(const char *s, const word *w, const char *lit) {
   return w->len == strlen(lit) && memcmp(s + w->start, lit, w->len) == 0;
 }
 
+/* A word written as initials: one capital letter, or capitals each followed
+** by a period ("J.", "H.W."). */
+static int initials_word(const char *s, size_t n) {
+  if (n == 1) return s[0] >= 'A' && s[0] <= 'Z';
+  if (n % 2 || n > 8) return 0;
+  for (size_t i = 0; i < n; i += 2)
+    if (!(s[i] >= 'A' && s[i] <= 'Z') || s[i + 1] != '.') return 0;
+  return 1;
+}
+
+/* The words of a person's name before its suffixes ("Jr.", "III"): their count. */
+static size_t before_suffixes(const id_words *iw, const char *s, const word *w, size_t nw) {
+  nw_buf k = {0};
+  while (nw > 1) {
+    k.len = 0;
+    if (id_fold_key(s + w[nw - 1].start, w[nw - 1].len, &k) || !k.len || !nw_strmap_get(&iw->suffix, k.data, k.len, 0))
+      break;
+    nw--;
+  }
+  nw_buf_free(&k);
+  return nw;
+}
+
 /* The person's name proper: the words after the last lower-case word that is
 ** not a particle ("MSNBC host Chris Matthews"), then after the last title
 ** ("Rep. Jason Chaffetz", "New Jersey Gov. Chris Christie"), keeping at least
 ** one word that is not a suffix ("Jr."). */
 static size_t person_first_word(const id_words *iw, const char *s, const word *w, size_t nw) {
-  size_t first = 0, end = nw;
-  nw_buf k = {0};
-  while (end > 1) {
-    k.len = 0;
-    if (id_fold_key(s + w[end - 1].start, w[end - 1].len, &k) || !k.len ||
-        !nw_strmap_get(&iw->suffix, k.data, k.len, 0))
-      break;
-    end--;
-  }
-  nw_buf_free(&k);
+  size_t first = 0, end = before_suffixes(iw, s, w, nw);
   for (size_t i = 0; i + 1 < end; i++)
     if (starts_lower(s + w[i].start, w[i].len) && !id_is_particle(s + w[i].start, w[i].len)) first = i + 1;
   for (size_t i = 0; i + 1 < end; i++) {
@@ -160,8 +174,24 @@ int nw_identity_clean(const char *s, size_t n, int type, nw_buf *out) {
     size_t ws = w[i].start, we = w[i].start + w[i].len;
     if (i == nw - 1) trim_marks(s, &ws, &we);
     if (i > first && nw_buf_putc(out, ' ')) return -1;
-    if (nw_buf_append(out, s + ws, we - ws)) return -1;
+    /* brackets of an editor's insertion ("[Hillary] Clinton") are no part of the name */
+    for (size_t j = ws; j < we; j++)
+      if (s[j] != '[' && s[j] != ']' && nw_buf_putc(out, s[j])) return -1;
   }
+  return 0;
+}
+
+int id_person_marks(const char *s, size_t n, nw_buf *mid, nw_buf *sfx) {
+  const id_words *iw = id_words_get();
+  if (!iw) return -1;
+  word w[MAX_WORDS];
+  size_t nw = split_words(s, 0, n, w, MAX_WORDS), end = before_suffixes(iw, s, w, nw);
+  for (size_t i = 1; i + 1 < end; i++)
+    if (initials_word(s + w[i].start, w[i].len))
+      for (size_t j = 0; j < w[i].len; j++)
+        if (s[w[i].start + j] != '.' && nw_buf_putc(mid, s[w[i].start + j])) return -1;
+  for (size_t i = end; i < nw; i++)
+    if ((sfx->len && nw_buf_putc(sfx, ' ')) || id_fold_key(s + w[i].start, w[i].len, sfx)) return -1;
   return 0;
 }
 
@@ -184,12 +214,59 @@ static void person_match_words(const id_words *iw, nw_buf *k) {
   k->len = out;
 }
 
+/* Drops the middle words written as initials ("George H.W. Bush": folded,
+** "hw" would look like a name) from a person's cleaned name, in place. */
+static void drop_middle_initials(nw_buf *b) {
+  word w[MAX_WORDS];
+  size_t nw = split_words(b->data ? b->data : "", 0, b->len, w, MAX_WORDS), out = 0;
+  for (size_t i = 0; i < nw; i++) {
+    if (i > 0 && i + 1 < nw && initials_word(b->data + w[i].start, w[i].len)) continue;
+    if (out) b->data[out++] = ' ';
+    memmove(b->data + out, b->data + w[i].start, w[i].len);
+    out += w[i].len;
+  }
+  b->len = out;
+}
+
+/* Text that was UTF-8, read as Latin-1 and written again as UTF-8
+** ("FranÃ§ois" for "François"), undone up to twice (text mangled twice):
+** while every code point is below U+0100, one at least above U+007F, and
+** those as bytes are valid UTF-8. Latin-1 text as such is almost never valid
+** UTF-8 that way ("Gómez" as bytes is not). Writes the repair to out; 1 when
+** there was one, 0 when none, -1 (OOM). */
+static int undo_mojibake(const char *s, size_t n, nw_buf *out) {
+  nw_buf cur = {0}, next = {0};
+  int fixed = 0, rc = nw_buf_append(&cur, s, n);
+  for (int round = 0; !rc && round < 2; round++) {
+    int high = 0, latin1 = 1;
+    next.len = 0;
+    for (size_t i = 0; !rc && latin1 && i < cur.len;) {
+      int32_t c = nw_utf8_next(cur.data, cur.len, &i);
+      latin1 = c >= 0 && c < 0x100;
+      high |= c >= 0x80;
+      if (latin1) rc = nw_buf_putc(&next, (char)c);
+    }
+    if (rc || !latin1 || !high || !nw_utf8_valid(next.data, next.len)) break;
+    nw_buf swap = cur;
+    cur = next, next = swap, fixed = 1;
+  }
+  if (!rc && fixed) rc = nw_buf_append(out, cur.data, cur.len);
+  nw_buf_free(&cur);
+  nw_buf_free(&next);
+  return rc ? -1 : fixed;
+}
+
 int nw_identity_match_form(const char *s, size_t n, int type, nw_buf *out, int *alias) {
   const id_words *iw = id_words_get();
   if (!iw) return -1;
   *alias = 0;
-  nw_buf clean = {0}, k = {0};
-  int rc = nw_identity_clean(s, n, type, &clean) || id_fold_key(clean.data, clean.len, &k);
+  nw_buf clean = {0}, k = {0}, repaired = {0};
+  int fixed = undo_mojibake(s, n, &repaired);
+  if (fixed < 0) return -1;
+  if (fixed) s = repaired.data, n = repaired.len;
+  int rc = nw_identity_clean(s, n, type, &clean);
+  if (!rc && type == NW_ENT_PERSON) drop_middle_initials(&clean);
+  if (!rc) rc = id_fold_key(clean.data ? clean.data : "", clean.len, &k);
   if (!rc && type == NW_ENT_PERSON) person_match_words(iw, &k);
   const char *m = k.data ? k.data : "";
   size_t ml = k.len;
@@ -205,6 +282,7 @@ int nw_identity_match_form(const char *s, size_t n, int type, nw_buf *out, int *
   if (!rc) rc = nw_buf_append(out, m, ml);
   nw_buf_free(&clean);
   nw_buf_free(&k);
+  nw_buf_free(&repaired);
   return rc ? -1 : 0;
 }
 

@@ -63,7 +63,7 @@ int id_fold_key(const char *s, size_t n, nw_buf *out) {
 
 static id_words words;
 static int words_ok;
-static size_t alias_cap, given_cap;
+static size_t alias_cap, given_cap, alt_cap;
 static pthread_once_t words_once = PTHREAD_ONCE_INIT;
 
 /* Each data line split on TAB: fn(ctx, field index, field, length) per field
@@ -152,14 +152,19 @@ static int add_nickname(void *ctx, int field, const char *s, size_t n) {
   }
   int32_t idx = (int32_t)(words.ngiven - 1);
   int32_t old = nw_strmap_get(&words.formal, k, kl, -2);
-  /* A short form of two formal names ("Pat") joins neither. */
+  if (field > 0) { /* every formal name of a short form, for rule 3 to try */
+    if (nw_grow((void **)&words.alt, &alt_cap, words.nalt + 1, sizeof *words.alt)) return -1;
+    words.alt[words.nalt] = (struct id_alt){idx, nw_strmap_get(&words.alts, k, kl, -1)};
+    if (nw_strmap_put(&words.alts, k, kl, (int32_t)words.nalt++)) return -1;
+  }
+  /* A short form of two formal names ("Pat") has none here (rule 3 tries each of its alts). */
   return nw_strmap_put(&words.formal, k, kl, old == -2 || old == idx ? idx : -1);
 }
 
 static void load_words(void) {
   int cls = 0;
   if (nw_strmap_init(&words.alias, 512, 0) || nw_strmap_init(&words.title, 256, 0) ||
-      nw_strmap_init(&words.suffix, 16, 0) || nw_strmap_init(&words.formal, 256, 0))
+      nw_strmap_init(&words.suffix, 16, 0) || nw_strmap_init(&words.formal, 256, 0) || nw_strmap_init(&words.alts, 256, 0))
     return;
   if (id_each_field(NW_ID_DATA_ALIASES, add_alias, NULL) || id_each_field(NW_ID_DATA_NAME_WORDS, add_name_word, &cls) ||
       id_each_field(NW_ID_DATA_NICKNAMES, add_nickname, NULL))
@@ -177,6 +182,8 @@ __attribute__((destructor)) static void free_words(void) {
   nw_strmap_free(&words.title);
   nw_strmap_free(&words.suffix);
   nw_strmap_free(&words.formal);
+  nw_strmap_free(&words.alts);
+  free(words.alt);
   free(words.alias_key);
   free(words.alias_form);
   free(words.given);

@@ -164,8 +164,9 @@ static int append_tokens(resolver *r, size_t first, size_t end) {
 }
 
 /* The mentions news_entities finds, once per text: speaker names take their
-** canonical forms, so that quotes and entities name a person alike. Without
-** a model (it failed to load) every lookup finds none and the runs decide. */
+** canonical forms, so that quotes and entities name a person alike. A
+** failure (out of memory) fails the call: without the names the speakers
+** would come out different, not absent. */
 static int find_entities(resolver *r) {
   const nw_doc *d = r->c->d;
   for (size_t k = 0; k < d->ntok; k++) r->ent_of[k] = -1;
@@ -175,7 +176,7 @@ static int find_entities(resolver *r) {
     r->ents = &r->own_ents;
     if (nw_extract_entities(d, &r->own_ents)) {
       r->own_ents.n = 0;
-      return 0;
+      return -1;
     }
   }
   for (size_t i = 0; i < r->ents->n; i++)
@@ -691,6 +692,15 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
   int rc = 0, person = 0;
   int32_t role;
   uint32_t w = end - first == 1 ? qx_class(c, first) : 0;
+  if (w & QW_RELATIVE) {
+    /* "Pence, who called it …": the noun phrase the pronoun follows */
+    qx_span a = qx_np_trim(c, qx_np_left(c, first, c->d->sent[c->d->tok[first].sentence].first_tok, 0));
+    if (a.first >= 0) {
+      first = (size_t)a.first;
+      end = (size_t)a.end;
+      w = end - first == 1 ? qx_class(c, first) : 0;
+    }
+  }
   r->type = NW_SPEAKER_DESCRIPTION;
   if (w & QW_PRONOUN) {
     int g = w & QW_MALE ? G_MALE : w & QW_FEMALE ? G_FEMALE : G_NONE;

@@ -65,21 +65,34 @@ static frame frame_after(const qx_ctx *c, const nw_quote *q) {
   return f;
 }
 
-/* The sentence before a quotation that opens a sentence, when it has no quotation. */
+/* The sentence before a quotation that opens a sentence, when it has no
+** quotation; for a quotation that opens its paragraph, the last sentence of
+** the paragraph before ("Howard went on. / “…”") when no quotation is in it. */
 static frame sentence_before(const qx_ctx *c, const nw_quote *q) {
   frame none = {0, 0, 0};
-  if (q->tok_open == 0 || c->para[q->tok_open - 1] != q->paragraph || !is_terminal(c, q->tok_open - 1)) return none;
+  if (q->tok_open == 0 || !is_terminal(c, q->tok_open - 1)) return none;
+  uint32_t para = c->para[q->tok_open - 1];
+  int own_para = para == q->paragraph;
   frame f = {q->tok_open - 1, q->tok_open - 1, 0};
+  if (!own_para && c->owner[f.lo] >= 0) return none;
   while (f.lo > 0 && f.hi - f.lo < FRAME_MAX) {
     size_t j = f.lo - 1;
-    if (c->para[j] != q->paragraph || is_terminal(c, j)) break;
+    if (c->para[j] != para || is_terminal(c, j)) break;
     if (c->owner[j] >= 0) {
+      if (!own_para) return none;
       f.after_quote = 1;
       break;
     }
     f.lo = j;
   }
   return f;
+}
+
+/* A reporting noun introduces the words after it: "claim that …", "promise
+** of …", "claim “…”". */
+static int introduces_words(const qx_ctx *c, size_t end) {
+  return end < c->d->ntok && (nw_tok_is(c->d, end, "that", 1) || nw_tok_is(c->d, end, "of", 1) ||
+                              c->d->tok[end].cls == NW_TOK_QUOTE);
 }
 
 /* Cue at token i: its index (1-based) and end token, or 0. */
@@ -109,6 +122,29 @@ static attribution none_found(void) { return (attribution){{-1, -1}, -1, -1}; }
 static int is_participle(const qx_ctx *c, size_t k) {
   size_t n = qx_len(c, k);
   return n > 4 && memcmp(qx_text(c, k) + n - 3, "ing", 3) == 0;
+}
+
+/* "prompting", "urged": a word in -ing or -ed. */
+static int verb_form(const qx_ctx *c, size_t k) {
+  size_t n = qx_len(c, k);
+  return is_participle(c, k) || (n > 3 && memcmp(qx_text(c, k) + n - 2, "ed", 2) == 0);
+}
+
+/* "prompting Western nations to warn", "urged Ortiz to say": the object of
+** a verb (in -ing or -ed) ending at token e, when it names someone: a
+** name, or a plural of people or countries. */
+static qx_span object_of(const qx_ctx *c, size_t e, size_t lo) {
+  qx_span none = {-1, -1}, s = qx_np_left(c, e, lo, 0);
+  if (s.first < 0) return none;
+  /* the noun phrase may have taken the verb in: "prompting Western nations" */
+  if (s.first + 1 < s.end && qx_is_word(c, (size_t)s.first) && !qx_cap(c, (size_t)s.first) && verb_form(c, (size_t)s.first))
+    s.first++;
+  else if (s.first <= (int32_t)lo)
+    return none;
+  size_t v = (size_t)s.first - 1;
+  if (!qx_is_word(c, v) || qx_cap(c, v) || !verb_form(c, v)) return none;
+  if (!qx_cap(c, e) && !(qx_class(c, e) & (QW_PEOPLE | QW_PLACES))) return none;
+  return s;
 }
 
 /* The source a cue governs, looking in [lo, hi). */
@@ -142,13 +178,21 @@ static int is_dash(const qx_ctx *c, size_t i) {
                          (unsigned char)w[2] >= 0x93 && (unsigned char)w[2] <= 0x95);
 }
 
-/* "“…” for criminal behavior, she said.": a closing ", X said" in the frame. */
+/* "“…” for criminal behavior, she said.": a closing ", X said" in the frame,
+** or ", said X" ("“…” in the 2008 primary, said Ana Ruiz, a historian."). */
 static attribution clause_tail(const qx_ctx *c, frame f) {
   for (size_t k = f.lo; k + 2 < f.hi; k++) {
     if (!qx_is_char(c, k, ',')) continue;
+    size_t end;
+    int said = cue_at(c, k + 1, k + 1, &end);
+    if (said && qx_cues[said - 1].type == CUE_SAY && !is_participle(c, k + 1) && end < f.hi &&
+        (qx_cap(c, end) || (qx_class(c, end) & QW_DET))) {
+      qx_span s = qx_np_right(c, end, f.hi);
+      if (s.first >= 0) return (attribution){s, (int32_t)k + 1, (int32_t)end};
+    }
     qx_span s = qx_np_right(c, k + 1, f.hi);
     if (s.first < 0 || !(qx_cap(c, k + 1) || (qx_class(c, k + 1) & (QW_PRONOUN | QW_DET)))) continue;
-    size_t j = (size_t)s.end, end;
+    size_t j = (size_t)s.end;
     while (j < f.hi && qx_skippable(c, j)) j++;
     int cue = j < f.hi ? cue_at(c, j, j, &end) : 0;
     if (cue && qx_cues[cue - 1].type == CUE_SAY) return (attribution){s, (int32_t)j, (int32_t)end};
@@ -254,6 +298,16 @@ static qx_span clause_subject(const qx_ctx *c, frame f) {
   return qx_np_right(c, k, f.hi);
 }
 
+/* A subject that starts with a name ends with it: "Haddad reversed himself"
+** is "Haddad" (a lower-case word after a name is its verb, but "of"). */
+static qx_span name_head(const qx_ctx *c, qx_span s) {
+  if (s.first < 0 || !qx_cap(c, (size_t)s.first)) return s;
+  for (size_t k = (size_t)s.first + 1; k < (size_t)s.end; k++)
+    if (qx_is_word(c, k) && !qx_cap(c, k) && !(qx_class(c, k) & (QW_LINK | QW_DET)) && qx_cap(c, k - 1))
+      return (qx_span){s.first, (int32_t)k};
+  return s;
+}
+
 enum { MAX_CUES = 16 };
 
 /* Before the opening mark: "X said “…”", "According to X, “…”", "X: “…”".
@@ -265,11 +319,8 @@ static int is_possessive_word(const qx_ctx *c, size_t i);
 ** Ortiz", "the former mayor"), never more than that noun phrase. */
 static qx_span possessor_of(const qx_ctx *c, frame f, size_t k, size_t end) {
   qx_span none = {-1, -1};
+  if (!introduces_words(c, end)) return none;
   if (k < f.lo + 2 || !is_possessive_word(c, k - 1) || !qx_is_word(c, k - 2)) return none;
-  /* the noun introduces the words: "claim that …", "promise of …", "claim “…”" */
-  if (end >= c->d->ntok || !(nw_tok_is(c->d, end, "that", 1) || nw_tok_is(c->d, end, "of", 1) ||
-                             c->d->tok[end].cls == NW_TOK_QUOTE))
-    return none;
   size_t head = k - 2, first = head;
   if (qx_cap(c, head)) {
     while (first > f.lo && qx_cap(c, first - 1) && !(qx_class(c, first - 1) & (QW_DET | QW_NOT_NAME))) first--;
@@ -299,6 +350,7 @@ static size_t intro_end(const qx_ctx *c, frame f) {
 
 static attribution try_before(const qx_ctx *c, frame f) {
   attribution found[MAX_CUES], relative = {{0, 0}, 0, 0}, owned = {{-1, -1}, -1, -1};
+  int32_t relative_at = -1; /* the relative pronoun of that clause */
   size_t n = 0;
   int last_cue = -1, last_end = -1;
   for (size_t k = f.lo; k < f.hi; k++) {
@@ -312,23 +364,46 @@ static attribution try_before(const qx_ctx *c, frame f) {
     last_end = (int)end;
     qx_span s = source_of(c, cue, k, end, f.lo, f.hi, only_punct(c, f.lo, k));
     int type = qx_cues[cue - 1].type;
+    /* "prompting Western nations to warn …": the object before "to" says it */
+    int infinitive = s.first < 0 && k >= f.lo + 2 && nw_tok_is(c->d, k - 1, "to", 1);
+    if (infinitive) s = object_of(c, k - 2, f.lo);
+    /* "In a news conference, Ortiz attacked the plan, calling it …": a
+    ** participle after a comma speaks for the clause subject, not for a
+    ** noun phrase set off before it */
+    int clause_participle = 0;
+    if (type != CUE_SOURCE && k > f.lo && qx_is_char(c, k - 1, ',') && is_participle(c, k)) {
+      qx_span cs = name_head(c, clause_subject(c, f));
+      if (cs.first >= 0 && cs.end < (int32_t)k) {
+        s = cs;
+        clause_participle = 1;
+      }
+    }
     if (s.first < 0) continue;
     /* "footage of Trump saying": a participle's own subject, if it names someone */
     int participle = is_participle(c, k) && (qx_cap(c, (size_t)s.first) || (qx_class(c, (size_t)s.first) & QW_DET));
-    /* "Putin, who hailed": the relative pronoun makes the noun phrase before it the subject */
-    int relative_subject = k > f.lo && (qx_class(c, k - 1) & QW_RELATIVE) && qx_cap(c, (size_t)s.end - 1);
+    /* "Putin, who hailed", "Ortiz, who has called": the relative pronoun makes the noun phrase before it the subject */
+    size_t rel = k;
+    while (rel > f.lo + 1 && qx_skippable(c, rel - 1) && !(qx_class(c, rel - 1) & QW_RELATIVE)) rel--;
+    int after_relative = rel > f.lo && (qx_class(c, rel - 1) & QW_RELATIVE);
+    int relative_subject = after_relative && qx_cap(c, (size_t)s.end - 1);
     if (type != CUE_SOURCE && type != CUE_QUOTED && s.first < (int32_t)k && !participle && !relative_subject &&
-        !opens_clause(c, f.lo, s.first))
+        !infinitive && !clause_participle && !opens_clause(c, f.lo, s.first))
       continue;
     /* "X, an analyst who writes …, said": a cue in a relative clause ranks last */
-    if (k > f.lo && (qx_class(c, k - 1) & QW_RELATIVE) && (n || k + 1 < f.hi)) {
-      if (!relative.speaker.end) relative = (attribution){s, (int32_t)k, (int32_t)end};
+    if (after_relative && (n || k + 1 < f.hi)) {
+      relative = (attribution){s, (int32_t)k, (int32_t)end}; /* the nearest one */
+      relative_at = (int32_t)rel - 1;
       continue;
     }
     if (n < MAX_CUES) found[n++] = (attribution){s, (int32_t)k, (int32_t)end};
   }
   if (owned.speaker.first >= 0) return owned;
-  if (!n && relative.speaker.end) found[n++] = relative;
+  /* the relative pronoun names the speaker ("Pence, who called it “…”"); its
+  ** antecedent gives the name (quotes_resolve.c) */
+  if (!n && relative.speaker.end) {
+    relative.speaker = (qx_span){relative_at, relative_at + 1};
+    found[n++] = relative;
+  }
   /* a cue in the introductory clause yields to one in the main clause */
   size_t intro = intro_end(c, f);
   if (n && (size_t)found[0].cue_first < intro)
@@ -390,6 +465,19 @@ static int ends_paragraph_near(const qx_ctx *c, const nw_quote *p) {
 
 static int is_possessive_word(const qx_ctx *c, size_t i) { return nw_tok_possessive(c->d, i); }
 
+/* The quotation is its paragraph: nothing before its opening mark, at most
+** punctuation after its closing one; double marks (a paragraph in single
+** marks is a heading: ‘A tough decision.’). */
+static int fills_paragraph(const qx_ctx *c, const nw_quote *q) {
+  if (!q->closed || (q->tok_open > 0 && c->para[q->tok_open - 1] == q->paragraph)) return 0;
+  const char *mark = qx_text(c, q->tok_open);
+  if (mark[0] == '\'' && qx_len(c, q->tok_open) == 1) return 0;
+  if (qx_len(c, q->tok_open) == 3 && memcmp(mark, "\xE2\x80\x98", 3) == 0) return 0;
+  for (size_t k = q->tok_close + 1; k < c->d->ntok && c->para[k] == q->paragraph; k++)
+    if (c->d->tok[k].cls != NW_TOK_PUNCT) return 0;
+  return 1;
+}
+
 /* “Fox News Sunday,”, ''A Change Is Gonna Come'': a title in marks, not reported words. */
 static int is_title(const qx_ctx *c, const nw_quote *q) {
   int words = 0, caps = 0;
@@ -409,6 +497,21 @@ static int is_title(const qx_ctx *c, const nw_quote *q) {
   uint32_t w = qx_class(c, p);
   return is_possessive_word(c, p) || (w & (QW_LINK | QW_TITLED)) || nw_tok_is(c->d, p, "on", 1) ||
          nw_tok_is(c->d, p, "in", 1);
+}
+
+/* A paragraph of quotation signed by the next one: "“…” / - Ana Ruiz." (a
+** dash, a name, at most a short line). */
+static attribution signature_below(const qx_ctx *c, const nw_quote *q) {
+  if (!fills_paragraph(c, q)) return none_found();
+  size_t j = q->tok_close + 1;
+  while (j < c->d->ntok && c->para[j] == q->paragraph) j++;
+  if (j + 1 >= c->d->ntok || !is_dash(c, j) || !qx_cap(c, j + 1)) return none_found();
+  size_t end = j + 1;
+  while (end < c->d->ntok && c->para[end] == c->para[j]) end++;
+  if (end - j > 12) return none_found();
+  qx_span s = qx_np_right(c, j + 1, end);
+  if (s.first < 0) return none_found();
+  return (attribution){s, (int32_t)j, (int32_t)j + 1};
 }
 
 /* No sentence ends between quotation p and quotation q (“…” and “…” in one sentence). */
@@ -479,6 +582,10 @@ int qx_attribute(qx_ctx *c) {
         a = try_after(c, fa, 1);
         if (a.speaker.first >= 0) info.path = QP_AFTER_LOOSE;
       }
+      if (a.speaker.first < 0 && a.cue_first < 0) {
+        a = signature_below(c, q);
+        if (a.speaker.first >= 0) info.path = QP_AFTER_LOOSE;
+      }
       a.speaker = plausible(c, a.speaker);
       /* "…, Mr. Lee said. “…”": the attribution of the sentence before */
       qx_span sentence = {-1, -1};
@@ -519,8 +626,11 @@ int qx_attribute(qx_ctx *c) {
       add_candidate(cands, &n, candidate(sentence.first, sentence.end, QC_SENTENCE));
       /* the model decides only where the rules run out: no cue of the quotation's own */
       /* a quotation reopened in the next paragraph runs on: no choice to make */
+      /* so does a paragraph that is all quotation after one that ends with an
+      ** attributed quotation ("“…,” Ortiz said. / “…”"): the same voice goes on */
       int running = info.path == QP_CONTINUATION && prev &&
-                    ((!prev->closed && prev->paragraph + 1 == q->paragraph) || same_sentence(c, prev, q));
+                    ((!prev->closed && prev->paragraph + 1 == q->paragraph) || same_sentence(c, prev, q) ||
+                     (prev->paragraph + 1 == q->paragraph && words >= 4 && fills_paragraph(c, q)));
       int weak = !running && (info.path == QP_NONE || info.path == QP_CONTINUATION || info.path == QP_SENTENCE);
       info.learned = (uint8_t)weak;
       if (c->dump) c->dump(c->dump_arg, c, q, &info, cands, n);

@@ -20,6 +20,7 @@
 SQLITE_EXTENSION_INIT1
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "modules.h"
 #include "news_articles.h"
@@ -81,3 +82,11 @@ NEWS_EXPORT int sqlite3_news_allow_roots(const char *roots) {
 ** row), 0 = follow one whose target lies under an allowed root. Overrides
 ** NEWS_NO_LINKS. */
 NEWS_EXPORT void sqlite3_news_refuse_links(int refuse) { nw_confine_refuse_links(refuse); }
+
+/* For the host: a per-call input cap by name; "max_text_bytes" (the largest
+** text argument a function takes) is the one there is. 0, or -1 for another
+** name or a value below 1 (nothing changes). Overrides NEWS_MAX_TEXT_BYTES. */
+NEWS_EXPORT int sqlite3_news_set_limit(const char *name, long long value) {
+  if (!name || strcmp(name, "max_text_bytes")) return -1;
+  return nw_set_max_text_bytes(value);
+}

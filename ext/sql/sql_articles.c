@@ -27,8 +27,8 @@
 **
 ** An eponymous and creatable stream on tvf.c, schema
 **
-**     CREATE TABLE x(path, source, url, title, byline, published, format, body,
-**                    bytes, error, root HIDDEN, raw HIDDEN)
+**     CREATE TABLE x(path, source, url, title, byline, published, published_at,
+**                    format, body, bytes, error, root HIDDEN, raw HIDDEN)
 **
 ** with path as its key column. All file work is ext/articles/, the code path
 ** the corpus ingest shares: nw_walk lists the files (nw_walk_find answers
@@ -47,7 +47,7 @@
 
 SQLITE_EXTENSION_INIT3
 
-enum { A_PATH, A_SOURCE, A_URL, A_TITLE, A_BYLINE, A_PUBLISHED, A_FORMAT, A_BODY, A_BYTES, A_ERROR, A_RAW, A_NCOL };
+enum { A_PATH, A_SOURCE, A_URL, A_TITLE, A_BYLINE, A_PUBLISHED, A_PUBLISHED_AT, A_FORMAT, A_BODY, A_BYTES, A_ERROR, A_RAW, A_NCOL };
 
 typedef struct scan {
   nw_walk *walk;
@@ -140,6 +140,7 @@ static int emit(nw_rowset *rs, const nw_record *r) {
   if (read)
     bad = bad || set_str(rs, A_SOURCE, a->source) || set_str(rs, A_URL, a->url) || set_str(rs, A_TITLE, a->title) ||
           set_str(rs, A_BYLINE, a->byline) || set_str(rs, A_PUBLISHED, a->published) ||
+          set_str(rs, A_PUBLISHED_AT, a->published_at) ||
           nw_set_text(rs, A_BODY, a->body.data ? a->body.data : "", a->body.len);
   if (r->raw) {
     rs->input = r->raw; /* valid until the reader's next record, the next step */
@@ -193,7 +194,8 @@ static int scan_step(void *state, nw_rowset *rs, char **err) {
 
 static const nw_tvf articles_tvf = {
   .name = "news_articles",
-  .schema = "CREATE TABLE x(path TEXT, source TEXT, url TEXT, title TEXT, byline TEXT, published TEXT, format TEXT, "
+  .schema = "CREATE TABLE x(path TEXT, source TEXT, url TEXT, title TEXT, byline TEXT, published TEXT, published_at TEXT, "
+            "format TEXT, "
             "body TEXT, bytes INTEGER, error TEXT, root HIDDEN, raw HIDDEN)",
   .ncol = A_RAW,
   .nextra = 1,

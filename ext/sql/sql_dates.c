@@ -13,12 +13,13 @@
 **
 **     2022-02-04|2022-02-01
 **
-** The reference is the publication date ('YYYY-MM-DD'): relative expressions
-** ("Friday", "next month") are resolved against it; without one (NULL) they
-** get underspecified values such as 'XXXX-XX-XX', and news_date gives NULL
-** for them, as with a reference known only to the year or month ('YYYY',
-** 'YYYY-MM': what news_date gives). Any other reference that is not such a
-** date (a time may follow it) is an SQL error. news_date gives the calendar part of one expression
+** The reference is the publication date ('YYYY-MM-DD', a time may follow; or
+** a month in words: 'Feb 5, 2022', '5 February 2022'; nw_date_reference):
+** relative expressions ("Friday", "next month") are resolved against it;
+** without one (NULL) they get underspecified values such as 'XXXX-XX-XX', and
+** news_date gives NULL for them, as with a reference known only to the year
+** or month ('YYYY', 'YYYY-MM': what news_date gives). Any other reference is
+** an SQL error, never ignored. news_date gives the calendar part of one expression
 ** (YYYY-MM-DD, YYYY-MM or YYYY), NULL when it is no date. A date whose year
 ** is outside 0001-9999 has a NULL value in both. NULL text gives no rows
 ** (news_dates) or NULL (news_date). The
@@ -46,18 +47,34 @@ SQLITE_EXTENSION_INIT3
 
 enum { D_MENTION, D_TYPE, D_VALUE, D_START, D_LENGTH, D_NCOL };
 
-#define BAD_REFERENCE "%s: the reference date must be YYYY-MM-DD (a year from 0001 to 9999)"
+#define BAD_REFERENCE \
+  "%s: the reference date must be YYYY-MM-DD (a time may follow) or a date with the month in words " \
+  "(Feb 5, 2022), a year from 0001 to 9999"
+
+/* The reference argument as "YYYY-MM-DD" (or "YYYY", "YYYY-MM") in out, *len
+** its length (0: NULL, none). An SQLite code; *err says why. */
+static int read_reference(sqlite3_value *arg, const char *fn, char out[NW_DATE_BUF], size_t *len, char **err) {
+  size_t n = 0;
+  const char *ref = nw_value_text(arg, &n);
+  *len = 0;
+  if (!ref) return SQLITE_OK;
+  int got = nw_date_reference(ref, n, out);
+  if (got < 0) return SQLITE_NOMEM;
+  if (!got) {
+    *err = sqlite3_mprintf(BAD_REFERENCE, fn);
+    return *err ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
+  *len = (size_t)got;
+  return SQLITE_OK;
+}
 
 static int produce_dates(nw_rowset *rs, const nw_doc *doc, int argc, sqlite3_value **args, char **err) {
+  char ref[NW_DATE_BUF];
   size_t ref_len = 0;
-  const char *ref = argc >= 1 ? nw_value_text(args[0], &ref_len) : NULL;
-  if (ref && !nw_date_ref_valid(ref, ref_len)) {
-    *err = sqlite3_mprintf(BAD_REFERENCE, "news_dates");
-    return SQLITE_ERROR;
-  }
+  int rc = argc >= 1 ? read_reference(args[0], "news_dates", ref, &ref_len, err) : SQLITE_OK;
+  if (rc != SQLITE_OK) return rc;
   nw_timexes tx = {0};
-  int rc = SQLITE_OK;
-  if (nw_dates_extract(doc, ref, ref_len, &tx)) {
+  if (nw_dates_extract(doc, ref_len ? ref : NULL, ref_len, &tx)) {
     *err = sqlite3_mprintf("news_dates: out of memory");
     rc = SQLITE_ERROR;
   }
@@ -91,25 +108,22 @@ static const nw_tvf dates_tvf = {
 static void fn_date(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   size_t len, ref_len = 0;
   const char *s = nw_value_text(argv[0], &len);
-  const char *ref = argc > 1 ? nw_value_text(argv[1], &ref_len) : NULL;
-  char refz[NW_DATE_BUF], out[NW_DATE_BUF];
+  char ref[NW_DATE_BUF], out[NW_DATE_BUF], *err = NULL;
   if (!s) {
     sqlite3_result_null(ctx);
     return;
   }
-  if (ref && !nw_date_ref_valid(ref, ref_len)) {
-    char *msg = sqlite3_mprintf(BAD_REFERENCE, "news_date");
-    sqlite3_result_error(ctx, msg ? msg : "news_date: bad reference", -1);
-    sqlite3_free(msg);
+  if (nw_scalar_too_long(ctx, "news_date", len)) return;
+  int rc = argc > 1 ? read_reference(argv[1], "news_date", ref, &ref_len, &err) : SQLITE_OK;
+  if (rc != SQLITE_OK) {
+    if (rc == SQLITE_NOMEM) sqlite3_result_error_nomem(ctx);
+    else sqlite3_result_error(ctx, err ? err : "news_date: bad reference", -1);
+    sqlite3_free(err);
     return;
   }
-  if (ref) { /* nw_date_parse wants a NUL-terminated reference */
-    if (ref_len >= sizeof refz) ref_len = sizeof refz - 1;
-    memcpy(refz, ref, ref_len);
-    refz[ref_len] = 0;
-  }
-  size_t n = nw_date_parse(s, len, ref ? refz : NULL, out);
-  if (n) sqlite3_result_text(ctx, out, (int)n, SQLITE_TRANSIENT);
+  size_t n = nw_date_parse(s, len, ref_len ? ref : NULL, out);
+  if (n == NW_DATE_FAILED) sqlite3_result_error_nomem(ctx);
+  else if (n) sqlite3_result_text(ctx, out, (int)n, SQLITE_TRANSIENT);
   else sqlite3_result_null(ctx);
 }
 

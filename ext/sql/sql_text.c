@@ -81,13 +81,15 @@ static void fn_debug(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
 }
 
 /* Scalar helper: run a buffer transform over one TEXT argument. */
-static void run_transform(sqlite3_context *ctx, sqlite3_value *v, int (*fn)(const char *, size_t, nw_buf *)) {
+static void run_transform(sqlite3_context *ctx, const char *fname, sqlite3_value *v,
+                          int (*fn)(const char *, size_t, nw_buf *)) {
   size_t len;
   const char *s = nw_value_text(v, &len);
   if (!s) {
     sqlite3_result_null(ctx);
     return;
   }
+  if (nw_scalar_too_long(ctx, fname, len)) return;
   nw_buf out = {0};
   if (fn(s, len, &out) || nw_buf_append(&out, "", 0)) {
     nw_buf_free(&out);
@@ -99,12 +101,12 @@ static void run_transform(sqlite3_context *ctx, sqlite3_value *v, int (*fn)(cons
 
 static void fn_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   (void)argc;
-  run_transform(ctx, argv[0], nw_fold);
+  run_transform(ctx, "news_fold", argv[0], nw_fold);
 }
 
 static void fn_clean(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   (void)argc;
-  run_transform(ctx, argv[0], nw_clean);
+  run_transform(ctx, "news_clean", argv[0], nw_clean);
 }
 
 enum { SENT_SENTENCE, SENT_START, SENT_LENGTH, SENT_NCOL };

@@ -360,7 +360,10 @@ static int stream_step(tvf_cursor *c) {
   c->row = 0;
   drop_map(c);
   char *err = NULL;
+  nw_sql_stop stop;
+  nw_sql_stop_begin(&stop, ((tvf_vtab *)c->base.pVtab)->db);
   int rc = def->step(c->stream, &c->rs, &err);
+  if (nw_sql_stop_end(&stop) && rc == SQLITE_OK && c->rs.nrow == 0) rc = SQLITE_INTERRUPT; /* not the end: stopped */
   if (rc != SQLITE_OK) set_error(&c->base, err, rc);
   return rc;
 }
@@ -396,6 +399,8 @@ static int produce_rows(tvf_cursor *c, const nw_tvf *def, int argc, sqlite3_valu
   nw_doc *doc = &text_only;
   char *err = NULL;
   int rc = SQLITE_OK;
+  nw_sql_stop stop;
+  nw_sql_stop_begin(&stop, ((tvf_vtab *)c->base.pVtab)->db);
   if (def->needs_doc) {
     doc = nw_doc_acquire(); /* the thread's: its arrays stay for the next call */
     if (c->rs.input_len > NW_MAX_TEXT) {
@@ -403,8 +408,13 @@ static int produce_rows(tvf_cursor *c, const nw_tvf *def, int argc, sqlite3_valu
       rc = SQLITE_TOOBIG;
     } else if (!doc || nw_tokenize(doc, c->input, c->rs.input_len)) rc = SQLITE_NOMEM;
   }
-  if (rc == SQLITE_OK) rc = def->produce(&c->rs, doc, argc, args, &err);
+  if (rc == SQLITE_OK && !nw_stop_requested()) rc = def->produce(&c->rs, doc, argc, args, &err);
   if (doc != &text_only) nw_doc_release(doc);
+  if (nw_sql_stop_end(&stop)) { /* whatever the callback made of it */
+    sqlite3_free(err);
+    err = NULL;
+    rc = SQLITE_INTERRUPT;
+  }
   if (rc != SQLITE_OK) set_error(&c->base, err, rc);
   return rc;
 }
@@ -423,6 +433,11 @@ static int tvf_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, 
   size_t len = 0;
   const char *text = nw_value_text(argv[0], &len);
   if (!text) return SQLITE_OK; /* NULL input: no rows */
+  char *too_long = NULL;
+  if (nw_text_too_long(def->name, len, &too_long) != SQLITE_OK) {
+    set_error(cur, too_long, SQLITE_TOOBIG);
+    return SQLITE_TOOBIG;
+  }
   c->input = malloc(len + 1);
   if (!c->input) return SQLITE_NOMEM;
   memcpy(c->input, text, len);

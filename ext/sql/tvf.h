@@ -142,6 +142,26 @@ int nw_charmap_build(nw_charmap *m, const char *s, size_t len);
 int64_t nw_charmap_count(nw_charmap *m, size_t byte_off); /* characters in [0, off) */
 void nw_charmap_free(nw_charmap *m);
 
+/* sqlite3_interrupt() reaching a long call (sql_stop.c): between begin and
+** end the core's nw_stop_requested() asks the connection; end returns 1 when
+** the call was told to stop (its result is then SQLITE_INTERRUPT). */
+typedef struct nw_sql_stop {
+  sqlite3 *db;
+  sqlite3_stmt *probe;
+  nw_stop_check saved;
+} nw_sql_stop;
+void nw_sql_stop_begin(nw_sql_stop *s, sqlite3 *db);
+int nw_sql_stop_end(nw_sql_stop *s);
+
+/* The per-call input cap (sql_limits.c): max_text_bytes, set by the host
+** (nw_set_max_text_bytes, NEWS_MAX_TEXT_BYTES). nw_text_too_long returns
+** SQLITE_OK, or SQLITE_TOOBIG with *msg (sqlite3_malloc'ed, NULL when out of
+** memory) saying so; nw_scalar_too_long sets a scalar's error and returns 1. */
+int64_t nw_max_text_bytes(void);
+int nw_set_max_text_bytes(int64_t n);
+int nw_text_too_long(const char *fname, size_t len, char **msg);
+int nw_scalar_too_long(sqlite3_context *ctx, const char *fname, size_t len);
+
 /* Text of a value as UTF-8 bytes (TEXT or BLOB taken as is), or NULL. */
 const char *nw_value_text(sqlite3_value *v, size_t *len);
 

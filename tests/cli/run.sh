@@ -45,6 +45,26 @@ cp $t/one.db $t/ro.db && chmod 444 $t/ro.db
 if [ "$(id -u)" = 0 ]; then as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"; else as_user=""; fi
 $as_user $cmd ingest $fixture $t/ro.db 2> $t/err.txt; check "read-only database exits 1" [ $? = 1 ]
 check "read-only message" has $t/err.txt "read-only"
+# Permission denied (as an unprivileged user: root reads anything): a changed
+# file that cannot be read and an unreadable folder get error rows; the file's
+# last content and the folder's stored files stay; readable again, the error
+# rows go.
+rows() { $py -c "import sqlite3,sys; print(*sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone())" "$@"; }
+mkdir -p $t/perm/src/sub $t/perm/db && chmod 777 $t/perm/db
+cp tests/fixtures/corpus/articles/wire/harbour.txt $t/perm/src/harbour.txt
+cp tests/fixtures/corpus/articles/wire/storm.txt $t/perm/src/sub/storm.txt
+cp tests/fixtures/corpus/articles/wire/council.txt $t/perm/src/secret.txt
+$as_user $cmd ingest $t/perm/src $t/perm/db/p.db > /dev/null; check "ingest as a user exits 0" [ $? = 0 ]
+echo "A later paragraph." >> $t/perm/src/secret.txt # changed (an unchanged file is not opened)
+chmod 000 $t/perm/src/secret.txt $t/perm/src/sub
+$as_user $cmd ingest $t/perm/src $t/perm/db/p.db --json > $t/perm.json; check "unreadable file and folder: exit 0" [ $? = 0 ]
+check "unreadable file and folder: 2 failed" has $t/perm.json '"failed":2'
+check "unreadable file: error row, content kept" [ "$(rows $t/perm/db/p.db "SELECT error, body IS NOT NULL FROM articles WHERE path LIKE '%secret.txt'")" = "Permission denied 1" ]
+check "unreadable folder: error row" [ "$(rows $t/perm/db/p.db "SELECT error FROM articles WHERE path LIKE '%/sub'")" = "cannot read folder: Permission denied" ]
+check "unreadable folder: its files stay" [ "$(rows $t/perm/db/p.db "SELECT count(*) FROM articles WHERE path LIKE '%sub/storm.txt' AND error IS NULL")" = 1 ]
+chmod 755 $t/perm/src/sub && chmod 644 $t/perm/src/secret.txt
+$as_user $cmd ingest $t/perm/src $t/perm/db/p.db --json > $t/perm.json
+check "readable again: no error rows" [ "$(rows $t/perm/db/p.db "SELECT count(*) FROM articles WHERE error IS NOT NULL")" = 0 ]
 # Another process holds the write lock: wait (--wait), then say it is locked.
 $py -c "import sqlite3,sys,time; c=sqlite3.connect(sys.argv[1], isolation_level=None); c.execute('BEGIN IMMEDIATE'); open(sys.argv[2], 'w').close(); time.sleep(5)" $t/one.db $t/locked &
 holder=$!

@@ -5,12 +5,18 @@ with /usr/bin/python3, whose sqlite3 module loads extensions):
     same database as an uninterrupted ingest (same ids, rows and keys);
     PRAGMA integrity_check passes after each kill;
   - a read-only database and a locked one give clear errors; a second
-    writer waits for the first (busy timeout) and then succeeds.
+    writer waits for the first (busy timeout) and then succeeds;
+  - an incremental relink after changed and deleted files gives the keys a
+    from-scratch ingest gives;
+  - a full disk (max_page_count), a FIFO among the files and a folder
+    removed mid-run: a clear error or an error row, nothing half-written,
+    and the next run ends where an uninterrupted one would.
 
 Prints "corpus: N passed, M failed".
 usage: test_corpus.py EXTENSION WORK_DIR"""
 import fcntl
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -50,10 +56,23 @@ def ingest(db, opts=OPTS):
         con.close()
 
 
+def query_rows(db, queries):
+    """Each query's rows, sorted."""
+    con = sqlite3.connect(db)
+    out = {k: sorted(con.execute(v).fetchall(), key=repr) for k, v in queries.items()}
+    con.close()
+    return out
+
+
+def fresh(db):
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        if os.path.exists(db + suffix):
+            os.remove(db + suffix)
+
+
 def dump(db):
     """Everything a query sees, by stable keys (ids included: they must match)."""
-    con = sqlite3.connect(db)
-    q = {
+    return query_rows(db, {
         "articles": "SELECT id, path, title, published, source, body, sha1, analyzed_sha1, error, outlet_id FROM articles",
         "mentions": "SELECT a.path, m.start, m.length, m.mention, m.type, m.canonical, e.key FROM mentions m"
                     " JOIN articles a ON a.id = m.article_id LEFT JOIN entities e ON e.id = m.entity_id",
@@ -62,10 +81,7 @@ def dump(db):
         "dates": "SELECT a.path, d.start, d.mention, d.type, d.value FROM dates d JOIN articles a ON a.id = d.article_id",
         "entities": "SELECT key, name, type, mentions, articles FROM entities",
         "outlets": "SELECT id, key, name FROM outlets",
-    }
-    out = {k: sorted(con.execute(v).fetchall(), key=repr) for k, v in q.items()}
-    con.close()
-    return out
+    })
 
 
 def committed(db):
@@ -99,9 +115,7 @@ os.makedirs(work, exist_ok=True)
 subprocess.run([sys.executable, os.path.join(here, "gen_corpus.py"), src, str(COUNT)], check=True)
 ref, killed = os.path.join(work, "ref.db"), os.path.join(work, "killed.db")
 for f in (ref, killed):
-    for suffix in ("", "-journal", "-wal", "-shm"):
-        if os.path.exists(f + suffix):
-            os.remove(f + suffix)
+    fresh(f)
 
 summary = ingest(ref)
 check("uninterrupted ingest adds every article", '"added":%d' % COUNT in summary, summary)
@@ -203,6 +217,114 @@ os.replace(aside, feed)
 s = con.execute("SELECT news_ingest(?)", (src,)).fetchone()[0]
 check("readable again, the error row goes", '"removed":1' in s and con.execute(records).fetchone()[0] == kept, s)
 con.close()
+
+# Relinking after a change is incremental (only the names whose entity changed
+# are written): it must give exactly the keys a from-scratch ingest of the same
+# files gives. Some files rewritten with other people, some deleted.
+def check_same(name, a, b):
+    for table in a:
+        check(f"{name}: {table}", a[table] == b[table],
+              f"{len(a[table])} vs {len(b[table])} rows; first differences"
+              f" {sorted(set(a[table]) ^ set(b[table]), key=repr)[:2]}")
+
+
+def keys(db):
+    """The linker's answers by stable keys (no ids: a fresh database numbers anew)."""
+    return query_rows(db, {
+        "mentions": "SELECT a.path, m.start, m.type, m.canonical, e.key FROM mentions m"
+                    " JOIN articles a ON a.id = m.article_id LEFT JOIN entities e ON e.id = m.entity_id",
+        "quotes": "SELECT a.path, q.start, q.speaker, q.speaker_key, e.key FROM quotes q"
+                  " JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity_id",
+        "entities": "SELECT key, name, type, mentions, articles FROM entities",
+        "outlets": "SELECT a.path, o.key, o.name FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id",
+    })
+
+
+part = os.path.join(src, "part1")
+names = sorted(n for n in os.listdir(part) if n.endswith(".txt"))
+for k, name in enumerate(names[:6]):
+    with open(os.path.join(part, name), "w") as f:
+        f.write(f"Harbour Talks ({k})\n\nBy Valley Courier staff\n\n2031-03-0{k + 1}\n\n"
+                f"Mayor Kenji Halvorsen met Sofia Nandakumar in Carrow on Monday. \"We agree,\" said Halvorsen. "
+                f"Nandakumar said the talks would go on.\n")
+for name in names[6:10]:
+    os.remove(os.path.join(part, name))
+s = ingest(ref)
+check("changed and deleted files are relinked", '"changed":6' in s and '"removed":4' in s, s)
+scratch = os.path.join(work, "scratch.db")
+fresh(scratch)
+ingest(scratch)
+check_same("incremental relink equals a from-scratch ingest", keys(ref), keys(scratch))
+con = sqlite3.connect(ref)
+stale = con.execute("SELECT count(*) FROM mentions WHERE entity_id IS NOT NULL"
+                    " AND entity_id NOT IN (SELECT id FROM entities)").fetchone()[0]
+check("no mention points at a deleted entity", stale == 0, stale)
+con.close()
+
+# A full disk (PRAGMA max_page_count: the database cannot grow past it): a
+# clear error, the committed batches consistent, and the next run with room
+# finishes the work as an uninterrupted run would.
+full = os.path.join(work, "full.db")
+fresh(full)
+con = connect(full)
+con.execute("PRAGMA max_page_count = 120")
+try:
+    s = con.execute("SELECT news_ingest(?, ?)", (src, OPTS)).fetchone()[0]
+    check("a full disk is an error", False, s)
+except sqlite3.Error as e:
+    check("a full disk is an error", "disk is full" in str(e), str(e))
+con.close()
+con = sqlite3.connect(full)
+check("integrity after a full disk", con.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+half = con.execute("SELECT count(*) FROM articles WHERE analyzed_sha1 IS NOT NULL AND body <> '' AND NOT EXISTS"
+                   " (SELECT 1 FROM mentions m WHERE m.article_id = articles.id)").fetchone()[0]
+check("no half-stored article after a full disk", half == 0, half)
+con.close()
+s = ingest(full)
+check("with room again the run finishes", '"failed":0' in s, s)
+check_same("full disk then resumed equals uninterrupted", keys(ref), keys(full))
+
+# A FIFO among the files (it would block a reader): an error row, nothing
+# else lost. (Permissions: tests/cli/run.sh, as an unprivileged user.)
+fifo = os.path.join(src, "part2", "pipe.txt")
+os.mkfifo(fifo)
+s = ingest(ref)
+con = sqlite3.connect(ref)
+err = con.execute("SELECT error FROM articles WHERE path = ?", (fifo,)).fetchone()
+check("a FIFO gets an error row", '"failed":1' in s and err is not None and err[0], f"{s} {err}")
+con.close()
+os.remove(fifo)
+s = ingest(ref)
+check("the FIFO's error row goes with it", '"removed":1' in s, s)
+
+# A folder removed while an ingest runs: files it listed but cannot read get
+# error rows, the rest is stored whole; the next run removes what is gone and
+# equals a from-scratch ingest of what is left.
+vanish = os.path.join(work, "vanish.db")
+gone = os.path.join(work, "part6.gone")
+shutil.rmtree(gone, ignore_errors=True)
+fresh(vanish)
+child = subprocess.Popen([sys.executable, "-c",
+                          "import sqlite3,sys; c=sqlite3.connect(sys.argv[2], isolation_level=None);"
+                          "c.enable_load_extension(True); c.load_extension(sys.argv[1]);"
+                          "print(c.execute('SELECT news_ingest(?, ?)', (sys.argv[3], sys.argv[4])).fetchone()[0])",
+                          ext, vanish, src, OPTS], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+deadline = time.time() + 120
+while time.time() < deadline and child.poll() is None and committed(vanish) < 40:
+    time.sleep(0.005)
+running = child.poll() is None
+os.replace(os.path.join(src, "part6"), gone)
+out, errout = child.communicate()
+check("a folder removed mid-run: the run ends cleanly", running and child.returncode == 0 and '"added"' in out,
+      f"running={running} rc={child.returncode} {out} {errout}")
+con = sqlite3.connect(vanish)
+check("integrity after a folder vanished", con.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+con.close()
+ingest(vanish)
+fresh(scratch)
+ingest(scratch)
+check_same("after a vanished folder, the next run equals a from-scratch ingest", keys(vanish), keys(scratch))
+os.replace(gone, os.path.join(src, "part6"))
 
 print(f"corpus: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -3,7 +3,7 @@
 # self-contained (nothing fetched), has its four charts with data, escapes
 # every text from the database, and (when /usr/bin/chromium exists) renders in
 # headless Chromium without console errors; the screenshot is saved as
-# build/report.png. Also runs the FTS5 recipe, docs/recipes/fts5.md.
+# build/report.png. Also runs the recipes docs/recipes/report.md and fts5.md.
 # Called by tests/run.sh; prints "report: N passed, M failed".
 set -u
 cd "$(dirname "$0")/../.."
@@ -105,9 +105,12 @@ if [ -x /usr/bin/chromium ]; then
 else
   echo "SKIP: report rendering (no /usr/bin/chromium; tools/deps.sh installs it)"
 fi
-# The FTS5 recipe (docs/recipes/fts5.md): each command run, its output compared.
-if /usr/bin/python3 tests/packages/check_recipe.py . docs/recipes/fts5.md > $t/fts5.txt 2>&1; then ok
-else ko "FTS5 recipe docs/recipes/fts5.md"; grep FAIL $t/fts5.txt; fi
+# The recipes of the report and of FTS5 (docs/recipes/report.md, fts5.md): each
+# command run, its output compared.
+for recipe in docs/recipes/report.md docs/recipes/fts5.md; do
+  if /usr/bin/python3 tests/packages/check_recipe.py . $recipe > $t/recipe.txt 2>&1; then ok
+  else ko "recipe $recipe"; grep FAIL $t/recipe.txt; fi
+done
 
 echo "report: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -22,6 +22,10 @@ SELECT id, replace(path, 'build/corpus/src/', ''), format, title, published, err
 --> 4|wire/council.txt|text|Council Approves Library Budget|2031-05-08|NULL
 --> 5|wire/harbour.txt|text|Ferry Returns to Eastport Harbour|2031-05-06|NULL
 --> 6|wire/storm.txt|text|Storm Closes Northern Pass|2031-06-02|NULL
+-- published is the outlet's local day; published_at keeps the time and its offset when the source gives them.
+SELECT id, published_at FROM articles WHERE published_at IS NOT NULL ORDER BY id;
+--> 1|2031-07-04T09:00:00
+--> 3|2031-06-10T08:00:00+02:00
 SELECT count(*), count(analyzed_sha1), count(DISTINCT sha1), min(mtime > 0) FROM articles;
 --> 6|6|6|1
 

@@ -155,6 +155,37 @@ SELECT mention, value FROM news_dates('It rained yesterday.', 'last Tuesday');
 SELECT mention, value FROM news_dates('It rained yesterday.', NULL);
 --> yesterday|XXXX-XX-XX
 
+-- A reference in the forms news writes it: ISO 8601 with a time and an offset (the day as
+-- written, the outlet's local day), or the month in words, with or without a weekday and time.
+WITH r(ref) AS (VALUES ('2022-02-05T23:30:00-05:00'), ('Feb 5, 2022'), ('5 February 2022'),
+  ('Saturday, February 5, 2022 11:30 PM EST'), ('  Feb. 5, 2022 '), ('2022/02/05'), ('20220205'))
+SELECT ref, news_date('yesterday', ref), (SELECT value FROM news_dates('He left on Friday.', ref)) FROM r;
+--> 2022-02-05T23:30:00-05:00|2022-02-04|2022-02-04
+--> Feb 5, 2022|2022-02-04|2022-02-04
+--> 5 February 2022|2022-02-04|2022-02-04
+--> Saturday, February 5, 2022 11:30 PM EST|2022-02-04|2022-02-04
+-->   Feb. 5, 2022 |2022-02-04|2022-02-04
+--> 2022/02/05|2022-02-04|2022-02-04
+--> 20220205|2022-02-04|2022-02-04
+-- Known only to the month, in words too, it anchors nothing (as '2022-02').
+SELECT news_date('yesterday', 'February 2022'), (SELECT value FROM news_dates('It was yesterday.', 'February 2022'));
+--> NULL|XXXX-XX-XX
+-- Unparsable references are errors: no such day, words that are no date, a relative
+-- expression, text after the date, and an all-numeric day-month form (03/02 is March 2 in
+-- the US and 3 February in Europe).
+SELECT news_date('yesterday', 'Feb 30, 2022');
+--! news_date: the reference date must be YYYY-MM-DD
+SELECT news_date('yesterday', 'the day after');
+--! news_date: the reference date must be YYYY-MM-DD
+SELECT news_date('yesterday', 'next Friday');
+--! news_date: the reference date must be YYYY-MM-DD
+SELECT news_date('yesterday', 'Feb 5, 2022 or later');
+--! news_date: the reference date must be YYYY-MM-DD
+SELECT * FROM news_dates('It was yesterday.', '05/02/2022');
+--! news_dates: the reference date must be YYYY-MM-DD
+SELECT * FROM news_dates('It was yesterday.', '');
+--! news_dates: the reference date must be YYYY-MM-DD
+
 -- news_debug() reports the compiled-in tables.
 SELECT news_debug() LIKE '%dates: % words (% senses), % recognizers%';
 --> 1
@@ -177,3 +208,118 @@ SELECT mention, value FROM news_dates('He joined in 1995. That year, and the fol
 SELECT mention, value FROM news_dates('On Feb. 28, 2024, he left; the next day he returned.', '2024-06-01');
 --> Feb. 28, 2024|2024-02-28
 --> the next day|2024-02-29
+
+-- Tense: "is to" + verb is a plan (the next Tuesday); "succeed" is no past form (the
+-- future "will" decides: March said in November is next March).
+SELECT mention, value FROM news_dates('The ferry service is to restart on Tuesday.', '2031-05-09');
+--> Tuesday|2031-05-13
+SELECT mention, value FROM news_dates('A deputy will soon succeed the chairman on March 1.', '2031-11-20');
+--> soon|FUTURE_REF
+--> March 1|2032-03-01
+
+-- A quarter named by its last day is the calendar quarter holding most of its months
+-- (ended July 31: Q2), and what "a year earlier" and "the quarter" refer to next.
+SELECT mention, value FROM news_dates('In the quarter ended July 31, the retailer lost money; a year earlier it made a profit. During the quarter it closed stores.', '2031-09-15');
+--> the quarter|2031-Q2
+--> July 31|2031-07-31
+--> a year earlier|2030-Q2
+--> the quarter|2031-Q2
+-- When the text numbers a fiscal year's quarters itself, its numbering stands.
+SELECT mention, value FROM news_dates('The chain reported a loss for its fiscal first quarter. For the quarter ended Oct. 2, sales fell from a year earlier.', '2031-11-05');
+--> fiscal first quarter|2031-Q1
+--> the quarter|2031-Q1
+--> Oct. 2|2031-10-02
+--> a year earlier|2030-Q1
+-- A quarter still to come is no report's quarter: "the latest quarter" is the last one ended.
+SELECT mention, value FROM news_dates('Results for the fourth quarter, due in January, will be weak. In the latest quarter, sales rose.', '2031-11-05');
+--> the fourth quarter|2031-Q4
+--> January|2032-01
+--> the latest quarter|2031-Q3
+
+-- Ages are no durations (TempEval-3 newswire annotates none): "6-year-old", "8-month-old".
+SELECT count(*) FROM news_dates('A 6-year-old girl, her 8-month-old brother and a 52-year-old neighbour were rescued.', '2031-05-09');
+--> 0
+
+-- A span of years: each end is a mention of its own (TimeML annotates the ends of a range),
+-- in one token or around a dash; a second year in two digits is in the first's century (or
+-- the next); no span of counts ("$2009-2010", "1500-1510", "2009-10%").
+SELECT mention, value, start, length FROM news_dates('In the 2009-2010 season, and in 2011/12, 1999-00 and 2013–14, the club won; not 1500-1510, $2009-2010 or 2009-10%.', '2031-05-09');
+--> 2009|2009|8|4
+--> 2010|2010|13|4
+--> 2011|2011|33|4
+--> 12|2012|38|2
+--> 1999|1999|42|4
+--> 00|2000|47|2
+--> 2013|2013|54|4
+--> 14|2014|59|2
+SELECT mention, value FROM news_dates('From 2009-2011 sales grew; that year they peaked.', '2031-05-09');
+--> 2009|2009
+--> 2011|2011
+--> that year|2011
+
+-- Sets of a part of the day, a season or a weekend.
+SELECT mention, type, value FROM news_dates('Every morning she swims, each summer she sails and every weekend she rests.', '2031-05-09');
+--> Every morning|SET|XXXX-XX-XXTMO
+--> each summer|SET|XXXX-SU
+--> every weekend|SET|XXXX-WXX-WE
+
+-- Fiscal years: "fiscal year 2029" is that year; "the fiscal year ended June 30" is a
+-- year's length, as "the year ended" is.
+SELECT mention, type, value FROM news_dates('In fiscal year 2029 sales rose; in the fiscal year ended June 30, they fell.', '2031-05-09');
+--> fiscal year 2029|DATE|2029
+--> the fiscal year|DURATION|P1Y
+--> June 30|DATE|2031-06-30
+
+-- A count and a half: the half in the next smaller unit ("P2Y6M", "PT1M30S"; weeks in days).
+SELECT mention, type, value FROM news_dates('The strike lasted 2 1/2 years, the talks two and a half hours, the vote a minute and a half and the repairs one and a half weeks; it began three and a half years ago.', '2031-05-09');
+--> 2 1/2 years|DURATION|P2Y6M
+--> two and a half hours|DURATION|PT2H30M
+--> a minute and a half|DURATION|PT1M30S
+--> one and a half weeks|DURATION|P10DT12H
+--> three and a half years ago|DATE|2027-11
+
+-- The business press's short forms: "Q3 2030", "Q4" (the year by tense, as "the fourth
+-- quarter"), "H1 2030", "FY2029", "FY 2028", "FY27"; a year's quarter by the possessive.
+-- "H1" alone (a visa) and "FY" alone are none.
+SELECT mention, type, value FROM news_dates('Revenue rose in Q3 2030 and in Q4, in FY2029, FY 2028, FY27, H1 2030 and in 2030''s first quarter; the H1 visa and FY are no dates.', '2031-05-09');
+--> Q3 2030|DATE|2030-Q3
+--> Q4|DATE|2030-Q4
+--> FY2029|DATE|2029
+--> FY 2028|DATE|2028
+--> FY27|DATE|2027
+--> H1 2030|DATE|2030-H1
+--> 2030's first quarter|DATE|2030-Q1
+
+-- A report's period a year before, in one expression: "the same quarter last year", "the
+-- period a year earlier", "the second quarter of last year" ("last year" alone stays a year).
+SELECT mention, value FROM news_dates('Sales in the third quarter rose from the same quarter last year. Costs in the period a year earlier were lower; the second quarter of last year was weak. Last year was good.', '2031-11-05');
+--> the third quarter|2031-Q3
+--> the same quarter last year|2030-Q3
+--> the period a year earlier|2030-Q3
+--> the second quarter of last year|2030-Q2
+--> Last year|2030
+
+-- A modifier of the counted unit stays in the extent ("an additional year", "eight trading
+-- days"); "a minute and a half later" is the duration, as "a minute later" is; "for the
+-- year" is the reference year, "for the year ended" a year's length.
+SELECT mention, type, value FROM news_dates('A minute and a half later it fell; for eight trading days and for an additional year it held, a high for the year; for the year ended June 30 it lost money.', '2031-11-05');
+--> A minute and a half|DURATION|PT1M30S
+--> eight trading days|DURATION|P8D
+--> an additional year|DURATION|P1Y
+--> the year|DATE|2031
+--> the year|DURATION|P1Y
+--> June 30|DATE|2031-06-30
+
+-- "would" reports a future; an "-ed" adjective ("an unspecified date", "a revised plan")
+-- is no past verb: January said in October is next January.
+SELECT mention, value FROM news_dates('The bonus would be paid on an unspecified date in January.', '2031-10-20');
+--> January|2032-01
+-- A part of the day before "yesterday" or "today" ("mid-afternoon yesterday"), and a
+-- plural part of the day shared by two weekdays ("Monday and Tuesday nights": two sets).
+SELECT mention, type, value FROM news_dates('By mid-afternoon yesterday shares were up; late morning today they fell. Ferries sail on Monday and Tuesday nights; he left on Monday and Tuesday.', '2031-11-05');
+--> mid-afternoon yesterday|TIME|2031-11-04TAF
+--> late morning today|TIME|2031-11-05TMO
+--> Monday|SET|XXXX-WXX-1TNI
+--> Tuesday nights|SET|XXXX-WXX-2TNI
+--> Monday|DATE|2031-11-03
+--> Tuesday|DATE|2031-11-04

@@ -56,13 +56,17 @@ SELECT count(*) FROM news_entities(replace(hex(zeroblob(1000)), '00', 'A. '));
 SELECT mention, type FROM news_entities('Talks stalled. Gen. Ada Okoro and Capt. Lior Ben-Ami flew out.');
 --> Ada Okoro|PERSON
 --> Lior Ben-Ami|PERSON
+-- A person's name runs over the hyphens between its capitalized parts.
+SELECT mention, type FROM news_entities('Eva-Marie Lund and Jean-Luc Ortiz-Vega met in Oslo.');
+--> Eva-Marie Lund|PERSON
+--> Jean-Luc Ortiz-Vega|PERSON
+--> Oslo|LOC
 SELECT count(*) FROM news_entities(replace(hex(zeroblob(1000)), '00', 'Mr. '));
 --> 0
 SELECT count(*) FROM news_entities(replace(hex(zeroblob(1000)), '00', 'U.S.'));
 --> 0
 
--- A capitalized word where case says nothing (a sentence start, a headline) is
--- judged by how the unlabeled text usually writes it: "Trains" is a common word.
+-- A capitalized common word at a sentence start is no name ("Trains").
 SELECT count(*) FROM news_entities('Rail unions called off a planned strike on Wednesday.
 
 Trains will run as normal this weekend.');
@@ -72,7 +76,8 @@ SELECT mention, type FROM news_entities('Flights from Abu Dhabi and Sharjah resu
 --> Sharjah|LOC
 
 -- A person's name runs over the hyphens between its capitalized parts; "States"
--- alone names nothing; a demonym that begins an organisation's name is part of it.
+-- alone names nothing; a demonym that begins an organisation's name ending in a
+-- suffix word ("Fund") is part of it.
 SELECT mention, type FROM news_entities('Eva-Marie Lund and Jean-Luc Ortiz-Vega met in Oslo.');
 --> Eva-Marie Lund|PERSON
 --> Jean-Luc Ortiz-Vega|PERSON

@@ -158,8 +158,6 @@ SELECT speaker, speaker_mention FROM news_quotes('The president of Fairview, Tom
 
 -- speaker_type: what the speaker is (a person, an organisation, a place, several, or a
 -- description the text ties to no name); NULL without a speaker.
--- (Retrained with the entity model of issue 14, the speaker chooser attributes the
--- last, scare quote to the previous speaker: NULL|NULL before; see the report to the lead.)
 SELECT speaker, speaker_type FROM news_quotes('Omar Haddad and Lena Ortiz met in Fairview. “We agree,” they said. The Harbor Authority said the pier was “unsafe.” “It is fine,” Norway said. Critics called it “a farce.” “I disagree,” said Mr. Haddad. According to Chinese state media, the pact is “void.” “Trust me,” he said. A “so-called” deal.');
 --> Omar Haddad and Lena Ortiz|GROUP
 --> Harbor Authority|ORG
@@ -168,7 +166,7 @@ SELECT speaker, speaker_type FROM news_quotes('Omar Haddad and Lena Ortiz met in
 --> Omar Haddad|PERSON
 --> Chinese state media|DESCRIPTION
 --> Omar Haddad|PERSON
---> Omar Haddad|PERSON
+--> NULL|NULL
 
 -- "he" after a sentence whose subject is a person (after the words of a role) is that
 -- person, even when no given name says the gender, rather than an earlier speaker.
@@ -187,3 +185,66 @@ SELECT speaker, speaker_mention, speaker_type FROM news_quotes('The Harbor Autho
 --> Harbor Authority|it|ORG
 SELECT speaker, speaker_mention, speaker_type FROM news_quotes('Lena Ortiz met the Fairview Rail Company on Monday. “We will build it,” it said in a statement.');
 --> Fairview Rail Company|it|ORG
+
+-- A paragraph that is all quotation, after a paragraph ending with an attributed
+-- quotation, goes on in the same voice (no cue of its own); a paragraph in single
+-- marks is a heading, not a continuation.
+SELECT quote, speaker, cue FROM news_quotes('“The bridge will open in May,” Lena Ortiz said at the council meeting on Monday.
+
+“We have waited ten years for this day, and the city is ready for it.”
+
+The weather was fine.');
+--> The bridge will open in May,|Lena Ortiz|said
+--> We have waited ten years for this day, and the city is ready for it.|Lena Ortiz|NULL
+SELECT quote, speaker, kind FROM news_quotes('“We are close,” Omar Haddad said.
+
+‘A tough decision.’
+
+Boats came in.');
+--> We are close,|Omar Haddad|direct
+--> A tough decision.|NULL|scare
+
+-- ", said X" after a quotation that runs on into its sentence.
+SELECT quote, speaker, cue FROM news_quotes('The vote signals “the end of an era” for the port, said Ana Ruiz, a historian at Fairview College.');
+--> the end of an era|Ana Ruiz|said
+
+-- "prompting X to warn … and threaten": the object before "to" says it; a
+-- verb before "to" with no one as its object gives no speaker there.
+SELECT quote, speaker, cue FROM news_quotes('The ministry tested a missile on Monday, prompting Western nations to warn of new sanctions and threaten “a firm response.” Mr. Haddad was prompted to say, “So far, so good.”');
+--> a firm response.|Western nations|warn
+--> So far, so good.|Haddad|say
+
+-- A cue in a relative clause: the relative pronoun is the mention, its
+-- antecedent the name.
+SELECT quote, speaker, speaker_mention, cue FROM news_quotes('The leaders who spoke included the port director, Omar Haddad, who called the pier “a model for the region.”');
+--> a model for the region.|Omar Haddad|who|called
+
+-- Reporting verbs beyond "said": "gloated:", "shot back", "thanked … for".
+SELECT quote, speaker, cue FROM news_quotes('And Mr. Haddad gloated: “I told you it would hold.” “You got lucky,” Lena Ortiz shot back. Ortiz later thanked him for “keeping the port open.”');
+--> I told you it would hold.|Haddad|gloated
+--> You got lucky,|Lena Ortiz|shot back
+--> keeping the port open.|Lena Ortiz|thanked
+
+
+-- A participle after a comma ("…, calling it", "…, telling reporters") speaks for the
+-- clause subject, not for a noun phrase set off before it; the subject is the name,
+-- without the verb that follows it.
+SELECT quote, speaker, speaker_mention, cue FROM news_quotes('In an angry press conference, Ortiz launched an attack on the harbor board, calling it “the worst in our history.” But a few days later, Haddad reversed himself again, telling reporters that the plan “is set.”');
+--> the worst in our history.|Ortiz|Ortiz|calling
+--> is set.|Haddad|Haddad|telling
+
+-- A paragraph of quotation signed on the next line ("- Name.").
+SELECT quote, speaker FROM news_quotes('The senator spoke for an hour.
+
+"Almost all new income is going to the top 1 percent."
+
+- Lena Ortiz.
+
+The claim is true.');
+--> Almost all new income is going to the top 1 percent.|Lena Ortiz
+
+-- A relative clause with words before its verb ("who has called") is still a relative
+-- clause; "Asked whether …," introduces the clause, it names no speaker.
+SELECT quote, speaker, speaker_mention, cue FROM news_quotes('Sam Lau, who has repeatedly called the plan “a waste of money,” left early. Asked whether he would fire the clerk, Ortiz said, “Probably not.”');
+--> a waste of money,|Sam Lau|who|called
+--> Probably not.|Ortiz|Ortiz|said

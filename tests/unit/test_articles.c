@@ -28,10 +28,14 @@ static void test_dates_and_hosts(void) {
   const char *u = "https://www.example.org/2031/03/04/story";
   CHECK(nw_date_in_url(u, strlen(u), d));
   CHECK_STR(d, "2031-03-04");
-  char *h = nw_url_host(u, strlen(u));
+  char h[NW_HOST_BUF];
+  CHECK(nw_url_host(u, strlen(u), h) == 11);
   CHECK_STR(h, "example.org");
-  free(h);
-  CHECK(nw_url_host("not a url", 9) == NULL);
+  CHECK(nw_url_host("not a url", 9, h) == 0 && h[0] == 0);
+  char long_host[300 + 9] = "https://";
+  memset(long_host + 8, 'a', 300);
+  long_host[10] = '.';
+  CHECK(nw_url_host(long_host, 308, h) == 0); /* longer than a host name can be */
 }
 
 static void test_outlets(void) {

@@ -136,6 +136,48 @@ static void test_bio_rules(void) {
   CHECK(ner_transition_ok(tags[0], tags[1]) && ner_transition_ok(tags[1], tags[2]));
 }
 
+/* The type rules after tagging, on mentions typed by hand as the tagger may
+** type them: the end of a person's full name is that person ("Brevik Jr."
+** after "Tomas Brevik Jr."), but a part after a hyphen is not ("Vega" of
+** "Ortiz-Vega"); a demonym before an organisation's name with a suffix word
+** begins that name. */
+static nw_entity mention_of(const nw_doc *d, size_t a, size_t b, int type) {
+  nw_entity e = {.start = d->tok[a].start, .end = d->tok[b - 1].end, .tok_first = (uint32_t)a,
+                 .tok_end = (uint32_t)b, .type = (uint8_t)type};
+  return e;
+}
+
+static void test_type_rules(void) {
+  nw_doc doc = {0};
+  const char *s = "Tomas Brevik Jr. met Eva Ortiz-Vega. Brevik Jr. left. Vega stayed.";
+  CHECK_EQ_INT(nw_tokenize(&doc, s, strlen(s)), 0);
+  /* tokens: Tomas Brevik Jr. met Eva Ortiz - Vega . Brevik Jr. left . Vega stayed . */
+  nw_entity v[4] = {mention_of(&doc, 0, 3, NW_ENT_PERSON), mention_of(&doc, 4, 8, NW_ENT_PERSON),
+                    mention_of(&doc, 9, 11, NW_ENT_ORG), mention_of(&doc, 13, 14, NW_ENT_LOC)};
+  nw_entities out = {.v = v, .n = 4, .cap = 4};
+  CHECK_EQ_STRN(s + v[2].start, v[2].end - v[2].start, "Brevik Jr.");
+  CHECK_EQ_STRN(s + v[3].start, v[3].end - v[3].start, "Vega");
+  CHECK_EQ_INT(ner_unify_types(&doc, &out), 0);
+  CHECK_EQ_INT(v[2].type, NW_ENT_PERSON);
+  CHECK_EQ_INT(v[3].type, NW_ENT_LOC);
+
+  const char *g = "The German Marshall Fund met the German Marshall team.";
+  CHECK_EQ_INT(nw_tokenize(&doc, g, strlen(g)), 0);
+  uint8_t tags[16] = {0};
+  CHECK(doc.ntok <= sizeof tags);
+  /* The German Marshall Fund met the German Marshall team . */
+  tags[1] = tags[6] = (uint8_t)ner_tag_begin(NW_ENT_MISC);
+  tags[2] = tags[7] = (uint8_t)ner_tag_begin(NW_ENT_PERSON);
+  tags[3] = (uint8_t)ner_tag_inside(NW_ENT_PERSON);
+  ner_demonym_orgs(&doc, tags);
+  CHECK_EQ_INT(tags[1], ner_tag_begin(NW_ENT_ORG));
+  CHECK_EQ_INT(tags[2], ner_tag_inside(NW_ENT_ORG));
+  CHECK_EQ_INT(tags[3], ner_tag_inside(NW_ENT_ORG));
+  CHECK_EQ_INT(tags[6], ner_tag_begin(NW_ENT_MISC)); /* "Marshall" alone has no suffix word */
+  CHECK_EQ_INT(tags[7], ner_tag_begin(NW_ENT_PERSON));
+  nw_doc_free(&doc);
+}
+
 static void test_hyphen_cut(void) {
   const char *s = "Los Angeles-based firms and Weston-super-Mare";
   nw_tokenize(&doc, s, strlen(s));
@@ -247,6 +289,46 @@ static void test_canonical_person_edges(void) {
   CANON("Fairview Gazette Whitfield", "Dana Whitfield");
   CANON("Celebrating Dana Whitfield", "Dana Whitfield");
   CHECK_EQ_INT(ents.v[0].cluster, ents.v[4].cluster);
+  /* but a given name stays, and a name proper never starts at a middle
+  ** initial, when the text also uses the given name as another name */
+  static const given_mention g[] = {
+    {"Donald J. Kestrel", NW_ENT_PERSON}, {"Donald", NW_ENT_LOC}, {"Marlow J. Kestrel", NW_ENT_PERSON},
+    {"Marlow", NW_ENT_LOC}, {"Kestrel", NW_ENT_PERSON},
+  };
+  mentions("A note from Donald J. Kestrel hung there. The Art of Being the Donald sold well. "
+           "Marlow J. Kestrel wrote it in Marlow. Kestrel smiled.", g, 5);
+  CANON("Donald J. Kestrel", "Donald J. Kestrel");
+  CANON("Marlow J. Kestrel", "Marlow J. Kestrel");
+  /* a title the tagger took in is no part of the name; initials are */
+  static const given_mention t[] = {
+    {"Sens. Orrin Platt", NW_ENT_PERSON}, {"Mr. Platt", NW_ENT_PERSON}, {"Dr. Ada Rusk", NW_ENT_PERSON},
+    {"J.J. Kowal", NW_ENT_PERSON},
+  };
+  mentions("Sens. Orrin Platt spoke. Mr. Platt left. Dr. Ada Rusk and J.J. Kowal stayed.", t, 4);
+  CANON("Sens. Orrin Platt", "Orrin Platt");
+  CANON("Mr. Platt", "Orrin Platt");
+  CANON("Dr. Ada Rusk", "Ada Rusk");
+  CANON("J.J. Kowal", "J.J. Kowal");
+  /* a title-case headline's common word (in lower case elsewhere) before a
+  ** family name the text gives in full is no given name ("Says Vale") */
+  static const given_mention h[] = {
+    {"Kestrel", NW_ENT_PERSON},      {"Says Vale", NW_ENT_PERSON},   {"Ruth Vale", NW_ENT_PERSON},
+    {"Dorian Kestrel", NW_ENT_PERSON}, {"Marta Vale", NW_ENT_PERSON},
+  };
+  mentions("Kestrel Says Vale And Ruth Vale Would Lose Every Debate\n"
+           "Dorian Kestrel spoke in Ohio on Monday. He says Marta Vale would lose.", h, 5);
+  CANON("Says Vale", "Marta Vale");
+  CANON("Ruth Vale", "Ruth Vale");
+  /* the text's first line is its headline even with a final period; a given
+  ** name and a surname there are a full name the text's surnames point to */
+  static const given_mention f[] = {
+    {"Endorsed Vale", NW_ENT_PERSON}, {"Marta Vale", NW_ENT_PERSON}, {"Dorian Vale", NW_ENT_PERSON},
+    {"Vale", NW_ENT_PERSON},
+  };
+  mentions("Right After This Big Senator Endorsed Vale, The Party Did Something Odd.\n"
+           "Marta Vale Wins Praise From Every Side Of The House\nDorian Vale, her brother, spoke. Vale left.", f, 4);
+  CANON("Endorsed Vale", "Marta Vale");
+  CANON("Vale", "Marta Vale");
 }
 
 int main(void) {
@@ -261,6 +343,7 @@ int main(void) {
   RUN(test_pathological_mentions);
   RUN(test_nameless_sentences);
   RUN(test_describe);
+  RUN(test_type_rules);
   nw_entities_free(&ents);
   nw_doc_free(&doc);
   DONE();

@@ -91,6 +91,7 @@ void cli_summary(FILE *out, const char *what, const nw_corpus_stats *s, int inte
     if (n && j[n - 1] == '}') fprintf(out, "%.*s", (int)(n - 1), j);
     else fputs("{\"summary\":null", out);
     fprintf(out, ",\"command\":\"%s\",\"interrupted\":%s", what, interrupted ? "true" : "false");
+    fprintf(out, ",\"cpu\":{\"writer\":%.3f,\"workers\":%.3f,\"link\":%.3f}", s->cpu_writer, s->cpu_workers, s->cpu_link);
     if (error) {
       fputs(",\"error\":\"", out);
       json_escaped(out, error);

@@ -1,0 +1,126 @@
+/* sqlite3_interrupt() stops a long call: each function runs on a long input
+** (a few MB of text, a folder of many files) while another thread calls
+** sqlite3_interrupt() after 50 ms; the statement must end with
+** SQLITE_INTERRUPT, and soon. "Soon" is measured as the CPU time the calling
+** thread spends between the interrupt and the return (under 100 ms): CPU
+** time does not grow when a loaded machine leaves the thread waiting, so the
+** bound holds on a busy machine and fails only when the call goes on
+** working. The wall time is printed, and bounded loosely (2 s).
+**
+**   interrupt EXT FOLDER       (FOLDER: an empty scratch folder)
+** Prints "interrupt: N passed, M failed". */
+#include <pthread.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define CPU_BOUND_MS 100.0
+#define WALL_BOUND_MS 2000.0
+
+/* Invented paragraphs, repeated with a counter so that names vary. */
+static char *long_text(size_t bytes) {
+  static const char *para[] = {
+    "Mayor Lena Okafor%zu said on Thursday that the ferry line would open in June 2025. \"We have waited ten years "
+    "for this,\" she told reporters in Harbor City.\n\n",
+    "The Harbor Transit Authority said the boats would leave Pier %zu every 20 minutes from March 3. \"It is a good "
+    "start,\" said Tomas Reyes, a spokesman. He added that fares would stay at $2 until 2026.\n\n",
+    "Critics called the plan \"a costly detour\" last Friday, three days after a hearing on April %zu, 2024.\n\n"};
+  char *s = malloc(bytes + 512);
+  if (!s) return NULL;
+  size_t n = 0;
+  for (size_t i = 0; n < bytes; i++) n += (size_t)sprintf(s + n, para[i % 3], i % 28 + 1);
+  return s;
+}
+
+static double ms(const struct timespec *a, const struct timespec *b) {
+  return (double)(b->tv_sec - a->tv_sec) * 1e3 + (double)(b->tv_nsec - a->tv_nsec) / 1e6;
+}
+
+typedef struct interrupter {
+  sqlite3 *db;
+  struct timespec wall, cpu; /* when it interrupted: wall time, and the caller's CPU time */
+  clockid_t caller_cpu;
+} interrupter;
+
+static void *interrupt_later(void *arg) {
+  interrupter *it = arg;
+  struct timespec pause = {0, 50 * 1000 * 1000};
+  nanosleep(&pause, NULL);
+  clock_gettime(it->caller_cpu, &it->cpu);
+  clock_gettime(CLOCK_MONOTONIC, &it->wall);
+  sqlite3_interrupt(it->db);
+  return NULL;
+}
+
+static int passed, failed;
+
+static void check(sqlite3 *db, const char *sql, const char *text) {
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+    printf("FAIL: %s: %s\n", sql, sqlite3_errmsg(db));
+    failed++;
+    return;
+  }
+  if (text) sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+  interrupter it = {.db = db};
+  pthread_getcpuclockid(pthread_self(), &it.caller_cpu);
+  pthread_t t;
+  pthread_create(&t, NULL, interrupt_later, &it);
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {}
+  struct timespec wall, cpu;
+  clock_gettime(it.caller_cpu, &cpu);
+  clock_gettime(CLOCK_MONOTONIC, &wall);
+  pthread_join(t, NULL);
+  double cpu_ms = ms(&it.cpu, &cpu), wall_ms = ms(&it.wall, &wall);
+  int ok = rc == SQLITE_INTERRUPT && cpu_ms < CPU_BOUND_MS && wall_ms < WALL_BOUND_MS;
+  printf("%s: %s: %s; after the interrupt %.1f ms CPU, %.1f ms wall\n", ok ? "ok" : "FAIL", sql,
+         rc == SQLITE_INTERRUPT ? "interrupted" : sqlite3_errstr(rc), cpu_ms, wall_ms);
+  ok ? passed++ : failed++;
+  sqlite3_finalize(st);
+}
+
+/* A folder of many small files: a scan long enough to interrupt. */
+static int make_folder(const char *dir, int files) {
+  char path[4096];
+  for (int i = 0; i < files; i++) {
+    snprintf(path, sizeof path, "%s/article-%05d.txt", dir, i);
+    FILE *f = fopen(path, "w");
+    if (!f) return -1;
+    fprintf(f, "Title %d\n\nMayor Lena Okafor said on Thursday that the ferry line would open in June 2025.\n", i);
+    fclose(f);
+  }
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  if (argc != 3) {
+    fprintf(stderr, "usage: interrupt EXT FOLDER\n");
+    return 2;
+  }
+  sqlite3 *db;
+  char *msg = NULL;
+  if (sqlite3_open(":memory:", &db) != SQLITE_OK || sqlite3_enable_load_extension(db, 1) != SQLITE_OK ||
+      sqlite3_load_extension(db, argv[1], NULL, &msg) != SQLITE_OK) {
+    fprintf(stderr, "interrupt: cannot load %s: %s\n", argv[1], msg ? msg : sqlite3_errmsg(db));
+    return 2;
+  }
+  char *text = long_text((size_t)8 << 20);
+  if (!text || make_folder(argv[2], 20000)) {
+    fprintf(stderr, "interrupt: cannot make the inputs\n");
+    return 2;
+  }
+  check(db, "SELECT count(*) FROM news_sentences(?1)", text);
+  check(db, "SELECT count(*) FROM news_entities(?1)", text);
+  check(db, "SELECT count(*) FROM news_quotes(?1)", text);
+  check(db, "SELECT count(*) FROM news_dates(?1, '2024-05-02')", text);
+  char sql[4200];
+  snprintf(sql, sizeof sql, "SELECT count(*) FROM news_articles('%s')", argv[2]);
+  check(db, sql, NULL);
+  free(text);
+  sqlite3_close(db);
+  printf("interrupt: %d passed, %d failed\n", passed, failed);
+  return failed != 0;
+}
