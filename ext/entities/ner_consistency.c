@@ -9,10 +9,12 @@ static uint64_t span_key(const nw_doc *d, uint32_t start, uint32_t end) {
   return nw_hash_lower(d->text + start, end - start);
 }
 
-/* Does a shorter form of a person's name start at token k of e: a word
-** after a space (not "Luc" of "Jean-Luc"), past the first token? */
+/* Does a shorter form of a person's name start at token k of e, past the
+** first token: the last word ("Turabi" of "Hassan al-Turabi") or a word
+** after a space ("Brevik Jr."; not "Luc Ortiz" of "Jean-Luc Ortiz")? */
 static int name_tail_at(const nw_doc *d, const nw_entity *e, size_t k) {
-  return k > e->tok_first && k < e->tok_end && d->tok[k].cls == NW_TOK_WORD && d->tok[k].ws != NW_WS_NONE;
+  return k > e->tok_first && k < e->tok_end && d->tok[k].cls == NW_TOK_WORD &&
+         (k + 1 == e->tok_end || d->tok[k].ws != NW_WS_NONE);
 }
 
 int ner_unify_types(const nw_doc *d, nw_entities *out) {

@@ -224,9 +224,11 @@ void ner_honorific_names(const nw_doc *d, uint8_t *tags);
 /* A person's name runs over the hyphens between its capitalized parts
 ** ("Eva-Marie Lund", "Jean-Luc Ortiz-Vega"): fix tags[] so. */
 void ner_hyphenated_persons(const nw_doc *d, uint8_t *tags);
-/* A demonym the tagger took for a name of its own before an organisation's
-** name that ends in a suffix word begins that name ("German" + "Marshall
-** Fund": one ORG, "German Marshall Fund"): fix tags[] so. */
+/* A demonym the tagger took for a name of its own before a "person" whose
+** name ends in an organisation's suffix word begins that organisation's name
+** ("German" + "Marshall Fund": one ORG, "German Marshall Fund"); a body the
+** tagger typed ORG keeps the demonym apart, as CoNLL does ("French" +
+** "Interior Ministry"). Fix tags[] so. */
 void ner_demonym_orgs(const nw_doc *d, uint8_t *tags);
 
 /* The type a gazetteer gives the phrase [a, b) without doubt (listed as

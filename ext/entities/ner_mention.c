@@ -151,7 +151,7 @@ static int ends_in_org_suffix(const nw_doc *d, const uint8_t *tags, size_t a, si
 void ner_demonym_orgs(const nw_doc *d, uint8_t *tags) {
   for (size_t i = 0; i + 1 < d->ntok; i++) {
     const nw_token *t = &d->tok[i];
-    if (tags[i] != ner_tag_begin(NW_ENT_MISC) || !ner_tag_is_begin(tags[i + 1]) || t->cls != NW_TOK_WORD ||
+    if (tags[i] != ner_tag_begin(NW_ENT_MISC) || tags[i + 1] != ner_tag_begin(NW_ENT_PERSON) || t->cls != NW_TOK_WORD ||
         d->tok[i + 1].sentence != t->sentence || !(ner_gaz_lookup(d->text + t->start, nw_tok_len(t)) & (1u << GAZ_DEMONYM)))
       continue;
     size_t end;
