@@ -133,6 +133,7 @@ static int push_mention(const nw_doc *d, nw_entities *out, size_t a, size_t b, i
 static int collect_mentions(const nw_doc *doc, uint8_t *tags, nw_entities *out) {
   ner_honorific_names(doc, tags);
   ner_hyphenated_persons(doc, tags);
+  ner_demonym_orgs(doc, tags);
   for (size_t s = 0; s < doc->nsent; s++) {
     size_t a = doc->sent[s].first_tok, b = doc->sent[s].end_tok;
     for (size_t i = a; i < b;) {

@@ -226,6 +226,12 @@ void ner_honorific_names(const nw_doc *d, uint8_t *tags);
 /* A person's name runs over the hyphens between its capitalized parts
 ** ("Eva-Marie Lund", "Jean-Luc Ortiz-Vega"): fix tags[] so. */
 void ner_hyphenated_persons(const nw_doc *d, uint8_t *tags);
+/* A demonym the tagger took for a name of its own before a "person" whose
+** name ends in an organisation's suffix word begins that organisation's name
+** ("German" + "Marshall Fund": one ORG, "German Marshall Fund"); a body the
+** tagger typed ORG keeps the demonym apart, as CoNLL does ("French" +
+** "Interior Ministry"). Fix tags[] so. */
+void ner_demonym_orgs(const nw_doc *d, uint8_t *tags);
 
 /* The type a gazetteer gives the phrase [a, b) without doubt (listed as
 ** organisations only, or as places only), else 0; -1 for a listed non-entity. */

@@ -137,3 +137,27 @@ void ner_hyphenated_persons(const nw_doc *d, uint8_t *tags) {
     }
   }
 }
+
+/* Does the mention starting at token a (tag B-) end in an organisation's
+** suffix word ("Fund", "Institute")? Its end in *end. */
+static int ends_in_org_suffix(const nw_doc *d, const uint8_t *tags, size_t a, size_t *end) {
+  size_t b = a + 1;
+  while (b < d->ntok && tags[b] == ner_tag_inside(ner_tag_type(tags[a]))) b++;
+  *end = b;
+  const nw_token *t = &d->tok[b - 1];
+  return t->cls == NW_TOK_WORD && (ner_gaz_lookup(d->text + t->start, nw_tok_len(t)) & (1u << GAZ_ORG_SUFFIX));
+}
+
+void ner_demonym_orgs(const nw_doc *d, uint8_t *tags) {
+  for (size_t i = 0; i + 1 < d->ntok; i++) {
+    const nw_token *t = &d->tok[i];
+    if (tags[i] != ner_tag_begin(NW_ENT_MISC) || tags[i + 1] != ner_tag_begin(NW_ENT_PERSON) || t->cls != NW_TOK_WORD ||
+        d->tok[i + 1].sentence != t->sentence || !(ner_gaz_lookup(d->text + t->start, nw_tok_len(t)) & (1u << GAZ_DEMONYM)))
+      continue;
+    size_t end;
+    if (!ends_in_org_suffix(d, tags, i + 1, &end)) continue;
+    tags[i] = (uint8_t)ner_tag_begin(NW_ENT_ORG);
+    for (size_t k = i + 1; k < end; k++) tags[k] = (uint8_t)ner_tag_inside(NW_ENT_ORG);
+    i = end - 1;
+  }
+}

@@ -66,6 +66,25 @@ SELECT count(*) FROM news_entities(replace(hex(zeroblob(1000)), '00', 'Mr. '));
 SELECT count(*) FROM news_entities(replace(hex(zeroblob(1000)), '00', 'U.S.'));
 --> 0
 
+-- A capitalized common word at a sentence start is no name ("Trains").
+SELECT count(*) FROM news_entities('Rail unions called off a planned strike on Wednesday.
+
+Trains will run as normal this weekend.');
+--> 0
+SELECT mention, type FROM news_entities('Flights from Abu Dhabi and Sharjah resumed on Monday.');
+--> Abu Dhabi|LOC
+--> Sharjah|LOC
+
+-- A person's name runs over the hyphens between its capitalized parts; "States"
+-- alone names nothing; a demonym that begins an organisation's name ending in a
+-- suffix word ("Fund") is part of it.
+SELECT mention, type FROM news_entities('Eva-Marie Lund and Jean-Luc Ortiz-Vega met in Oslo.');
+--> Eva-Marie Lund|PERSON
+--> Jean-Luc Ortiz-Vega|PERSON
+--> Oslo|LOC
+SELECT mention, type FROM news_entities('The treaty binds other States. The German Marshall Fund published a report.');
+--> German Marshall Fund|ORG
+
 -- Text with no capitalized word (quotation marks, markup, broken bytes) is not tagged.
 SELECT count(*) FROM news_entities(replace(hex(zeroblob(100000)), '00', '"<div>'));
 --> 0
