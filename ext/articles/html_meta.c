@@ -53,6 +53,7 @@ typedef struct found {
   nw_buf by[B_COUNT];             /* byline candidates of each source, one per line */
   nw_buf publishers;              /* JSON-LD publishers, one per line */
   nw_buf *ld_body;                /* the caller's: the first JSON-LD articleBody */
+  char author_data[16];           /* "twitter:dataN" that a "twitter:labelN" says holds the author */
   int oom;
 } found;
 
@@ -152,6 +153,17 @@ static void offer_byline_lines(found *f, int source, const char *v, size_t n, in
 static void offer_byline(found *f, int source, const char *v, size_t n) { offer_byline_lines(f, source, v, n, 0); }
 
 static char *prop(const xmlNode *n, const char *name) { return (char *)xmlGetProp(n, (const xmlChar *)name); }
+
+/* Twitter's label/data pairs (SEO plug-ins write the author so):
+** twitter:label1 "Written by", then twitter:data1 "Ana Ruiz". key is lower case. */
+static void twitter_author(found *f, const char *key, const char *content) {
+  if (!strncmp(key, "twitter:label", 13) && strlen(key) < 16 &&
+      (!nw_ascii_casecmp(content, "written by") || !nw_ascii_casecmp(content, "author") ||
+       !nw_ascii_casecmp(content, "by")))
+    snprintf(f->author_data, sizeof f->author_data, "twitter:data%s", key + 13);
+  else if (f->author_data[0] && !strcmp(key, f->author_data))
+    offer_byline(f, B_META, content, strlen(content));
+}
 
 /* Each line of lines[0..n) offered as a byline candidate of source. */
 static void offer_byline_each(found *f, int source, const nw_buf *lines) {
@@ -365,6 +377,7 @@ static void visit(const xmlNode *n, found *f, int scope) {
           if (meta_keys[i].field == F_BYLINE) offer_byline(f, B_META, content, strlen(content));
           else offer(f, meta_keys[i].field, meta_keys[i].prio, content, strlen(content));
         }
+        twitter_author(f, key, content);
       }
       xmlFree(key);
       xmlFree(content);

@@ -374,6 +374,13 @@ static size_t letters(const char *s, size_t n) {
   return k;
 }
 
+/* A block that is a linked headline and a sentence of its own after it (a
+** digest's "<a>Title</a>. One sentence more."): text, not a link list. */
+static int linked_lead(const char *s, size_t n, size_t links) {
+  while (n && (s[n - 1] == '"' || s[n - 1] == ')' || (unsigned char)s[n - 1] >= 0x80)) n--; /* closing marks */
+  return n && s[n - 1] == '.' && letters(s, n) >= links + 40;
+}
+
 static int flush(emitter *e) {
   nw_buf *c = &e->cur;
   size_t a = 0, b = c->len;
@@ -384,7 +391,7 @@ static int flush(emitter *e) {
     const char *s = c->data + a;
     size_t n = b - a;
     int keep = 1;
-    if (n < 200 && e->cur_links * 2 > n) keep = 0;     /* mostly links: navigation, related lists */
+    if (n < 200 && e->cur_links * 2 > n && !linked_lead(s, n, e->cur_links)) keep = 0; /* mostly links: navigation, related lists */
     else if (e->cur_time && e->cur_time == letters(s, n)) keep = 0; /* only a <time>: a post's stamp */
     else if (n < 300 && nw_line_is_furniture(s, n, 1)) keep = 0; /* prompts, "Advertisement" */
     else if (nw_is_byline_line(s, n)) keep = 0;                  /* the byline column has it */

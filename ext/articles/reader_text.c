@@ -621,7 +621,8 @@ int nw_line_is_furniture(const char *s, size_t n, int keep_posts) {
     if (pcre2_match(rule_code[r], (PCRE2_SPTR)s, n, 0, opts, md, NULL) <= 0) continue;
     uint8_t act = nw_line_rules[r].action;
     if (act == LR_KEEP) break;
-    drop = act == LR_DROP || act == LR_DROP_NEXT || act == LR_COPYRIGHT || act == LR_URL ||
+    /* a "Published: ..." or "Updated at ..." line is metadata, as the URL line is */
+    drop = act == LR_DROP || act == LR_DROP_NEXT || act == LR_COPYRIGHT || act == LR_URL || act == LR_DATE ||
            (!keep_posts && (act == LR_EMBED || act == LR_TWEET));
   }
   pcre2_match_data_free(md);

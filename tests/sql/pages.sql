@@ -78,6 +78,11 @@ SELECT body FROM news_articles('tests/fixtures/pages/comments-short.html');
 SELECT title, byline, source, published FROM news_articles('tests/fixtures/pages/meta-authors.html');
 --> Tram Line Reaches the University|Ines Varga and Omar Reyes|Northgate Gazette|2031-05-12
 
+-- The author as SEO plug-ins give it to Twitter: twitter:label1 "Written by", then
+-- twitter:data1 (the reading time in label2/data2 is not a name).
+SELECT byline FROM news_articles('tests/fixtures/pages/twitter-label.html');
+--> Hanna Lind
+
 -- A "By X and Y, Agency" line opening the body: both names, the agency's credit cut (the
 -- source stays the site), and the line is not body text.
 SELECT byline, source FROM news_articles('tests/fixtures/pages/by-line-credit.html');
@@ -143,6 +148,30 @@ SELECT byline IS NULL, body FROM news_articles('tests/fixtures/pages/captions-bo
 --> Entry stays free for residents, and the café on the ground floor will open again next month under a new tenant.
 --> 
 --> The repairs cost about two million, paid by the town and a heritage grant.
+
+-- Lines of page furniture inside the body: an "Updated at ..." stamp (the page's
+-- metadata, as a "Published: ..." line is) and "Advert".
+SELECT body FROM news_articles('tests/fixtures/pages/furniture-lines.html');
+--> The national cycle race will pass through the valley on Sunday, and the roads along the river will close from ten in the morning until the last riders have gone by.
+--> 
+--> Organisers expect thousands of people along the climb to the pass, where the riders will race for the mountain points before the long descent to the finish.
+--> 
+--> Buses will run every twenty minutes from the station to the foot of the climb, and the car parks at the top will be closed all day.
+
+-- A digest: items that are a linked headline and a sentence of their own are text, even
+-- when the link is most of the item; the list of bare links after them is not.
+SELECT body FROM news_articles('tests/fixtures/pages/digest.html');
+--> Good morning! Here are the stories from the labs and observatories that you need to know about this week, from a comet's return to a new kind of battery.
+--> 
+--> A comet last seen two centuries ago is back in the night sky. Astronomers say it will be bright enough, on clear nights, to see without a telescope, binoculars or a dark sky next month.
+--> 
+--> Engineers built a battery from sea salt and iron that could one day store wind power for whole towns. It costs a fraction as much as lithium cells to make.
+--> 
+--> A drone mapped a whole glacier in a single day. The map shows, for the first time, the cracks, tunnels and lakes under its surface.
+--> 
+--> Bees can count to four, a new study suggests. Researchers trained them, with sugar water, to pick paper flowers by the number of petals, shapes, or dots.
+--> 
+--> That's all for this week. We will be back on Friday with more news from the world of science and the people who make it.
 
 -- A live blog (LiveBlogPosting): each post's heading and text in page order; a post's
 -- stamp (a block that is only a <time>) and its share links are not text.
