@@ -235,7 +235,8 @@ int nw_tok_possessive(const nw_doc *d, size_t i);
 /* ---- text helpers ---------------------------------------------------- */
 
 /* Case- and accent-folded key (NFKC casefold, marks stripped, apostrophes
-** and quotation marks unified). Appends to out. Returns 0 or -1 (OOM). */
+** and quotation marks unified). Appends to out. Returns 0, -1 (OOM), or on a
+** long text NW_STOPPED when the caller asked to stop (nw_stop_requested). */
 int nw_fold(const char *s, size_t n, nw_buf *out);
 
 /* NFC-normalize and tidy white space (spaces collapsed, trailing spaces cut,

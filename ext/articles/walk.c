@@ -321,7 +321,7 @@ int nw_walk_open(nw_walk **out, const char *root, char **err) {
   nw_walk *w = calloc(1, sizeof *w);
   if (!w) return -1;
   struct stat st;
-  int is_path = stat(root, &st) == 0;
+  int is_path = stat(root, &st) == 0, glob_rc = GLOB_NOMATCH;
   if ((is_path || strpbrk(root, "*?[")) && root_allowed(root, is_path, err)) {
     nw_walk_close(w);
     return -1;
@@ -340,7 +340,11 @@ int nw_walk_open(nw_walk **out, const char *root, char **err) {
       return -1;
     }
     w->nroots = 1;
-  } else if (strpbrk(root, "*?[") && glob(root, 0, NULL, &w->g) == 0) {
+  } else if (strpbrk(root, "*?[") && (glob_rc = glob(root, 0, NULL, &w->g)) == GLOB_NOSPACE) {
+    globfree(&w->g); /* glob ran out of memory: no message, the call fails (SQLITE_NOMEM) */
+    nw_walk_close(w);
+    return -1;
+  } else if (glob_rc == 0 && strpbrk(root, "*?[")) {
     w->have_glob = 1;
     w->nroots = w->g.gl_pathc;
     if (seed_glob_parents(w)) {

@@ -29,7 +29,9 @@ int nw_fold(const char *s, size_t n, nw_buf *out) {
   utf8proc_int32_t dec[32];
   size_t i = 0;
   const utf8proc_option_t opt = UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK;
-  while (i < n) {
+  for (size_t count = 1; i < n; count++) {
+    /* a long text (news_fold on megabytes) stops when its caller asks */
+    if ((count & 0xFFFF) == 0 && nw_stop_requested()) return NW_STOPPED;
     int32_t c = unify_mark(nw_utf8_next(s, n, &i));
     int last = 0;
     utf8proc_ssize_t k = utf8proc_decompose_char(c, dec, 32, opt, &last);

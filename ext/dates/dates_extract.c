@@ -167,7 +167,14 @@ int nw_dates_extract(const nw_doc *doc, const char *ref, size_t ref_len, nw_time
   size_t day_sentence = SIZE_MAX;
   int day[3] = {0, 0, 0};
   dt_ref day_ref;
-  for (size_t i = 0; i < doc->ntok;) {
+  for (size_t i = 0, asked = 4096; i < doc->ntok;) {
+    if (i >= asked) { /* a long text (not a short one: a date in a page) stops when its caller asks */
+      if (nw_stop_requested()) {
+        rc = -1;
+        break;
+      }
+      asked = i + 4096;
+    }
     dt_spec s;
     size_t e = dt_recognize(&c, i, &s);
     if (!e) { i++; continue; }

@@ -271,6 +271,7 @@ static void decode_pass(const ner_weights *wt, int pass, const nw_doc *d, ner_wo
     if (!w->live[s]) continue;
     size_t a = d->sent[s].first_tok, b = d->sent[s].end_tok;
     for (size_t from = a; from < b; from += NER_CHUNK) {
+      if (nw_stop_requested()) return; /* the caller was interrupted: ner_tag_doc fails */
       size_t to = from + NER_CHUNK < b ? from + NER_CHUNK : b;
       int cached = pass == 1 && w->own_cache;
       if (cached) word_bases(w, wt, d, a, b, from, to);
@@ -293,9 +294,9 @@ int ner_tag_doc(const ner_model *m, const nw_doc *d, ner_work *w) {
   memset(w->tags, NER_O, d->ntok);
   if (!any) return 0;
   decode_pass(&m->pass[0], 1, d, w); /* writes the emissions of every sentence it tags */
-  if (ner_doc_hints(&w->f, d, w->tags)) return -1;
+  if (nw_stopped() || ner_doc_hints(&w->f, d, w->tags)) return -1;
   decode_pass(&m->pass[1], 2, d, w); /* adds the hints' scores to the first pass's */
-  return 0;
+  return nw_stopped() ? -1 : 0;
 }
 
 void ner_work_free(ner_work *w) {

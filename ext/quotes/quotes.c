@@ -85,7 +85,10 @@ int qx_extract(const nw_doc *doc, const nw_entities *ents, nw_quotes *out, qx_du
     for (size_t i = 0; i < doc->ntok; i++)
       c.wcls[i] = doc->tok[i].cls == NW_TOK_WORD ? qx_word_class(doc->text + doc->tok[i].start, nw_tok_len(&doc->tok[i])) : 0;
   if (c.wcls) surname_pronouns(&c);
-  if (c.para && c.owner && c.wcls && !qx_find_quotes(&c) && !nest(&c) && !qx_attribute(&c) && !qx_resolve(&c)) rc = 0;
+  /* between the passes, a long text stops when its caller asks */
+  if (c.para && c.owner && c.wcls && !qx_find_quotes(&c) && !nw_stop_requested() && !nest(&c) && !nw_stop_requested() &&
+      !qx_attribute(&c) && !nw_stop_requested() && !qx_resolve(&c))
+    rc = 0;
   nw_scratch_done(NW_SCRATCH_QUOTE_PARA);
   nw_scratch_done(NW_SCRATCH_QUOTE_OWNER);
   nw_scratch_done(NW_SCRATCH_QUOTE_CLASS);

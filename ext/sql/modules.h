@@ -19,8 +19,10 @@ typedef struct nw_sql_module {
   ** message (left NULL, the code's own message is given). */
   int (*init)(sqlite3 *db, char **err);
   /* Appends "name: description\n" lines about compiled-in data (sizes) for
-  ** news_debug(); NULL for none. */
-  void (*debug)(nw_buf *out);
+  ** news_debug(); NULL for none. Returns 0, or -1 when memory ran out (a
+  ** line, or a table it describes, could not be made): news_debug then fails
+  ** with SQLITE_NOMEM instead of showing a line short or a table empty. */
+  int (*debug)(nw_buf *out);
   /* Reads files or writes tables (news_articles, news_ingest): left out by
   ** the text-only entry point, sqlite3_news_text_init. */
   int touches_files;

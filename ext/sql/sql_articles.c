@@ -217,7 +217,7 @@ static int check_rules(sqlite3 *db, char **err) {
   return SQLITE_ERROR;
 }
 
-static void debug_articles(nw_buf *out);
+static int debug_articles(nw_buf *out);
 const nw_sql_module nw_sql_articles = {
   .tvfs = (const nw_tvf *const[]){&articles_tvf, NULL},
   .init = check_rules,
@@ -225,16 +225,14 @@ const nw_sql_module nw_sql_articles = {
   .touches_files = 1,
 };
 
-static void debug_articles(nw_buf *out) {
+static int debug_articles(nw_buf *out) {
   char line[200];
   size_t line_rules, outlets;
   nw_articles_rule_counts(&line_rules, &outlets);
-  nw_buf_append(out, "articles: formats", 17);
-  for (nw_format f = NW_FMT_TEXT; nw_format_name(f); f++) {
-    nw_buf_putc(out, ' ');
-    nw_buf_append(out, nw_format_name(f), strlen(nw_format_name(f)));
-  }
+  int rc = nw_buf_append(out, "articles: formats", 17);
+  for (nw_format f = NW_FMT_TEXT; nw_format_name(f); f++)
+    rc |= nw_buf_putc(out, ' ') | nw_buf_append(out, nw_format_name(f), strlen(nw_format_name(f)));
   snprintf(line, sizeof line, "; %zu text line rules, %zu outlets; file limit %lld bytes\n", line_rules, outlets,
            (long long)nw_limit(NW_LIMIT_MAX_FILE_BYTES));
-  nw_buf_append(out, line, strlen(line));
+  return rc | nw_buf_append(out, line, strlen(line)) ? -1 : 0;
 }

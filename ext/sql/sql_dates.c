@@ -139,16 +139,17 @@ static int register_scalars(sqlite3 *db, char **err) {
   return rc;
 }
 
-static void debug_dates(nw_buf *out);
+static int debug_dates(nw_buf *out);
 const nw_sql_module nw_sql_dates = {
   .tvfs = (const nw_tvf *const[]){&dates_tvf, NULL},
   .init = register_scalars,
   .debug = debug_dates,
 };
 
-static void debug_dates(nw_buf *out) {
+static int debug_dates(nw_buf *out) {
   char line[128];
-  int n = snprintf(line, sizeof line, "dates: %zu words (%zu senses), %zu recognizers\n", nw_dates_word_count(),
+  size_t words = nw_dates_word_count(); /* 0: the word map could not be built */
+  int n = snprintf(line, sizeof line, "dates: %zu words (%zu senses), %zu recognizers\n", words,
                    nw_dates_sense_count(), nw_dates_recognizer_count());
-  if (n > 0) nw_buf_append(out, line, (size_t)n);
+  return !words || n <= 0 || nw_buf_append(out, line, (size_t)n) ? -1 : 0;
 }

@@ -76,19 +76,17 @@ static const nw_tvf entities_tvf = {
   .produce = produce_entities,
 };
 
-static void debug_entities(nw_buf *out);
+static int debug_entities(nw_buf *out);
 const nw_sql_module nw_sql_entities = {.tvfs = (const nw_tvf *const[]){&entities_tvf, NULL}, .debug = debug_entities};
 
-static void debug_entities(nw_buf *out) {
+static int debug_entities(nw_buf *out) {
   char line[256];
   nw_entities_info in;
   nw_entities_describe(&in);
-  if (!in.model_ok) snprintf(line, sizeof line, "entities: model missing\n");
-  else if (!in.gazetteer_phrases) /* its build ran out of memory now: it is tried again on the next use */
-    snprintf(line, sizeof line, "entities: model %zu bytes, gazetteer not built (out of memory)\n", in.model_bytes);
-  else
+  /* The model is embedded (a unit test reads it): not read, or no
+  ** gazetteer, is memory that ran out now (the next use tries again). */
+  if (!in.model_ok || !in.gazetteer_phrases) return -1;
     snprintf(line, sizeof line, "entities: model %zu bytes (2^%u + 2^%u rows x %u tags, %zu cluster words), gazetteer %zu phrases\n",
              in.model_bytes, in.rows_log2[0], in.rows_log2[1], in.tags, in.cluster_words, in.gazetteer_phrases);
-  nw_buf_append(out, line, strlen(line));
-  nw_model_stamp_line(out, "entities", in.trained_with, in.data_now, "make ner-model");
+  return nw_buf_append(out, line, strlen(line)) || nw_model_stamp_line(out, "entities", in.trained_with, in.data_now, "make ner-model") ? -1 : 0;
 }

@@ -80,15 +80,15 @@ static const nw_tvf quotes_tvf = {
   .produce = produce_quotes,
 };
 
-static void debug_quotes(nw_buf *out);
+static int debug_quotes(nw_buf *out);
 const nw_sql_module nw_sql_quotes = {.tvfs = (const nw_tvf *const[]){&quotes_tvf, NULL}, .debug = debug_quotes};
 
-static void debug_quotes(nw_buf *out) {
+static int debug_quotes(nw_buf *out) {
   char line[160];
   int n = snprintf(line, sizeof line, "quotes: %zu cue forms, %zu class words, %zu chooser weights\n",
                    nw_quotes_cue_count(), nw_quotes_word_count(), nw_quotes_weight_count());
-  if (n > 0) nw_buf_append(out, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
+  int rc = n > 0 ? nw_buf_append(out, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1) : -1;
   char trained[17], now[17];
   nw_quotes_model_stamp(trained, now);
-  nw_model_stamp_line(out, "quotes", trained, now, "make quotes-model");
+  return rc || nw_model_stamp_line(out, "quotes", trained, now, "make quotes-model") ? -1 : 0;
 }

@@ -69,8 +69,8 @@ static void fn_debug(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
            NEWS_VERSION, NEWS_COMMIT, NEWS_BUILD_DATE, NEWS_COMPILER, sqlite3_libversion(), pcre_ver, jit ? "yes" : "no",
            utf8proc_version(), LIBXML_DOTTED_VERSION);
   int rc = nw_buf_append(&out, line, strlen(line));
-  for (size_t i = 0; i < nw_sql_module_count; i++)
-    if (nw_sql_modules[i]->debug) nw_sql_modules[i]->debug(&out);
+  for (size_t i = 0; i < nw_sql_module_count && !rc; i++)
+    if (nw_sql_modules[i]->debug) rc = nw_sql_modules[i]->debug(&out);
   if (rc || !out.data) {
     nw_buf_free(&out);
     sqlite3_result_error_nomem(ctx);
@@ -91,7 +91,16 @@ static void run_transform(sqlite3_context *ctx, const char *fname, sqlite3_value
   }
   if (nw_scalar_too_long(ctx, fname, len)) return;
   nw_buf out = {0};
-  if (fn(s, len, &out) || nw_buf_append(&out, "", 0)) {
+  nw_sql_stop stop;
+  nw_sql_stop_begin(&stop, sqlite3_context_db_handle(ctx));
+  int rc = fn(s, len, &out);
+  if (nw_sql_stop_end(&stop) || rc == NW_STOPPED) {
+    nw_buf_free(&out);
+    sqlite3_result_error(ctx, "interrupted", -1);
+    sqlite3_result_error_code(ctx, SQLITE_INTERRUPT);
+    return;
+  }
+  if (rc || nw_buf_append(&out, "", 0)) {
     nw_buf_free(&out);
     sqlite3_result_error_nomem(ctx);
     return;

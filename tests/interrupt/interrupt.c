@@ -1,5 +1,7 @@
 /* sqlite3_interrupt() stops a long call: each function runs on a long input
-** (a few MB of text, a folder of many files) while another thread calls
+** (a few MB of text: news prose, quotation marks, one sentence that never
+** ends; 64 MB for the scalars that go fast; a folder of many files) while
+** another thread calls
 ** sqlite3_interrupt() after 50 ms; the statement must end with
 ** SQLITE_INTERRUPT, and soon. "Soon" is measured as the CPU time the calling
 ** thread spends between the interrupt and the return (under 100 ms): CPU
@@ -31,6 +33,20 @@ static char *long_text(size_t bytes) {
   if (!s) return NULL;
   size_t n = 0;
   for (size_t i = 0; n < bytes; i++) n += (size_t)sprintf(s + n, para[i % 3], i % 28 + 1);
+  return s;
+}
+
+/* Text with no paragraph break: pieces over and over (cut at bytes). */
+static char *repeated(const char *const *pieces, size_t npieces, size_t bytes) {
+  char *s = malloc(bytes + 64);
+  if (!s) return NULL;
+  size_t n = 0;
+  for (size_t i = 0; n < bytes; i++) {
+    size_t k = strlen(pieces[i % npieces]);
+    memcpy(s + n, pieces[i % npieces], k);
+    n += k;
+  }
+  s[bytes] = 0;
   return s;
 }
 
@@ -107,19 +123,30 @@ int main(int argc, char **argv) {
     fprintf(stderr, "interrupt: cannot load %s: %s\n", argv[1], msg ? msg : sqlite3_errmsg(db));
     return 2;
   }
-  char *text = long_text((size_t)8 << 20);
-  if (!text || make_folder(argv[2], 20000)) {
+  static const char *const marks[] = {"\"a\" ", "\xE2\x80\x9C", "b\xE2\x80\x9D ", "'c' ", "\"\" "};
+  static const char *const words[] = {"the ", "council, ", "said ", "Mayor Okafor ", "would ", "not ", "stop, "};
+  char *text = long_text((size_t)8 << 20), *big = long_text((size_t)64 << 20);
+  char *quote_marks = repeated(marks, 5, (size_t)8 << 20), *sentence = repeated(words, 7, (size_t)8 << 20);
+  if (!text || !big || !quote_marks || !sentence || make_folder(argv[2], 20000)) {
     fprintf(stderr, "interrupt: cannot make the inputs\n");
     return 2;
   }
-  check(db, "SELECT count(*) FROM news_sentences(?1)", text);
-  check(db, "SELECT count(*) FROM news_entities(?1)", text);
-  check(db, "SELECT count(*) FROM news_quotes(?1)", text);
-  check(db, "SELECT count(*) FROM news_dates(?1, '2024-05-02')", text);
+  const char *const texts[] = {text, quote_marks, sentence};
+  for (int i = 0; i < 3; i++) {
+    check(db, "SELECT count(*) FROM news_sentences(?1)", texts[i]);
+    check(db, "SELECT count(*) FROM news_entities(?1)", texts[i]); /* inside the tagger's windows too */
+    check(db, "SELECT count(*) FROM news_quotes(?1)", texts[i]);
+    check(db, "SELECT count(*) FROM news_dates(?1, '2024-05-02')", texts[i]);
+    check(db, "SELECT news_date(?1)", texts[i]); /* a scalar on a long argument */
+  }
+  check(db, "SELECT length(news_fold(?1))", big);
   char sql[4200];
   snprintf(sql, sizeof sql, "SELECT count(*) FROM news_articles('%s')", argv[2]);
   check(db, sql, NULL);
   free(text);
+  free(big);
+  free(quote_marks);
+  free(sentence);
   sqlite3_close(db);
   printf("interrupt: %d passed, %d failed\n", passed, failed);
   return failed != 0;
