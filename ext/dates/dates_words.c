@@ -4,6 +4,7 @@
 ** first row. Keys are lower case; a final period of an abbreviation is dropped
 ** before lookup. */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,33 +17,51 @@
 static nw_strmap word_map;
 static int16_t *next_sense;
 static size_t words_with_sense;
-static pthread_once_t words_once = PTHREAD_ONCE_INIT;
-static int words_ok;
+/* Built on first use under a lock, and built again on the next use when
+** memory ran out (a failed build must not leave the dates without their
+** words until the library is unloaded). */
+static pthread_mutex_t words_lock = PTHREAD_MUTEX_INITIALIZER;
+static atomic_int words_ok;
 
-static void build_words(void) {
+static int fill_words(void) {
   next_sense = malloc(dt_words_count * sizeof *next_sense);
-  if (!next_sense || nw_strmap_init(&word_map, dt_words_count + dt_phrases_count, 1)) return;
+  if (!next_sense || nw_strmap_init(&word_map, dt_words_count + dt_phrases_count, 1)) return -1;
   /* Walk backwards so the map ends at each word's first row; chain the rest. */
   for (size_t k = dt_words_count; k-- > 0;) {
     const char *w = dt_words[k].word;
     int32_t v = nw_strmap_get(&word_map, w, strlen(w), -1);
     next_sense[k] = (int16_t)(v < 0 ? -1 : v);
     if (v < 0) words_with_sense++;
-    if (nw_strmap_put(&word_map, w, strlen(w), (int32_t)k)) return;
+    if (nw_strmap_put(&word_map, w, strlen(w), (int32_t)k)) return -1;
   }
   for (size_t k = 0; k < dt_phrases_count; k++) {
     const char *w = dt_phrases[k].words;
     size_t n = strcspn(w, " ");
     int32_t v = nw_strmap_get(&word_map, w, n, NO_SENSE);
-    if (nw_strmap_put(&word_map, w, n, v | (int32_t)(1u << (16 + dt_phrases[k].kind)))) return;
+    if (nw_strmap_put(&word_map, w, n, v | (int32_t)(1u << (16 + dt_phrases[k].kind)))) return -1;
   }
-  words_ok = 1;
+  return 0;
+}
+
+static int words_ready(void) {
+  if (atomic_load_explicit(&words_ok, memory_order_acquire)) return 1;
+  pthread_mutex_lock(&words_lock);
+  if (!atomic_load_explicit(&words_ok, memory_order_relaxed)) {
+    words_with_sense = 0;
+    if (fill_words() == 0) atomic_store_explicit(&words_ok, 1, memory_order_release);
+    else {
+      nw_strmap_free(&word_map);
+      free(next_sense);
+      next_sense = NULL;
+    }
+  }
+  pthread_mutex_unlock(&words_lock);
+  return atomic_load_explicit(&words_ok, memory_order_acquire);
 }
 
 int dt_word_find(const char *w, size_t n, uint32_t *phrases) {
-  pthread_once(&words_once, build_words);
   *phrases = 0;
-  if (!words_ok) return -1;
+  if (!words_ready()) return -1;
   int32_t v = nw_strmap_get(&word_map, w, n, -1);
   if (v < 0) return -1;
   *phrases = (uint32_t)v >> 16;
@@ -52,8 +71,7 @@ int dt_word_find(const char *w, size_t n, uint32_t *phrases) {
 int dt_word_next(int idx) { return next_sense[idx]; }
 
 size_t dt_words_map_size(void) {
-  pthread_once(&words_once, build_words);
-  return words_with_sense;
+  return words_ready() ? words_with_sense : 0;
 }
 
 __attribute__((destructor)) static void free_words(void) {

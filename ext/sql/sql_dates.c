@@ -143,6 +143,12 @@ const nw_sql_module nw_sql_dates = {
 
 static void debug_dates(nw_buf *out) {
   char line[128];
+  /* The word map is never empty: 0 is a build that ran out of memory, and a
+  ** buffer freed is how news_debug hears of it (it answers "out of memory"). */
+  if (nw_dates_word_count() == 0) {
+    nw_buf_free(out);
+    return;
+  }
   int n = snprintf(line, sizeof line, "dates: %zu words (%zu senses), %zu recognizers\n", nw_dates_word_count(),
                    nw_dates_sense_count(), nw_dates_recognizer_count());
   if (n > 0) nw_buf_append(out, line, (size_t)n);
