@@ -46,6 +46,13 @@ if sqlite3 :memory: ".load dist/news" "SELECT 1 FROM pragma_function_list WHERE 
     python3 "$B/score.py" identity "$gold" "build/eval/$name.jsonl" --json > "build/eval/$name.score.json" 2>/dev/null
   done
 else echo "corpus: missing"; fi
+# Outlet keys of whole folders ingested as corpora (issue 17 §4).
+if sqlite3 :memory: ".load dist/news" "SELECT 1 FROM pragma_function_list WHERE name='news_url_domain'" 2>/dev/null | grep -q 1; then
+  if sh tools/eval_outlets.sh "$B" build/eval 2> build/eval/outlets.err; then
+    echo "== outlets"
+    python3 tools/eval_summary.py build/eval/outlets-*.score.json
+  else echo "outlets: failed"; cat build/eval/outlets.err; fi
+else echo "outlets: missing"; fi
 echo
 echo "== summary (one line per gold set)"
 ls build/eval/*.score.json >/dev/null 2>&1 && python3 tools/eval_summary.py build/eval/*.score.json || echo "(no capability to score yet)"

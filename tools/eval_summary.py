@@ -29,6 +29,12 @@ for path in sys.argv[1:]:
     elif task == "dates":
         print(f"{name}: strict F1 {pct(s['strict']['f1'])}, value F1 {pct(s['value']['f1'])}, "
               f"relaxed F1 {pct(s['relaxed']['f1'])}")
+    elif task == "outlets" and "pages" in s:
+        print(f"outlets-{s['set']}: key = registered domain of the gold url on {s['right']}/{s['pages']} pages "
+              f"({pct(s['right'] / max(s['pages'], 1))} %)")
+    elif task == "outlets":
+        print(f"outlets-{s['set']}: files with an outlet {s['with_outlet']}/{s['files']}, "
+              f"prefixes whose files share one key {s['one_key']}/{s['prefixes']}")
     elif "fields" in s:
         parts = [f"{k} {v['right']}/{v['scored']}" for k, v in s["fields"].items()]
         if "body" in s:

@@ -110,7 +110,7 @@ int nw_outlet_known(const char *s, size_t n, const char **name, const char **dom
 
 /* ---- domains ------------------------------------------------------------ */
 
-char *nw_outlet_domain(const char *url) {
+const char *nw_outlet_domain_in(const char *url, char host[NW_HOST_MAX]) {
   if (!url) return NULL;
   const char *p = strstr(url, "://");
   p = p ? p + 3 : url;
@@ -122,15 +122,19 @@ char *nw_outlet_domain(const char *url) {
   if (colon) end = colon;
   while (end > p && end[-1] == '.') end--;
   size_t n = (size_t)(end - p);
-  if (!n || n > 253 || !memchr(p, '.', n)) return NULL;
-  char host[256];
+  if (!n || n >= NW_HOST_MAX || !memchr(p, '.', n)) return NULL;
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)p[i];
     if (c <= ' ' || c == '"' || c == '<' || c == '>' || c == '\\') return NULL;
     host[i] = (char)tolower(c);
   }
   host[n] = 0;
-  const char *reg = psl_registrable_domain(psl_builtin(), host);
+  return psl_registrable_domain(psl_builtin(), host);
+}
+
+char *nw_outlet_domain(const char *url) {
+  char host[NW_HOST_MAX];
+  const char *reg = nw_outlet_domain_in(url, host);
   return reg ? strdup(reg) : NULL;
 }
 

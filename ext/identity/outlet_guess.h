@@ -52,6 +52,10 @@ void nw_outlet_clear(nw_outlet *o);
 /* The registered domain of a URL or host ("https://www.bbc.co.uk/news" ->
 ** "bbc.co.uk"), malloc'ed, or NULL. */
 char *nw_outlet_domain(const char *url_or_host);
+/* The same without allocating (so that NULL always means "no domain"): a
+** pointer into host, which receives the lower-cased host. */
+enum { NW_HOST_MAX = 254 };
+const char *nw_outlet_domain_in(const char *url_or_host, char host[NW_HOST_MAX]);
 /* An outlet name as a page gives it, cleaned (malloc'ed), or NULL when it is
 ** no name (a URL or host, a place, a common word, a lower-case slug). */
 char *nw_outlet_clean_name(const char *s);

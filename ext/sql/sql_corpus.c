@@ -19,13 +19,20 @@
 ** committed as it is done; inside BEGIN ... COMMIT the whole run is part of
 ** that transaction. Both write tables and news_ingest reads files, so they
 ** are SQLITE_DIRECTONLY: the views and triggers of a database cannot call
-** them. */
+** them.
+**
+** news_url_domain(url) gives the registered domain that keys outlets
+** ("https://www.bbc.co.uk/news" -> 'bbc.co.uk', the Public Suffix List through
+** libpsl), NULL when the value has no host: the outlet key an article with
+** that URL gets, for checking outlets against a list of URLs. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "modules.h"
 #include "news_corpus.h"
+#include "tvf.h"
+#include "../identity/outlet_guess.h"
 
 SQLITE_EXTENSION_INIT3
 
@@ -149,12 +156,28 @@ static void fn_ingest(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   finish(ctx, "news_ingest", rc, &st, err);
 }
 
+static void fn_url_domain(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  size_t len;
+  const char *url = nw_value_text(argv[0], &len);
+  if (!url || nw_scalar_too_long(ctx, "news_url_domain", len)) {
+    if (!url) sqlite3_result_null(ctx);
+    return;
+  }
+  char host[NW_HOST_MAX];
+  const char *domain = nw_outlet_domain_in(url, host);
+  if (domain) sqlite3_result_text(ctx, domain, -1, SQLITE_TRANSIENT);
+  else sqlite3_result_null(ctx);
+}
+
 static int register_corpus(sqlite3 *db, char **err) {
+  const int det = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
   const int flags = SQLITE_UTF8 | SQLITE_DIRECTONLY;
   int rc = sqlite3_create_function(db, "news_analyze", 0, flags, NULL, fn_analyze, NULL, NULL);
   if (rc == SQLITE_OK) rc = sqlite3_create_function(db, "news_analyze", 1, flags, NULL, fn_analyze, NULL, NULL);
   if (rc == SQLITE_OK) rc = sqlite3_create_function(db, "news_ingest", 1, flags, NULL, fn_ingest, NULL, NULL);
   if (rc == SQLITE_OK) rc = sqlite3_create_function(db, "news_ingest", 2, flags, NULL, fn_ingest, NULL, NULL);
+  if (rc == SQLITE_OK) rc = sqlite3_create_function(db, "news_url_domain", 1, det, NULL, fn_url_domain, NULL, NULL);
   return rc;
 }
 

@@ -6,6 +6,7 @@ SELECT name FROM pragma_function_list WHERE name LIKE 'news\_%' ESCAPE '\' GROUP
 --> news_debug
 --> news_fold
 --> news_ingest
+--> news_url_domain
 --> news_version
 SELECT name FROM pragma_module_list WHERE name LIKE 'news\_%' ESCAPE '\' ORDER BY name;
 --> news_articles
