@@ -1052,6 +1052,7 @@ int qx_resolve(qx_ctx *c) {
     goto done;
   const nw_quote *last_person = NULL, *last_group = NULL, *last_org = NULL;
   for (size_t i = 0; i < c->out->n; i++) {
+    if ((i & 63) == 0 && nw_stop_requested()) break; /* interrupted: the call's rows are dropped */
     nw_quote *q = &c->out->v[i];
     if (q->speaker_start == NW_QUOTE_NONE) continue;
     int by_role = resolve_with_gender(&r, q, last_person, last_group, last_org);

@@ -644,6 +644,8 @@ int qx_attribute(qx_ctx *c) {
   nw_quotes *out = c->out;
   const nw_quote *prev = NULL; /* last outermost quotation with a speaker */
   for (size_t i = 0; i < out->n; i++) {
+    /* a caller's interrupt: the call's rows are dropped, so stop here */
+    if ((i & 63) == 0 && nw_stop_requested()) break;
     nw_quote *q = &out->v[i];
     if (q->depth == 0 && !is_title(c, q)) {
       frame fb = frame_before(c, q), fa = frame_after(c, q);
