@@ -71,17 +71,10 @@ __attribute__((destructor)) static void free_index(void) {
   entries = NULL;
 }
 
-/* A failed build frees what it made: the next use builds again. */
-static int build_index(void) {
-  if (build_index_or_fail() == 0) return 0;
-  free_index();
-  return -1;
-}
-
 /* The first outlet in table order with an alias in s[0..n) as whole words
 ** (case as written). */
 const char *nw_outlet_named_in(const char *s, size_t n) {
-  if (!nw_once_try(&index_once, build_index)) return NULL;
+  if (!nw_once_try_undo(&index_once, build_index_or_fail, free_index)) return NULL;
   size_t best = nw_outlet_count;
   for (size_t i = 0; i < n;) {
     if (!word_char((unsigned char)s[i])) {

@@ -19,4 +19,8 @@ typedef struct nw_once {
 ** setup returns 0 on success; on failure it must free what it built. */
 int nw_once_try(nw_once *once, int (*setup)(void));
 
+/* nw_once_try for a setup that leaves its part-built tables behind when it
+** fails: undo frees them before the next use tries again. */
+int nw_once_try_undo(nw_once *once, int (*setup)(void), void (*undo)(void));
+
 #endif

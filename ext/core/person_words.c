@@ -10,7 +10,8 @@
 static nw_strmap given, nouns;
 static nw_once once = NW_ONCE_INIT;
 
-static void free_maps_now(void) {
+/* At unload, and after a failed build (before the next use builds again). */
+__attribute__((destructor)) static void free_maps_now(void) {
   nw_strmap_free(&given);
   nw_strmap_free(&nouns);
 }
@@ -37,14 +38,7 @@ static int build_or_fail(void) {
   return 0;
 }
 
-/* A failed build frees what it made: the next use builds again. */
-static int build(void) {
-  if (build_or_fail() == 0) return 0;
-  free_maps_now();
-  return -1;
-}
-
-int nw_person_words_ready(void) { return nw_once_try(&once, build); }
+int nw_person_words_ready(void) { return nw_once_try_undo(&once, build_or_fail, free_maps_now); }
 
 int nw_given_name_gender(const char *w, size_t n) {
   return nw_person_words_ready() ? nw_strmap_get(&given, w, n, NW_GENDER_NONE) : NW_GENDER_NONE;
@@ -67,5 +61,3 @@ int nw_role_noun_index(const char *w, size_t n, int *gender) {
   if (gender) *gender = k ? nw_role_nouns[k - 1].gender : NW_GENDER_NONE;
   return k;
 }
-
-__attribute__((destructor)) static void free_maps(void) { free_maps_now(); }

@@ -18,8 +18,9 @@ static int16_t *next_sense;
 static size_t words_with_sense;
 static nw_once words_once = NW_ONCE_INIT;
 
-static int build_words(void);
-int dt_words_ready(void) { return nw_once_try(&words_once, build_words); }
+static int build_words_or_fail(void);
+static void free_words(void);
+int dt_words_ready(void) { return nw_once_try_undo(&words_once, build_words_or_fail, free_words); }
 
 static int build_words_or_fail(void) {
   words_with_sense = 0;
@@ -42,15 +43,6 @@ static int build_words_or_fail(void) {
   return 0;
 }
 
-/* A failed build frees what it made: the next use builds again. */
-static int build_words(void) {
-  if (build_words_or_fail() == 0) return 0;
-  free(next_sense);
-  next_sense = NULL;
-  nw_strmap_free(&word_map);
-  return -1;
-}
-
 int dt_word_find(const char *w, size_t n, uint32_t *phrases) {
   *phrases = 0;
   if (!dt_words_ready()) return -1;
@@ -66,6 +58,7 @@ size_t dt_words_map_size(void) {
   return dt_words_ready() ? words_with_sense : 0;
 }
 
+/* At unload, and after a failed build (before the next use builds again). */
 __attribute__((destructor)) static void free_words(void) {
   nw_strmap_free(&word_map);
   free(next_sense);

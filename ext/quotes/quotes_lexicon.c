@@ -39,15 +39,8 @@ static int build_or_fail(void) {
   return 0;
 }
 
-/* A failed build frees what it made: the next use builds again. */
-static int build(void) {
-  if (build_or_fail() == 0) return 0;
-  nw_strmap_free(&word_map);
-  nw_strmap_free(&cue_map);
-  return -1;
-}
-
-static int ok(void) { return nw_once_try(&once, build); }
+static void free_maps(void);
+static int ok(void) { return nw_once_try_undo(&once, build_or_fail, free_maps); }
 
 int qx_lexicon_ready(void) { return ok(); }
 
@@ -77,6 +70,7 @@ int qx_cue_particle(int cue, const char *p, size_t n) {
 size_t qx_cue_form_count(void) { return ok() ? cue_map.count : 0; }
 size_t qx_word_entry_count(void) { return ok() ? word_map.count : 0; }
 
+/* At unload, and after a failed build (before the next use builds again). */
 __attribute__((destructor)) static void free_maps(void) {
   nw_strmap_free(&word_map);
   nw_strmap_free(&cue_map);
