@@ -74,6 +74,54 @@ static int64_t pair_get(const pair_map *m, int64_t a, uint32_t b) {
   return -1;
 }
 
+/* Rule 4's decisions past the evidence of the article itself depend only on
+** the name (its base and shown name) and the article's outlet and day: each
+** such (name, outlet, day) is decided once. */
+typedef struct memo_slot {
+  uint64_t name; /* base << 32 | shown rank */
+  int64_t outlet;
+  int32_t day;
+  uint32_t used;
+  int64_t pick;
+} memo_slot;
+typedef struct memo_map {
+  memo_slot *slot;
+  size_t cap, count;
+} memo_map;
+
+static size_t memo_hash(uint64_t name, int64_t outlet, int32_t day, size_t cap) {
+  uint64_t h = name * 0x9E3779B97F4A7C15ull ^ (uint64_t)outlet * 0xC2B2AE3D27D4EB4Full ^
+               ((uint64_t)(uint32_t)day + 0x632BE59BD9B4E019ull) * 0x165667B19E3779F9ull;
+  return (size_t)(h ^ (h >> 29)) & (cap - 1);
+}
+
+static memo_slot *memo_find(const memo_map *m, uint64_t name, int64_t outlet, int32_t day) {
+  if (!m->cap) return NULL;
+  size_t i = memo_hash(name, outlet, day, m->cap);
+  while (m->slot[i].used) {
+    const memo_slot *s = &m->slot[i];
+    if (s->name == name && s->outlet == outlet && s->day == day) return &m->slot[i];
+    i = (i + 1) & (m->cap - 1);
+  }
+  return NULL;
+}
+
+static int memo_put(memo_map *m, uint64_t name, int64_t outlet, int32_t day, int64_t pick) {
+  if ((m->count + 1) * 2 > m->cap) {
+    memo_map bigger = {calloc(m->cap ? m->cap * 2 : 64, sizeof(memo_slot)), m->cap ? m->cap * 2 : 64, 0};
+    if (!bigger.slot) return -1;
+    for (size_t i = 0; i < m->cap; i++)
+      if (m->slot[i].used) memo_put(&bigger, m->slot[i].name, m->slot[i].outlet, m->slot[i].day, m->slot[i].pick);
+    free(m->slot);
+    *m = bigger;
+  }
+  size_t i = memo_hash(name, outlet, day, m->cap);
+  while (m->slot[i].used) i = (i + 1) & (m->cap - 1);
+  m->slot[i] = (memo_slot){name, outlet, day, 1, pick};
+  m->count++;
+  return 0;
+}
+
 typedef struct resolver {
   const nw_id_item *items;
   size_t n;
@@ -98,6 +146,7 @@ typedef struct resolver {
   uint32_t *aroots;       /* the roots the loaded article names */
   size_t naroots;
   pair_map in_outlet;     /* (outlet, root) -> articles */
+  memo_map beyond;        /* rule 4's decisions past the article's own evidence */
   int32_t *day_from, *day_to;     /* per root base: range in days[] */
   int32_t *days;                  /* the days of the articles naming each root, sorted */
   int64_t *root_articles;         /* per root base: articles naming it */
@@ -548,8 +597,9 @@ static int cmp_art_item(const void *x, const void *y) {
   return (a->item > b->item) - (a->item < b->item);
 }
 
-/* The items grouped by article (by_art, art_start): a counting sort by the
-** article's index, then the items of articles not in arts sorted by id. */
+/* The items grouped by article (by_art, art_start) in (article id, input)
+** order: a counting sort by the article's index, merged with the items of
+** articles not in arts sorted by id. */
 static int group_by_article(resolver *r) {
   size_t nn = r->n ? r->n : 1, unknown = 0;
   size_t *count = calloc(r->narts + 1, sizeof *count);
@@ -572,8 +622,16 @@ static int group_by_article(resolver *r) {
     for (size_t i = 0; i < r->n; i++)
       if (r->art_of[i] < 0) v[k++] = (art_item){r->items[i].article, (uint32_t)i};
     qsort(v, unknown, sizeof *v, cmp_art_item);
-    for (k = 0; k < unknown; k++) r->by_art[known + k] = v[k].item;
+    uint32_t *merged = malloc(nn * sizeof *merged);
+    if (!merged) return free(v), -1;
+    size_t a = 0, b = 0;
+    for (k = 0; k < r->n; k++) {
+      if (b == unknown || (a < known && r->items[r->by_art[a]].article < v[b].article)) merged[k] = r->by_art[a++];
+      else merged[k] = v[b++].item;
+    }
     free(v);
+    free(r->by_art);
+    r->by_art = merged;
   }
   r->nart_groups = 0;
   for (size_t k = 0; k < r->n; k++)
@@ -701,11 +759,6 @@ static int64_t dominant_near(const resolver *r, const uint32_t *cand, const int6
   return best >= 2 * second ? at : -2;
 }
 
-/* Rule 4 for item i, given its candidate groups: the group it joins, or -1.
-** Evidence from the nearest to the widest: the same article (mentions; a
-** split there leaves the name apart), the same outlet, articles within a
-** week, a month, half a year of its date, then the whole corpus (articles
-** naming each candidate). */
 /* A name only a quote gives (no mention), that its article also names as
 ** an organisation, place or other name: the speaker is that ("Hill" of
 ** "The Hill"), no person of the corpus named so. */
@@ -726,25 +779,44 @@ static int named_otherwise(const resolver *r, size_t i) {
   return found;
 }
 
-static int64_t choose(const resolver *r, size_t i, const uint32_t *cand, int64_t *score, size_t nc) {
+/* Rule 4 past the article's own evidence, for an article of outlet and day
+** (0 and NW_ID_NO_DAY when unknown). */
+static int64_t choose_beyond(const resolver *r, int64_t outlet, int32_t day, const uint32_t *cand, int64_t *score,
+                             size_t nc) {
+  int64_t pick;
+  if (outlet) {
+    for (size_t c = 0; c < nc; c++) score[c] = pair_get(&r->in_outlet, outlet, cand[c]);
+    if ((pick = dominant_near(r, cand, score, nc)) >= 0) return pick;
+  }
+  static const int32_t windows[] = {7, 31, 183};
+  for (size_t w = 0; day != NW_ID_NO_DAY && w < sizeof windows / sizeof windows[0]; w++) {
+    for (size_t c = 0; c < nc; c++) score[c] = articles_near(r, cand[c], day, windows[w]);
+    if ((pick = dominant_near(r, cand, score, nc)) >= 0) return pick;
+  }
+  for (size_t c = 0; c < nc; c++) score[c] = r->root_articles[cand[c]];
+  pick = dominant(cand, score, nc);
+  return pick < 0 ? -1 : pick;
+}
+
+/* Rule 4 for item i, given its candidate groups: the group it joins, -1
+** when it stays apart, -2 when out of memory. Evidence from the nearest to
+** the widest: the same article (mentions; a split there leaves the name
+** apart), the same outlet, articles within a week, a month, half a year of
+** its date, then the whole corpus (articles naming each candidate). */
+static int64_t choose(resolver *r, size_t i, const uint32_t *cand, int64_t *score, size_t nc) {
   if (named_otherwise(r, i)) return -1;
   if (nc == 1) return cand[0];
   for (size_t c = 0; c < nc; c++) score[c] = in_article(r, cand[c]);
   int64_t pick = dominant(cand, score, nc);
   if (pick != -1) return pick < 0 ? -1 : pick;
   const nw_id_article *a = r->art_of[i] >= 0 ? &r->arts[r->art_of[i]] : NULL;
-  if (a && a->outlet) {
-    for (size_t c = 0; c < nc; c++) score[c] = pair_get(&r->in_outlet, a->outlet, cand[c]);
-    if ((pick = dominant_near(r, cand, score, nc)) >= 0) return pick;
-  }
-  static const int32_t windows[] = {7, 31, 183};
-  for (size_t w = 0; a && a->day != NW_ID_NO_DAY && w < sizeof windows / sizeof windows[0]; w++) {
-    for (size_t c = 0; c < nc; c++) score[c] = articles_near(r, cand[c], a->day, windows[w]);
-    if ((pick = dominant_near(r, cand, score, nc)) >= 0) return pick;
-  }
-  for (size_t c = 0; c < nc; c++) score[c] = r->root_articles[cand[c]];
-  pick = dominant(cand, score, nc);
-  return pick < 0 ? -1 : pick;
+  int64_t outlet = a ? a->outlet : 0;
+  int32_t day = a ? a->day : NW_ID_NO_DAY;
+  uint64_t name = (uint64_t)r->base_of[i] << 32 | r->shown_rank[i];
+  const memo_slot *known = memo_find(&r->beyond, name, outlet, day);
+  if (known) return known->pick;
+  pick = choose_beyond(r, outlet, day, cand, score, nc);
+  return memo_put(&r->beyond, name, outlet, day, pick) ? -2 : pick;
 }
 
 static int cmp_u32(const void *x, const void *y) {
@@ -793,7 +865,8 @@ static int place_short_names(resolver *r) {
       if (!u || cand[u - 1] != cand[c]) cand[u++] = cand[c];
     if (nw_grow((void **)&score, &scap, u, sizeof *score)) { rc = -1; break; }
     int64_t to = choose(r, i, cand, score, u);
-    if (to >= 0) r->final_root[i] = (uint32_t)to;
+    if (to == -2) rc = -1;
+    else if (to >= 0) r->final_root[i] = (uint32_t)to;
   }
   free(cand);
   free(score);
@@ -855,6 +928,7 @@ int nw_identity_resolve(const nw_id_item *items, size_t n, const nw_id_article *
   nw_strmap_free(&r.tails);
   nw_strmap_free(&r.initials);
   free(r.in_outlet.slot);
+  free(r.beyond.slot);
   free(r.day_from);
   free(r.day_to);
   free(r.days);

@@ -7,27 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct key_ctx {
-  const nw_id_item *items;
-  const uint32_t *root;
-  const uint32_t *shown_rank;
-} key_ctx;
-
-/* qsort has no context argument: the sort's inputs, one resolve at a time
-** per thread. */
-static _Thread_local key_ctx sort_ctx;
-
-/* Items by group, then name shown (its rank: byte order), then article,
-** then input order. */
-static int cmp_item(const void *x, const void *y) {
-  uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-  if (sort_ctx.root[a] != sort_ctx.root[b]) return sort_ctx.root[a] < sort_ctx.root[b] ? -1 : 1;
-  if (sort_ctx.shown_rank[a] != sort_ctx.shown_rank[b]) return sort_ctx.shown_rank[a] < sort_ctx.shown_rank[b] ? -1 : 1;
-  int64_t p = sort_ctx.items[a].article, q = sort_ctx.items[b].article;
-  if (p != q) return p < q ? -1 : 1;
-  return (a > b) - (a < b);
-}
-
 typedef struct group {
   const char *best;    /* the name chosen for the key */
   int64_t best_weight; /* its mentions */
@@ -142,6 +121,36 @@ static size_t collect_groups(const nw_id_item *items, size_t n, const uint32_t *
   return ng;
 }
 
+/* ord: the items by group, then name shown (its rank: byte order), then
+** article, then input order; two stable counting sorts (by shown name, then
+** by group) of the items in (article, input) order. */
+static int sort_items(size_t n, const uint32_t *root, const uint32_t *shown_rank, const id_art_groups *arts,
+                      uint32_t *ord) {
+  size_t range = 1;
+  for (size_t i = 0; i < n; i++) {
+    if (root[i] >= range) range = (size_t)root[i] + 1;
+    if (shown_rank[i] >= range) range = (size_t)shown_rank[i] + 1;
+  }
+  size_t *count = malloc((range + 1) * sizeof *count);
+  uint32_t *by_shown = malloc((n ? n : 1) * sizeof *by_shown);
+  if (!count || !by_shown) {
+    free(count);
+    free(by_shown);
+    return -1;
+  }
+  memset(count, 0, (range + 1) * sizeof *count);
+  for (size_t k = 0; k < n; k++) count[shown_rank[k] + 1]++;
+  for (size_t v = 0; v < range; v++) count[v + 1] += count[v];
+  for (size_t k = 0; k < n; k++) by_shown[count[shown_rank[arts->by_art[k]]]++] = arts->by_art[k];
+  memset(count, 0, (range + 1) * sizeof *count);
+  for (size_t k = 0; k < n; k++) count[root[k] + 1]++;
+  for (size_t v = 0; v < range; v++) count[v + 1] += count[v];
+  for (size_t k = 0; k < n; k++) ord[count[root[by_shown[k]]]++] = by_shown[k];
+  free(count);
+  free(by_shown);
+  return 0;
+}
+
 /* Distinct articles per group: an article's items marked per group. */
 static int count_articles(const uint32_t *gid, const id_art_groups *arts, group *g, size_t ng) {
   size_t *seen = calloc(ng ? ng : 1, sizeof *seen); /* per group: 1 + the last article counted */
@@ -163,11 +172,9 @@ int id_key_groups(const nw_id_item *items, size_t n, const uint32_t *root, const
   group *g = calloc(nn, sizeof *g);
   int rc = ord && gid && g ? 0 : -1;
   if (!rc) {
-    for (size_t i = 0; i < n; i++) ord[i] = (uint32_t)i;
-    sort_ctx = (key_ctx){items, root, shown_rank};
-    qsort(ord, n, sizeof *ord, cmp_item);
-    ng = collect_groups(items, n, ord, root, shown, shown_rank, ntok, alias_key, g, gid);
-    rc = count_articles(gid, arts, g, ng);
+    rc = sort_items(n, root, shown_rank, arts, ord);
+    if (!rc) ng = collect_groups(items, n, ord, root, shown, shown_rank, ntok, alias_key, g, gid);
+    if (!rc) rc = count_articles(gid, arts, g, ng);
   }
   for (size_t k = 0; !rc && k < ng; k++) {
     const char *name = g[k].alias ? g[k].alias : g[k].best ? g[k].best : "?";
