@@ -74,9 +74,9 @@ static int64_t pair_get(const pair_map *m, int64_t a, uint32_t b) {
   return -1;
 }
 
-/* Rule 4's decisions past the evidence of the article itself depend only on
-** the name (its base and shown name) and the article's outlet and day: each
-** such (name, outlet, day) is decided once. */
+/* Rule 4's steps past the evidence of the article itself depend only on the
+** name (its base and shown name) and the article's outlet, or its day: each
+** (name, outlet) and (name, day) is decided once. */
 typedef struct memo_slot {
   uint64_t name; /* base << 32 | shown rank */
   int64_t outlet;
@@ -779,15 +779,19 @@ static int named_otherwise(const resolver *r, size_t i) {
   return found;
 }
 
-/* Rule 4 past the article's own evidence, for an article of outlet and day
-** (0 and NW_ID_NO_DAY when unknown). */
-static int64_t choose_beyond(const resolver *r, int64_t outlet, int32_t day, const uint32_t *cand, int64_t *score,
-                             size_t nc) {
+/* The memo's day for the outlet's step (no date is that day). */
+#define OUTLET_STEP INT32_MAX
+
+/* Rule 4 by the articles of the outlet: the candidate, or -1. */
+static int64_t choose_by_outlet(const resolver *r, int64_t outlet, const uint32_t *cand, int64_t *score, size_t nc) {
+  for (size_t c = 0; c < nc; c++) score[c] = pair_get(&r->in_outlet, outlet, cand[c]);
+  int64_t pick = dominant_near(r, cand, score, nc);
+  return pick < 0 ? -1 : pick;
+}
+
+/* Rule 4 by the articles near the day (NW_ID_NO_DAY: none), then by all. */
+static int64_t choose_by_time(const resolver *r, int32_t day, const uint32_t *cand, int64_t *score, size_t nc) {
   int64_t pick;
-  if (outlet) {
-    for (size_t c = 0; c < nc; c++) score[c] = pair_get(&r->in_outlet, outlet, cand[c]);
-    if ((pick = dominant_near(r, cand, score, nc)) >= 0) return pick;
-  }
   static const int32_t windows[] = {7, 31, 183};
   for (size_t w = 0; day != NW_ID_NO_DAY && w < sizeof windows / sizeof windows[0]; w++) {
     for (size_t c = 0; c < nc; c++) score[c] = articles_near(r, cand[c], day, windows[w]);
@@ -802,7 +806,9 @@ static int64_t choose_beyond(const resolver *r, int64_t outlet, int32_t day, con
 ** when it stays apart, -2 when out of memory. Evidence from the nearest to
 ** the widest: the same article (mentions; a split there leaves the name
 ** apart), the same outlet, articles within a week, a month, half a year of
-** its date, then the whole corpus (articles naming each candidate). */
+** its date, then the whole corpus (articles naming each candidate). Past
+** the article, a step depends only on the name (its base and shown name:
+** its candidates) and the outlet, or the day: each is decided once. */
 static int64_t choose(resolver *r, size_t i, const uint32_t *cand, int64_t *score, size_t nc) {
   if (named_otherwise(r, i)) return -1;
   if (nc == 1) return cand[0];
@@ -813,10 +819,16 @@ static int64_t choose(resolver *r, size_t i, const uint32_t *cand, int64_t *scor
   int64_t outlet = a ? a->outlet : 0;
   int32_t day = a ? a->day : NW_ID_NO_DAY;
   uint64_t name = (uint64_t)r->base_of[i] << 32 | r->shown_rank[i];
-  const memo_slot *known = memo_find(&r->beyond, name, outlet, day);
+  if (outlet) {
+    const memo_slot *known = memo_find(&r->beyond, name, outlet, OUTLET_STEP);
+    pick = known ? known->pick : choose_by_outlet(r, outlet, cand, score, nc);
+    if (!known && memo_put(&r->beyond, name, outlet, OUTLET_STEP, pick)) return -2;
+    if (pick >= 0) return pick;
+  }
+  const memo_slot *known = memo_find(&r->beyond, name, 0, day);
   if (known) return known->pick;
-  pick = choose_beyond(r, outlet, day, cand, score, nc);
-  return memo_put(&r->beyond, name, outlet, day, pick) ? -2 : pick;
+  pick = choose_by_time(r, day, cand, score, nc);
+  return memo_put(&r->beyond, name, 0, day, pick) ? -2 : pick;
 }
 
 static int cmp_u32(const void *x, const void *y) {
