@@ -32,11 +32,33 @@ static const char quote_mentions_view[] =
   "  AND m.start >= q.start AND m.start + m.length <= q.start + q.length"
   " LEFT JOIN entities AS e ON e.id = m.entity_id;";
 
+/* What the linker keeps beside the corpus tables: a deleted article's names
+** go with it (a trigger, so that no link has to sweep article_names; the
+** first link that creates it sweeps once), and an index that gives each
+** article's outlet and day without reading its row (body and all). */
+static int link_schema(sqlite3 *db, char **err) {
+  sqlite3_stmt *q = NULL;
+  int rc = cp_prepare(db,
+                      "SELECT count(*) FROM sqlite_schema WHERE name IN ('article_names_delete', 'articles_link')",
+                      &q, err);
+  int have = rc == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : 0;
+  rc = cp_finish(db, q, rc, "cannot read the schema", err);
+  if (rc != SQLITE_OK || have == 2) return rc;
+  /* (Ids are never reused: a deleted article's names are only dead weight
+  ** until then.) */
+  return cp_exec(db,
+                 "DELETE FROM article_names WHERE article_id NOT IN (SELECT id FROM articles);"
+                 "CREATE TRIGGER IF NOT EXISTS article_names_delete AFTER DELETE ON articles BEGIN"
+                 " DELETE FROM article_names WHERE article_id = old.id;"
+                 " END;"
+                 "CREATE INDEX IF NOT EXISTS articles_link ON articles(id, outlet_id, published);",
+                 err);
+}
+
 /* Every article (the resolver's view of it: outlet and day) and its names,
 ** from its stored row or, when it has none, from its mentions and quotes. */
 static int load_names(sqlite3 *db, lk_state *s, lk_names_io *io, char **err) {
-  /* (Ids are never reused: a deleted article's names are only dead weight.) */
-  int rc = cp_exec(db, "DELETE FROM article_names WHERE article_id NOT IN (SELECT id FROM articles)", err);
+  int rc = link_schema(db, err);
   sqlite3_stmt *st = NULL;
   if (rc == SQLITE_OK)
     rc = cp_prepare(db,

@@ -447,5 +447,43 @@ if shutil.which("strace"):
     check("an unchanged re-ingest opens no article file", r.returncode == 0 and '"unchanged":' in r.stdout and not opened,
           f"{r.stdout} {r.stderr[-300:]} {opened[:2]}")
 
+# The counts behind the keys, kept right from step to step: a group whose
+# key changes when another of its names becomes the most mentioned (a
+# nickname of the same person), changes back when that article goes; a
+# name's last mention removed (its entity goes); a surname whose only full
+# name disappears stays apart.
+write("brandt1.txt", 12, "River Times",
+      ["William Brandt opened the new dock on Monday. William Brandt thanked the crews.",
+       "Later William Brandt met the ferry board."])
+write("lone.txt", 12, "River Times", ["Greta Solberg visited the market in Carrow on Monday."])
+write("solberg.txt", 13, "River Times", ["\u201cThe market is open,\u201d Solberg said on Wednesday."])
+step("a person and a lone name added")
+check("the person's key is his one full name", key_of(inc, "brandt1.txt", "William Brandt") == ["William Brandt"],
+      key_of(inc, "brandt1.txt", "William Brandt"))
+check("the surname joins the lone full name", key_of(inc, "solberg.txt", "Solberg") == ["Greta Solberg"],
+      key_of(inc, "solberg.txt", "Solberg"))
+write("brandt2.txt", 13, "River Times",
+      ["Bill Brandt spoke at the harbour on Tuesday. Bill Brandt said the dock was ready.",
+       "Bill Brandt thanked the council. Bill Brandt left early. Bill Brandt returned on Friday."])
+step("the nickname named more often")
+check("the group's key follows its most mentioned name", key_of(inc, "brandt1.txt", "William Brandt") == ["Bill Brandt"],
+      key_of(inc, "brandt1.txt", "William Brandt"))
+os.remove(os.path.join(names_src, "brandt2.txt"))
+step("the nickname's article deleted")
+check("the key changes back", key_of(inc, "brandt1.txt", "William Brandt") == ["William Brandt"],
+      key_of(inc, "brandt1.txt", "William Brandt"))
+con = sqlite3.connect(inc)
+orphans = con.execute("SELECT count(*) FROM article_names WHERE article_id NOT IN (SELECT id FROM articles)").fetchone()[0]
+con.close()
+check("a deleted article's stored names go with it", orphans == 0, orphans)
+write("lone.txt", 12, "River Times", ["The market in Carrow opened on Monday."])
+step("a name's last mention removed")
+con = sqlite3.connect(inc)
+gone = con.execute("SELECT count(*) FROM entities WHERE key = 'Greta Solberg'").fetchone()[0]
+con.close()
+check("an entity no mention names any more is deleted", gone == 0, gone)
+check("the surname whose full name went stays apart", key_of(inc, "solberg.txt", "Solberg") == ["Solberg"],
+      key_of(inc, "solberg.txt", "Solberg"))
+
 print(f"corpus: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
