@@ -352,6 +352,15 @@ static int32_t apposition(const resolver *r, size_t first, size_t end) {
   return -1;
 }
 
+/* Token k opens an indefinite noun phrase ("a", "an", "one", "another"):
+** someone introduced, not one named before. */
+static int indefinite(const qx_ctx *c, size_t k) {
+  static const char *const words[] = {"a", "an", "one", "another"};
+  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+    if (nw_tok_is(c->d, k, words[i], 1)) return 1;
+  return 0;
+}
+
 /* A description the text never ties to a name, as written but without its
 ** article ("the announcer" -> "announcer"; "his operatives" stays). */
 static int append_description(resolver *r, size_t first, size_t end) {
@@ -421,6 +430,13 @@ static int append_part(resolver *r, size_t first, size_t end) {
   ** LinkedIn chief executive"): the mention is a description. */
   size_t k = head_end;
   while (k > first + 1 && (qx_skippable(c, k - 1) || c->d->tok[k - 1].cls == NW_TOK_PUNCT || is_possessive_tok(c, k - 1))) k--;
+  /* "a Nevada Democrat" introduces someone unnamed: never the text's "New
+  ** Hampshire Democrat" by its last word ("an angry Hollande" still names
+  ** him, "a House committee" its organisation) */
+  if (k > first && indefinite(c, first) && entity_type_at(r, k - 1) != NW_ENT_PERSON && entity_type_at(r, k - 1) != NW_ENT_ORG) {
+    int32_t app = apposition(r, first, end);
+    return app >= 0 ? append_entity(r, app) : append_description(r, first, end);
+  }
   if (k > first && !(qx_class(c, k - 1) & QW_DOC) && (r->run_of[k - 1] >= 0 || r->ent_of[k - 1] >= 0)) {
     size_t s = k - 1;
     int32_t e = r->ent_of[k - 1];
@@ -667,6 +683,23 @@ static int is_role_description(const resolver *r, size_t first, size_t end) {
   return 1;
 }
 
+/* "the senator from Vermont", "the governor of Ohio", "the secretary of
+** state": a role with the place it serves after it is that role; the end of
+** the role's words (before "of"/"from"), else end. An organisation after
+** it ("the president of Judicial Watch") makes another office: end. */
+static size_t role_end(const resolver *r, size_t first, size_t end) {
+  const qx_ctx *c = r->c;
+  for (size_t k = first + 2; k + 1 < end; k++) {
+    if (!nw_tok_is(c->d, k, "of", 1) && !nw_tok_is(c->d, k, "from", 1)) continue;
+    int g;
+    if (!(qx_class(c, k - 1) & QW_TITLE) && person_noun_at(c, k - 1, &g) <= 0) return end;
+    int32_t e = r->ent_of[k + 1];
+    int place = e >= 0 && r->ents->v[e].type == NW_ENT_LOC && r->ents->v[e].tok_first == k + 1 && r->ents->v[e].tok_end == end;
+    return place || (k + 2 == end && nw_tok_is(c->d, k + 1, "state", 1)) ? k : end;
+  }
+  return end;
+}
+
 /* The word at token k names the same thing as the word at token t, case aside. */
 static int same_word(const qx_ctx *c, size_t k, size_t t) {
   return qx_len(c, k) == qx_len(c, t) && nw_ascii_ncasecmp(qx_text(c, k), qx_text(c, t), qx_len(c, k)) == 0;
@@ -694,6 +727,17 @@ static int has_qualifier(const qx_ctx *c, size_t first, size_t end, const char *
   return 0;
 }
 
+/* "World Bank President Walter Venn": the title at token k heads the
+** organisation named right before it, so "the president" (a head of state)
+** is someone else; "the World Bank president" names the organisation too. */
+static int organisation_president(const resolver *r, size_t k, size_t first, size_t end) {
+  const qx_ctx *c = r->c;
+  if (!k || !nw_tok_is(c->d, end - 1, "president", 1) || entity_type_at(r, k - 1) != NW_ENT_ORG) return 0;
+  for (size_t t = first + 1; t + 1 < end; t++)
+    if (qx_cap(c, t)) return 0;
+  return 1;
+}
+
 /* The words that introduced a person run as a title: those before its core
 ** ("Russian President"), and titles or capitalized words just before it
 ** ("Kremlin spokesman", "the Russian leader Vladimir Putin"). One of them
@@ -718,7 +762,7 @@ static int title_matches(const resolver *r, const name_run *run, size_t first, s
   int generic_head = (qx_class(c, end - 1) & QW_GENERIC_HEAD) != 0;
   for (size_t k = lo; k < run->core; k++)
     for (size_t t = generic_head ? first + 1 : end - 1; t < end; t++)
-      if (same_office(c, k, t)) return 1;
+      if (same_office(c, k, t) && !organisation_president(r, k, first, end)) return 1;
   return 0;
 }
 
@@ -913,7 +957,7 @@ static int resolve_with_gender(resolver *r, nw_quote *q, const nw_quote *last_pe
   uint32_t w = end - first == 1 ? qx_class(c, first) : 0;
   int g = G_NONE;
   if (w & QW_PRONOUN) g = w & QW_MALE ? G_MALE : w & QW_FEMALE ? G_FEMALE : G_NONE;
-  else if (end > first && is_role_description(r, first, end)) person_noun_at(c, end - 1, &g);
+  else if (end > first && is_role_description(r, first, role_end(r, first, end))) person_noun_at(c, role_end(r, first, end) - 1, &g);
   r->want_gender = g;
   int rc = resolve_one(r, q, last_person, last_group, last_org);
   r->want_gender = G_NONE;
@@ -930,8 +974,14 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
   int32_t role, titled = -1;
   uint32_t w = end - first == 1 ? qx_class(c, first) : 0;
   if (w & QW_RELATIVE) {
-    /* "Pence, who called it …": the noun phrase the pronoun follows */
+    /* "Pence, who called it …": the noun phrase the pronoun follows; a person
+    ** named right before the comma whatever that phrase ("a reply from Pence,
+    ** who", "the mouth of Pence, who") */
     qx_span a = qx_np_trim(c, qx_np_left(c, first, c->d->sent[c->d->tok[first].sentence].first_tok, 0));
+    int32_t e = first >= 2 && qx_is_char(c, first - 1, ',') ? r->ent_of[first - 2] : -1;
+    if (e >= 0 && r->ents->v[e].type == NW_ENT_PERSON && r->ents->v[e].tok_end == first - 1 && c->owner[first - 2] < 0 &&
+        (int32_t)r->ents->v[e].tok_first > a.first)
+      a = (qx_span){(int32_t)r->ents->v[e].tok_first, (int32_t)r->ents->v[e].tok_end};
     if (a.first >= 0) {
       first = (size_t)a.first;
       end = (size_t)a.end;
@@ -996,8 +1046,9 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
     } else {
       rc = append_tokens(r, first, end);
     }
-  } else if (is_role_description(r, first, end) && ((role = titled = person_with_title(r, first, end)) >= 0 ||
-                                                    (role = described_person(r, q, last_person, first, end)) >= 0)) {
+  } else if (is_role_description(r, first, role_end(r, first, end)) &&
+             ((role = titled = person_with_title(r, first, role_end(r, first, end))) >= 0 ||
+              (role = described_person(r, q, last_person, first, role_end(r, first, end))) >= 0)) {
     /* "President Obama" stays as written: the fullest name ending in "Obama"
     ** may be another member of the family */
     const name_run *run = &r->runs[role];

@@ -59,3 +59,23 @@ SELECT speaker_mention, speaker, speaker_type FROM news_quotes('Acme Corp. said 
 SELECT speaker_mention, speaker FROM news_quotes('Walter Venn and his sister Greta Venn spoke on Monday. “We agreed,” Venn himself said. “We did not,” she said.');
 --> Venn himself|Walter Venn
 --> she|Greta Venn
+
+-- An indefinite description introduces someone unnamed: it stays as written (without
+-- "a"/"an"), never the fuller description of someone else by its last word.
+SELECT speaker_mention, speaker, speaker_type FROM news_quotes('“It is close,” said one New Hampshire Democrat. “The gap is too wide,” said a Nevada Democrat.');
+--> one New Hampshire Democrat|one New Hampshire Democrat|DESCRIPTION
+--> a Nevada Democrat|Nevada Democrat|DESCRIPTION
+-- A person named right before "who" is its antecedent, whatever phrase holds the name.
+SELECT speaker_mention, speaker, speaker_type FROM news_quotes('That idea prompted a harsh response from Walter Venn Jr., who suggested in an interview that Mr. Brandt was “a fraud.”');
+--> who|Walter Venn Jr.|PERSON
+SELECT speaker_mention, speaker FROM news_quotes('The idea came, as bad ideas do, from the mouth of Walter Venn, who claimed in July that the plan was “a fraud.”');
+--> who|Walter Venn
+-- A role followed by the place it serves is that role ("the senator from Vermont"); an
+-- organisation's office is another ("the president of Judicial Watch").
+SELECT speaker_mention, speaker, speaker_type FROM news_quotes('Sen. Walter Venn (D-Vt.) spoke in Ohio. The senator from Vermont said the bill was “a disaster.”');
+--> The senator from Vermont|Walter Venn|PERSON
+SELECT speaker_mention, speaker FROM news_quotes('President Oscar Brandt spoke in Ohio. The president of Judicial Watch said the bill was “a disaster.”');
+--> The president of Judicial Watch|president of Judicial Watch
+-- "the president" is not the president of an organisation named before the title.
+SELECT speaker_mention, speaker FROM news_quotes('President Oscar Brandt played golf with World Bank President Walter Venn. Brandt said the accord was good. “We did it,” the president said.');
+--> the president|Oscar Brandt
