@@ -79,3 +79,33 @@ SELECT speaker_mention, speaker FROM news_quotes('President Oscar Brandt spoke i
 -- "the president" is not the president of an organisation named before the title.
 SELECT speaker_mention, speaker FROM news_quotes('President Oscar Brandt played golf with World Bank President Walter Venn. Brandt said the accord was good. “We did it,” the president said.');
 --> the president|Oscar Brandt
+
+-- A document speaks for its author: the one the sentence that introduced it names
+-- (the subject before "a statement", "from X" after it, "In a statement, X said").
+SELECT speaker_mention, speaker, speaker_type FROM news_quotes('Oscar Brandt released a statement on Thursday. “We stand with them,” the statement said.');
+--> the statement|Oscar Brandt|PERSON
+SELECT speaker_mention, speaker FROM news_quotes('In a statement, Oscar Brandt said he would run. “We stand with them,” the statement said. “We will win,” the statement added.');
+--> the statement|Oscar Brandt
+--> the statement|Oscar Brandt
+SELECT speaker_mention, speaker, speaker_type FROM news_quotes('The board received a letter from the Riverside Housing Authority on Monday. “The pier must close,” the letter said.');
+--> the letter|Riverside Housing Authority|ORG
+-- None named: the description stays.
+SELECT speaker_mention, speaker FROM news_quotes('One worker provided a document on Monday. “Leave starts after a year,” the document states.');
+--> the document|document
+
+-- A hyphenated word is part of a person's name: "Ban Ki-moon", "Asab Al-Tabchi".
+SELECT mention, canonical FROM news_entities('U.N. Secretary-General Ban Ki-moon spoke on Monday. Ban said the accord held.') WHERE type = 'PERSON';
+--> Ban Ki|Ban Ki-moon
+--> Ban|Ban Ki-moon
+SELECT speaker_mention, speaker FROM news_quotes('Master of ceremonies Asab Al-Tabchi took the stage. “No thanks to them,” he added.');
+--> he|Asab Al-Tabchi
+
+-- A given name the tagger left out of a person opening a sentence is still the name's.
+SELECT speaker_mention, speaker FROM news_quotes('The policy divide is huge.
+
+Joy Alessi, 50, of Houston, said the path was “long.” It brought her joy. “We waited,” Alessi said.');
+--> Joy Alessi|Joy Alessi
+--> Alessi|Joy Alessi
+-- A name that only modifies the noun ("the Venn campaign") is not named the author.
+SELECT speaker_mention, speaker FROM news_quotes('The Venn campaign sent a fundraising email on Wednesday. “Friend, we can win,” the email read.');
+--> the email|email
