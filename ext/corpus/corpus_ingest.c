@@ -471,11 +471,13 @@ static int count_files(const char *source, const nw_corpus_opts *o, nw_corpus_st
   nw_walk *w = NULL;
   char *msg = NULL;
   if (nw_walk_open(&w, source, &msg)) {
+    int oom = !msg; /* (a source that cannot be walked is the walk's to report) */
     free(msg);
-    return -1;
+    return oom ? -1 : 0;
   }
   const char *path, *error;
-  while (nw_walk_next(w, &path, &error) == 1) {
+  int more;
+  while ((more = nw_walk_next(w, &path, &error)) == 1) {
     if (error || !cp_in_shard(path, strlen(path), o->shard_index, o->shard_count)) continue;
     int64_t size, mtime;
     const char *why;
@@ -483,7 +485,7 @@ static int count_files(const char *source, const nw_corpus_opts *o, nw_corpus_st
     if (nw_file_stat(path, &size, &mtime, &why) == 0 && size > 0) st->bytes_total += size;
   }
   nw_walk_close(w);
-  return 0;
+  return more < 0 ? -1 : 0; /* out of memory: a short count would be a wrong answer */
 }
 
 /* Walk, skip the unchanged, read and store the rest. */
@@ -585,7 +587,7 @@ int nw_corpus_ingest(sqlite3 *db, const char *source, const nw_corpus_opts *o, n
   if (rc == SQLITE_OK) rc = cp_store_prepare(db, &g.store, err);
   if (rc == SQLITE_OK) g.store.hint_after = o ? o->hint_after : 0;
   have_store = rc == SQLITE_OK;
-  if (rc == SQLITE_OK && o && o->progress) count_files(source, o, st);
+  if (rc == SQLITE_OK && o && o->progress && count_files(source, o, st)) rc = SQLITE_NOMEM;
   if (rc == SQLITE_OK) rc = read_source(&g, source, err);
   /* Removal needs every file's rows accounted for: a complete walk, every file read to its end. */
   if (rc == SQLITE_OK && !g.stopped && !g.files_failed_to_end) rc = remove_vanished(&g, err);
