@@ -581,6 +581,7 @@ int nw_corpus_ingest(sqlite3 *db, const char *source, const nw_corpus_opts *o, n
   int rc = cp_txn_init(&g.t, db, "news_ingest", err);
   int have_txn = rc == SQLITE_OK, have_store = 0;
   if (rc == SQLITE_OK) rc = cp_ingest_lock(db, &lock_fd, err);
+  int cache = rc == SQLITE_OK ? cp_cache_raise(db) : 0;
   if (rc == SQLITE_OK) rc = nw_corpus_schema(db, err);
   if (rc == SQLITE_OK && cp_scope_init(&g.scope, source)) rc = SQLITE_NOMEM;
   if (rc == SQLITE_OK) rc = prepare_all(&g, err);
@@ -596,6 +597,7 @@ int nw_corpus_ingest(sqlite3 *db, const char *source, const nw_corpus_opts *o, n
   if (have_store) cp_store_finalize(&g.store);
   finalize_all(&g);
   if (rc == SQLITE_OK && !g.stopped) rc = cp_analyze_pending(db, &g.t, o, st, err);
+  cp_cache_restore(db, cache);
   if (rc == SQLITE_OK && !g.stopped && !(o && o->stop && *o->stop)) rc = cp_link_if_needed(db, st, err);
   if (rc != SQLITE_OK && have_txn) cp_txn_rollback(&g.t);
   if (have_txn) cp_txn_done(&g.t);

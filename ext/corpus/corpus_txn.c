@@ -5,6 +5,7 @@
 ** caller set none) at a batch boundary instead of failing half way; what is
 ** committed stays committed. Inside the caller's transaction the run is one
 ** SAVEPOINT, all or nothing with that transaction. */
+#include <stdio.h>
 #include <string.h>
 
 #include "corpus_internal.h"
@@ -97,6 +98,30 @@ void cp_txn_rollback(cp_txn *t) {
   if (t->nested) sqlite3_exec(t->db, "ROLLBACK TO nw_corpus; RELEASE nw_corpus", NULL, NULL, NULL);
   else if (!sqlite3_get_autocommit(t->db)) sqlite3_exec(t->db, "ROLLBACK", NULL, NULL, NULL);
   t->open = 0;
+}
+
+int cp_cache_raise(sqlite3 *db) {
+  sqlite3_stmt *st = NULL;
+  int cache = 0; /* pages when positive, KB when negative */
+  if (sqlite3_prepare_v2(db, "PRAGMA main.cache_size", -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+    cache = sqlite3_column_int(st, 0);
+  sqlite3_finalize(st);
+  int page = 4096;
+  if (sqlite3_prepare_v2(db, "PRAGMA main.page_size", -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+    page = sqlite3_column_int(st, 0);
+  sqlite3_finalize(st);
+  long long kb = cache < 0 ? -(long long)cache : (long long)cache * (page > 0 ? page : 4096) / 1024;
+  if (!cache || kb >= CP_CACHE_KB) return 0;
+  char sql[64];
+  snprintf(sql, sizeof sql, "PRAGMA main.cache_size = -%d", CP_CACHE_KB);
+  return sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK ? cache : 0;
+}
+
+void cp_cache_restore(sqlite3 *db, int saved) {
+  if (!saved) return;
+  char sql[64];
+  snprintf(sql, sizeof sql, "PRAGMA main.cache_size = %d", saved);
+  sqlite3_exec(db, sql, NULL, NULL, NULL);
 }
 
 void cp_txn_done(cp_txn *t) {
