@@ -426,7 +426,37 @@ static size_t intro_end(const qx_ctx *c, frame f) {
   return f.lo;
 }
 
+static int spaced_dash(const qx_ctx *c, size_t i) { return is_dash(c, i) && c->d->tok[i].ws != NW_WS_NONE; }
+
+/* Token k opens the clause of frame f: its first or second word, or a word or
+** two after a spaced dash that ends a heading. */
+static int opens_frame_clause(const qx_ctx *c, frame f, size_t k) {
+  return k <= f.lo + 1 || (k > f.lo && spaced_dash(c, k - 1)) || (k > f.lo + 1 && spaced_dash(c, k - 2));
+}
+
+/* "Polls missed the surge - Ana Ruiz: “…”", "More from Ruiz: “…”", "From the
+** report: “…”": a source named right before the colon that opens the quotation,
+** after a spaced dash that ends a heading, or after a "from" that opens the
+** clause; it owns the quotation over any verb in the heading. */
+static attribution source_before_colon(const qx_ctx *c, frame f) {
+  if (f.hi < f.lo + 3 || !qx_is_char(c, f.hi - 1, ':')) return none_found();
+  size_t colon = f.hi - 1;
+  /* "from" and at most eight words, all of them the source: a reporting noun
+  ** ends it ("From the report:") */
+  for (size_t k = colon; k-- > f.lo && colon - k <= 9 && (qx_is_word(c, k) || is_possessive_word(c, k));) {
+    if (nw_tok_is(c->d, k, "from", 1) && k + 1 < colon) {
+      if (!opens_frame_clause(c, f, k)) break;
+      return (attribution){{(int32_t)k + 1, (int32_t)colon}, (int32_t)colon, (int32_t)f.hi};
+    }
+  }
+  qx_span s = qx_np_left(c, colon - 1, f.lo, 0);
+  if (s.first <= (int32_t)f.lo || !spaced_dash(c, (size_t)s.first - 1) || !qx_cap(c, (size_t)s.first)) return none_found();
+  return (attribution){s, (int32_t)colon, (int32_t)f.hi};
+}
+
 static attribution try_before(const qx_ctx *c, frame f) {
+  attribution headed = source_before_colon(c, f);
+  if (headed.speaker.first >= 0) return headed;
   attribution found[MAX_CUES], relative = {{0, 0}, 0, 0}, owned = {{-1, -1}, -1, -1};
   int32_t relative_at = -1; /* the relative pronoun of that clause */
   int relative_person = 0;  /* it is ", who" */

@@ -62,3 +62,15 @@ SELECT quote, speaker, cue FROM news_quotes('POLLS ARE NOT WRONG, JUST EARLY - A
 SELECT quote, speaker, kind FROM news_quotes('“We will rebuild the pier,” said Omar Haddad. The so-called “plan” was on the agenda.');
 --> We will rebuild the pier,|Omar Haddad|direct
 --> plan|NULL|scare
+
+-- A source named before the colon that opens a quotation, after a spaced dash that
+-- ends a heading (whatever verb the heading has) or after a "from" opening the clause.
+SELECT quote, speaker_mention, cue FROM news_quotes('Pollsters agree on the trend - Ana Ruiz: “The undecided voters broke late.”');
+--> The undecided voters broke late.|Ana Ruiz|:
+SELECT quote, speaker_mention, cue FROM news_quotes('What the survey means for the fall - More from Tom Reyes: “Turnout decided it.”');
+--> Turnout decided it.|Tom Reyes|:
+SELECT quote, speaker_mention, cue FROM news_quotes('From the harbor report: “Costs rose by a third.”');
+--> Costs rose by a third.|the harbor report|:
+-- A "from" inside the clause is no source: the subject of the cue speaks.
+SELECT quote, speaker_mention, cue FROM news_quotes('Omar Haddad said in a speech from the harbor: “We will build.”');
+--> We will build.|Omar Haddad|said
