@@ -325,6 +325,16 @@ static int plain_prefix(const nw_doc *d, const nw_entity *e, uint32_t at, const 
   return 1;
 }
 
+/* The end of a person's name with the lower-case part of a hyphenated word
+** the tagger left out ("Ban Ki" of "Ban Ki-moon", "Kim Jong" of "Kim Jong-un"). */
+static size_t hyphen_tail_end(const nw_doc *d, const nw_entity *e) {
+  size_t h = e->tok_end;
+  if (h + 1 < d->ntok && is_tok(d, h, '-') && d->tok[h].ws == NW_WS_NONE && d->tok[h + 1].ws == NW_WS_NONE &&
+      d->tok[h + 1].cls == NW_TOK_WORD && (d->tok[h + 1].flags & NW_TF_LOWER_INITIAL))
+    return d->tok[h + 1].end;
+  return e->end;
+}
+
 int ner_resolve_canonical(const nw_doc *d, nw_entities *out) {
   size_t n = out->n;
   if (!n) return 0;
@@ -447,7 +457,7 @@ int ner_resolve_canonical(const nw_doc *d, nw_entities *out) {
   for (size_t i = 0; i < n; i++) {
     nw_entity *e = &v[i], *c = &v[canon[i]];
     e->canon_start = c->type == NW_ENT_PERSON ? d->tok[core[canon[i]]].start : c->start;
-    e->canon_end = c->end;
+    e->canon_end = c->type == NW_ENT_PERSON ? hyphen_tail_end(d, c) : c->end;
     uint64_t k = nw_hash_lower(d->text + e->canon_start, e->canon_end - e->canon_start) * 5 + e->type;
     int32_t cl = imap_get(&clusters, k);
     if (cl < 0) imap_put(&clusters, k, cl = (int32_t)next++);

@@ -97,6 +97,10 @@ static int collect_runs(resolver *r) {
     size_t j = i + 1;
     while (j < n && c->d->tok[j].ws != NW_WS_PARAGRAPH) {
       if (name_word(c, j)) { j++; continue; }
+      /* "Asab Al-Tabchi": a hyphenated word inside a person the tagger found is
+      ** one word of the name ("Trump-Clinton race" stays two) */
+      if (j + 1 < n && qx_is_char(c, j, '-') && r->ent_of[j] >= 0 && r->ent_of[j + 1] == r->ent_of[j] &&
+          r->ent_of[j - 1] == r->ent_of[j] && r->ents->v[r->ent_of[j]].type == NW_ENT_PERSON) { j += 2; continue; }
       /* "Ministry of Foreign Affairs", "Charles de Gaulle" */
       if ((qx_class(c, j) & (QW_LINK | QW_NAME_PARTICLE)) && !(qx_class(c, j) & QW_GROUP) && name_word(c, j + 1) &&
           (nw_tok_is(c->d, j, "of", 0) || (qx_class(c, j) & QW_NAME_PARTICLE))) { j += 2; continue; }
@@ -112,8 +116,13 @@ static int collect_runs(resolver *r) {
       }
     /* "RNC Chief of Staff Katie Walsh": the person the tagger finds at the end */
     int32_t pe = r->ent_of[j - 1];
-    if (pe >= 0 && r->ents->v[pe].type == NW_ENT_PERSON && r->ents->v[pe].tok_end == j && r->ents->v[pe].tok_first > core)
+    if (pe >= 0 && r->ents->v[pe].type == NW_ENT_PERSON && r->ents->v[pe].tok_end == j && r->ents->v[pe].tok_first > core) {
       core = r->ents->v[pe].tok_first;
+      /* a given name the tagger left out is the name's ("Ted Cruz" tagged "Cruz" opening a sentence) */
+      if (nw_given_name_gender(qx_text(c, core - 1), qx_len(c, core - 1)) &&
+          !(qx_class(c, core - 1) & (QW_TITLE | QW_HONORIFIC | QW_NOT_SPEAKER))) /* not "in June Trump said" */
+        core--;
+    }
     if (nw_grow((void **)&r->runs, &r->cap, r->nrun + 1, sizeof *r->runs)) return -1;
     r->runs[r->nrun] = (name_run){(uint32_t)i, (uint32_t)core, (uint32_t)j, (uint8_t)g};
     for (size_t k = i; k < j; k++) r->run_of[k] = (int32_t)r->nrun;
@@ -129,7 +138,8 @@ static int collect_runs(resolver *r) {
     /* a given name says the gender of a full name ("Josh Hendler"); an
     ** honorific of a family name alone ("Mrs. Clinton"); a family name two
     ** people of different genders share says none */
-    if (!g && j - core >= 2) g = nw_given_name_gender(qx_text(c, core), qx_len(c, core));
+    if (!g && j - core >= 2 && !qx_is_char(c, core + 1, '-')) /* "Mark-Viverito" has no given name */
+      g = nw_given_name_gender(qx_text(c, core), qx_len(c, core));
     r->runs[r->nrun].gender = (uint8_t)g;
     if (g == G_MALE || g == G_FEMALE) {
       nw_strmap *m = &r->by_last_of[g - 1];
@@ -352,6 +362,15 @@ static int32_t apposition(const resolver *r, size_t first, size_t end) {
   return -1;
 }
 
+/* Token k opens an indefinite noun phrase ("a", "an", "one", "another"):
+** someone introduced, not one named before. */
+static int indefinite(const qx_ctx *c, size_t k) {
+  static const char *const words[] = {"a", "an", "one", "another"};
+  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+    if (nw_tok_is(c->d, k, words[i], 1)) return 1;
+  return 0;
+}
+
 /* A description the text never ties to a name, as written but without its
 ** article ("the announcer" -> "announcer"; "his operatives" stays). */
 static int append_description(resolver *r, size_t first, size_t end) {
@@ -366,6 +385,86 @@ static int append_description(resolver *r, size_t first, size_t end) {
 static int is_plural_description(const qx_ctx *c, size_t first, size_t end);
 static int append_pair_before(resolver *r, size_t t, uint32_t want);
 
+/* A name run that may author a document: a person or an organisation,
+** outside quotations, not a place, a day, nor a word modifying a noun. */
+static int may_author(const resolver *r, int32_t ri) {
+  const name_run *run = &r->runs[ri];
+  const qx_ctx *c = r->c;
+  if (c->owner[run->first] >= 0 || (qx_class(c, run->core) & QW_NOT_SPEAKER)) return 0; /* "On Saturday" */
+  /* a name that only modifies a noun ("the Sanders campaign", "a Clinton campaign memo") */
+  if (qx_is_word(c, run->end) && !qx_cap(c, run->end) &&
+      ((qx_class(c, run->end) & QW_DOC) || nw_tok_is(c->d, run->end, "campaign", 1) ||
+       nw_role_noun_index(qx_text(c, run->end), qx_len(c, run->end), NULL)))
+    return 0;
+  int t = run_type(r, ri);
+  return t == NW_SPEAKER_PERSON || t == NW_SPEAKER_ORG;
+}
+
+/* How far back "the statement" looks for the sentence that introduced it
+** (sentences, and tokens at most: a long sentence must not make it rescan). */
+enum { DOC_SENTENCES = 3, DOC_REACH = 400 };
+
+static int same_word(const qx_ctx *c, size_t k, size_t t);
+
+/* Token k (a document noun) is introduced as a new one: "a", "an" a few
+** words before it ("a written statement", "a new 30-second ad", "a framed,
+** handwritten note"). */
+static int introduced_document(const qx_ctx *c, size_t k) {
+  for (size_t j = k; j-- > 0 && k - j <= 6 && (qx_is_word(c, j) || qx_is_char(c, j, ',') || qx_is_char(c, j, '-'));)
+    if (nw_tok_is(c->d, j, "a", 1) || nw_tok_is(c->d, j, "an", 1)) return 1;
+  return 0;
+}
+
+/* The source named after "by"/"from" at token j (within the sentence ending
+** at se): a name right there, else a person a few words on ("from the
+** club's director, Jane Roe"); -1 when none. */
+static int32_t source_after(const resolver *r, size_t j, size_t se) {
+  for (size_t a = j + 1; a < se && a <= j + 7; a++) {
+    int32_t ri = r->run_of[a];
+    if (ri >= 0 && may_author(r, ri) && (a <= j + 2 || entity_type_at(r, r->runs[ri].end - 1) == NW_ENT_PERSON)) return ri;
+    if (ri >= 0) a = r->runs[ri].end - 1;
+  }
+  return -1;
+}
+
+/* "Walter Venn released a statement … “…,” the statement said": the author
+** of a definite document [first, end) (its head a document noun) is the one
+** the sentence that introduced it ("a statement", "an ad", a few sentences
+** before, outside quotations) names as its source: after "by"/"from" right
+** after the noun, else after an opening "In a statement," the name that
+** follows, else the subject before the noun ("X released a statement").
+** -1 when none (then the description stays). */
+static int32_t document_author(const resolver *r, size_t first, size_t end) {
+  const qx_ctx *c = r->c;
+  const nw_doc *d = c->d;
+  if (!nw_tok_is(d, first, "the", 1) || !(qx_class(c, end - 1) & QW_DOC)) return -1;
+  uint32_t s = d->tok[first].sentence;
+  size_t lo = d->sent[s >= DOC_SENTENCES ? s - DOC_SENTENCES : 0].first_tok;
+  if (first > lo + DOC_REACH) lo = first - DOC_REACH;
+  for (size_t k = first; k-- > lo;) {
+    if (c->owner[k] >= 0 || !same_word(c, k, end - 1) || !introduced_document(c, k)) continue;
+    size_t sf = d->sent[d->tok[k].sentence].first_tok, se = d->sent[d->tok[k].sentence].end_tok;
+    /* "a statement from the ministry", "an ad paid for by Walter Venn" */
+    for (size_t j = k + 1; j < se && j <= k + 4; j++)
+      if (nw_tok_is(d, j, "by", 1) || nw_tok_is(d, j, "from", 1)) return source_after(r, j, se);
+    /* "In a statement, Walter Venn said": the name after the opening phrase */
+    if (k <= sf + 4 && nw_tok_is(d, sf, "in", 1)) {
+      size_t j = k + 1;
+      while (j < se && j <= k + 4 && !qx_is_char(c, j, ',')) j++;
+      int32_t ri = j + 1 < se && qx_is_char(c, j, ',') ? r->run_of[j + 1] : -1;
+      return ri >= 0 && may_author(r, ri) ? ri : -1;
+    }
+    /* "Walter Venn released a statement": the nearest name before it in its sentence */
+    for (size_t j = k; j-- > sf;) {
+      int32_t ri = r->run_of[j];
+      if (ri < 0 || c->owner[j] >= 0) continue;
+      return may_author(r, ri) ? ri : -1;
+    }
+    return -1;
+  }
+  return -1;
+}
+
 /* A reflexive pronoun after a name ("Sanders himself"): no part of it. */
 static int reflexive(const qx_ctx *c, size_t k) {
   size_t n = qx_len(c, k);
@@ -379,6 +478,7 @@ static int append_part(resolver *r, size_t first, size_t end) {
   if (end - first > 1 && reflexive(c, end - 1)) end--;
   if (has_class(c, first, end, QW_DOC)) {
     int ri = issuer_run(r, first, end);
+    if (ri < 0) ri = document_author(r, first, end);
     if (ri >= 0) return append_name(r, r->runs[ri].core, r->runs[ri].end);
     /* "A document agreed by the two countries": the pair they stand for
     ** (the participle phrase may run on past the mention) */
@@ -421,6 +521,13 @@ static int append_part(resolver *r, size_t first, size_t end) {
   ** LinkedIn chief executive"): the mention is a description. */
   size_t k = head_end;
   while (k > first + 1 && (qx_skippable(c, k - 1) || c->d->tok[k - 1].cls == NW_TOK_PUNCT || is_possessive_tok(c, k - 1))) k--;
+  /* "a Nevada Democrat" introduces someone unnamed: never the text's "New
+  ** Hampshire Democrat" by its last word ("an angry Hollande" still names
+  ** him, "a House committee" its organisation) */
+  if (k > first && indefinite(c, first) && entity_type_at(r, k - 1) != NW_ENT_PERSON && entity_type_at(r, k - 1) != NW_ENT_ORG) {
+    int32_t app = apposition(r, first, end);
+    return app >= 0 ? append_entity(r, app) : append_description(r, first, end);
+  }
   if (k > first && !(qx_class(c, k - 1) & QW_DOC) && (r->run_of[k - 1] >= 0 || r->ent_of[k - 1] >= 0)) {
     size_t s = k - 1;
     int32_t e = r->ent_of[k - 1];
@@ -667,6 +774,23 @@ static int is_role_description(const resolver *r, size_t first, size_t end) {
   return 1;
 }
 
+/* "the senator from Vermont", "the governor of Ohio", "the secretary of
+** state": a role with the place it serves after it is that role; the end of
+** the role's words (before "of"/"from"), else end. An organisation after
+** it ("the president of Judicial Watch") makes another office: end. */
+static size_t role_end(const resolver *r, size_t first, size_t end) {
+  const qx_ctx *c = r->c;
+  for (size_t k = first + 2; k + 1 < end; k++) {
+    if (!nw_tok_is(c->d, k, "of", 1) && !nw_tok_is(c->d, k, "from", 1)) continue;
+    int g;
+    if (!(qx_class(c, k - 1) & QW_TITLE) && person_noun_at(c, k - 1, &g) <= 0) return end;
+    int32_t e = r->ent_of[k + 1];
+    int place = e >= 0 && r->ents->v[e].type == NW_ENT_LOC && r->ents->v[e].tok_first == k + 1 && r->ents->v[e].tok_end == end;
+    return place || (k + 2 == end && nw_tok_is(c->d, k + 1, "state", 1)) ? k : end;
+  }
+  return end;
+}
+
 /* The word at token k names the same thing as the word at token t, case aside. */
 static int same_word(const qx_ctx *c, size_t k, size_t t) {
   return qx_len(c, k) == qx_len(c, t) && nw_ascii_ncasecmp(qx_text(c, k), qx_text(c, t), qx_len(c, k)) == 0;
@@ -694,6 +818,17 @@ static int has_qualifier(const qx_ctx *c, size_t first, size_t end, const char *
   return 0;
 }
 
+/* "World Bank President Walter Venn": the title at token k heads the
+** organisation named right before it, so "the president" (a head of state)
+** is someone else; "the World Bank president" names the organisation too. */
+static int organisation_president(const resolver *r, size_t k, size_t first, size_t end) {
+  const qx_ctx *c = r->c;
+  if (!k || !nw_tok_is(c->d, end - 1, "president", 1) || entity_type_at(r, k - 1) != NW_ENT_ORG) return 0;
+  for (size_t t = first + 1; t + 1 < end; t++)
+    if (qx_cap(c, t)) return 0;
+  return 1;
+}
+
 /* The words that introduced a person run as a title: those before its core
 ** ("Russian President"), and titles or capitalized words just before it
 ** ("Kremlin spokesman", "the Russian leader Vladimir Putin"). One of them
@@ -718,7 +853,7 @@ static int title_matches(const resolver *r, const name_run *run, size_t first, s
   int generic_head = (qx_class(c, end - 1) & QW_GENERIC_HEAD) != 0;
   for (size_t k = lo; k < run->core; k++)
     for (size_t t = generic_head ? first + 1 : end - 1; t < end; t++)
-      if (same_office(c, k, t)) return 1;
+      if (same_office(c, k, t) && !organisation_president(r, k, first, end)) return 1;
   return 0;
 }
 
@@ -913,7 +1048,10 @@ static int resolve_with_gender(resolver *r, nw_quote *q, const nw_quote *last_pe
   uint32_t w = end - first == 1 ? qx_class(c, first) : 0;
   int g = G_NONE;
   if (w & QW_PRONOUN) g = w & QW_MALE ? G_MALE : w & QW_FEMALE ? G_FEMALE : G_NONE;
-  else if (end > first && is_role_description(r, first, end)) person_noun_at(c, end - 1, &g);
+  else if (end > first) {
+    size_t role_words = role_end(r, first, end);
+    if (is_role_description(r, first, role_words)) person_noun_at(c, role_words - 1, &g);
+  }
   r->want_gender = g;
   int rc = resolve_one(r, q, last_person, last_group, last_org);
   r->want_gender = G_NONE;
@@ -930,8 +1068,14 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
   int32_t role, titled = -1;
   uint32_t w = end - first == 1 ? qx_class(c, first) : 0;
   if (w & QW_RELATIVE) {
-    /* "Pence, who called it …": the noun phrase the pronoun follows */
+    /* "Pence, who called it …": the noun phrase the pronoun follows; a person
+    ** named right before the comma whatever that phrase ("a reply from Pence,
+    ** who", "the mouth of Pence, who") */
     qx_span a = qx_np_trim(c, qx_np_left(c, first, c->d->sent[c->d->tok[first].sentence].first_tok, 0));
+    int32_t e = first >= 2 && qx_is_char(c, first - 1, ',') ? r->ent_of[first - 2] : -1;
+    if (e >= 0 && r->ents->v[e].type == NW_ENT_PERSON && r->ents->v[e].tok_end == first - 1 && c->owner[first - 2] < 0 &&
+        (int32_t)r->ents->v[e].tok_first > a.first)
+      a = (qx_span){(int32_t)r->ents->v[e].tok_first, (int32_t)r->ents->v[e].tok_end};
     if (a.first >= 0) {
       first = (size_t)a.first;
       end = (size_t)a.end;
@@ -939,6 +1083,7 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
     }
   }
   r->type = NW_SPEAKER_DESCRIPTION;
+  size_t role_words = role_end(r, first, end); /* "the senator" of "the senator from Vermont" */
   if (w & QW_PRONOUN) {
     int g = w & QW_MALE ? G_MALE : w & QW_FEMALE ? G_FEMALE : G_NONE;
     const nw_quote *src = NULL;
@@ -996,8 +1141,8 @@ static int resolve_one(resolver *r, nw_quote *q, const nw_quote *last_person, co
     } else {
       rc = append_tokens(r, first, end);
     }
-  } else if (is_role_description(r, first, end) && ((role = titled = person_with_title(r, first, end)) >= 0 ||
-                                                    (role = described_person(r, q, last_person, first, end)) >= 0)) {
+  } else if (is_role_description(r, first, role_words) && ((role = titled = person_with_title(r, first, role_words)) >= 0 ||
+                                                          (role = described_person(r, q, last_person, first, role_words)) >= 0)) {
     /* "President Obama" stays as written: the fullest name ending in "Obama"
     ** may be another member of the family */
     const name_run *run = &r->runs[role];

@@ -59,3 +59,53 @@ SELECT speaker_mention, speaker, speaker_type FROM news_quotes('Acme Corp. said 
 SELECT speaker_mention, speaker FROM news_quotes('Walter Venn and his sister Greta Venn spoke on Monday. “We agreed,” Venn himself said. “We did not,” she said.');
 --> Venn himself|Walter Venn
 --> she|Greta Venn
+
+-- An indefinite description introduces someone unnamed: it stays as written (without
+-- "a"/"an"), never the fuller description of someone else by its last word.
+SELECT speaker_mention, speaker, speaker_type FROM news_quotes('“It is close,” said one New Hampshire Democrat. “The gap is too wide,” said a Nevada Democrat.');
+--> one New Hampshire Democrat|one New Hampshire Democrat|DESCRIPTION
+--> a Nevada Democrat|Nevada Democrat|DESCRIPTION
+-- A person named right before "who" is its antecedent, whatever phrase holds the name.
+SELECT speaker_mention, speaker, speaker_type FROM news_quotes('That idea prompted a harsh response from Walter Venn Jr., who suggested in an interview that Mr. Brandt was “a fraud.”');
+--> who|Walter Venn Jr.|PERSON
+SELECT speaker_mention, speaker FROM news_quotes('The idea came, as bad ideas do, from the mouth of Walter Venn, who claimed in July that the plan was “a fraud.”');
+--> who|Walter Venn
+-- A role followed by the place it serves is that role ("the senator from Vermont"); an
+-- organisation's office is another ("the president of Judicial Watch").
+SELECT speaker_mention, speaker, speaker_type FROM news_quotes('Sen. Walter Venn (D-Vt.) spoke in Ohio. The senator from Vermont said the bill was “a disaster.”');
+--> The senator from Vermont|Walter Venn|PERSON
+SELECT speaker_mention, speaker FROM news_quotes('President Oscar Brandt spoke in Ohio. The president of Judicial Watch said the bill was “a disaster.”');
+--> The president of Judicial Watch|president of Judicial Watch
+-- "the president" is not the president of an organisation named before the title.
+SELECT speaker_mention, speaker FROM news_quotes('President Oscar Brandt played golf with World Bank President Walter Venn. Brandt said the accord was good. “We did it,” the president said.');
+--> the president|Oscar Brandt
+
+-- A document speaks for its author: the one the sentence that introduced it names
+-- (the subject before "a statement", "from X" after it, "In a statement, X said").
+SELECT speaker_mention, speaker, speaker_type FROM news_quotes('Oscar Brandt released a statement on Thursday. “We stand with them,” the statement said.');
+--> the statement|Oscar Brandt|PERSON
+SELECT speaker_mention, speaker FROM news_quotes('In a statement, Oscar Brandt said he would run. “We stand with them,” the statement said. “We will win,” the statement added.');
+--> the statement|Oscar Brandt
+--> the statement|Oscar Brandt
+SELECT speaker_mention, speaker, speaker_type FROM news_quotes('The board received a letter from the Riverside Housing Authority on Monday. “The pier must close,” the letter said.');
+--> the letter|Riverside Housing Authority|ORG
+-- None named: the description stays.
+SELECT speaker_mention, speaker FROM news_quotes('One worker provided a document on Monday. “Leave starts after a year,” the document states.');
+--> the document|document
+
+-- A hyphenated word is part of a person's name: "Ban Ki-moon", "Asab Al-Tabchi".
+SELECT mention, canonical FROM news_entities('U.N. Secretary-General Ban Ki-moon spoke on Monday. Ban said the accord held.') WHERE type = 'PERSON';
+--> Ban Ki|Ban Ki-moon
+--> Ban|Ban Ki-moon
+SELECT speaker_mention, speaker FROM news_quotes('Master of ceremonies Asab Al-Tabchi took the stage. “No thanks to them,” he added.');
+--> he|Asab Al-Tabchi
+
+-- A given name the tagger left out of a person opening a sentence is still the name's.
+SELECT speaker_mention, speaker FROM news_quotes('The policy divide is huge.
+
+Joy Alessi, 50, of Houston, said the path was “long.” It brought her joy. “We waited,” Alessi said.');
+--> Joy Alessi|Joy Alessi
+--> Alessi|Joy Alessi
+-- A name that only modifies the noun ("the Venn campaign") is not named the author.
+SELECT speaker_mention, speaker FROM news_quotes('The Venn campaign sent a fundraising email on Wednesday. “Friend, we can win,” the email read.');
+--> the email|email
