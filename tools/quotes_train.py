@@ -178,6 +178,8 @@ def main():
     tr_docs = load(a.train)
     tr_quotes, stamp = run_dump(a.dump, tr_docs)
     tr_exs, tr_gold = examples(tr_docs, tr_quotes)
+    f1, p, r = prf(*counts([0.0] * (1 << WEIGHT_BITS), tr_exs), sum(tr_gold))
+    print(f'rules alone: train attributed P {p:.3f} R {r:.3f} F1 {f1:.3f}')
     f1, epoch = choose_epochs(tr_exs, tr_gold, a.epochs)
     w = list(train(tr_exs, epoch))[-1]
     write_weights(a.out, w, epoch, f1, stamp)

@@ -287,7 +287,7 @@ static attribution try_after(const qx_ctx *c, frame f, int loose) {
       while (n < f.hi && qx_skippable(c, n)) n++;
       if (n < f.hi && cue_at(c, n, n, &end)) break;
     }
-    if (m >= f.hi || m - j >= 40) return a;
+    if (m >= f.hi || m - j >= 40) return clause_tail(c, f); /* no cue after the aside: maybe ", said X" */
     j = m + 1;
   }
   while (j < f.hi && qx_skippable(c, j)) j++;
@@ -356,13 +356,35 @@ static qx_span clause_subject(const qx_ctx *c, frame f) {
   return s;
 }
 
+/* "Facing criticism, Ortiz …", "Hastily drafted, the plan …": a capitalized
+** word in -ing or -ly opening the sentence, before a lower-case word that is no
+** cue, is a participle or an adverb, not a name ("Manning said" stays). */
+static int opens_with_modifier(const qx_ctx *c, size_t k) {
+  size_t n = qx_len(c, k);
+  if (!qx_cap(c, k) || !(c->d->tok[k].flags & NW_TF_SENT_START) || n < 5 || !qx_is_word(c, k + 1) || qx_cap(c, k + 1) ||
+      qx_cue_of(qx_text(c, k + 1), qx_len(c, k + 1)))
+    return 0;
+  const char *w = qx_text(c, k);
+  return memcmp(w + n - 3, "ing", 3) == 0 || memcmp(w + n - 2, "ly", 2) == 0;
+}
+
+/* "At a rally in Portsmouth, N.H., on Tuesday, Ortiz …": a short run of
+** capitalized words between commas, then a lower-case word that opens a
+** phrase, is the place of an introductory phrase (its state or country). */
+static int place_in_intro(const qx_ctx *c, size_t k, size_t hi) {
+  size_t m = k;
+  while (m < hi && m - k < 4 && (qx_cap(c, m) || qx_is_char(c, m, '.'))) m++;
+  return m > k && m + 1 < hi && qx_is_char(c, m, ',') && !qx_cap(c, m + 1) && (qx_class(c, m + 1) & QW_INTRO);
+}
+
 static qx_span subject_from(const qx_ctx *c, frame f) {
   qx_span none = {-1, -1};
   size_t k = f.lo;
   uint32_t w = qx_class(c, k);
   /* up to three introductory segments: "On July 6, 2015, Ortiz …" */
   for (int seg = 0; k < f.hi && seg < 3 && !(w & (QW_PRONOUN | QW_DET)) &&
-                    (!qx_cap(c, k) || (w & (QW_STOP | QW_NOT_NAME)));
+                    (!qx_cap(c, k) || (w & (QW_STOP | QW_NOT_NAME)) || (seg == 0 && opens_with_modifier(c, k)) ||
+                     (seg > 0 && place_in_intro(c, k, f.hi)));
        seg++) {
     size_t m = k;
     while (m < f.hi && m - k < 15 && !qx_is_char(c, m, ',')) m++;
@@ -426,7 +448,37 @@ static size_t intro_end(const qx_ctx *c, frame f) {
   return f.lo;
 }
 
+static int spaced_dash(const qx_ctx *c, size_t i) { return is_dash(c, i) && c->d->tok[i].ws != NW_WS_NONE; }
+
+/* Token k opens the clause of frame f: its first or second word, or a word or
+** two after a spaced dash that ends a heading. */
+static int opens_frame_clause(const qx_ctx *c, frame f, size_t k) {
+  return k <= f.lo + 1 || (k > f.lo && spaced_dash(c, k - 1)) || (k > f.lo + 1 && spaced_dash(c, k - 2));
+}
+
+/* "Polls missed the surge - Ana Ruiz: “…”", "More from Ruiz: “…”", "From the
+** report: “…”": a source named right before the colon that opens the quotation,
+** after a spaced dash that ends a heading, or after a "from" that opens the
+** clause; it owns the quotation over any verb in the heading. */
+static attribution source_before_colon(const qx_ctx *c, frame f) {
+  if (f.hi < f.lo + 3 || !qx_is_char(c, f.hi - 1, ':')) return none_found();
+  size_t colon = f.hi - 1;
+  /* "from" and at most eight words, all of them the source: a reporting noun
+  ** ends it ("From the report:") */
+  for (size_t k = colon; k-- > f.lo && colon - k <= 9 && (qx_is_word(c, k) || is_possessive_word(c, k));) {
+    if (nw_tok_is(c->d, k, "from", 1) && k + 1 < colon) {
+      if (!opens_frame_clause(c, f, k)) break;
+      return (attribution){{(int32_t)k + 1, (int32_t)colon}, (int32_t)colon, (int32_t)f.hi};
+    }
+  }
+  qx_span s = qx_np_left(c, colon - 1, f.lo, 0);
+  if (s.first <= (int32_t)f.lo || !spaced_dash(c, (size_t)s.first - 1) || !qx_cap(c, (size_t)s.first)) return none_found();
+  return (attribution){s, (int32_t)colon, (int32_t)f.hi};
+}
+
 static attribution try_before(const qx_ctx *c, frame f) {
+  attribution headed = source_before_colon(c, f);
+  if (headed.speaker.first >= 0) return headed;
   attribution found[MAX_CUES], relative = {{0, 0}, 0, 0}, owned = {{-1, -1}, -1, -1};
   int32_t relative_at = -1; /* the relative pronoun of that clause */
   int relative_person = 0;  /* it is ", who" */

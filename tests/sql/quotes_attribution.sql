@@ -62,3 +62,28 @@ SELECT quote, speaker, cue FROM news_quotes('POLLS ARE NOT WRONG, JUST EARLY - A
 SELECT quote, speaker, kind FROM news_quotes('“We will rebuild the pier,” said Omar Haddad. The so-called “plan” was on the agenda.');
 --> We will rebuild the pier,|Omar Haddad|direct
 --> plan|NULL|scare
+
+-- A source named before the colon that opens a quotation, after a spaced dash that
+-- ends a heading (whatever verb the heading has) or after a "from" opening the clause.
+SELECT quote, speaker_mention, cue FROM news_quotes('Pollsters agree on the trend - Ana Ruiz: “The undecided voters broke late.”');
+--> The undecided voters broke late.|Ana Ruiz|:
+SELECT quote, speaker_mention, cue FROM news_quotes('What the survey means for the fall - More from Tom Reyes: “Turnout decided it.”');
+--> Turnout decided it.|Tom Reyes|:
+SELECT quote, speaker_mention, cue FROM news_quotes('From the harbor report: “Costs rose by a third.”');
+--> Costs rose by a third.|the harbor report|:
+-- A "from" inside the clause is no source: the subject of the cue speaks.
+SELECT quote, speaker_mention, cue FROM news_quotes('Omar Haddad said in a speech from the harbor: “We will build.”');
+--> We will build.|Omar Haddad|said
+
+-- An introductory phrase is not the subject: a sentence opening with a participle or
+-- an adverb ("Facing …,", "Hastily …,"), and the state or country of a place inside
+-- the phrase ("At a rally in Fairview, Ore., on Tuesday,"). A name in -ing stays one.
+SELECT quote, speaker_mention, cue FROM news_quotes('Facing mounting criticism, Ana Ruiz released a statement, saying the board had “no right” to act.');
+--> no right|Ana Ruiz|saying
+SELECT quote, speaker_mention, cue FROM news_quotes('At a rally in Fairview, Ore., on Tuesday, Senator Tom Reyes endorsed Ruiz, saying she would “do well.”');
+--> do well.|Senator Tom Reyes|saying
+SELECT quote, speaker_mention, cue FROM news_quotes('Manning said the plan was “dead.”');
+--> dead.|Manning|said
+-- An aside after the closing mark with no cue after it: the ", said X" in the clause.
+SELECT quote, speaker_mention, cue FROM news_quotes('“The best part is the resilience,” like the recent calm of the markets, said Ana Ruiz, the chief economist.');
+--> The best part is the resilience,|Ana Ruiz|said
