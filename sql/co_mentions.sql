@@ -1,14 +1,24 @@
 -- Co-mentions: which entities are named in the same articles.
 -- Usage: sqlite3 -box corpus.db < sql/co_mentions.sql
--- The pair counts are computed once into a temporary table (the temp
+-- The pair counts are computed once into temporary tables (the temp
 -- database: the corpus database itself is only read).
+--
+-- Most of the time goes to grouping one row per pair and article (935 000
+-- rows for 10 000 articles): each pair is grouped as one integer,
+-- x << 32 | y, which SQLite sorts about a third faster than two columns.
 
+DROP TABLE IF EXISTS temp.co_named;
 DROP TABLE IF EXISTS temp.co_pairs;
+-- Each (article, entity) once, keyed by article for the self-join; read in
+-- table order (the mentions of an article are stored together), as no
+-- index holds both columns.
+CREATE TEMP TABLE co_named(article_id INTEGER, entity_id INTEGER, PRIMARY KEY (article_id, entity_id)) WITHOUT ROWID;
+INSERT OR IGNORE INTO temp.co_named SELECT article_id, entity_id FROM mentions NOT INDEXED WHERE entity_id IS NOT NULL;
 CREATE TEMP TABLE co_pairs AS
-WITH named AS MATERIALIZED (SELECT DISTINCT article_id, entity_id FROM mentions WHERE entity_id IS NOT NULL)
-SELECT a.entity_id AS x, b.entity_id AS y, count(*) AS articles
-FROM named AS a JOIN named AS b ON b.article_id = a.article_id AND b.entity_id > a.entity_id
-GROUP BY a.entity_id, b.entity_id;
+SELECT pair >> 32 AS x, pair & 4294967295 AS y, count(*) AS articles
+FROM (SELECT a.entity_id << 32 | b.entity_id AS pair
+      FROM temp.co_named AS a JOIN temp.co_named AS b ON b.article_id = a.article_id AND b.entity_id > a.entity_id)
+GROUP BY pair;
 
 -- 1. The pairs of entities named together in the most articles.
 SELECT e1.key AS entity, e2.key AS with_entity, p.articles
@@ -34,4 +44,5 @@ JOIN entities AS e ON e.id = r.id
 WHERE r.rank <= 3
 ORDER BY e.articles DESC, entity, r.rank;
 
+DROP TABLE temp.co_named;
 DROP TABLE temp.co_pairs;

@@ -1,7 +1,7 @@
 /* Training export for the quotes chooser: reads texts framed as "<bytes>\n<text>"
 ** on stdin and prints the data stamp (H <stamp>), then, per outermost quotation, its byte span and each candidate
 ** speaker with its hashed features:
-**   Q <doc> <start> <end> <1 where the model chooses, 0 where the rules decide>
+**   Q <doc> <start> <end> <1 where the model chooses, 0 where the rules decide> <path (QP_*)>
 **   C <kind> <speaker start|-1> <speaker end|-1> <feature> ...
 ** Used by tools/quotes_train.py; not part of the library. */
 #include <stdio.h>
@@ -16,7 +16,7 @@ static void dump(void *arg, const qx_ctx *c, const nw_quote *q, const void *info
   FILE *out = arg;
   const qx_quote_info *info = info_p;
   const qx_candidate *cands = cands_p;
-  fprintf(out, "Q %ld %u %u %d\n", doc_index, q->start, q->end, info->learned);
+  fprintf(out, "Q %ld %u %u %d %d\n", doc_index, q->start, q->end, info->learned, info->path);
   for (int i = 0; i < n; i++) {
     const qx_candidate *k = &cands[i];
     long s = -1, e = -1;

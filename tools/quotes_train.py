@@ -7,9 +7,12 @@ sentence before); tools/quotes_dump prints them with their hashed features.
 The model decides only where the rules found no cue of the quotation's own.
 An averaged perceptron learns to pick the candidate that overlaps the gold
 speaker of PolNeAR train (none where the quotation is not a gold quote or the
-gold speaker is among no candidate). Dev picks the number of epochs only.
-Deterministic: documents in file order, no shuffling. Writes the weights as a
-C table (ext/quotes/quotes_weights_data.c)."""
+gold speaker is among no candidate). The number of epochs is chosen by
+cross-validation inside the train file (document i in inner fold i % 5: train
+on four, score each epoch's averaged weights on the fifth, sum over the five);
+dev, when given, is only scored once at the end, as a check. Deterministic:
+documents in file order, no shuffling. Writes the weights as a C table
+(ext/quotes/quotes_weights_data.c)."""
 import argparse
 import itertools
 import json
@@ -17,6 +20,7 @@ import subprocess
 
 WEIGHT_BITS = 13
 SCALE = 64  # weights are stored as int16: averaged weight * SCALE, rounded
+INNER_FOLDS = 5
 
 
 def load(path):
@@ -53,7 +57,9 @@ def overlap(a0, a1, b0, b1):
 
 
 def examples(docs, quotes):
-    """Per quotation: candidates, the indexes that are right, and whether a gold speaker exists."""
+    """Per quotation: candidates, the indexes that are right, whether a gold speaker
+    exists, whether the model chooses, its document; and per document the number
+    of gold quotes with a speaker."""
     golds = []
     for d in docs:
         off = byte_offsets(d['text'])
@@ -68,9 +74,8 @@ def examples(docs, quotes):
                  if (spk and c[1] >= 0 and overlap(c[1], c[2], spk[0], spk[1]) > 0)]
         if not right:
             right = [i for i, c in enumerate(cands) if c[1] < 0]
-        out.append((cands, right, spk is not None, learned))
-    n_gold_spk = sum(1 for g in golds for q in g if q[2])
-    return out, n_gold_spk
+        out.append((cands, right, spk is not None, learned, doc))
+    return out, [sum(1 for q in g if q[2]) for g in golds]
 
 
 def score(w, feats):
@@ -86,32 +91,33 @@ def choose(w, cands):
     return best
 
 
-def evaluate(w, exs, n_gold_spk):
+def counts(w, exs):
+    """Attributed true positives and predictions with a speaker (the score.py proxy)."""
     tp = pred = 0
-    for cands, right, has_spk, learned in exs:
+    for cands, right, has_spk, learned, _ in exs:
         i = choose(w, cands) if learned else 0
         if cands[i][1] >= 0:
             pred += 1
             if has_spk and i in right:
                 tp += 1
+    return tp, pred
+
+
+def prf(tp, pred, n_gold_spk):
     p = tp / pred if pred else 0.0
     r = tp / n_gold_spk if n_gold_spk else 0.0
     return (2 * p * r / (p + r) if p + r else 0.0), p, r
 
 
-def train(train_exs, dev_exs, dev_gold, epochs):
+def train(exs, epochs):
+    """Averaged perceptron; yields the averaged weights after each epoch."""
     size = 1 << WEIGHT_BITS
     w = [0.0] * size
     total = [0.0] * size  # sum of w over all steps, for averaging
     stamp = [0] * size
     step = 0
-    best = (-1.0, None, 0)
-
-    def averaged():
-        return [(total[i] + w[i] * (step - stamp[i])) / max(step, 1) for i in range(size)]
-
-    for epoch in range(1, epochs + 1):
-        for cands, right, _, learned in train_exs:
+    for _ in range(epochs):
+        for cands, right, _, learned, _ in exs:
             if not learned:
                 continue
             step += 1
@@ -123,11 +129,26 @@ def train(train_exs, dev_exs, dev_gold, epochs):
                 total[f] += w[f] * (step - stamp[f])
                 stamp[f] = step
                 w[f] += delta
-        avg = averaged()
-        f1, p, r = evaluate(avg, dev_exs, dev_gold)
-        print(f'epoch {epoch}: dev attributed P {p:.3f} R {r:.3f} F1 {f1:.3f}')
-        if f1 > best[0]:
-            best = (f1, avg, epoch)
+        yield [(total[i] + w[i] * (step - stamp[i])) / max(step, 1) for i in range(size)]
+
+
+def choose_epochs(exs, n_gold, max_epochs):
+    """The epoch count with the best attributed F1 summed over the inner folds (the fewest on ties)."""
+    tp, pred = [0] * max_epochs, [0] * max_epochs
+    for k in range(INNER_FOLDS):
+        held = [x for x in exs if x[4] % INNER_FOLDS == k]
+        rest = [x for x in exs if x[4] % INNER_FOLDS != k]
+        for e, w in enumerate(train(rest, max_epochs)):
+            t, p = counts(w, held)
+            tp[e] += t
+            pred[e] += p
+    gold = sum(n_gold)
+    best = None
+    for e in range(max_epochs):
+        f1, p, r = prf(tp[e], pred[e], gold)
+        print(f'epoch {e + 1}: {INNER_FOLDS}-fold train attributed P {p:.3f} R {r:.3f} F1 {f1:.3f}')
+        if best is None or f1 > best[0]:
+            best = (f1, e + 1)
     return best
 
 
@@ -135,7 +156,8 @@ def write_weights(path, w, epoch, f1, stamp):
     vals = [max(-32767, min(32767, int(round(x * SCALE)))) for x in w]
     with open(path, 'w') as fh:
         fh.write('/* Weights of the speaker chooser, generated by tools/quotes_train.py (make quotes-model)\n'
-                 f'** from PolNeAR train; {epoch} epochs chosen on dev (proxy attributed F1 {f1:.3f}). Do not edit. */\n')
+                 f'** from PolNeAR train; {epoch} epochs chosen by {INNER_FOLDS}-fold cross-validation on train\n'
+                 f'** (proxy attributed F1 {f1:.3f}). Do not edit. */\n')
         fh.write('#include "quotes_chooser.h"\n\n')
         fh.write('/* The data the features came from (data/core, data/ner, data/quotes): see data/quotes/README.md. */\n')
         fh.write(f'const char qx_weights_stamp[] = "{stamp}";\n\n')
@@ -149,20 +171,23 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--dump', required=True)
     ap.add_argument('--train', required=True)
-    ap.add_argument('--dev', required=True)
+    ap.add_argument('--dev', help='scored once at the end, as a check; never used to choose')
     ap.add_argument('--out', required=True)
-    ap.add_argument('--epochs', type=int, default=8)
+    ap.add_argument('--epochs', type=int, default=8, help='the most epochs cross-validation tries')
     a = ap.parse_args()
-    tr_docs, dv_docs = load(a.train), load(a.dev)
+    tr_docs = load(a.train)
     tr_quotes, stamp = run_dump(a.dump, tr_docs)
-    dv_quotes, _ = run_dump(a.dump, dv_docs)
-    tr_exs, _ = examples(tr_docs, tr_quotes)
-    dv_exs, dv_gold = examples(dv_docs, dv_quotes)
-    base = evaluate([0.0] * (1 << WEIGHT_BITS), dv_exs, dv_gold)
-    print(f'rules alone: dev attributed P {base[1]:.3f} R {base[2]:.3f} F1 {base[0]:.3f}')
-    f1, w, epoch = train(tr_exs, dv_exs, dv_gold, a.epochs)
+    tr_exs, tr_gold = examples(tr_docs, tr_quotes)
+    f1, epoch = choose_epochs(tr_exs, tr_gold, a.epochs)
+    w = list(train(tr_exs, epoch))[-1]
     write_weights(a.out, w, epoch, f1, stamp)
-    print(f'wrote {a.out} ({epoch} epochs, dev F1 {f1:.3f})')
+    print(f'wrote {a.out} ({epoch} epochs, {INNER_FOLDS}-fold train F1 {f1:.3f})')
+    if a.dev:
+        dv_docs = load(a.dev)
+        dv_exs, dv_gold = examples(dv_docs, run_dump(a.dump, dv_docs)[0])
+        for name, wts in (('rules alone', [0.0] * len(w)), ('rules and model', w)):
+            f1, p, r = prf(*counts(wts, dv_exs), sum(dv_gold))
+            print(f'{name}: dev attributed P {p:.3f} R {r:.3f} F1 {f1:.3f} (a check, not a choice)')
 
 
 if __name__ == '__main__':

@@ -158,6 +158,7 @@ int cp_analyze_pending(sqlite3 *db, cp_txn *t, const nw_corpus_opts *o, nw_corpu
     sqlite3_finalize(pending);
     return rc;
   }
+  r.store.hint_after = o ? o->hint_after : 0;
   if (cp_pool_start(&pool, cp_threads(o), work, sink, &r)) {
     rc = SQLITE_NOMEM;
     *err = sqlite3_mprintf("cannot start the worker threads");

@@ -70,6 +70,7 @@ int cp_analyze_text(const char *text, size_t len, const char *published, cp_anal
   a->nm = a->nq = a->nd = 0;
   a->names.len = a->link_names.len = 0;
   a->failed = 0;
+  a->day = nw_identity_day(published, published ? strlen(published) : 0);
   size_t ref_len = published ? strlen(published) : 0;
   if (ref_len > 10) ref_len = 10; /* "YYYY-MM-DD..." */
   nw_doc *doc = nw_doc_acquire();

@@ -583,6 +583,7 @@ int nw_corpus_ingest(sqlite3 *db, const char *source, const nw_corpus_opts *o, n
   if (rc == SQLITE_OK && cp_scope_init(&g.scope, source)) rc = SQLITE_NOMEM;
   if (rc == SQLITE_OK) rc = prepare_all(&g, err);
   if (rc == SQLITE_OK) rc = cp_store_prepare(db, &g.store, err);
+  if (rc == SQLITE_OK) g.store.hint_after = o ? o->hint_after : 0;
   have_store = rc == SQLITE_OK;
   if (rc == SQLITE_OK && o && o->progress) count_files(source, o, st);
   if (rc == SQLITE_OK) rc = read_source(&g, source, err);

@@ -89,6 +89,7 @@ typedef struct cp_analysis {
   size_t nd, dcap;
   nw_buf names;
   nw_buf link_names; /* the article's names as the linker stores them (corpus_names.c) */
+  int32_t day;       /* the published day as the identity resolver counts them */
   int failed; /* the extractors could not run: 1 text too large, CP_NO_MEMORY out of memory */
 } cp_analysis;
 
@@ -103,9 +104,32 @@ typedef struct cp_analysis {
 int cp_analyze_text(const char *text, size_t len, const char *published, cp_analysis *a);
 void cp_analysis_free(cp_analysis *a);
 
-/* The writer's statements for analysis rows (corpus_store.c). */
+/* ---- entity ids written with the rows (corpus_hints.c) ---------------- */
+typedef struct cp_hints cp_hints;
+/* An analysis' rows with the entity ids that the names of the run's first
+** articles resolve to (ready 0: none known yet). */
+typedef struct cp_hinted {
+  int ready;
+  int64_t *mention_id, *quote_id; /* per mention, per quote: entities.id, -1 none */
+  uint32_t (*key_span)[2];        /* per quote: speaker_key in keys (length 0: NULL) */
+  size_t mcap, qcap, kcap;
+  nw_buf keys;
+  nw_buf blob; /* link_names with those ids */
+} cp_hinted;
+/* The article's rows hinted (out->ready) once the run has stored enough
+** articles to resolve their names; until then its names are kept for
+** that. *h is allocated on first use. SQLITE_OK or an error. */
+int cp_hints_apply(sqlite3 *db, cp_hints **h, int after, int64_t id, const char *body, const cp_analysis *a,
+                   cp_hinted *out, char **err);
+void cp_hints_free(cp_hints *h);
+void cp_hinted_free(cp_hinted *out);
+
+/* The writer's statements for analysis rows (corpus_store.c), and the run's hints. */
 typedef struct cp_store {
   sqlite3_stmt *del[4], *ins_mention, *ins_quote, *ins_date, *ins_names, *mark, *check;
+  int hint_after; /* nw_corpus_opts.hint_after */
+  cp_hints *hints;
+  cp_hinted hinted;
 } cp_store;
 int cp_store_prepare(sqlite3 *db, cp_store *s, char **err);
 void cp_store_finalize(cp_store *s);

@@ -32,11 +32,33 @@ static const char quote_mentions_view[] =
   "  AND m.start >= q.start AND m.start + m.length <= q.start + q.length"
   " LEFT JOIN entities AS e ON e.id = m.entity_id;";
 
+/* What the linker keeps beside the corpus tables: a deleted article's names
+** go with it (a trigger, so that no link has to sweep article_names; the
+** first link that creates it sweeps once), and an index that gives each
+** article's outlet and day without reading its row (body and all). */
+static int link_schema(sqlite3 *db, char **err) {
+  sqlite3_stmt *q = NULL;
+  int rc = cp_prepare(db,
+                      "SELECT count(*) FROM sqlite_schema WHERE name IN ('article_names_delete', 'articles_link')",
+                      &q, err);
+  int have = rc == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : 0;
+  rc = cp_finish(db, q, rc, "cannot read the schema", err);
+  if (rc != SQLITE_OK || have == 2) return rc;
+  /* (Ids are never reused: a deleted article's names are only dead weight
+  ** until then.) */
+  return cp_exec(db,
+                 "DELETE FROM article_names WHERE article_id NOT IN (SELECT id FROM articles);"
+                 "CREATE TRIGGER IF NOT EXISTS article_names_delete AFTER DELETE ON articles BEGIN"
+                 " DELETE FROM article_names WHERE article_id = old.id;"
+                 " END;"
+                 "CREATE INDEX IF NOT EXISTS articles_link ON articles(id, outlet_id, published);",
+                 err);
+}
+
 /* Every article (the resolver's view of it: outlet and day) and its names,
 ** from its stored row or, when it has none, from its mentions and quotes. */
 static int load_names(sqlite3 *db, lk_state *s, lk_names_io *io, char **err) {
-  /* (Ids are never reused: a deleted article's names are only dead weight.) */
-  int rc = cp_exec(db, "DELETE FROM article_names WHERE article_id NOT IN (SELECT id FROM articles)", err);
+  int rc = link_schema(db, err);
   sqlite3_stmt *st = NULL;
   if (rc == SQLITE_OK)
     rc = cp_prepare(db,
@@ -151,42 +173,55 @@ static int quote_changed(const lk_state *s, const lk_article *a, const lk_quote 
   return 0;
 }
 
-/* quotes.speaker_key (for a group its members' keys sorted, each once,
-** joined with " and ") and speaker_entity_id (one member's entity), for the
-** quotes that may have changed. ids: each group's entity id. */
+int lk_speaker_of(const lk_state *s, const lk_quote *r, const uint32_t *group_of, const char *const *key,
+                  const int64_t *ids, lk_speaker_buf *out, int64_t *entity) {
+  size_t nk = 0;
+  *entity = -1;
+  out->joined.len = 0;
+  if (nw_grow((void **)&out->keys, &out->kcap, r->count + 1, sizeof *out->keys)) return -1;
+  for (size_t k = 0; k < r->count; k++) {
+    int64_t item = s->member[r->first + k];
+    if (item < 0) continue;
+    out->keys[nk++] = key[group_of[item]];
+    if (!r->group) *entity = ids[group_of[item]];
+  }
+  qsort(out->keys, nk, sizeof *out->keys, cmp_str);
+  for (size_t k = 0; k < nk; k++) {
+    if (k && !strcmp(out->keys[k], out->keys[k - 1])) continue;
+    if ((out->joined.len && nw_buf_append(&out->joined, " and ", 5)) ||
+        nw_buf_append(&out->joined, out->keys[k], strlen(out->keys[k])))
+      return -1;
+  }
+  return 0;
+}
+
+void lk_speaker_buf_free(lk_speaker_buf *b) {
+  free(b->keys);
+  nw_buf_free(&b->joined);
+  memset(b, 0, sizeof *b);
+}
+
+/* quotes.speaker_key and speaker_entity_id (lk_speaker_of) for the quotes
+** that may have changed. ids: each group's entity id. */
 static int write_speakers(sqlite3 *db, const lk_state *s, const int64_t *ids, char **err) {
   const nw_id_groups *g = &s->groups;
   sqlite3_stmt *up = NULL;
   int rc = cp_prepare(db, "UPDATE quotes SET speaker_key = ?3, speaker_entity_id = ?4 WHERE article_id = ?1 AND start = ?2",
                       &up, err);
-  const char **keys = NULL;
-  size_t kcap = 0;
-  nw_buf joined = {0};
+  lk_speaker_buf sb = {0};
   for (size_t ai = 0; rc == SQLITE_OK && ai < s->na; ai++) {
     const lk_article *a = &s->arts[ai];
     for (size_t q = a->q0; rc == SQLITE_OK && q < a->q1; q++) {
       const lk_quote *r = &s->q[q];
       if (!quote_changed(s, a, r, ids)) continue;
-      size_t nk = 0;
-      int64_t entity = -1;
-      if (nw_grow((void **)&keys, &kcap, r->count + 1, sizeof *keys)) { rc = SQLITE_NOMEM; break; }
-      for (size_t k = 0; k < r->count; k++) {
-        int64_t item = s->member[r->first + k];
-        if (item < 0) continue;
-        keys[nk++] = g->key[g->group_of[item]];
-        if (!r->group) entity = ids[g->group_of[item]];
+      int64_t entity;
+      if (lk_speaker_of(s, r, g->group_of, (const char *const *)g->key, ids, &sb, &entity)) {
+        rc = SQLITE_NOMEM;
+        break;
       }
-      qsort(keys, nk, sizeof *keys, cmp_str);
-      joined.len = 0;
-      for (size_t k = 0; k < nk && rc == SQLITE_OK; k++) {
-        if (k && !strcmp(keys[k], keys[k - 1])) continue;
-        if ((joined.len && nw_buf_append(&joined, " and ", 5)) || nw_buf_append(&joined, keys[k], strlen(keys[k])))
-          rc = SQLITE_NOMEM;
-      }
-      if (rc != SQLITE_OK) break;
       sqlite3_bind_int64(up, 1, a->id);
       sqlite3_bind_int64(up, 2, r->start);
-      if (nk) sqlite3_bind_text(up, 3, joined.data, (int)joined.len, SQLITE_STATIC);
+      if (sb.joined.len) sqlite3_bind_text(up, 3, sb.joined.data, (int)sb.joined.len, SQLITE_STATIC);
       else sqlite3_bind_null(up, 3);
       if (entity >= 0) sqlite3_bind_int64(up, 4, entity);
       else sqlite3_bind_null(up, 4);
@@ -194,8 +229,7 @@ static int write_speakers(sqlite3 *db, const lk_state *s, const int64_t *ids, ch
       sqlite3_reset(up);
     }
   }
-  free(keys);
-  nw_buf_free(&joined);
+  lk_speaker_buf_free(&sb);
   if (rc == SQLITE_NOMEM) {
     sqlite3_finalize(up);
     if (!*err) *err = sqlite3_mprintf("out of memory");
@@ -279,7 +313,9 @@ int cp_link_if_needed(sqlite3 *db, nw_corpus_stats *st, char **err) {
     sqlite3_stmt *q = NULL;
     int rc = cp_prepare(db,
                         "SELECT EXISTS(SELECT 1 FROM mentions WHERE entity_id IS NULL AND canonical IS NOT NULL)"
-                        " OR EXISTS(SELECT 1 FROM articles WHERE outlet_id IS NULL AND source IS NOT NULL)",
+                        " OR EXISTS(SELECT 1 FROM articles WHERE outlet_id IS NULL AND source IS NOT NULL)"
+                        /* entities given as hints, not counted yet (corpus_hints.c) */
+                        " OR EXISTS(SELECT 1 FROM entities WHERE mentions IS NULL)",
                         &q, err);
     int needed = rc == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0);
     rc = cp_finish(db, q, rc, "cannot check what is left to link", err);

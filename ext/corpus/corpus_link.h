@@ -77,6 +77,27 @@ int lk_article_names(sqlite3 *db, lk_names_io *io, lk_state *s, lk_article *a, c
 int lk_store_names(sqlite3 *db, lk_names_io *io, const lk_state *s, const lk_article *a, const int64_t *ids,
                    char **err);
 
+/* The article's items and quotes decoded from a blob (a->id set), without
+** reading any row: 0, 1 when the blob does not parse (the state then holds
+** part of it), -1 out of memory. */
+int lk_names_decode(lk_state *s, lk_article *a, const void *blob, int n);
+/* The article's names as a blob with the entity ids of items.cur_id
+** (speaker items appended). 0 or -1 (OOM). */
+int lk_names_encode(const lk_state *s, const lk_article *a, nw_buf *out);
+
+/* A quote's speaker_key and speaker_entity_id as the linker writes them:
+** its members' keys (key[group_of[item]]) sorted, each once, joined with
+** " and " into joined (empty: NULL), and for a single speaker its entity
+** (ids[group_of[item]]; -1: NULL). keys/kcap: scratch. 0 or -1 (OOM). */
+typedef struct lk_speaker_buf {
+  const char **keys;
+  size_t kcap;
+  nw_buf joined;
+} lk_speaker_buf;
+int lk_speaker_of(const lk_state *s, const lk_quote *r, const uint32_t *group_of, const char *const *key,
+                  const int64_t *ids, lk_speaker_buf *out, int64_t *entity);
+void lk_speaker_buf_free(lk_speaker_buf *b);
+
 /* The speaker items after the mention items, members pointed at them, and
 ** the items' name pointers set (the buffer no longer moves). */
 int lk_append_speakers(lk_state *s);

@@ -441,6 +441,17 @@ int lk_article_names(sqlite3 *db, lk_names_io *io, lk_state *s, lk_article *a, c
   return rc;
 }
 
+int lk_names_decode(lk_state *s, lk_article *a, const void *blob, int n) {
+  a->m0 = a->m1 = s->items.n;
+  a->s0 = a->s1 = s->speakers.n;
+  a->q0 = s->nq;
+  int bad = decode(s, a, blob, n);
+  a->q1 = s->nq;
+  return bad;
+}
+
+int lk_names_encode(const lk_state *s, const lk_article *a, nw_buf *out) { return encode(s, a, NULL, out); }
+
 int lk_append_speakers(lk_state *s) {
   lk_items *l = &s->items, *sp = &s->speakers;
   s->nmention = l->n;

@@ -18,14 +18,14 @@ int cp_store_prepare(sqlite3 *db, cp_store *s, char **err) {
   for (int i = 0; i < 4 && rc == SQLITE_OK; i++) rc = cp_prepare(db, del[i], &s->del[i], err);
   if (rc == SQLITE_OK)
     rc = cp_prepare(db,
-                    "INSERT INTO mentions(article_id, start, length, sentence, mention, type, canonical)"
-                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    "INSERT INTO mentions(article_id, start, length, sentence, mention, type, canonical, entity_id)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                     &s->ins_mention, err);
   if (rc == SQLITE_OK)
     rc = cp_prepare(db,
                     "INSERT INTO quotes(article_id, start, length, quote, kind, cue, speaker_mention, speaker_start,"
-                    " speaker_length, speaker, speaker_type, sentence)"
-                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                    " speaker_length, speaker, speaker_type, sentence, speaker_entity_id, speaker_key)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
                     &s->ins_quote, err);
   if (rc == SQLITE_OK)
     rc = cp_prepare(db,
@@ -48,6 +48,8 @@ void cp_store_finalize(cp_store *s) {
   sqlite3_stmt *all[] = {s->del[0], s->del[1],  s->del[2],   s->del[3], s->ins_mention,
                          s->ins_quote, s->ins_date, s->ins_names, s->mark, s->check};
   for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) sqlite3_finalize(all[i]);
+  cp_hints_free(s->hints);
+  cp_hinted_free(&s->hinted);
   memset(s, 0, sizeof *s);
 }
 
@@ -64,8 +66,14 @@ static void bind_span(sqlite3_stmt *st, int col, const char *body, uint32_t b0, 
   sqlite3_bind_text(st, col, body + b0, (int)(b1 - b0), SQLITE_STATIC);
 }
 
+static void bind_opt_id(sqlite3_stmt *st, int col, const int64_t *ids, size_t i) {
+  if (ids && ids[i] >= 0) sqlite3_bind_int64(st, col, ids[i]);
+  else sqlite3_bind_null(st, col);
+}
+
 static int store_mentions(sqlite3 *db, cp_store *s, int64_t id, const char *body, const cp_analysis *a, char **err) {
   sqlite3_stmt *st = s->ins_mention;
+  const int64_t *ids = s->hinted.ready ? s->hinted.mention_id : NULL;
   int rc = SQLITE_OK;
   sqlite3_bind_int64(st, 1, id);
   for (size_t i = 0; i < a->nm && rc == SQLITE_OK; i++) {
@@ -76,6 +84,7 @@ static int store_mentions(sqlite3 *db, cp_store *s, int64_t id, const char *body
     bind_span(st, 5, body, m->b0, m->b1);
     sqlite3_bind_text(st, 6, nw_ent_type_name(m->type), -1, SQLITE_STATIC);
     bind_span(st, 7, body, m->c0, m->c1);
+    bind_opt_id(st, 8, ids, i);
     rc = run(db, st, err);
   }
   return rc;
@@ -83,6 +92,7 @@ static int store_mentions(sqlite3 *db, cp_store *s, int64_t id, const char *body
 
 static int store_quotes(sqlite3 *db, cp_store *s, int64_t id, const char *body, const cp_analysis *a, char **err) {
   sqlite3_stmt *st = s->ins_quote;
+  const cp_hinted *h = s->hinted.ready ? &s->hinted : NULL;
   int rc = SQLITE_OK;
   sqlite3_bind_int64(st, 1, id);
   for (size_t i = 0; i < a->nq && rc == SQLITE_OK; i++) {
@@ -103,6 +113,9 @@ static int store_quotes(sqlite3 *db, cp_store *s, int64_t id, const char *body, 
     }
     if (q->sentence) sqlite3_bind_int64(st, 12, q->sentence);
     else sqlite3_bind_null(st, 12);
+    bind_opt_id(st, 13, h ? h->quote_id : NULL, i);
+    if (h && h->key_span[i][1]) sqlite3_bind_text(st, 14, h->keys.data + h->key_span[i][0], (int)h->key_span[i][1], SQLITE_STATIC);
+    else sqlite3_bind_null(st, 14);
     rc = run(db, st, err);
   }
   return rc;
@@ -131,12 +144,14 @@ int cp_store_analysis(sqlite3 *db, cp_store *s, int64_t id, int fresh, const cha
     sqlite3_bind_int64(s->del[i], 1, id);
     rc = run(db, s->del[i], err);
   }
+  if (rc == SQLITE_OK) rc = cp_hints_apply(db, &s->hints, s->hint_after, id, body, a, &s->hinted, err);
   if (rc == SQLITE_OK) rc = store_mentions(db, s, id, body, a, err);
   if (rc == SQLITE_OK) rc = store_quotes(db, s, id, body, a, err);
   if (rc == SQLITE_OK) rc = store_dates(db, s, id, body, a, err);
   if (rc == SQLITE_OK && a->link_names.len) { /* the linker's names, computed with the analysis */
+    const nw_buf *names = s->hinted.ready ? &s->hinted.blob : &a->link_names;
     sqlite3_bind_int64(s->ins_names, 1, id);
-    sqlite3_bind_blob(s->ins_names, 2, a->link_names.data, (int)a->link_names.len, SQLITE_STATIC);
+    sqlite3_bind_blob(s->ins_names, 2, names->data, (int)names->len, SQLITE_STATIC);
     rc = run(db, s->ins_names, err);
   }
   if (rc == SQLITE_OK) {

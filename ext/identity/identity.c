@@ -1,7 +1,9 @@
 /* nw_identity_resolve: the names of a corpus grouped into entities (rules
 ** and keys: identity.h). Every step is a pass over the items or the distinct
 ** names with hash lookups; candidates for a short name come from a map of
-** name tails, for an acronym from a map of initials. */
+** name tails, for an acronym from a map of initials; the evidence within an
+** article is read article by article (the items grouped by article), from
+** marks per group rather than a map of every (article, group) pair. */
 #include "identity_internal.h"
 #include "news_entities.h"
 
@@ -29,7 +31,7 @@ typedef struct link_node {
 } link_node;
 
 /* A hash map from (a, b) to a sum, for "how often does group b appear in
-** article / outlet a". */
+** outlet a" (and which classes of a name an article writes). */
 typedef struct pair_slot {
   int64_t a;
   uint32_t b, used;
@@ -43,16 +45,6 @@ typedef struct pair_map {
 static size_t pair_hash(int64_t a, uint32_t b, size_t cap) {
   uint64_t h = (uint64_t)a * 0x9E3779B97F4A7C15ull ^ ((uint64_t)b + 0x632BE59BD9B4E019ull) * 0xC2B2AE3D27D4EB4Full;
   return (size_t)(h ^ (h >> 29)) & (cap - 1);
-}
-
-/* Room for `expected` pairs without growing (the map doubles from there). */
-static int pair_init(pair_map *m, size_t expected) {
-  size_t cap = 64;
-  while ((expected + 1) * 2 > cap) cap *= 2;
-  m->slot = calloc(cap, sizeof *m->slot);
-  m->cap = m->slot ? cap : 0;
-  m->count = 0;
-  return m->slot ? 0 : -1;
 }
 
 static int pair_add(pair_map *m, int64_t a, uint32_t b, int64_t v) {
@@ -82,6 +74,54 @@ static int64_t pair_get(const pair_map *m, int64_t a, uint32_t b) {
   return -1;
 }
 
+/* Rule 4's decisions past the evidence of the article itself depend only on
+** the name (its base and shown name) and the article's outlet and day: each
+** such (name, outlet, day) is decided once. */
+typedef struct memo_slot {
+  uint64_t name; /* base << 32 | shown rank */
+  int64_t outlet;
+  int32_t day;
+  uint32_t used;
+  int64_t pick;
+} memo_slot;
+typedef struct memo_map {
+  memo_slot *slot;
+  size_t cap, count;
+} memo_map;
+
+static size_t memo_hash(uint64_t name, int64_t outlet, int32_t day, size_t cap) {
+  uint64_t h = name * 0x9E3779B97F4A7C15ull ^ (uint64_t)outlet * 0xC2B2AE3D27D4EB4Full ^
+               ((uint64_t)(uint32_t)day + 0x632BE59BD9B4E019ull) * 0x165667B19E3779F9ull;
+  return (size_t)(h ^ (h >> 29)) & (cap - 1);
+}
+
+static memo_slot *memo_find(const memo_map *m, uint64_t name, int64_t outlet, int32_t day) {
+  if (!m->cap) return NULL;
+  size_t i = memo_hash(name, outlet, day, m->cap);
+  while (m->slot[i].used) {
+    const memo_slot *s = &m->slot[i];
+    if (s->name == name && s->outlet == outlet && s->day == day) return &m->slot[i];
+    i = (i + 1) & (m->cap - 1);
+  }
+  return NULL;
+}
+
+static int memo_put(memo_map *m, uint64_t name, int64_t outlet, int32_t day, int64_t pick) {
+  if ((m->count + 1) * 2 > m->cap) {
+    memo_map bigger = {calloc(m->cap ? m->cap * 2 : 64, sizeof(memo_slot)), m->cap ? m->cap * 2 : 64, 0};
+    if (!bigger.slot) return -1;
+    for (size_t i = 0; i < m->cap; i++)
+      if (m->slot[i].used) memo_put(&bigger, m->slot[i].name, m->slot[i].outlet, m->slot[i].day, m->slot[i].pick);
+    free(m->slot);
+    *m = bigger;
+  }
+  size_t i = memo_hash(name, outlet, day, m->cap);
+  while (m->slot[i].used) i = (i + 1) & (m->cap - 1);
+  m->slot[i] = (memo_slot){name, outlet, day, 1, pick};
+  m->count++;
+  return 0;
+}
+
 typedef struct resolver {
   const nw_id_item *items;
   size_t n;
@@ -90,6 +130,10 @@ typedef struct resolver {
   uint32_t *base_of;   /* per item */
   int32_t *art_of;     /* per item: index into arts, or -1 */
   const char **shown;  /* per item: the name as a key would show it */
+  uint32_t *shown_rank; /* per item: its shown name's rank in byte order (equal names, equal ranks) */
+  uint32_t *by_art;     /* the items grouped by article (id order), each article's in input order */
+  size_t *art_start;    /* article g's items: by_art[art_start[g] .. art_start[g + 1]) */
+  size_t nart_groups;
   base *bases;
   size_t nbases, bases_cap;
   uint32_t *parent;    /* union-find over bases */
@@ -97,7 +141,12 @@ typedef struct resolver {
   size_t nlinks, links_cap;
   nw_strmap by_form;         /* type digit + match form -> base */
   nw_strmap tails, initials; /* name tail / initials -> first link */
-  pair_map in_article, in_outlet; /* (article or outlet, root) -> mentions */
+  uint64_t *mark, stamp;  /* per root: the load_article stamp when the loaded article names it */
+  int64_t *in_art;        /* per root marked: its mentions in the loaded article */
+  uint32_t *aroots;       /* the roots the loaded article names */
+  size_t naroots;
+  pair_map in_outlet;     /* (outlet, root) -> articles */
+  memo_map beyond;        /* rule 4's decisions past the article's own evidence */
   int32_t *day_from, *day_to;     /* per root base: range in days[] */
   int32_t *days;                  /* the days of the articles naming each root, sorted */
   int64_t *root_articles;         /* per root base: articles naming it */
@@ -222,6 +271,41 @@ static int new_name(resolver *r, const nw_id_item *it, nw_buf *form, nw_buf *sho
   return 0;
 }
 
+typedef struct shown_at {
+  const char *shown;
+  uint32_t seen;
+} shown_at;
+
+static int cmp_shown_at(const void *x, const void *y) {
+  const shown_at *a = x, *b = y;
+  int c = strcmp(a->shown, b->shown);
+  return c ? c : (a->seen > b->seen) - (a->seen < b->seen);
+}
+
+/* Each item's shown name as its rank among the distinct ones in byte order,
+** so that the keys' sort compares numbers, not strings (shown_rank holds
+** each item's index into seen on entry). */
+static int rank_shown(resolver *r, const name_seen *seen, size_t nseen) {
+  shown_at *v = malloc((nseen ? nseen : 1) * sizeof *v);
+  uint32_t *rank = malloc((nseen ? nseen : 1) * sizeof *rank);
+  if (!v || !rank) {
+    free(v);
+    free(rank);
+    return -1;
+  }
+  for (size_t k = 0; k < nseen; k++) v[k] = (shown_at){seen[k].shown, (uint32_t)k};
+  qsort(v, nseen, sizeof *v, cmp_shown_at);
+  uint32_t next = 0;
+  for (size_t k = 0; k < nseen; k++) {
+    if (k && strcmp(v[k].shown, v[k - 1].shown) != 0) next++;
+    rank[v[k].seen] = next;
+  }
+  for (size_t i = 0; i < r->n; i++) r->shown_rank[i] = rank[r->shown_rank[i]];
+  free(v);
+  free(rank);
+  return 0;
+}
+
 /* Items to distinct bases (rule 1 and 2), each distinct (type, name) cleaned
 ** and matched once. */
 static int make_bases(resolver *r) {
@@ -248,8 +332,11 @@ static int make_bases(resolver *r) {
     }
     r->base_of[i] = seen[at].base;
     r->shown[i] = seen[at].shown;
-    r->art_of[i] = find_article(r, it->article);
+    r->shown_rank[i] = (uint32_t)at; /* a name's index for now: ranked below */
+    /* (the items of an article come together: one search per article) */
+    r->art_of[i] = i && it->article == r->items[i - 1].article ? r->art_of[i - 1] : find_article(r, it->article);
   }
+  if (!rc) rc = rank_shown(r, seen, nseen);
   nw_buf_free(&form);
   nw_buf_free(&shown);
   nw_buf_free(&mid);
@@ -499,47 +586,122 @@ static int cmp_i32(const void *x, const void *y) {
   return (a > b) - (a < b);
 }
 
-/* Where each settled group is named: per (article, group) its mentions; per
-** (outlet, group) and per group the articles naming it, and their days. Only
-** the items whose names rule 4 does not have to place count. */
+typedef struct art_item {
+  int64_t article;
+  uint32_t item;
+} art_item;
+
+static int cmp_art_item(const void *x, const void *y) {
+  const art_item *a = x, *b = y;
+  if (a->article != b->article) return a->article < b->article ? -1 : 1;
+  return (a->item > b->item) - (a->item < b->item);
+}
+
+/* The items grouped by article (by_art, art_start) in (article id, input)
+** order: a counting sort by the article's index, merged with the items of
+** articles not in arts sorted by id. */
+static int group_by_article(resolver *r) {
+  size_t nn = r->n ? r->n : 1, unknown = 0;
+  size_t *count = calloc(r->narts + 1, sizeof *count);
+  r->by_art = malloc(nn * sizeof *r->by_art);
+  r->art_start = malloc((nn + 1) * sizeof *r->art_start);
+  if (!count || !r->by_art || !r->art_start) return free(count), -1;
+  for (size_t i = 0; i < r->n; i++) {
+    if (r->art_of[i] >= 0) count[r->art_of[i] + 1]++;
+    else unknown++;
+  }
+  for (size_t a = 0; a < r->narts; a++) count[a + 1] += count[a];
+  for (size_t i = 0; i < r->n; i++)
+    if (r->art_of[i] >= 0) r->by_art[count[r->art_of[i]]++] = (uint32_t)i;
+  size_t known = r->n - unknown;
+  free(count);
+  if (unknown) {
+    art_item *v = malloc(unknown * sizeof *v);
+    if (!v) return -1;
+    size_t k = 0;
+    for (size_t i = 0; i < r->n; i++)
+      if (r->art_of[i] < 0) v[k++] = (art_item){r->items[i].article, (uint32_t)i};
+    qsort(v, unknown, sizeof *v, cmp_art_item);
+    uint32_t *merged = malloc(nn * sizeof *merged);
+    if (!merged) return free(v), -1;
+    size_t a = 0, b = 0;
+    for (k = 0; k < r->n; k++) {
+      if (b == unknown || (a < known && r->items[r->by_art[a]].article < v[b].article)) merged[k] = r->by_art[a++];
+      else merged[k] = v[b++].item;
+    }
+    free(v);
+    free(r->by_art);
+    r->by_art = merged;
+  }
+  r->nart_groups = 0;
+  for (size_t k = 0; k < r->n; k++)
+    if (!k || r->items[r->by_art[k]].article != r->items[r->by_art[k - 1]].article) r->art_start[r->nart_groups++] = k;
+  r->art_start[r->nart_groups] = r->n;
+  r->mark = calloc(r->nbases + 1, sizeof *r->mark);
+  r->in_art = malloc((r->nbases + 1) * sizeof *r->in_art);
+  r->aroots = malloc((r->nbases + 1) * sizeof *r->aroots);
+  return r->mark && r->in_art && r->aroots ? 0 : -1;
+}
+
+/* Article g's evidence loaded: the settled groups it names (through the
+** items rule 4 does not have to place) in aroots, each marked with a new
+** stamp and its mentions there in in_art. */
+static void load_article(resolver *r, size_t g) {
+  r->stamp++;
+  r->naroots = 0;
+  for (size_t k = r->art_start[g]; k < r->art_start[g + 1]; k++) {
+    uint32_t i = r->by_art[k];
+    const base *x = &r->bases[r->base_of[i]];
+    if (x->short_form || x->acronym) continue;
+    uint32_t root = find_root(r, r->base_of[i]);
+    int64_t w = r->items[i].mentions > 0 ? r->items[i].mentions : 1;
+    if (r->mark[root] != r->stamp) {
+      r->mark[root] = r->stamp;
+      r->in_art[root] = w;
+      r->aroots[r->naroots++] = root;
+    } else r->in_art[root] += w;
+  }
+}
+
+/* The mentions of root in the loaded article, or -1 when it names none. */
+static int64_t in_article(const resolver *r, uint32_t root) { return r->mark[root] == r->stamp ? r->in_art[root] : -1; }
+
+/* The loaded article g's entry in arts, or NULL when it has none. */
+static const nw_id_article *article_of_group(const resolver *r, size_t g) {
+  int32_t a = r->art_of[r->by_art[r->art_start[g]]];
+  return a >= 0 ? &r->arts[a] : NULL;
+}
+
+/* Where each settled group is named: per (outlet, group) and per group the
+** articles naming it, and their days. Only the items whose names rule 4
+** does not have to place count (the mentions within an article are read
+** when its short names are placed: load_article). */
 static int index_evidence(resolver *r) {
   r->day_from = calloc(r->nbases + 1, sizeof *r->day_from);
   r->day_to = calloc(r->nbases + 1, sizeof *r->day_to);
   r->root_articles = calloc(r->nbases + 1, sizeof *r->root_articles);
   r->days = malloc((r->n ? r->n : 1) * sizeof *r->days);
-  uint8_t *first = malloc(r->n ? r->n : 1); /* the item is the first of its group in its article */
-  /* Each counted item adds at most one (article, group) pair: sized once
-  ** rather than rehashed through every doubling. */
-  size_t counted = 0;
-  for (size_t i = 0; i < r->n; i++) counted += !r->bases[r->base_of[i]].short_form && !r->bases[r->base_of[i]].acronym;
-  if (!r->day_from || !r->day_to || !r->root_articles || !r->days || !first || pair_init(&r->in_article, counted)) {
-    free(first);
-    return -1;
-  }
-  for (size_t i = 0; i < r->n; i++) {
-    const base *x = &r->bases[r->base_of[i]];
-    first[i] = 0;
-    if (x->short_form || x->acronym) continue;
-    uint32_t root = find_root(r, r->base_of[i]);
-    int64_t w = r->items[i].mentions > 0 ? r->items[i].mentions : 1;
-    first[i] = pair_get(&r->in_article, r->items[i].article, root) < 0;
-    if (pair_add(&r->in_article, r->items[i].article, root, w)) return free(first), -1;
-    if (!first[i]) continue;
-    r->root_articles[root]++;
-    if (r->art_of[i] < 0) continue;
-    const nw_id_article *a = &r->arts[r->art_of[i]];
-    if (a->outlet && pair_add(&r->in_outlet, a->outlet, root, 1)) return free(first), -1;
-    if (a->day != NW_ID_NO_DAY) r->day_to[root + 1]++;
+  if (!r->day_from || !r->day_to || !r->root_articles || !r->days) return -1;
+  for (size_t g = 0; g < r->nart_groups; g++) {
+    load_article(r, g);
+    const nw_id_article *a = article_of_group(r, g);
+    for (size_t k = 0; k < r->naroots; k++) {
+      uint32_t root = r->aroots[k];
+      r->root_articles[root]++;
+      if (!a) continue;
+      if (a->outlet && pair_add(&r->in_outlet, a->outlet, root, 1)) return -1;
+      if (a->day != NW_ID_NO_DAY) r->day_to[root + 1]++;
+    }
   }
   /* Counting sort of the days by group, then each group's run sorted. */
   for (size_t b = 0; b < r->nbases; b++) r->day_to[b + 1] += r->day_to[b];
   for (size_t b = 0; b < r->nbases; b++) r->day_from[b] = r->day_to[b];
-  for (size_t i = 0; i < r->n; i++) {
-    if (!first[i] || r->art_of[i] < 0 || r->arts[r->art_of[i]].day == NW_ID_NO_DAY) continue;
-    uint32_t root = find_root(r, r->base_of[i]);
-    r->days[r->day_to[root]++] = r->arts[r->art_of[i]].day;
+  for (size_t g = 0; g < r->nart_groups; g++) {
+    const nw_id_article *a = article_of_group(r, g);
+    if (!a || a->day == NW_ID_NO_DAY) continue;
+    load_article(r, g);
+    for (size_t k = 0; k < r->naroots; k++) r->days[r->day_to[r->aroots[k]]++] = a->day;
   }
-  free(first);
   for (size_t b = 0; b < r->nbases; b++)
     if (r->day_to[b] - r->day_from[b] > 1)
       qsort(r->days + r->day_from[b], (size_t)(r->day_to[b] - r->day_from[b]), sizeof *r->days, cmp_i32);
@@ -597,11 +759,6 @@ static int64_t dominant_near(const resolver *r, const uint32_t *cand, const int6
   return best >= 2 * second ? at : -2;
 }
 
-/* Rule 4 for item i, given its candidate groups: the group it joins, or -1.
-** Evidence from the nearest to the widest: the same article (mentions; a
-** split there leaves the name apart), the same outlet, articles within a
-** week, a month, half a year of its date, then the whole corpus (articles
-** naming each candidate). */
 /* A name only a quote gives (no mention), that its article also names as
 ** an organisation, place or other name: the speaker is that ("Hill" of
 ** "The Hill"), no person of the corpus named so. */
@@ -616,26 +773,24 @@ static int named_otherwise(const resolver *r, size_t i) {
     int32_t b = nw_strmap_get(&r->by_form, k.data, k.len, -1);
     if (b < 0) continue;
     while (r->parent[b] != (uint32_t)b) b = (int32_t)r->parent[b];
-    found = pair_get(&r->in_article, r->items[i].article, (uint32_t)b) >= 0;
+    found = in_article(r, (uint32_t)b) >= 0;
   }
   nw_buf_free(&k);
   return found;
 }
 
-static int64_t choose(const resolver *r, size_t i, const uint32_t *cand, int64_t *score, size_t nc) {
-  if (named_otherwise(r, i)) return -1;
-  if (nc == 1) return cand[0];
-  for (size_t c = 0; c < nc; c++) score[c] = pair_get(&r->in_article, r->items[i].article, cand[c]);
-  int64_t pick = dominant(cand, score, nc);
-  if (pick != -1) return pick < 0 ? -1 : pick;
-  const nw_id_article *a = r->art_of[i] >= 0 ? &r->arts[r->art_of[i]] : NULL;
-  if (a && a->outlet) {
-    for (size_t c = 0; c < nc; c++) score[c] = pair_get(&r->in_outlet, a->outlet, cand[c]);
+/* Rule 4 past the article's own evidence, for an article of outlet and day
+** (0 and NW_ID_NO_DAY when unknown). */
+static int64_t choose_beyond(const resolver *r, int64_t outlet, int32_t day, const uint32_t *cand, int64_t *score,
+                             size_t nc) {
+  int64_t pick;
+  if (outlet) {
+    for (size_t c = 0; c < nc; c++) score[c] = pair_get(&r->in_outlet, outlet, cand[c]);
     if ((pick = dominant_near(r, cand, score, nc)) >= 0) return pick;
   }
   static const int32_t windows[] = {7, 31, 183};
-  for (size_t w = 0; a && a->day != NW_ID_NO_DAY && w < sizeof windows / sizeof windows[0]; w++) {
-    for (size_t c = 0; c < nc; c++) score[c] = articles_near(r, cand[c], a->day, windows[w]);
+  for (size_t w = 0; day != NW_ID_NO_DAY && w < sizeof windows / sizeof windows[0]; w++) {
+    for (size_t c = 0; c < nc; c++) score[c] = articles_near(r, cand[c], day, windows[w]);
     if ((pick = dominant_near(r, cand, score, nc)) >= 0) return pick;
   }
   for (size_t c = 0; c < nc; c++) score[c] = r->root_articles[cand[c]];
@@ -643,18 +798,43 @@ static int64_t choose(const resolver *r, size_t i, const uint32_t *cand, int64_t
   return pick < 0 ? -1 : pick;
 }
 
+/* Rule 4 for item i, given its candidate groups: the group it joins, -1
+** when it stays apart, -2 when out of memory. Evidence from the nearest to
+** the widest: the same article (mentions; a split there leaves the name
+** apart), the same outlet, articles within a week, a month, half a year of
+** its date, then the whole corpus (articles naming each candidate). */
+static int64_t choose(resolver *r, size_t i, const uint32_t *cand, int64_t *score, size_t nc) {
+  if (named_otherwise(r, i)) return -1;
+  if (nc == 1) return cand[0];
+  for (size_t c = 0; c < nc; c++) score[c] = in_article(r, cand[c]);
+  int64_t pick = dominant(cand, score, nc);
+  if (pick != -1) return pick < 0 ? -1 : pick;
+  const nw_id_article *a = r->art_of[i] >= 0 ? &r->arts[r->art_of[i]] : NULL;
+  int64_t outlet = a ? a->outlet : 0;
+  int32_t day = a ? a->day : NW_ID_NO_DAY;
+  uint64_t name = (uint64_t)r->base_of[i] << 32 | r->shown_rank[i];
+  const memo_slot *known = memo_find(&r->beyond, name, outlet, day);
+  if (known) return known->pick;
+  pick = choose_beyond(r, outlet, day, cand, score, nc);
+  return memo_put(&r->beyond, name, outlet, day, pick) ? -2 : pick;
+}
+
 static int cmp_u32(const void *x, const void *y) {
   uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
   return (a > b) - (a < b);
 }
 
-/* Rule 4 over every item of a short name or an acronym. */
+/* Rule 4 over every item of a short name or an acronym, article by
+** article (the evidence within its article loaded). */
 static int place_short_names(resolver *r) {
   uint32_t *cand = NULL;
   int64_t *score = NULL;
   size_t cap = 0, scap = 0;
   int rc = 0;
-  for (size_t i = 0; i < r->n && !rc; i++) {
+  for (size_t at = 0, g = 0; at < r->n && !rc; at++) {
+    if (at == r->art_start[g + 1]) g++;
+    if (at == r->art_start[g]) load_article(r, g);
+    size_t i = r->by_art[at];
     uint32_t b = r->base_of[i];
     const base *x = &r->bases[b];
     r->final_root[i] = find_root(r, b);
@@ -685,7 +865,8 @@ static int place_short_names(resolver *r) {
       if (!u || cand[u - 1] != cand[c]) cand[u++] = cand[c];
     if (nw_grow((void **)&score, &scap, u, sizeof *score)) { rc = -1; break; }
     int64_t to = choose(r, i, cand, score, u);
-    if (to >= 0) r->final_root[i] = (uint32_t)to;
+    if (to == -2) rc = -1;
+    else if (to >= 0) r->final_root[i] = (uint32_t)to;
   }
   free(cand);
   free(score);
@@ -702,14 +883,16 @@ int nw_identity_resolve(const nw_id_item *items, size_t n, const nw_id_article *
   r.base_of = malloc(nn * sizeof *r.base_of);
   r.art_of = malloc(nn * sizeof *r.art_of);
   r.shown = malloc(nn * sizeof *r.shown);
+  r.shown_rank = malloc(nn * sizeof *r.shown_rank);
   r.final_root = malloc(nn * sizeof *r.final_root);
   int *ntok = malloc(nn * sizeof *ntok);
   const char **alias_key = malloc(nn * sizeof *alias_key);
   int rc = -1;
-  if (r.arts && r.base_of && r.art_of && r.shown && r.final_root && ntok && alias_key) {
+  if (r.arts && r.base_of && r.art_of && r.shown && r.shown_rank && r.final_root && ntok && alias_key) {
     if (narts) memcpy(r.arts, arts, narts * sizeof *arts);
     qsort(r.arts, narts, sizeof *r.arts, cmp_art);
-    rc = make_bases(&r) || join_full_names(&r, iw) || join_extended_names(&r) || index_candidates(&r) || index_evidence(&r) ||
+    rc = make_bases(&r) || join_full_names(&r, iw) || join_extended_names(&r) || index_candidates(&r) || group_by_article(&r) ||
+         index_evidence(&r) ||
          place_short_names(&r);
   }
   if (!rc) {
@@ -722,7 +905,8 @@ int nw_identity_resolve(const nw_id_item *items, size_t n, const nw_id_article *
         alias_key[i] = a >= 0 ? iw->alias_key[a] : NULL;
       }
     }
-    rc = id_key_groups(items, n, r.final_root, r.shown, ntok, alias_key, out);
+    id_art_groups by_article = {r.by_art, r.art_start, r.nart_groups};
+    rc = id_key_groups(items, n, r.final_root, r.shown, r.shown_rank, ntok, alias_key, &by_article, out);
   }
   free(ntok);
   free(alias_key);
@@ -730,6 +914,12 @@ int nw_identity_resolve(const nw_id_item *items, size_t n, const nw_id_article *
   free(r.base_of);
   free(r.art_of);
   free(r.shown);
+  free(r.shown_rank);
+  free(r.by_art);
+  free(r.art_start);
+  free(r.mark);
+  free(r.in_art);
+  free(r.aroots);
   free(r.final_root);
   free(r.bases);
   free(r.parent);
@@ -737,8 +927,8 @@ int nw_identity_resolve(const nw_id_item *items, size_t n, const nw_id_article *
   nw_strmap_free(&r.by_form);
   nw_strmap_free(&r.tails);
   nw_strmap_free(&r.initials);
-  free(r.in_article.slot);
   free(r.in_outlet.slot);
+  free(r.beyond.slot);
   free(r.day_from);
   free(r.day_to);
   free(r.days);

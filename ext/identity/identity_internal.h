@@ -52,9 +52,19 @@ int id_person_marks(const char *s, size_t n, nw_buf *mid, nw_buf *sfx);
 /* A name particle written in lower case ("de", "van", "bin", "al-Sisi"). */
 int id_is_particle(const char *s, size_t n);
 
+/* The items grouped by article: by_art[start[g] .. start[g + 1]) are
+** article g's, for g < n. */
+typedef struct id_art_groups {
+  const uint32_t *by_art;
+  const size_t *start;
+  size_t n;
+} id_art_groups;
+
 /* The groups and their keys (identity_keys.c): item i is in the group of
-** root[i] (any numbering); shown[i] is its name as a key shows it, ntok[i]
-** the words of its match form, alias_key[i] the alias table's key or NULL. */
-int id_key_groups(const nw_id_item *items, size_t n, const uint32_t *root, const char *const *shown, const int *ntok,
-                  const char *const *alias_key, nw_id_groups *out);
+** root[i] (any numbering); shown[i] is its name as a key shows it and
+** shown_rank[i] that name's rank in byte order, ntok[i] the words of its
+** match form, alias_key[i] the alias table's key or NULL. */
+int id_key_groups(const nw_id_item *items, size_t n, const uint32_t *root, const char *const *shown,
+                  const uint32_t *shown_rank, const int *ntok, const char *const *alias_key,
+                  const id_art_groups *arts, nw_id_groups *out);
 #endif

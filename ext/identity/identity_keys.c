@@ -7,26 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct key_ctx {
-  const nw_id_item *items;
-  const uint32_t *root;
-  const char *const *shown;
-} key_ctx;
-
-/* qsort has no context argument: the sort's inputs, one resolve at a time
-** per thread. */
-static _Thread_local key_ctx sort_ctx;
-
-/* Items by group, then name shown, then article. */
-static int cmp_item(const void *x, const void *y) {
-  uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-  if (sort_ctx.root[a] != sort_ctx.root[b]) return sort_ctx.root[a] < sort_ctx.root[b] ? -1 : 1;
-  int c = strcmp(sort_ctx.shown[a], sort_ctx.shown[b]);
-  if (c) return c;
-  int64_t p = sort_ctx.items[a].article, q = sort_ctx.items[b].article;
-  return (p > q) - (p < q);
-}
-
 typedef struct group {
   const char *best;    /* the name chosen for the key */
   int64_t best_weight; /* its mentions */
@@ -111,22 +91,11 @@ static int cmp_final(const void *x, const void *y) {
   return strcmp(a->key, b->key);
 }
 
-typedef struct group_article {
-  uint32_t group;
-  int64_t article;
-} group_article;
-
-static int cmp_group_article(const void *x, const void *y) {
-  const group_article *a = x, *b = y;
-  if (a->group != b->group) return a->group < b->group ? -1 : 1;
-  return (a->article > b->article) - (a->article < b->article);
-}
-
 /* Per group: its type, mentions, best name (and alias key) from the items
 ** sorted by group and name; gid[item] = its group. Returns the group count. */
 static size_t collect_groups(const nw_id_item *items, size_t n, const uint32_t *ord, const uint32_t *root,
-                             const char *const *shown, const int *ntok, const char *const *alias_key, group *g,
-                             uint32_t *gid) {
+                             const char *const *shown, const uint32_t *shown_rank, const int *ntok,
+                             const char *const *alias_key, group *g, uint32_t *gid) {
   size_t ng = 0;
   for (size_t i = 0; i < n;) {
     group *x = &g[ng];
@@ -135,7 +104,7 @@ static size_t collect_groups(const nw_id_item *items, size_t n, const uint32_t *
     while (j < n && root[ord[j]] == root[ord[i]]) {
       size_t from = j;
       int64_t w = 0;
-      for (; j < n && root[ord[j]] == root[ord[i]] && strcmp(shown[ord[j]], shown[ord[from]]) == 0; j++) {
+      for (; j < n && root[ord[j]] == root[ord[i]] && shown_rank[ord[j]] == shown_rank[ord[from]]; j++) {
         const nw_id_item *it = &items[ord[j]];
         int64_t m = it->mentions > 0 ? it->mentions : 0;
         w += m ? m : 1; /* a name only a quote gives still counts once */
@@ -152,30 +121,60 @@ static size_t collect_groups(const nw_id_item *items, size_t n, const uint32_t *
   return ng;
 }
 
-/* Distinct articles per group. */
-static int count_articles(const nw_id_item *items, size_t n, const uint32_t *gid, group *g) {
-  group_article *ga = malloc((n ? n : 1) * sizeof *ga);
-  if (!ga) return -1;
-  for (size_t i = 0; i < n; i++) ga[i] = (group_article){gid[i], items[i].article};
-  qsort(ga, n, sizeof *ga, cmp_group_article);
-  for (size_t i = 0; i < n; i++)
-    if (i == 0 || ga[i].group != ga[i - 1].group || ga[i].article != ga[i - 1].article) g[ga[i].group].articles++;
-  free(ga);
+/* ord: the items by group, then name shown (its rank: byte order), then
+** article, then input order; two stable counting sorts (by shown name, then
+** by group) of the items in (article, input) order. */
+static int sort_items(size_t n, const uint32_t *root, const uint32_t *shown_rank, const id_art_groups *arts,
+                      uint32_t *ord) {
+  size_t range = 1;
+  for (size_t i = 0; i < n; i++) {
+    if (root[i] >= range) range = (size_t)root[i] + 1;
+    if (shown_rank[i] >= range) range = (size_t)shown_rank[i] + 1;
+  }
+  size_t *count = malloc((range + 1) * sizeof *count);
+  uint32_t *by_shown = malloc((n ? n : 1) * sizeof *by_shown);
+  if (!count || !by_shown) {
+    free(count);
+    free(by_shown);
+    return -1;
+  }
+  memset(count, 0, (range + 1) * sizeof *count);
+  for (size_t k = 0; k < n; k++) count[shown_rank[k] + 1]++;
+  for (size_t v = 0; v < range; v++) count[v + 1] += count[v];
+  for (size_t k = 0; k < n; k++) by_shown[count[shown_rank[arts->by_art[k]]]++] = arts->by_art[k];
+  memset(count, 0, (range + 1) * sizeof *count);
+  for (size_t k = 0; k < n; k++) count[root[k] + 1]++;
+  for (size_t v = 0; v < range; v++) count[v + 1] += count[v];
+  for (size_t k = 0; k < n; k++) ord[count[root[by_shown[k]]]++] = by_shown[k];
+  free(count);
+  free(by_shown);
   return 0;
 }
 
-int id_key_groups(const nw_id_item *items, size_t n, const uint32_t *root, const char *const *shown, const int *ntok,
-                  const char *const *alias_key, nw_id_groups *out) {
+/* Distinct articles per group: an article's items marked per group. */
+static int count_articles(const uint32_t *gid, const id_art_groups *arts, group *g, size_t ng) {
+  size_t *seen = calloc(ng ? ng : 1, sizeof *seen); /* per group: 1 + the last article counted */
+  if (!seen) return -1;
+  for (size_t a = 0; a < arts->n; a++)
+    for (size_t k = arts->start[a]; k < arts->start[a + 1]; k++) {
+      uint32_t x = gid[arts->by_art[k]];
+      if (seen[x] != a + 1) seen[x] = a + 1, g[x].articles++;
+    }
+  free(seen);
+  return 0;
+}
+
+int id_key_groups(const nw_id_item *items, size_t n, const uint32_t *root, const char *const *shown,
+                  const uint32_t *shown_rank, const int *ntok, const char *const *alias_key,
+                  const id_art_groups *arts, nw_id_groups *out) {
   size_t nn = n ? n : 1, ng = 0;
   uint32_t *ord = malloc(nn * sizeof *ord), *gid = malloc(nn * sizeof *gid), *num = NULL;
   group *g = calloc(nn, sizeof *g);
   int rc = ord && gid && g ? 0 : -1;
   if (!rc) {
-    for (size_t i = 0; i < n; i++) ord[i] = (uint32_t)i;
-    sort_ctx = (key_ctx){items, root, shown};
-    qsort(ord, n, sizeof *ord, cmp_item);
-    ng = collect_groups(items, n, ord, root, shown, ntok, alias_key, g, gid);
-    rc = count_articles(items, n, gid, g);
+    rc = sort_items(n, root, shown_rank, arts, ord);
+    if (!rc) ng = collect_groups(items, n, ord, root, shown, shown_rank, ntok, alias_key, g, gid);
+    if (!rc) rc = count_articles(gid, arts, g, ng);
   }
   for (size_t k = 0; !rc && k < ng; k++) {
     const char *name = g[k].alias ? g[k].alias : g[k].best ? g[k].best : "?";

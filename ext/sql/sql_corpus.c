@@ -9,7 +9,9 @@
 ** Both return the run's summary as JSON: {"added":..,"changed":..,
 ** "unchanged":..,"removed":..,"failed":..,"analyzed":..,"files":..,
 ** "bytes":..,"seconds":..}. Options (a JSON object): "jobs" worker threads
-** (default 1), "batch" articles per transaction (default 200), "outlets" a
+** (default 1), "batch" articles per transaction (default 200), "hint_after"
+** articles stored before entity ids are written with the rows (default
+** 1000, 0 never: ext/corpus/corpus_hints.c), "outlets" a
 ** mapping file of lines "pattern<TAB>outlet" (stored in the table
 ** outlet_map and applied by every later relink; see
 ** ext/identity/outlet_guess.h), and for news_ingest "shard": "I/N" (only the
@@ -63,6 +65,9 @@ static int parse_options(sqlite3 *db, sqlite3_value *v, int allow_shard, nw_corp
     } else if (key && !strcmp(key, "batch")) {
       if (!is_int || n < 1 || n > 1000000) *err = sqlite3_mprintf("\"batch\" must be an integer from 1 to 1000000");
       else o->batch = (int)n;
+    } else if (key && !strcmp(key, "hint_after")) {
+      if (!is_int || n < 0 || n > 1000000000) *err = sqlite3_mprintf("\"hint_after\" must be an integer from 0 to 1000000000");
+      else o->hint_after = n ? (int)n : -1;
     } else if (key && !strcmp(key, "shard") && allow_shard) {
       const char *s = (const char *)sqlite3_column_text(st, 1);
       int i = -1, count = 0, used = 0;

@@ -10,70 +10,6 @@
 
 SQLITE_EXTENSION_INIT3
 
-/* ---- rowsets ---------------------------------------------------------- */
-
-static nw_cell *cur_row(nw_rowset *rs) { return rs->cells + (rs->nrow - 1) * (size_t)rs->ncol; }
-
-int nw_row_new(nw_rowset *rs) {
-  size_t need = (rs->nrow + 1) * (size_t)rs->ncol;
-  if (nw_grow((void **)&rs->cells, &rs->cap, need, sizeof *rs->cells)) return -1;
-  memset(rs->cells + rs->nrow * (size_t)rs->ncol, 0, (size_t)rs->ncol * sizeof *rs->cells);
-  rs->nrow++;
-  return 0;
-}
-
-static int set_arena(nw_rowset *rs, int col, const void *s, size_t n, int kind) {
-  nw_cell *c = &cur_row(rs)[col];
-  c->kind = (uint8_t)kind;
-  c->a = (int64_t)rs->arena.len;
-  c->b = (int64_t)n;
-  return nw_buf_append(&rs->arena, s, n);
-}
-
-int nw_set_text(nw_rowset *rs, int col, const char *s, size_t n) { return set_arena(rs, col, s, n, NW_CELL_TEXT); }
-int nw_set_blob(nw_rowset *rs, int col, const void *s, size_t n) { return set_arena(rs, col, s, n, NW_CELL_BLOB); }
-
-void nw_set_int(nw_rowset *rs, int col, int64_t v) {
-  nw_cell *c = &cur_row(rs)[col];
-  c->kind = NW_CELL_INT;
-  c->a = v;
-}
-
-void nw_set_real(nw_rowset *rs, int col, double v) {
-  nw_cell *c = &cur_row(rs)[col];
-  c->kind = NW_CELL_REAL;
-  c->r = v;
-}
-
-void nw_set_input(nw_rowset *rs, int col, size_t start, size_t end) {
-  nw_cell *c = &cur_row(rs)[col];
-  c->kind = NW_CELL_INPUT;
-  c->a = (int64_t)(rs->base + start);
-  c->b = (int64_t)(rs->base + end);
-}
-
-void nw_set_span(nw_rowset *rs, int col_start, int col_len, size_t start, size_t end) {
-  nw_cell *row = cur_row(rs);
-  start += rs->base;
-  end += rs->base;
-  row[col_start].kind = NW_CELL_POS;
-  row[col_start].a = (int64_t)start;
-  row[col_len].kind = NW_CELL_LEN;
-  row[col_len].a = (int64_t)start;
-  row[col_len].b = (int64_t)end;
-}
-
-void nw_set_sentence(nw_rowset *rs, int col, size_t k) { nw_set_int(rs, col, rs->sentence_base + (int64_t)k + 1); }
-
-static void rowset_clear(nw_rowset *rs) {
-  free(rs->cells);
-  nw_buf_free(&rs->arena);
-  rs->cells = NULL;
-  rs->nrow = rs->cap = 0;
-  rs->base = 0;
-  rs->sentence_base = 0;
-}
-
 /* ---- byte -> character positions -------------------------------------- */
 
 #define NW_CHARMAP_STEP 4096
@@ -288,7 +224,7 @@ static void drop_map(tvf_cursor *c) {
 }
 
 static void cursor_reset(tvf_cursor *c, const nw_tvf *def) {
-  rowset_clear(&c->rs);
+  nw_rowset_free(&c->rs);
   drop_map(c);
   free(c->input);
   c->input = NULL;
@@ -369,8 +305,7 @@ static void set_error(sqlite3_vtab_cursor *cur, char *err, int rc) {
 /* Next batch of a stream's rows into the (emptied) rowset. */
 static int stream_step(tvf_cursor *c) {
   const nw_tvf *def = ((tvf_vtab *)c->base.pVtab)->def;
-  c->rs.nrow = 0;
-  c->rs.arena.len = 0;
+  nw_rowset_empty(&c->rs);
   c->rs.input = NULL;
   c->rs.input_len = 0;
   c->row = 0;
@@ -380,6 +315,7 @@ static int stream_step(tvf_cursor *c) {
   nw_sql_stop_begin(&stop, ((tvf_vtab *)c->base.pVtab)->db);
   int rc = def->step(c->stream, &c->rs, &err);
   if (nw_sql_stop_end(&stop) && rc == SQLITE_OK && c->rs.nrow == 0) rc = SQLITE_INTERRUPT; /* not the end: stopped */
+  if (rc == SQLITE_OK && nw_rowset_seal(&c->rs)) rc = SQLITE_NOMEM;
   if (rc != SQLITE_OK) set_error(&c->base, err, rc);
   return rc;
 }
@@ -435,8 +371,7 @@ static int produce_rows(tvf_cursor *c, const nw_tvf *def) {
   nw_doc text_only = {.text = c->input, .len = c->rs.input_len};
   char *err = NULL;
   int rc = SQLITE_OK;
-  c->rs.nrow = 0;
-  c->rs.arena.len = 0;
+  nw_rowset_empty(&c->rs);
   c->row = 0;
   nw_sql_stop stop;
   nw_sql_stop_begin(&stop, ((tvf_vtab *)c->base.pVtab)->db);
@@ -455,6 +390,7 @@ static int produce_rows(tvf_cursor *c, const nw_tvf *def) {
     err = NULL;
     rc = SQLITE_INTERRUPT;
   }
+  if (rc == SQLITE_OK && nw_rowset_seal(&c->rs)) rc = SQLITE_NOMEM;
   if (rc != SQLITE_OK) set_error(&c->base, err, rc);
   return rc;
 }
@@ -528,7 +464,7 @@ static int tvf_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col) {
     col -= def->nargs_max;
     if (col >= c->rs.ncol) return SQLITE_OK;
   }
-  const nw_cell *k = &c->rs.cells[c->row * (size_t)c->rs.ncol + (size_t)col];
+  const nw_cell *k = &nw_rowset_row(&c->rs, c->row)[col];
   switch (k->kind) {
     case NW_CELL_INT: sqlite3_result_int64(ctx, k->a); break;
     case NW_CELL_REAL: sqlite3_result_double(ctx, k->r); break;

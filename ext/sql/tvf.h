@@ -54,8 +54,13 @@ typedef struct nw_cell {
 
 typedef struct nw_rowset {
   int ncol;
-  nw_cell *cells; /* row-major: row r, column c is cells[r * ncol + c] */
-  size_t nrow, cap;
+  size_t nrow;
+  /* rows packed (rowset.c): the set cells of each, as varints; the current
+  ** row, staged here while it is written and decoded here to be read */
+  nw_buf packed;
+  nw_cell *row;
+  int staged, decoded;
+  size_t read_row, read_pos;
   nw_buf arena;
   const char *input; /* the text positions refer to (owned by the cursor) */
   size_t input_len;
@@ -77,6 +82,13 @@ void nw_set_input(nw_rowset *rs, int col, size_t start, size_t end);
 void nw_set_span(nw_rowset *rs, int col_start, int col_len, size_t start, size_t end);
 /* The 1-based number of the doc's 0-based sentence k in the whole input. */
 void nw_set_sentence(nw_rowset *rs, int col, size_t k);
+/* For the mechanism (tvf.c): seal after the rows are written (0 or -1, out
+** of memory), then read row r's cells (r in order, from 0); empty before
+** the next rows; free at the end. */
+int nw_rowset_seal(nw_rowset *rs);
+const nw_cell *nw_rowset_row(nw_rowset *rs, size_t r);
+void nw_rowset_empty(nw_rowset *rs);
+void nw_rowset_free(nw_rowset *rs);
 
 struct nw_stream_args;
 

@@ -10,6 +10,8 @@ with /usr/bin/python3, whose sqlite3 module loads extensions):
     from-scratch ingest gives (and, on a corpus written so that names move
     between groups, at each step of changes, additions and deletions);
   - an unchanged re-ingest opens no article file;
+  - entity ids written with the rows (hints) give the keys a link alone
+    gives, and an entity left uncounted by a stopped run is relinked;
   - a full disk (max_page_count), a FIFO among the files and a folder
     removed mid-run: a clear error or an error row, nothing half-written,
     and the next run ends where an uninterrupted one would.
@@ -31,7 +33,9 @@ here = os.path.dirname(os.path.abspath(__file__))
 src = os.path.join(work, "src")
 passed = failed = 0
 COUNT = 400
-OPTS = '{"batch": 5, "jobs": 2}'
+# hint_after 50: past its 50th article a run writes entity ids with the rows
+# (ext/corpus/corpus_hints.c), so every test below also checks that path.
+OPTS = '{"batch": 5, "jobs": 2, "hint_after": 50}'
 
 
 def check(name, ok, detail=""):
@@ -83,6 +87,25 @@ def dump(db):
         "dates": "SELECT a.path, d.start, d.mention, d.type, d.value FROM dates d JOIN articles a ON a.id = d.article_id",
         "entities": "SELECT key, name, type, mentions, articles FROM entities",
         "outlets": "SELECT id, key, name FROM outlets",
+    })
+
+
+def check_same(name, a, b):
+    for table in a:
+        check(f"{name}: {table}", a[table] == b[table],
+              f"{len(a[table])} vs {len(b[table])} rows; first differences"
+              f" {sorted(set(a[table]) ^ set(b[table]), key=repr)[:2]}")
+
+
+def keys(db):
+    """The linker's answers by stable keys (no ids: a fresh database numbers anew)."""
+    return query_rows(db, {
+        "mentions": "SELECT a.path, m.start, m.type, m.canonical, e.key FROM mentions m"
+                    " JOIN articles a ON a.id = m.article_id LEFT JOIN entities e ON e.id = m.entity_id",
+        "quotes": "SELECT a.path, q.start, q.speaker, q.speaker_key, e.key FROM quotes q"
+                  " JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity_id",
+        "entities": "SELECT key, name, type, mentions, articles FROM entities",
+        "outlets": "SELECT a.path, o.key, o.name FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id",
     })
 
 
@@ -141,6 +164,22 @@ for table in a:
           f"{len(a[table])} vs {len(b[table])} rows")
 summary = ingest(killed)
 check("a third run has nothing to do", '"analyzed":0' in summary and '"unchanged":%d' % COUNT in summary, summary)
+
+# Hints (entity ids written with the rows once a run has resolved its first
+# articles' names) change no key: the link rewrites every row whose entity
+# the whole corpus places elsewhere.
+unhinted = os.path.join(work, "unhinted.db")
+fresh(unhinted)
+ingest(unhinted, '{"batch": 5, "jobs": 2, "hint_after": 0}')
+check_same("hinted ingest equals an ingest without hints", keys(unhinted), keys(ref))
+# A run stopped after writing hints but before its link leaves entities
+# uncounted: the next run, with nothing changed, links.
+con = sqlite3.connect(ref)
+con.execute("UPDATE entities SET mentions = NULL, articles = NULL WHERE id = (SELECT min(id) FROM entities)")
+con.commit()
+con.close()
+ingest(ref)
+check_same("an uncounted entity is relinked", keys(unhinted), keys(ref))
 
 # A changed file for the error cases below.
 with open(os.path.join(src, "part0", "late.txt"), "w") as f:
@@ -223,25 +262,6 @@ con.close()
 # Relinking after a change is incremental (only the names whose entity changed
 # are written): it must give exactly the keys a from-scratch ingest of the same
 # files gives. Some files rewritten with other people, some deleted.
-def check_same(name, a, b):
-    for table in a:
-        check(f"{name}: {table}", a[table] == b[table],
-              f"{len(a[table])} vs {len(b[table])} rows; first differences"
-              f" {sorted(set(a[table]) ^ set(b[table]), key=repr)[:2]}")
-
-
-def keys(db):
-    """The linker's answers by stable keys (no ids: a fresh database numbers anew)."""
-    return query_rows(db, {
-        "mentions": "SELECT a.path, m.start, m.type, m.canonical, e.key FROM mentions m"
-                    " JOIN articles a ON a.id = m.article_id LEFT JOIN entities e ON e.id = m.entity_id",
-        "quotes": "SELECT a.path, q.start, q.speaker, q.speaker_key, e.key FROM quotes q"
-                  " JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity_id",
-        "entities": "SELECT key, name, type, mentions, articles FROM entities",
-        "outlets": "SELECT a.path, o.key, o.name FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id",
-    })
-
-
 part = os.path.join(src, "part1")
 names = sorted(n for n in os.listdir(part) if n.endswith(".txt"))
 for k, name in enumerate(names[:6]):
@@ -446,6 +466,44 @@ if shutil.which("strace"):
         opened = [line for line in f if names_src in line and ".txt" in line]
     check("an unchanged re-ingest opens no article file", r.returncode == 0 and '"unchanged":' in r.stdout and not opened,
           f"{r.stdout} {r.stderr[-300:]} {opened[:2]}")
+
+# The counts behind the keys, kept right from step to step: a group whose
+# key changes when another of its names becomes the most mentioned (a
+# nickname of the same person), changes back when that article goes; a
+# name's last mention removed (its entity goes); a surname whose only full
+# name disappears stays apart.
+write("brandt1.txt", 12, "River Times",
+      ["William Brandt opened the new dock on Monday. William Brandt thanked the crews.",
+       "Later William Brandt met the ferry board."])
+write("lone.txt", 12, "River Times", ["Greta Solberg visited the market in Carrow on Monday."])
+write("solberg.txt", 13, "River Times", ["\u201cThe market is open,\u201d Solberg said on Wednesday."])
+step("a person and a lone name added")
+check("the person's key is his one full name", key_of(inc, "brandt1.txt", "William Brandt") == ["William Brandt"],
+      key_of(inc, "brandt1.txt", "William Brandt"))
+check("the surname joins the lone full name", key_of(inc, "solberg.txt", "Solberg") == ["Greta Solberg"],
+      key_of(inc, "solberg.txt", "Solberg"))
+write("brandt2.txt", 13, "River Times",
+      ["Bill Brandt spoke at the harbour on Tuesday. Bill Brandt said the dock was ready.",
+       "Bill Brandt thanked the council. Bill Brandt left early. Bill Brandt returned on Friday."])
+step("the nickname named more often")
+check("the group's key follows its most mentioned name", key_of(inc, "brandt1.txt", "William Brandt") == ["Bill Brandt"],
+      key_of(inc, "brandt1.txt", "William Brandt"))
+os.remove(os.path.join(names_src, "brandt2.txt"))
+step("the nickname's article deleted")
+check("the key changes back", key_of(inc, "brandt1.txt", "William Brandt") == ["William Brandt"],
+      key_of(inc, "brandt1.txt", "William Brandt"))
+con = sqlite3.connect(inc)
+orphans = con.execute("SELECT count(*) FROM article_names WHERE article_id NOT IN (SELECT id FROM articles)").fetchone()[0]
+con.close()
+check("a deleted article's stored names go with it", orphans == 0, orphans)
+write("lone.txt", 12, "River Times", ["The market in Carrow opened on Monday."])
+step("a name's last mention removed")
+con = sqlite3.connect(inc)
+gone = con.execute("SELECT count(*) FROM entities WHERE key = 'Greta Solberg'").fetchone()[0]
+con.close()
+check("an entity no mention names any more is deleted", gone == 0, gone)
+check("the surname whose full name went stays apart", key_of(inc, "solberg.txt", "Solberg") == ["Solberg"],
+      key_of(inc, "solberg.txt", "Solberg"))
 
 print(f"corpus: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
