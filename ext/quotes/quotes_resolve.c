@@ -309,6 +309,10 @@ static int append_name(resolver *r, size_t first, size_t end) {
     if (rf >= 0) ri = rf;
   }
   if (ri >= 0 && r->runs[ri].end - r->runs[ri].core > end - first) {
+    /* the fuller name's canonical form when the tagger found all of it ("Ban"
+    ** typed otherwise, "Ban Ki" -> "Ban Ki-moon") */
+    int32_t fe = entity_of_name(r, r->runs[ri].core, r->runs[ri].end);
+    if (fe >= 0 && r->ents->v[fe].type == NW_ENT_PERSON && r->ents->v[fe].tok_first == r->runs[ri].core) return append_entity(r, fe);
     r->type = run_type(r, ri);
     return append_tokens(r, r->runs[ri].core, r->runs[ri].end);
   }
@@ -613,11 +617,20 @@ static int run_gender(const resolver *r, int32_t ri) {
 /* A run a pronoun may stand for: outside quotations (words quoted are not
 ** the reporter's references), and a person unless the tagger says otherwise
 ** ("the Democratic Party" is not "he"). */
+/* Run ri names a person by what the text says: the tagger's type, or "who"
+** after it, said of people ("Sandy Phillips, who lost her daughter", typed
+** an organisation). */
+static int said_person(const resolver *r, int32_t ri) {
+  const name_run *run = &r->runs[ri];
+  int t = entity_type_at(r, run->end - 1);
+  return t == NW_ENT_PERSON || (t == NW_ENT_ORG && run->end - run->core >= 2 && qx_is_char(r->c, run->end, ',') &&
+                                nw_tok_is(r->c->d, run->end + 1, "who", 1));
+}
+
 static int may_be_person(const resolver *r, int32_t ri) {
   const name_run *run = &r->runs[ri];
   if (r->c->owner[run->first] >= 0) return 0;
-  int t = entity_type_at(r, run->end - 1);
-  return t == NW_ENT_PERSON || (!t && (!r->ents->n || run_gender(r, ri)));
+  return said_person(r, ri) || (!entity_type_at(r, run->end - 1) && (!r->ents->n || run_gender(r, ri)));
 }
 
 static int gender_of_mention(const resolver *r, const nw_quote *q) {
@@ -730,7 +743,7 @@ static int32_t salient_person(const resolver *r, size_t t, int g, int *unsure) {
       int rg = run_gender(r, ri);
       if (ri == open && !rg) {
         *unsure = 1; /* a person of unknown gender opens the sentence */
-        return entity_type_at(r, run->end - 1) == NW_ENT_PERSON ? ri : -1;
+        return said_person(r, ri) ? ri : -1;
       }
       if (g ? rg == g : rg || entity_type_at(r, run->end - 1) == NW_ENT_PERSON) {
         if (ri != open) *unsure = 1; /* named inside the sentence, not its subject */

@@ -127,3 +127,15 @@ SELECT speaker_mention, speaker FROM news_quotes('Both made their support for th
 SELECT speaker_mention, speaker FROM news_quotes('Donald Venn spoke after his wife, Melania Venn. The campaign chairman, Oscar Brandt, said in a statement: “Tonight, Venn painted a dark picture.” In virtually every policy realm, Venn vowed to put the country first. “Americanism will be our credo,” he said.');
 --> The campaign chairman|Oscar Brandt
 --> he|Donald Venn
+-- A person the tagger found in full gives the speaker name its canonical form, the
+-- hyphenated part of a given name included ("Moon Jae-in").
+SELECT speaker_mention, speaker FROM news_quotes('Moon Jae-in spoke on Monday. “We will talk,” Moon said.');
+--> Moon|Moon Jae-in
+-- "who" is said of people: a name before ", who" is a person whatever the tagger typed.
+SELECT speaker_mention, speaker FROM news_quotes('“We need a vote,” Walter Venn said.
+
+Sandy Phillips, who lost her daughter Jessica Ghawi during the shooting in Aurora, said that Venn had treated her family badly.
+
+“He promised to meet with us,” she said about Venn.');
+--> Walter Venn|Walter Venn
+--> she|Sandy Phillips
