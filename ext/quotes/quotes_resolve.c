@@ -84,6 +84,12 @@ static int in_list(const resolver *r, size_t ri) {
   return k >= 2 && qx_is_char(c, k - 1, ',') && r->run_of[k - 2] >= 0;
 }
 
+/* A person the tagger found ends right before token j. */
+static int ends_person(const resolver *r, size_t j) {
+  int32_t e = j ? r->ent_of[j - 1] : -1;
+  return e >= 0 && r->ents->v[e].type == NW_ENT_PERSON && r->ents->v[e].tok_end == j;
+}
+
 static int collect_runs(resolver *r) {
   const qx_ctx *c = r->c;
   size_t n = c->d->ntok;
@@ -102,8 +108,9 @@ static int collect_runs(resolver *r) {
       if (j + 1 < n && qx_is_char(c, j, '-') && r->ent_of[j] >= 0 && r->ent_of[j + 1] == r->ent_of[j] &&
           r->ent_of[j - 1] == r->ent_of[j] && r->ents->v[r->ent_of[j]].type == NW_ENT_PERSON) { j += 2; continue; }
       /* "Ministry of Foreign Affairs", "Charles de Gaulle" */
+      /* (not after a person: "Sen. Walter Venn of Vermont" is a name and a place) */
       if ((qx_class(c, j) & (QW_LINK | QW_NAME_PARTICLE)) && !(qx_class(c, j) & QW_GROUP) && name_word(c, j + 1) &&
-          (nw_tok_is(c->d, j, "of", 0) || (qx_class(c, j) & QW_NAME_PARTICLE))) { j += 2; continue; }
+          (nw_tok_is(c->d, j, "of", 0) || (qx_class(c, j) & QW_NAME_PARTICLE)) && !ends_person(r, j)) { j += 2; continue; }
       break;
     }
     /* the name starts after the last title: "Russian President Vladimir Putin" */
@@ -302,6 +309,10 @@ static int append_name(resolver *r, size_t first, size_t end) {
     if (rf >= 0) ri = rf;
   }
   if (ri >= 0 && r->runs[ri].end - r->runs[ri].core > end - first) {
+    /* the fuller name's canonical form when the tagger found all of it ("Ban"
+    ** typed otherwise, "Ban Ki" -> "Ban Ki-moon") */
+    int32_t fe = entity_of_name(r, r->runs[ri].core, r->runs[ri].end);
+    if (fe >= 0 && r->ents->v[fe].type == NW_ENT_PERSON && r->ents->v[fe].tok_first == r->runs[ri].core) return append_entity(r, fe);
     r->type = run_type(r, ri);
     return append_tokens(r, r->runs[ri].core, r->runs[ri].end);
   }
@@ -596,17 +607,30 @@ static int run_gender(const resolver *r, int32_t ri) {
   const name_run *run = &r->runs[ri];
   if (run->gender) return run->gender;
   int g = nw_strmap_get(&r->gender, qx_text(r->c, run->end - 1), qx_len(r->c, run->end - 1), G_NONE);
-  return g == G_MIXED ? G_NONE : g;
+  if (g != G_MIXED) return g;
+  /* "Trump" where the text names Donald and Melania Trump: the one a family
+  ** name alone names (the fullest name ending so, as append_name gives) */
+  int32_t full = run->end - run->core == 1 ? nw_strmap_get(&r->by_last, qx_text(r->c, run->end - 1), qx_len(r->c, run->end - 1), -1) : -1;
+  return full >= 0 && full != ri ? r->runs[full].gender : G_NONE;
 }
 
 /* A run a pronoun may stand for: outside quotations (words quoted are not
 ** the reporter's references), and a person unless the tagger says otherwise
 ** ("the Democratic Party" is not "he"). */
+/* Run ri names a person by what the text says: the tagger's type, or "who"
+** after it, said of people ("Sandy Phillips, who lost her daughter", typed
+** an organisation). */
+static int said_person(const resolver *r, int32_t ri) {
+  const name_run *run = &r->runs[ri];
+  int t = entity_type_at(r, run->end - 1);
+  return t == NW_ENT_PERSON || (t == NW_ENT_ORG && run->end - run->core >= 2 && qx_is_char(r->c, run->end, ',') &&
+                                nw_tok_is(r->c->d, run->end + 1, "who", 1));
+}
+
 static int may_be_person(const resolver *r, int32_t ri) {
   const name_run *run = &r->runs[ri];
   if (r->c->owner[run->first] >= 0) return 0;
-  int t = entity_type_at(r, run->end - 1);
-  return t == NW_ENT_PERSON || (!t && (!r->ents->n || run_gender(r, ri)));
+  return said_person(r, ri) || (!entity_type_at(r, run->end - 1) && (!r->ents->n || run_gender(r, ri)));
 }
 
 static int gender_of_mention(const resolver *r, const nw_quote *q) {
@@ -675,7 +699,9 @@ static int32_t opening_run(const resolver *r, uint32_t s) {
     if (ri >= 0 && entity_type_at(r, r->runs[ri].end - 1) == NW_ENT_PERSON) return ri;
     if (ri >= 0) j = r->runs[ri].end - 1;
   }
-  return k < e && c->owner[k] < 0 ? r->run_of[k] : -1;
+  if (k >= e || c->owner[k] >= 0 || r->run_of[k] < 0) return -1;
+  /* "Lind's chief rival, Walter Venn, was …": a possessive only modifies the subject */
+  return is_possessive_tok(c, r->runs[r->run_of[k]].end) ? -1 : r->run_of[k];
 }
 
 /* The person of gender g a pronoun at token t most likely stands for, by
@@ -717,7 +743,7 @@ static int32_t salient_person(const resolver *r, size_t t, int g, int *unsure) {
       int rg = run_gender(r, ri);
       if (ri == open && !rg) {
         *unsure = 1; /* a person of unknown gender opens the sentence */
-        return entity_type_at(r, run->end - 1) == NW_ENT_PERSON ? ri : -1;
+        return said_person(r, ri) ? ri : -1;
       }
       if (g ? rg == g : rg || entity_type_at(r, run->end - 1) == NW_ENT_PERSON) {
         if (ri != open) *unsure = 1; /* named inside the sentence, not its subject */
@@ -765,13 +791,18 @@ static int is_org_description(const resolver *r, size_t first, size_t end) {
 ** or role, with no name in it. */
 static int is_role_description(const resolver *r, size_t first, size_t end) {
   const qx_ctx *c = r->c;
-  if (end - first < 2 || end - first > 5 || !nw_tok_is(c->d, first, "the", 1)) return 0;
+  if (end - first < 2 || !nw_tok_is(c->d, first, "the", 1)) return 0;
   int g;
   if (!(qx_class(c, end - 1) & QW_TITLE) && !person_noun_at(c, end - 1, &g)) return 0;
   if (qx_class(c, end - 1) & (QW_PLURAL | QW_PEOPLE)) return 0;
-  for (size_t k = first + 1; k < end; k++)
+  /* words, five at most; a hyphen joins two into one ("the vice-presidential nominee") */
+  size_t words = 0;
+  for (size_t k = first; k < end; k++) {
+    if (qx_is_char(c, k, '-') && k > first + 1 && k + 1 < end && c->d->tok[k].ws == NW_WS_NONE) { words--; continue; }
     if (!qx_is_word(c, k)) return 0;
-  return 1;
+    words++;
+  }
+  return words <= 5;
 }
 
 /* "the senator from Vermont", "the governor of Ohio", "the secretary of
@@ -780,6 +811,16 @@ static int is_role_description(const resolver *r, size_t first, size_t end) {
 ** it ("the president of Judicial Watch") makes another office: end. */
 static size_t role_end(const resolver *r, size_t first, size_t end) {
   const qx_ctx *c = r->c;
+  /* "the Vermont senator and Democratic presidential candidate": one person's
+  ** two roles, the first one names them (no article, pronoun or person after "and") */
+  for (size_t k = first + 2; k + 1 < end; k++) {
+    if (!nw_tok_is(c->d, k, "and", 1)) continue;
+    int g, role = (qx_class(c, k - 1) & QW_TITLE) || person_noun_at(c, k - 1, &g) > 0;
+    for (size_t j = k + 1; role && j < end; j++)
+      role = qx_is_word(c, j) && !(qx_class(c, j) & (QW_DET | QW_PRONOUN)) && entity_type_at(r, j) != NW_ENT_PERSON;
+    if (role) return k;
+    break;
+  }
   for (size_t k = first + 2; k + 1 < end; k++) {
     if (!nw_tok_is(c->d, k, "of", 1) && !nw_tok_is(c->d, k, "from", 1)) continue;
     int g;
@@ -962,7 +1003,10 @@ static int takes_up_unnamed(const resolver *r, size_t first, size_t end) {
 static int32_t described_person(const resolver *r, const nw_quote *q, const nw_quote *last_person, size_t first, size_t end) {
   int g;
   /* "the White House press secretary, Josh Earnest,": the name beside it (the apposition rule) */
-  if (!person_noun_at(r->c, end - 1, &g) || takes_up_unnamed(r, first, end) || apposition(r, first, end) >= 0) return -1;
+  /* a person's noun or a title that leads ("the Senate minority leader") */
+  if ((!person_noun_at(r->c, end - 1, &g) && !(qx_class(r->c, end - 1) & QW_GENERIC_HEAD)) || takes_up_unnamed(r, first, end) ||
+      apposition(r, first, end) >= 0)
+    return -1;
   int unsure = 0;
   int32_t salient = salient_person(r, first, g, &unsure), spoke = -1;
   if (last_person && last_person->paragraph + 2 >= q->paragraph && last_person->speaker_tok_end) {

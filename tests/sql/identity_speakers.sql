@@ -109,3 +109,33 @@ Joy Alessi, 50, of Houston, said the path was “long.” It brought her joy. �
 -- A name that only modifies the noun ("the Venn campaign") is not named the author.
 SELECT speaker_mention, speaker FROM news_quotes('The Venn campaign sent a fundraising email on Wednesday. “Friend, we can win,” the email read.');
 --> the email|email
+
+-- A role description may join two roles of one person with "and", hyphenate a word
+-- ("vice-presidential"), or end in a title that leads ("the Senate minority leader").
+SELECT speaker_mention, speaker FROM news_quotes('Sen. Walter Venn on Wednesday called on the country to act. “The north is isolated,” the independent Vermont senator and Democratic presidential candidate said.');
+--> the independent Vermont senator and Democratic presidential candidate|Walter Venn
+SELECT speaker_mention, speaker FROM news_quotes('Walter M. Venn (D-Nev.) blasted the plan in an interview. “It is the worst thing I have seen,” the Senate minority leader said.');
+--> the Senate minority leader|Walter M. Venn
+SELECT speaker_mention, speaker FROM news_quotes('At a rally, Oscar Brandt showed the crowd a clip. “Let me help you out,” the Republican vice-presidential nominee said.');
+--> the Republican vice-presidential nominee|Oscar Brandt
+-- "he" looks past a possessive that opens the sentence before ("Lind's chief rival")
+-- to the person named there, and "Walter Venn of Vermont" is a person and a place.
+SELECT speaker_mention, speaker FROM news_quotes('Both made their support for the deal a centerpiece. Lind''s chief rival, Sen. Walter Venn of Vermont, was the only major candidate who skipped the meeting. Instead he gave a speech in Salt Lake City in which he said the plan was “a mistake.”');
+--> he|Walter Venn
+-- A family name two people of the text share names, alone, the one its fullest form
+-- names ("Venn": Donald Venn), so "he" may stand for it.
+SELECT speaker_mention, speaker FROM news_quotes('Donald Venn spoke after his wife, Melania Venn. The campaign chairman, Oscar Brandt, said in a statement: “Tonight, Venn painted a dark picture.” In virtually every policy realm, Venn vowed to put the country first. “Americanism will be our credo,” he said.');
+--> The campaign chairman|Oscar Brandt
+--> he|Donald Venn
+-- A person the tagger found in full gives the speaker name its canonical form, the
+-- hyphenated part of a given name included ("Moon Jae-in").
+SELECT speaker_mention, speaker FROM news_quotes('Moon Jae-in spoke on Monday. “We will talk,” Moon said.');
+--> Moon|Moon Jae-in
+-- "who" is said of people: a name before ", who" is a person whatever the tagger typed.
+SELECT speaker_mention, speaker FROM news_quotes('“We need a vote,” Walter Venn said.
+
+Sandy Phillips, who lost her daughter Jessica Ghawi during the shooting in Aurora, said that Venn had treated her family badly.
+
+“He promised to meet with us,” she said about Venn.');
+--> Walter Venn|Walter Venn
+--> she|Sandy Phillips
