@@ -321,7 +321,19 @@ static double quantized_f1(const float *w, size_t n, float trans[NER_NTAGS + 1][
   return f;
 }
 
-#define NER_CLIP_QUANTILE 0.9999
+/* No clipping: the largest weights (gazetteer and word features) decide
+** many tokens; clipping the top 0.01 % cost 0.6 point of pass-1 F1 on a
+** held-out fold, keeping them all 0.1. */
+#define NER_CLIP_QUANTILE 1.0
+
+/* The weights as the library will read them (quantized, then scaled back):
+** pass 2 learns on the pass-1 scores the library computes, not on finer ones. */
+static void as_quantized(float *w, size_t n) {
+  int8_t *codes = malloc(n);
+  float scale = quantize(w, n, codes, NER_CLIP_QUANTILE);
+  for (size_t i = 0; i < n; i++) w[i] = codes[i] * scale;
+  free(codes);
+}
 
 static void put32(FILE *f, uint32_t v) { fwrite(&v, 4, 1, f); }
 
@@ -402,6 +414,7 @@ int main(int argc, char **argv) {
   train(&p1, tr, ntrain, NULL, e1, ndev ? dv : NULL, ndev, "pass1");
   float *w1 = malloc(p1.n * sizeof *w1), t1[NER_NTAGS + 1][NER_NTAGS];
   pc_average(&p1, w1, t1);
+  as_quantized(w1, p1.n);
   pc_free(&p1);
   /* pass-1 tags of the dev documents from the full model, of the training
   ** documents from models that did not see them */
@@ -414,6 +427,7 @@ int main(int argc, char **argv) {
     train(&pk, tr, ntrain, use, e1, NULL, 0, "fold");
     float *wk = malloc(pk.n * sizeof *wk), tk[NER_NTAGS + 1][NER_NTAGS];
     pc_average(&pk, wk, tk);
+    as_quantized(wk, pk.n);
     pc_free(&pk);
     for (size_t i = 0; i < ntrain; i++)
       if (!use[i]) tag_docs(wk, tk, &tr[i], 1, 1);
