@@ -12,7 +12,7 @@ CREATE TEMP TABLE plain_quotes AS
   LEFT JOIN entities e ON e.id = q.speaker_entity_id;
 CREATE TEMP TABLE plain_entities AS SELECT key, name, type, mentions, articles FROM entities;
 SELECT (SELECT count(*) FROM plain WHERE key IS NOT NULL), (SELECT count(*) FROM plain_quotes WHERE speaker_key IS NOT NULL);
---> 20|6
+--> 22|6
 DELETE FROM articles;
 DELETE FROM entities;
 DELETE FROM article_names;
