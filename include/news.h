@@ -168,6 +168,15 @@ int nw_stop_requested(void);
 /* Whether the current call was told to stop (asks nothing). */
 int nw_stopped(void);
 #define NW_STOPPED (-2)
+/* For a long loop over a text: asks nw_stop_requested once pos has passed
+** *next (then a step further on), so a loop asks about every 64 KB. */
+int nw_stop_at(size_t pos, size_t *next);
+/* nw_buf_append a megabyte at a time, asking between pieces (copying tens
+** of megabytes into fresh pages takes longer than a caller may wait): 0, -1
+** (out of memory) or NW_STOPPED. */
+int nw_buf_append_stoppable(nw_buf *b, const char *s, size_t n);
+/* nw_utf8_valid a megabyte at a time, asking between pieces: 1, 0 or NW_STOPPED. */
+int nw_utf8_valid_stoppable(const char *s, size_t n);
 
 /* Where a window of text starting at from should end: just after a paragraph
 ** break (two line ends with only blanks between), where every sentence ends,

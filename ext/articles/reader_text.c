@@ -140,9 +140,10 @@ static const uint8_t markdown_special[256] = {['\r'] = 1, ['['] = 1, ['#'] = 1};
 ** "![alt](src)" dropped, "## " heading marks dropped; "\r" dropped too.
 ** Linear: each "[" looks ahead a bounded way. */
 static int reduce_markdown(const char *s, size_t n, nw_buf *out) {
-  size_t i = 0, run = 0; /* s[run..i) is copied as is */
+  size_t i = 0, run = 0, next_check = 0; /* s[run..i) is copied as is */
   if (nw_grow((void **)&out->data, &out->cap, out->len + n + 1, 1)) return -1;
   while (i < n) {
+    if (nw_stop_at(i, &next_check)) return -1; /* the caller was interrupted (news_clean) */
     /* most bytes are none of "\r", "[", "#": skip them in a tight loop */
     while (i < n && !markdown_special[(unsigned char)s[i]]) i++;
     if (i >= n) break;
@@ -153,7 +154,7 @@ static int reduce_markdown(const char *s, size_t n, nw_buf *out) {
       continue;
     }
     int image = c == '[' && i > run && s[i - 1] == '!';
-    if (nw_buf_append(out, s + run, i - run - (size_t)image)) return -1;
+    if (nw_buf_append_stoppable(out, s + run, i - run - (size_t)image)) return -1;
     run = ++i;
     if (c == '\r') continue;
     if (c == '#') {
@@ -176,15 +177,16 @@ static int reduce_markdown(const char *s, size_t n, nw_buf *out) {
     }
     if ((image && nw_buf_putc(out, '!')) || nw_buf_putc(out, '[')) return -1;
   }
-  if (nw_buf_append(out, s + run, n - run)) return -1;
+  if (nw_buf_append_stoppable(out, s + run, n - run)) return -1;
   return nw_buf_append(out, "", 0);
 }
 
 static int split_lines(text_doc *d) {
   const char *s = d->w.data;
-  size_t n = d->w.len, i = 0;
+  size_t n = d->w.len, i = 0, next_check = 0;
   int blank = 0;
   while (i <= n) {
+    if (nw_stop_at(i, &next_check)) return -1;
     const char *nl = memchr(s + i, '\n', n - i);
     size_t e = nl ? (size_t)(nl - s) : n;
     size_t a = i, b = e;
@@ -232,9 +234,11 @@ static void classify(text_doc *d) {
   pcre2_match_data *md = pcre2_match_data_create(4, NULL);
   if (!md) return;
   uint32_t opts = d->utf8_ok ? PCRE2_NO_UTF_CHECK : 0;
+  size_t next_check = 0;
   for (size_t k = 0; k < d->n; k++) {
     line *l = &d->ln[k];
     size_t len = l->e - l->s;
+    if (nw_stop_at(l->s, &next_check)) break; /* interrupted: the caller asks nw_stopped */
     for (size_t r = 0; r < nw_line_rule_count; r++) {
       if (!rule_may_match(r, d->w.data + l->s, len)) continue;
       int rc = pcre2_match(rule_code[r], (PCRE2_SPTR)d->w.data + l->s, len, 0, opts, md, NULL);
@@ -526,18 +530,19 @@ static int ends_open(const char *s, size_t n) {
 static int write_body(text_doc *d, size_t first_off, nw_buf *out) {
   const char *s = d->w.data;
   int have = 0;
-  size_t prev_s = 0, prev_e = 0;
+  size_t prev_s = 0, prev_e = 0, next_check = 0;
   for (size_t k = 0; k < d->n; k++) {
     line *l = &d->ln[k];
     if (l->drop) continue;
     size_t a = l->s + (k == 0 ? first_off : 0), b = l->e;
+    if (nw_stop_at(a, &next_check)) return -1;
     if (have) {
       /* Hard-wrapped lines and paragraphs broken mid-sentence join up. */
       int join = l->blank ? (ends_open(s + prev_s, prev_e - prev_s) && starts_lower(s + a, b - a))
                           : !ends_sentence(s + prev_s, prev_e - prev_s);
       if (nw_buf_append(out, join ? " " : "\n\n", join ? 1 : 2)) return -1;
     }
-    if (nw_buf_append(out, s + a, b - a)) return -1;
+    if (nw_buf_append_stoppable(out, s + a, b - a)) return -1;
     have = 1;
     prev_s = a;
     prev_e = b;
@@ -547,7 +552,9 @@ static int write_body(text_doc *d, size_t first_off, nw_buf *out) {
 
 static int doc_load(text_doc *d, const char *s, size_t n) {
   memset(d, 0, sizeof *d);
-  d->utf8_ok = nw_utf8_valid(s, n);
+  int valid = nw_utf8_valid_stoppable(s, n);
+  if (valid == NW_STOPPED) return -1;
+  d->utf8_ok = valid;
   if (reduce_markdown(s, n, &d->w) || split_lines(d)) return -1;
   classify(d);
   return 0;
@@ -562,7 +569,7 @@ int nw_clean_lines(const char *s, size_t n, nw_buf *out) {
   text_doc d;
   int rc = -1;
   if (!nw_text_rules_ready()) return -1;
-  if (doc_load(&d, s, n) == 0) {
+  if (doc_load(&d, s, n) == 0 && !nw_stopped()) {
     mark_furniture(&d, NULL);
     sweep_footer(&d);
     rc = write_body(&d, 0, out);

@@ -94,9 +94,10 @@ static int step_beyond_ascii(const char *s, size_t n, size_t *j, size_t *copied,
 /* Tidy s into out: 0, -1 (OOM), or 1 on invalid UTF-8 or NUL (out unusable). */
 static int tidy(const char *s, size_t n, nw_buf *out) {
   if (nw_grow((void **)&out->data, &out->cap, out->len + n + 1, 1)) return -1;
-  size_t newlines = 0, spaces = 0, i = 0;
+  size_t newlines = 0, spaces = 0, i = 0, next_check = 0;
   int started = 0;
   while (i < n) {
+    if (nw_stop_at(i, &next_check)) return NW_STOPPED; /* news_clean's caller was interrupted */
     unsigned char b = (unsigned char)s[i];
     int nl = 0;
     size_t bl = 0;
@@ -126,6 +127,7 @@ static int tidy(const char *s, size_t n, nw_buf *out) {
     } else j++;
     int dummy;
     while (j < n) {
+      if (nw_stop_at(j, &next_check)) return NW_STOPPED; /* a run may be the whole text */
       /* printable ASCII other than the space: nothing to decide */
       while (j < n && (unsigned char)(s[j] - 0x21) < 0x5F) j++;
       if (j >= n) break;
@@ -145,7 +147,7 @@ static int tidy(const char *s, size_t n, nw_buf *out) {
       }
       j++;
     }
-    if (nw_buf_append(out, s + copied, j - copied)) return -1;
+    if ((rc = nw_buf_append_stoppable(out, s + copied, j - copied))) return rc;
     i = j;
   }
   return nw_buf_append(out, "", 0) ? -1 : 0;

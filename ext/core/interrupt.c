@@ -12,7 +12,11 @@
 ** caller may wait, and rare enough to cost nothing. */
 #define CHECK_EVERY_NS 5000000L
 
-static _Thread_local nw_stop_check current;
+/* initial-exec: the library's thread-local data (80 bytes, all modules')
+** is then placed when it is loaded, instead of allocated at a thread's
+** first use, where glibc aborts the process when that allocation fails
+** ("cannot allocate memory for thread-local data"). */
+static _Thread_local nw_stop_check current __attribute__((tls_model("initial-exec")));
 
 static long long now_ns(void) {
   struct timespec t;
@@ -41,3 +45,34 @@ int nw_stop_requested(void) {
 }
 
 int nw_stopped(void) { return current.stopped; }
+
+int nw_stop_at(size_t pos, size_t *next) {
+  if (pos < *next) return 0;
+  *next = pos + ((size_t)64 << 10);
+  return nw_stop_requested();
+}
+
+int nw_buf_append_stoppable(nw_buf *b, const char *s, size_t n) {
+  const size_t piece = (size_t)1 << 20;
+  if (n > piece && nw_grow((void **)&b->data, &b->cap, b->len + n + 1, 1)) return -1;
+  for (size_t at = 0;; at += piece) {
+    size_t k = n - at < piece ? n - at : piece;
+    if (nw_buf_append(b, s + at, k)) return -1;
+    if (at + k >= n) return 0;
+    if (nw_stop_requested()) return NW_STOPPED;
+  }
+}
+
+int nw_utf8_valid_stoppable(const char *s, size_t n) {
+  const size_t piece = (size_t)1 << 20;
+  size_t at = 0;
+  while (n - at > piece) {
+    size_t cut = at + piece; /* at a character's first byte: the pieces' answers are the whole's */
+    while (cut > at && ((unsigned char)s[cut] & 0xC0) == 0x80) cut--;
+    if (cut == at) cut = at + piece; /* a megabyte of continuation bytes: invalid either way */
+    if (!nw_utf8_valid(s + at, cut - at)) return 0;
+    at = cut;
+    if (nw_stop_requested()) return NW_STOPPED;
+  }
+  return nw_utf8_valid(s + at, n - at);
+}

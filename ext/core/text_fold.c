@@ -90,8 +90,9 @@ int nw_utf8_sanitize(const char *s, size_t n, nw_buf *out) { return sanitize(s, 
 ** through utf8proc: from the ASCII character before them (it may compose
 ** with a following mark) to the next ASCII character. */
 static int nfc(const char *s, size_t n, nw_buf *out) {
-  size_t done = 0, i = 0;
+  size_t done = 0, i = 0, next_check = 0;
   while (i < n) {
+    if (nw_stop_at(i, &next_check)) return NW_STOPPED;
     if ((unsigned char)s[i] < 0x80) {
       i++;
       continue;
@@ -107,7 +108,7 @@ static int nfc(const char *s, size_t n, nw_buf *out) {
     if (rc) return -1;
     done = i = to;
   }
-  return nw_buf_append(out, s + done, n - done);
+  return nw_buf_append_stoppable(out, s + done, n - done);
 }
 
 /* What white space tidying sees in a character. */
@@ -136,9 +137,13 @@ int nw_normalize(const char *s, size_t n, nw_buf *out) {
   ** other characters are copied in one piece. */
   if (nw_grow((void **)&out->data, &out->cap, out->len + sn + 1, 1)) goto oom;
   int rc = 0;
-  size_t newlines = 0, spaces = 0, run = 0;
+  size_t newlines = 0, spaces = 0, run = 0, next_check = 0;
   int started = 0, in_run = 0;
   for (size_t i = 0; i < sn && rc == 0;) {
+    if (nw_stop_at(i, &next_check)) { /* the caller was interrupted (news_clean) */
+      rc = -1;
+      break;
+    }
     size_t from = i;
     unsigned char b = (unsigned char)src[i];
     /* ASCII needs no decoding: most text is, and this loop sees every byte */

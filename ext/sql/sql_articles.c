@@ -72,7 +72,7 @@ static int fail(char *msg, char **err) {
   if (!msg) return SQLITE_NOMEM;
   *err = sqlite3_mprintf("news_articles: %s", msg);
   free(msg);
-  return SQLITE_ERROR;
+  return *err ? SQLITE_ERROR : SQLITE_NOMEM; /* no room for the message either */
 }
 
 /* The file reader fails only for want of memory. */
@@ -86,7 +86,7 @@ static int scan_start(void **state, const nw_stream_args *a, char **err) {
   if (s && a->text && memchr(a->text, 0, a->len)) { /* a C path would end there: another file */
     free(s);
     *err = sqlite3_mprintf("news_articles: the root holds a NUL byte");
-    return SQLITE_ERROR;
+    return *err ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   char *root = s ? strndup(a->text, a->len) : NULL;
   char *msg = NULL;

@@ -75,8 +75,7 @@ static int produce_dates(nw_rowset *rs, const nw_doc *doc, int argc, sqlite3_val
   if (rc != SQLITE_OK) return rc;
   nw_timexes tx = {0};
   if (nw_dates_extract(doc, ref_len ? ref : NULL, ref_len, &tx)) {
-    *err = sqlite3_mprintf("news_dates: out of memory");
-    rc = SQLITE_ERROR;
+    rc = SQLITE_NOMEM; /* "news_dates: out of memory" */
   }
   for (size_t k = 0; rc == SQLITE_OK && k < tx.n; k++) {
     const nw_timex *t = &tx.v[k];

@@ -49,7 +49,7 @@ static int produce_entities(nw_rowset *rs, const nw_doc *doc, int argc, sqlite3_
   int rc = SQLITE_OK;
   if (nw_extract_entities(doc, &ents)) {
     *err = sqlite3_mprintf("news_entities: out of memory, or no model");
-    rc = SQLITE_ERROR;
+    rc = *err ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   for (size_t i = 0; rc == SQLITE_OK && i < ents.n; i++) {
     const nw_entity *e = &ents.v[i];

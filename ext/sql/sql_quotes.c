@@ -45,8 +45,7 @@ static int produce_quotes(nw_rowset *rs, const nw_doc *doc, int argc, sqlite3_va
   nw_quotes qs = {0};
   if (nw_extract_quotes(doc, &qs)) {
     nw_quotes_free(&qs);
-    *err = sqlite3_mprintf("news_quotes: out of memory");
-    return SQLITE_ERROR;
+    return SQLITE_NOMEM; /* "news_quotes: out of memory" */
   }
   int rc = SQLITE_OK;
   for (size_t i = 0; i < qs.n && rc == SQLITE_OK; i++) {
@@ -85,8 +84,10 @@ const nw_sql_module nw_sql_quotes = {.tvfs = (const nw_tvf *const[]){&quotes_tvf
 
 static int debug_quotes(nw_buf *out) {
   char line[160];
-  int n = snprintf(line, sizeof line, "quotes: %zu cue forms, %zu class words, %zu chooser weights\n",
-                   nw_quotes_cue_count(), nw_quotes_word_count(), nw_quotes_weight_count());
+  size_t cues = nw_quotes_cue_count(), words = nw_quotes_word_count();
+  if (!cues || !words) return -1; /* the compiled-in tables are never empty: they could not be built */
+  int n = snprintf(line, sizeof line, "quotes: %zu cue forms, %zu class words, %zu chooser weights\n", cues, words,
+                   nw_quotes_weight_count());
   int rc = n > 0 ? nw_buf_append(out, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1) : -1;
   char trained[17], now[17];
   nw_quotes_model_stamp(trained, now);

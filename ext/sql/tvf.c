@@ -314,7 +314,11 @@ static int stream_step(tvf_cursor *c) {
   nw_sql_stop stop;
   nw_sql_stop_begin(&stop, ((tvf_vtab *)c->base.pVtab)->db);
   int rc = def->step(c->stream, &c->rs, &err);
-  if (nw_sql_stop_end(&stop) && rc == SQLITE_OK && c->rs.nrow == 0) rc = SQLITE_INTERRUPT; /* not the end: stopped */
+  if (nw_sql_stop_end(&stop)) { /* whatever the step made of it (a row may be cut short): stopped */
+    sqlite3_free(err);
+    err = NULL;
+    rc = SQLITE_INTERRUPT;
+  }
   if (rc == SQLITE_OK && nw_rowset_seal(&c->rs)) rc = SQLITE_NOMEM;
   if (rc != SQLITE_OK) set_error(&c->base, err, rc);
   return rc;
@@ -395,6 +399,20 @@ static int produce_rows(tvf_cursor *c, const nw_tvf *def) {
   return rc;
 }
 
+/* The input copied for the cursor (xFilter's argument does not outlast it),
+** a megabyte at a time: copying 64 MB into fresh pages takes a few hundred
+** milliseconds, and the call must stop soon after an interrupt. */
+static int copy_input(tvf_cursor *c, const char *text, size_t len) {
+  enum { STEP = 1 << 20 };
+  if (!(c->input = malloc(len + 1))) return SQLITE_NOMEM;
+  nw_sql_stop stop;
+  nw_sql_stop_begin(&stop, ((tvf_vtab *)c->base.pVtab)->db);
+  for (size_t at = 0; at < len && !nw_stop_requested(); at += STEP)
+    memcpy(c->input + at, text + at, len - at < STEP ? len - at : STEP);
+  c->input[len] = 0;
+  return nw_sql_stop_end(&stop) ? SQLITE_INTERRUPT : SQLITE_OK;
+}
+
 static int tvf_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, int argc, sqlite3_value **argv) {
   (void)idxStr;
   tvf_cursor *c = (tvf_cursor *)cur;
@@ -414,10 +432,12 @@ static int tvf_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, 
     set_error(cur, too_long, SQLITE_TOOBIG);
     return SQLITE_TOOBIG;
   }
-  c->input = malloc(len + 1);
-  if (!c->input) return SQLITE_NOMEM;
-  memcpy(c->input, text, len);
-  c->input[len] = 0;
+  int rc = copy_input(c, text, len);
+  if (rc != SQLITE_OK) {
+    set_error(cur, NULL, rc);
+    cursor_reset(c, def);
+    return rc;
+  }
   c->rs.input = c->input;
   c->rs.input_len = len;
   for (int i = 1; i < argc && i <= NW_MAX_ARGS; i++, c->argc++)
@@ -425,7 +445,7 @@ static int tvf_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, 
       cursor_reset(c, def);
       return SQLITE_NOMEM;
     }
-  int rc = produce_rows(c, def);
+  rc = produce_rows(c, def);
   if (rc != SQLITE_OK) cursor_reset(c, def);
   return rc;
 }

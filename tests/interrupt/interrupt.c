@@ -1,6 +1,6 @@
 /* sqlite3_interrupt() stops a long call: each function runs on a long input
 ** (a few MB of text: news prose, quotation marks, one sentence that never
-** ends; 64 MB for the scalars that go fast; a folder of many files) while
+** ends; 64 MB for the functions that go fast; a folder of many files) while
 ** another thread calls
 ** sqlite3_interrupt() after 50 ms; the statement must end with
 ** SQLITE_INTERRUPT, and soon. "Soon" is measured as the CPU time the calling
@@ -128,8 +128,9 @@ int main(int argc, char **argv) {
   char *text = long_text((size_t)8 << 20), *big = long_text((size_t)64 << 20);
   char *quote_marks = repeated(marks, 5, (size_t)8 << 20), *sentence = repeated(words, 7, (size_t)8 << 20);
   /* news_sentences goes fast enough to end 8 MB of marks or of one sentence
-  ** before the interrupt on an idle machine: it gets 16 MB of each. */
-  char *big_marks = repeated(marks, 5, (size_t)16 << 20), *big_sentence = repeated(words, 7, (size_t)16 << 20);
+  ** before the interrupt on an idle machine: it gets 64 MB of each (where
+  ** copying its argument once took longer than the bound). */
+  char *big_marks = repeated(marks, 5, (size_t)64 << 20), *big_sentence = repeated(words, 7, (size_t)64 << 20);
   if (!text || !big || !quote_marks || !sentence || !big_marks || !big_sentence || make_folder(argv[2], 20000)) {
     fprintf(stderr, "interrupt: cannot make the inputs\n");
     return 2;
@@ -143,6 +144,7 @@ int main(int argc, char **argv) {
     check(db, "SELECT news_date(?1)", texts[i]); /* a scalar on a long argument */
   }
   check(db, "SELECT length(news_fold(?1))", big);
+  check(db, "SELECT length(news_clean(?1))", big);
   char sql[4200];
   snprintf(sql, sizeof sql, "SELECT count(*) FROM news_articles('%s')", argv[2]);
   check(db, sql, NULL);

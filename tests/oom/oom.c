@@ -8,14 +8,20 @@
 ** results exactly (a failure must not break a function for later calls).
 **
 **   oom EXT [--mode fresh|warm|all] [--after] [--stride K] [--jobs J] [--only N | --from N --to M]
+**       [--every-point-of TEXT]...
 **
 ** Modes: fresh = the refusal falls anywhere from loading the extension on
 ** (its first use, one-time setup included); warm = the extension has run the
 ** whole workload once before (caches, per-thread memory and models in place).
 ** --after refuses every allocation from the Nth on instead of the Nth alone.
-** --stride K tries every Kth N only (a quick run). Prints one line per mode
+** --stride K tries every Kth N only (a quick run); --every-point-of TEXT
+** also tries every N inside the steps whose SQL holds TEXT (problems found
+** there stay checked by a sampled run). OOM_BT=1 prints the call stack of
+** each refused allocation. Prints one line per mode
 ** "oom MODE: P failure points, Q problems" and "oom: N passed, M failed". */
 #include <dlfcn.h>
+#include <link.h>
+#include <stdint.h>
 #include <errno.h>
 #include <signal.h>
 #include <sqlite3.h>
@@ -115,6 +121,7 @@ enum { NSTEPS = sizeof STEPS / sizeof STEPS[0], NRESULTS = NSTEPS + 1 /* the loa
 
 static const char *ext_path;
 static int trace; /* OOM_TRACE set: where each step starts, in allocations */
+static long step_start[NSTEPS + 1]; /* this run's: the allocation count before each step, and at the end */
 static char fixture[256];
 static char *sql_of[NSTEPS];
 
@@ -219,9 +226,11 @@ static void run_workload(text res[NRESULTS]) {
       continue;
     }
     if (trace) fprintf(stderr, "oom: %.3f s, allocation %ld: %.60s\n", (double)clock() / CLOCKS_PER_SEC, oom_counted() + 1, sql_of[i]);
+    step_start[i] = oom_counted();
     run_sql(db, sql_of[i], t);
     if (t->s[0] == '!' && g) failed_group[g] = 1;
   }
+  step_start[NSTEPS] = oom_counted();
   was = oom_pause();
   sqlite3_close(db);
   oom_resume(was);
@@ -274,6 +283,8 @@ static void show_diff(const char *want, const char *got) {
 /* What the normal run gives, shared with the children. */
 typedef struct shared {
   long total;      /* allocations in one run of the workload */
+  long step_start[NSTEPS + 1]; /* where each step's allocations start (from 0), and end */
+  long loader_refused[1024]; /* a child whose refusal was the dynamic loader's writes its N at N % 1024 */
   long leak_slack; /* blocks a normal run leaves (caches): a child may leave as many */
   size_t len[NRESULTS];
   char data[1 << 22];
@@ -302,10 +313,55 @@ static void kept(text res[NRESULTS]) {
 /* The refused allocation was the dynamic loader's own (dlopen loading the
 ** extension and its libraries): glibc leaves a few blocks behind when one
 ** fails, which is no leak of ours. */
+/* The dynamic loader's code, found at start: glibc ends the process ("out
+** of memory", exit status 127, or an abort) when some of its allocations fail
+** (a unique symbol of libstdc++ bound while loading ICU for libxml2, a
+** thread's data); the child says so before, for the parent to tell. */
+static uintptr_t ld_lo, ld_hi;
+static long child_at;
+
+static int find_loader(struct dl_phdr_info *info, size_t size, void *arg) {
+  (void)size;
+  (void)arg;
+  if (!info->dlpi_name || !strstr(info->dlpi_name, "ld-linux")) return 0;
+  for (int i = 0; i < info->dlpi_phnum; i++) {
+    const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+    if (ph->p_type != PT_LOAD) continue;
+    uintptr_t lo = info->dlpi_addr + ph->p_vaddr, hi = lo + ph->p_memsz;
+    if (!ld_lo || lo < ld_lo) ld_lo = lo;
+    if (hi > ld_hi) ld_hi = hi;
+  }
+  return 1;
+}
+
+static void note_loader_refusal(void *caller) {
+  if ((uintptr_t)caller >= ld_lo && (uintptr_t)caller < ld_hi) normal->loader_refused[child_at % 1024] = child_at;
+}
+
 static int refused_in_loader(void) {
   Dl_info info;
   void *caller = oom_refused_caller();
   return caller && dladdr(caller, &info) && info.dli_fname && strstr(info.dli_fname, "ld-linux");
+}
+
+/* SQLite's own allocations whose failure no extension can see or undo (the
+** refused allocation's call stack names them, where the host's libsqlite3
+** exports its internal symbols, as Debian's does):
+** - copying a statement's error message for sqlite3_errmsg
+**   (sqlite3VdbeTransferError, a "benign" allocation): the error stays, its
+**   message becomes the code's ("SQL logic error");
+** - sqlite3_load_extension's own, after the extension's init has run: the
+**   load fails, but SQLite keeps the library loaded (no dlclose), with what
+**   its init set up (no frame of the extension on the stack: a refusal in
+**   its own init is its own). */
+static int lost_message_in_sqlite(const char *got) {
+  char plain[64];
+  snprintf(plain, sizeof plain, "!%d %s", SQLITE_ERROR, sqlite3_errstr(SQLITE_ERROR));
+  return !strcmp(got, plain) && oom_refused_within("sqlite3VdbeTransferError");
+}
+
+static int refused_in_load_extension(void) {
+  return oom_refused_within("sqlite3_load_extension") && !refused_in_loader() && !oom_refused_in_file(ext_path);
 }
 
 /* In a child: refuse allocation `at` (0: none, the normal run that
@@ -318,6 +374,7 @@ static int run_child(const char *mode, long at, int after, int measure) {
   oom_arm(at, after);
   run_workload(res);
   long total = oom_counted();
+  if (measure) memcpy(normal->step_start, step_start, sizeof step_start);
   oom_pause();
   run_workload(again);
   int bad = 0;
@@ -339,6 +396,10 @@ static int run_child(const char *mode, long at, int after, int measure) {
       ** ours ran. The load failed, as it should; its message is glibc's. */
       fprintf(stderr, "oom %s N=%ld%s: the dynamic loader's allocation refused, the load fails with its message "
               "(%s): not the extension's\n", mode, at, after ? " and after" : "", res[0].s + 1);
+    } else if (res[i].s[0] == '!' && want[0] == '!' && lost_message_in_sqlite(res[i].s)) {
+      fprintf(stderr, "oom %s N=%ld%s: SQLite's copy of the error message refused (sqlite3VdbeTransferError), "
+              "the error stays with its code's message at %s: not the extension's\n", mode, at, after ? " and after" : "",
+              step_name(i));
     } else if (!acceptable(res[i].s, want, i ? STEPS[i - 1].flags : 0)) {
       fprintf(stderr, "oom %s N=%ld%s: another answer at %s\n", mode, at, after ? " and after" : "", step_name(i));
       show_diff(want, res[i].s);
@@ -369,6 +430,10 @@ static int run_child(const char *mode, long at, int after, int measure) {
   else if (left > normal->leak_slack && refused_in_loader())
     fprintf(stderr, "oom %s N=%ld%s: %ld blocks left by the dynamic loader (glibc's dlopen fails without freeing "
             "them): not counted\n", mode, at, after ? " and after" : "", left - normal->leak_slack);
+  else if (left > normal->leak_slack && refused_in_load_extension())
+    fprintf(stderr, "oom %s N=%ld%s: %ld blocks left by sqlite3_load_extension's own failure (SQLite's code; "
+            "after the init ran it keeps the library loaded): not counted\n", mode, at, after ? " and after" : "",
+            left - normal->leak_slack);
   else if (left > normal->leak_slack) {
     fprintf(stderr, "oom %s N=%ld%s: %ld blocks leaked\n", mode, at, after ? " and after" : "",
             left - normal->leak_slack);
@@ -399,6 +464,26 @@ static void warm_up(void) {
   for (int i = 0; i < NRESULTS; i++) free(res[i].s);
 }
 
+/* Steps whose every failure point is tried whatever the stride (--every-point-of:
+** where a problem was found, so that a sampled run keeps checking it). */
+static const char *every_point_of[8];
+static int n_every;
+
+static int in_every_step(long at) {
+  for (int i = 0; i < NSTEPS; i++)
+    for (int k = 0; k < n_every; k++)
+      if (strstr(STEPS[i].sql, every_point_of[k]) && at > normal->step_start[i] && at <= normal->step_start[i + 1])
+        return 1;
+  return 0;
+}
+
+/* The failure point after at: the next of the stride's, or of a step tried in full. */
+static long next_point(long at, long from, long stride, long to) {
+  long n = at + 1;
+  while (n <= to && (n - from) % stride && !in_every_step(n)) n++;
+  return n;
+}
+
 /* Sweeps one mode; returns the number of problems. */
 static int sweep(const char *mode, int after, long stride, int jobs, long from, long to) {
   pid_t pid = fork();
@@ -422,13 +507,17 @@ static int sweep(const char *mode, int after, long stride, int jobs, long from, 
   for (long at = from; at <= to || running;) {
     if (at <= to && running < jobs) {
       if (getenv("OOM_INLINE")) exit(run_child(mode, at, after, 0)); /* under a debugger */
+      normal->loader_refused[at % 1024] = 0;
       pid_t c = fork();
-      if (c == 0) exit(run_child(mode, at, after, 0));
+      if (c == 0) {
+        child_at = at;
+        exit(run_child(mode, at, after, 0));
+      }
       pids[running] = c;
       ats[running] = at;
       running++;
       tried++;
-      at += stride;
+      at = next_point(at, from, stride, to);
       continue;
     }
     pid_t done = wait(&status);
@@ -443,7 +532,13 @@ static int sweep(const char *mode, int after, long stride, int jobs, long from, 
     running--;
     if (!WIFEXITED(status) || WEXITSTATUS(status)) {
       char b[64];
-      if (!WIFEXITED(status))
+      int glibc_ends = (WIFEXITED(status) && WEXITSTATUS(status) == 127) || (WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT);
+      if (normal->loader_refused[done_at % 1024] == done_at && glibc_ends) {
+        fprintf(stderr, "oom %s N=%ld%s: the dynamic loader's allocation refused, glibc ends the process (%s): not "
+                "the extension's\n", mode, done_at, after ? " and after" : "", status_text(status, b, sizeof b));
+        continue;
+      }
+      if (!WIFEXITED(status) || WEXITSTATUS(status) != 1) /* a crash, or an exit not the test's own */
         fprintf(stderr, "oom %s N=%ld%s: %s\n", mode, done_at, after ? " and after" : "", status_text(status, b, sizeof b));
       problems++;
     }
@@ -505,9 +600,11 @@ int main(int argc, char **argv) {
     else if (!strcmp(argv[i], "--only") && i + 1 < argc) from = to = atol(argv[++i]);
     else if (!strcmp(argv[i], "--from") && i + 1 < argc) from = atol(argv[++i]);
     else if (!strcmp(argv[i], "--to") && i + 1 < argc) to = atol(argv[++i]);
+    else if (!strcmp(argv[i], "--every-point-of") && i + 1 < argc && n_every < 8) every_point_of[n_every++] = argv[++i];
     else if (argv[i][0] != '-' && !ext_path) ext_path = argv[i];
     else {
-      fprintf(stderr, "usage: oom EXT [--mode fresh|warm|all] [--after] [--stride K] [--jobs J] [--only N | --from N --to M]\n");
+      fprintf(stderr, "usage: oom EXT [--mode fresh|warm|all] [--after] [--stride K] [--jobs J] [--only N | --from N --to M] "
+              "[--every-point-of TEXT]...\n");
       return 2;
     }
   }
@@ -516,6 +613,8 @@ int main(int argc, char **argv) {
   normal = mmap(NULL, sizeof *normal, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
   if (normal == MAP_FAILED) return 2;
   make_fixtures();
+  dl_iterate_phdr(find_loader, NULL);
+  oom_on_refusal = note_loader_refusal;
   sqlite3_initialize();
   int problems = 0, modes = 0;
   if (!strcmp(mode, "fresh") || !strcmp(mode, "all")) {

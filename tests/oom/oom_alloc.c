@@ -10,8 +10,10 @@
 
 #include <dlfcn.h>
 #include <errno.h>
+#include <execinfo.h>
 #include <stdatomic.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void *(*real_malloc)(size_t);
@@ -32,6 +34,9 @@ static long fail_at;  /* the allocation (1-based, counted while armed) to refuse
 static int fail_after; /* refuse every one from fail_at on */
 static atomic_int refused;
 static void *refused_caller; /* the code that called malloc when it was refused */
+#define REFUSED_FRAMES 48
+static void *refused_frames[REFUSED_FRAMES]; /* its call stack */
+static atomic_int refused_nframes;
 
 static int in_boot(const void *p) { return (const char *)p >= boot && (const char *)p < boot + sizeof boot; }
 
@@ -57,6 +62,19 @@ static void resolve(void) {
 /* Called at each refusal: a place for a debugger's breakpoint. */
 __attribute__((noinline)) void oom_refusing(void) { __asm__ volatile(""); }
 
+void (*oom_on_refusal)(void *caller);
+
+/* Whether to keep the call stack of a refusal: for one in SQLite's code (the
+** test tells SQLite's own failures by it), or any with OOM_BT set; never in
+** the dynamic loader's or the C library's (called by the loader, it holds
+** the loader's state half made: unwinding through it can crash). */
+static int stack_wanted(void *caller) {
+  Dl_info info;
+  if (!dladdr(caller, &info) || !info.dli_fname) return 0;
+  if (strstr(info.dli_fname, "libsqlite3")) return 1;
+  return getenv("OOM_BT") && !strstr(info.dli_fname, "ld-linux") && !strstr(info.dli_fname, "libc.so");
+}
+
 /* 1: refuse this allocation (called by caller). */
 #define refuse() refuse_from(__builtin_return_address(0))
 static int refuse_from(void *caller) {
@@ -66,6 +84,14 @@ static int refuse_from(void *caller) {
     atomic_store(&refused, 1);
     refused_caller = caller;
     oom_refusing();
+    if (oom_on_refusal) oom_on_refusal(caller);
+    if (!atomic_load(&refused_nframes) && stack_wanted(caller)) { /* backtrace's own allocations uncounted */
+      int was = atomic_exchange(&armed, 0);
+      int n = backtrace(refused_frames, REFUSED_FRAMES);
+      atomic_store(&refused_nframes, n > 0 ? n : 0);
+      if (getenv("OOM_BT")) backtrace_symbols_fd(refused_frames, n, 2); /* who asked, on stderr */
+      atomic_store(&armed, was);
+    }
     return 1;
   }
   return 0;
@@ -157,6 +183,7 @@ void oom_arm(long at, int after) {
   fail_after = after;
   atomic_store(&counted, 0);
   atomic_store(&refused, 0);
+  atomic_store(&refused_nframes, 0);
   atomic_store(&armed, 1);
 }
 
@@ -166,3 +193,19 @@ long oom_counted(void) { return atomic_load(&counted); }
 int oom_refused(void) { return atomic_load(&refused); }
 void *oom_refused_caller(void) { return refused_caller; }
 long oom_live(void) { return atomic_load(&live); }
+
+/* 1 when a frame of the refused allocation's call stack is in the function
+** named (by_file 0) or in a library whose file name holds the text (by_file 1). */
+static int refused_frame(const char *name, int by_file) {
+  int n = atomic_load(&refused_nframes);
+  for (int i = 0; i < n; i++) {
+    Dl_info info;
+    if (!dladdr(refused_frames[i], &info)) continue;
+    const char *s = by_file ? info.dli_fname : info.dli_sname;
+    if (s && (by_file ? strstr(s, name) != NULL : !strcmp(s, name))) return 1;
+  }
+  return 0;
+}
+
+int oom_refused_within(const char *function) { return refused_frame(function, 0); }
+int oom_refused_in_file(const char *part) { return refused_frame(part, 1); }

@@ -16,6 +16,13 @@ long oom_counted(void);
 int oom_refused(void);
 /* The code address that asked for the refused allocation, or NULL. */
 void *oom_refused_caller(void);
+/* 1 when the function named (an exported symbol: dladdr finds it) was on
+** the call stack of the first refused allocation. */
+int oom_refused_within(const char *function);
+/* 1 when a frame of it was in a library whose file name holds part. */
+int oom_refused_in_file(const char *part);
+/* Called at each refusal with the code address that asked (set by the test). */
+extern void (*oom_on_refusal)(void *caller);
 /* Blocks allocated and not freed (every allocation of the process). */
 long oom_live(void);
 

@@ -147,19 +147,11 @@ def main():
     remove_db(db)
     shutil.rmtree(large)
 
-    path = os.path.join(ROOT, "build", "bench.json")
-    try:
-        with open(path) as f:
-            bench = json.load(f)
-    except (OSError, ValueError):
-        bench = {}
     # Wall times on a shared machine say little without the load they ran under.
     res["corpus_load_average"] = [round(x, 1) for x in os.getloadavg()]
-    bench.update(res)
-    with open(path, "w") as f:
-        json.dump(bench, f, indent=2)
-        f.write("\n")
-    print(f"wrote {path} (corpus rows)")
+    sys.path.insert(0, os.path.join(ROOT, "tools"))
+    from bench_merge import merge_into_bench
+    print(f"wrote {merge_into_bench(res)} (corpus rows)")
 
 
 if __name__ == "__main__":
