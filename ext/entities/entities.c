@@ -100,12 +100,21 @@ static int only_initials(const nw_doc *d, size_t a, size_t b) {
   return 1;
 }
 
+/* "other States", "certain States", "member States": the word as legal
+** texts use it, a common noun after a modifier in lower case (not "the
+** States" for the United States). */
+static int common_states(const nw_doc *d, size_t a, size_t b) {
+  if (b != a + 1 || a == 0 || !nw_tok_is(d, a, "States", 0)) return 0;
+  const nw_token *p = &d->tok[a - 1];
+  return p->cls == NW_TOK_WORD && (p->flags & NW_TF_LOWER_INITIAL) && !nw_tok_is(d, a - 1, "the", 0);
+}
+
 /* A name [a, b): narrowed to the name proper, typed by an unambiguous
 ** gazetteer entry, split when it joins two listed names with a hyphen. */
 static int push_name(const nw_doc *d, nw_entities *out, size_t a, size_t b, int type) {
   if (!ner_trim_mention(d, &a, &b, &type) || !has_letter(d, a, b)) return 0;
   if (b - a > MAX_NAME_TOKENS || d->tok[b - 1].end - d->tok[a].start > MAX_NAME_BYTES || only_titles(d, a, b, 1) ||
-      only_initials(d, a, b))
+      only_initials(d, a, b) || common_states(d, a, b))
     return 0;
   size_t cut = ner_gaz_pair_split(d, a, b);
   if (cut < b) {

@@ -217,6 +217,9 @@ int ner_is_honorific(const char *s, size_t n);
 /* End of the name part of a hyphenated compound in tokens [a, b): "U.S.-led"
 ** gives the end of "U.S."; b when the mention is no such compound. */
 size_t ner_hyphen_cut(const nw_doc *d, size_t a, size_t b);
+/* The same for a mention of type (nw_ent_type): a person's name keeps a
+** lower-case syllable after its hyphen ("Kim Jong-un"; not "-led", "-era"). */
+size_t ner_name_end(const nw_doc *d, size_t a, size_t b, int type);
 /* Narrow a mention [*a, *b) to the name proper; an honorific before a name
 ** makes it a person's (*type). 0 when nothing is left. */
 int ner_trim_mention(const nw_doc *d, size_t *a, size_t *b, int *type);

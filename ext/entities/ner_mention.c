@@ -19,6 +19,35 @@ static int glued_hyphen(const nw_doc *d, size_t i) {
   return is_hyphen(d, i) && d->tok[i].ws == NW_WS_NONE && i + 1 < d->ntok && d->tok[i + 1].ws == NW_WS_NONE;
 }
 
+/* Lower-case words of four letters at most that make a compound of the name
+** before their hyphen ("Yeltsin-era", "U.S.-led"); a longer word always does
+** ("-backed", "-style"). General knowledge. */
+static const char *const compound_words[] = {"aged", "born", "bred", "era", "fed", "free", "held", "ish", "led",
+                                             "less", "like", "long", "made", "old", "only", "run", "tied", "type",
+                                             "wide"};
+
+/* Is the token after the hyphen at h a syllable of the name before it,
+** written in lower case as romanized names do ("Kim Jong-un", "Lee
+** Teng-hui"): a short word of ASCII letters, glued to a capitalized one,
+** that makes no compound? */
+static int name_syllable_after(const nw_doc *d, size_t h) {
+  if (h == 0 || !glued_hyphen(d, h)) return 0;
+  const nw_token *l = &d->tok[h - 1], *r = &d->tok[h + 1];
+  size_t n = nw_tok_len(r);
+  if (l->cls != NW_TOK_WORD || !(l->flags & NW_TF_UPPER_INITIAL) || r->cls != NW_TOK_WORD || n < 2 || n > 4) return 0;
+  const char *w = d->text + r->start;
+  for (size_t k = 0; k < n; k++)
+    if (w[k] < 'a' || w[k] > 'z') return 0;
+  for (size_t k = 0; k < sizeof compound_words / sizeof *compound_words; k++)
+    if (strlen(compound_words[k]) == n && memcmp(compound_words[k], w, n) == 0) return 0;
+  return 1;
+}
+
+size_t ner_name_end(const nw_doc *d, size_t a, size_t b, int type) {
+  if (type == NW_ENT_PERSON && b >= a + 3 && name_syllable_after(d, b - 2)) return b;
+  return ner_hyphen_cut(d, a, b);
+}
+
 size_t ner_hyphen_cut(const nw_doc *d, size_t a, size_t b) {
   /* the lower-case tail: lower-case words and hyphens up to the end */
   size_t tail = b;
@@ -59,9 +88,11 @@ int ner_trim_mention(const nw_doc *d, size_t *pa, size_t *pb, int *type) {
   size_t a = *pa, b = *pb;
   while (a < b && is_edge_junk(d, a)) a++;
   while (b > a && (is_edge_junk(d, b - 1) || nw_tok_possessive(d, b - 1))) b--;
-  if (b > a) b = ner_hyphen_cut(d, a, b);
-  /* a lower-case word does not end a name: "Cold War era", "Xi also" */
-  while (b - a > 1 && d->tok[b - 1].cls == NW_TOK_WORD && (d->tok[b - 1].flags & NW_TF_LOWER_INITIAL))
+  if (b > a) b = ner_name_end(d, a, b, *type);
+  /* a lower-case word does not end a name: "Cold War era", "Xi also" (but a
+  ** person's name may end in a syllable, "Kim Jong-un") */
+  while (b - a > 1 && d->tok[b - 1].cls == NW_TOK_WORD && (d->tok[b - 1].flags & NW_TF_LOWER_INITIAL) &&
+         !(*type == NW_ENT_PERSON && b >= a + 3 && name_syllable_after(d, b - 2)))
     b--;
   /* "The Pacific Rail Consortium": the article is not part of the name; nor
   ** is a common word a headline writes in capitals ("IN NORWAY") */
@@ -128,9 +159,8 @@ void ner_hyphenated_persons(const nw_doc *d, uint8_t *tags) {
       tags[i - 1] = (uint8_t)ner_tag_begin(NW_ENT_PERSON);
       tags[i] = tags[i + 1] = (uint8_t)person;
     } else if (is_person_tag(tags[i - 1])) {
-      /* "Jean-Luc Ortiz-Vega" (a lower-case part, "Kim Jong-un", is left to the
-      ** tagger: it is hard to tell from "-led" or "-era") */
-      if (!(r->flags & NW_TF_UPPER_INITIAL)) continue;
+      /* "Jean-Luc Ortiz-Vega", and a lower-case syllable, "Kim Jong-un" (not "-led", "-era") */
+      if (!(r->flags & NW_TF_UPPER_INITIAL) && !name_syllable_after(d, i)) continue;
       tags[i] = tags[i + 1] = (uint8_t)person;
       if (i + 2 < d->ntok && tags[i + 2] && !ner_tag_is_begin(tags[i + 2]))
         tags[i + 2] = (uint8_t)ner_tag_begin(ner_tag_type(tags[i + 2]));

@@ -84,6 +84,31 @@ SELECT mention, type FROM news_entities('Eva-Marie Lund and Jean-Luc Ortiz-Vega 
 --> Oslo|LOC
 SELECT mention, type FROM news_entities('The treaty binds other States. The German Marshall Fund published a report.');
 --> German Marshall Fund|ORG
+SELECT count(*) FROM news_entities('The rule applies to certain States and to other States that signed it.');
+--> 0
+
+-- A romanized name whose last part is a lower-case syllable after a hyphen is one
+-- person's name; a lower-case word that makes a compound ("-led", "-era") is not part of it.
+SELECT mention FROM news_entities('North Korean leader Kim Jong-un met Lee Teng-hui after the U.S.-led talks.');
+--> North Korean
+--> Kim Jong-un
+--> Lee Teng-hui
+--> U.S.
+SELECT mention, type FROM news_entities('The Kim-led talks ended. Moon Jae-in said so.');
+--> Kim|PERSON
+--> Moon Jae-in|PERSON
+
+-- A name the text repeats keeps its words the second time ("Winter" of "Winter
+-- Olympics"); a city named as a team takes the team's type.
+SELECT mention, type FROM news_entities('Athletes trained for the Winter Olympics in Norway. Tickets for the Winter Olympics sold out in a day.');
+--> Winter Olympics|MISC
+--> Norway|LOC
+--> Winter Olympics|MISC
+SELECT mention, type FROM news_entities('Barcelona beat Madrid 2-1 on Sunday. Leeds scored twice against Chelsea.');
+--> Barcelona|ORG
+--> Madrid|ORG
+--> Leeds|ORG
+--> Chelsea|ORG
 
 -- Text with no capitalized word (quotation marks, markup, broken bytes) is not tagged.
 SELECT count(*) FROM news_entities(replace(hex(zeroblob(100000)), '00', '"<div>'));

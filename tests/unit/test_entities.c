@@ -188,6 +188,12 @@ static void test_hyphen_cut(void) {
   CHECK_EQ_INT(ner_hyphen_cut(&doc, 0, 4), 2);   /* Los Angeles | - based */
   CHECK_EQ_INT(ner_hyphen_cut(&doc, 6, 11), 11); /* Weston-super-Mare stays whole */
   CHECK(ner_is_title("Mr.", 3) && ner_is_honorific("Mr.", 3) && !ner_is_honorific("President", 9));
+  const char *k = "Kim Jong-un and Kim Jong-led";
+  nw_tokenize(&doc, k, strlen(k));
+  CHECK_EQ_INT(ner_name_end(&doc, 0, 4, NW_ENT_PERSON), 4); /* a person's syllable stays */
+  CHECK_EQ_INT(ner_name_end(&doc, 0, 4, NW_ENT_ORG), 2);    /* any other name's tail goes */
+  CHECK_EQ_INT(ner_name_end(&doc, 5, 9, NW_ENT_PERSON), 7); /* "-led" makes a compound */
+  nw_doc_free(&doc);
 }
 
 /* Text repeated n times (the caller frees it). */
