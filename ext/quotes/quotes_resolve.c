@@ -724,7 +724,7 @@ static int32_t salient_person(const resolver *r, size_t t, int g, int *unsure) {
   for (uint32_t s = sent + 1; s-- > 0 && sent - s < window;) {
     size_t lo = c->d->sent[s].first_tok, hi = s == sent ? t : c->d->sent[s].end_tok;
     if (hi <= reach) break;
-    int32_t open = lo >= reach ? opening_run(r, s) : -1;
+    int32_t open = lo >= reach ? opening_run(r, s) : -1, unknown = -1;
     if (lo < reach) lo = reach;
     for (size_t k = lo; k < hi; k++) {
       int32_t ri = r->run_of[k];
@@ -732,6 +732,12 @@ static int32_t salient_person(const resolver *r, size_t t, int g, int *unsure) {
       ** someone named earlier; the sentence before may name him (a few back at most) */
       uint32_t w = qx_class(c, k);
       if (c->owner[k] < 0 && (w & QW_PRONOUN) && (w & (g == G_MALE ? QW_MALE : g == G_FEMALE ? QW_FEMALE : QW_MALE | QW_FEMALE))) {
+        /* "Representative Brooks … says where he stands": the pronoun takes
+        ** up the person of unknown gender the sentence named before it */
+        if (unknown >= 0) {
+          *unsure = 1;
+          return unknown;
+        }
         if (window >= 4) return -1;
         window++;
         break;
@@ -749,6 +755,7 @@ static int32_t salient_person(const resolver *r, size_t t, int g, int *unsure) {
         if (ri != open) *unsure = 1; /* named inside the sentence, not its subject */
         return ri;
       }
+      if (!rg && unknown < 0 && said_person(r, ri)) unknown = ri;
     }
   }
   return -1;

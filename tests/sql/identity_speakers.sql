@@ -139,3 +139,7 @@ Sandy Phillips, who lost her daughter Jessica Ghawi during the shooting in Auror
 “He promised to meet with us,” she said about Venn.');
 --> Walter Venn|Walter Venn
 --> she|Sandy Phillips
+-- A pronoun of a sentence takes up the person of unknown gender that sentence named
+-- before it ("Representative Venn … where he stands").
+SELECT speaker_mention, speaker FROM news_quotes('Sen. Oscar Brandt backed the deal last year. Most members of Congress have been sympathetic to trade, but Representative Venn, who has welcomed support from the Tea Party, does not mince words about where he stands. “We will do whatever is necessary,” he said.');
+--> he|Venn
