@@ -95,7 +95,7 @@ SELECT speaker_mention, speaker FROM news_quotes('One worker provided a document
 
 -- A hyphenated word is part of a person's name: "Ban Ki-moon", "Asab Al-Tabchi".
 SELECT mention, canonical FROM news_entities('U.N. Secretary-General Ban Ki-moon spoke on Monday. Ban said the accord held.') WHERE type = 'PERSON';
---> Ban Ki|Ban Ki-moon
+--> Ban Ki-moon|Ban Ki-moon
 --> Ban|Ban Ki-moon
 SELECT speaker_mention, speaker FROM news_quotes('Master of ceremonies Asab Al-Tabchi took the stage. “No thanks to them,” he added.');
 --> he|Asab Al-Tabchi
