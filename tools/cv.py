@@ -149,8 +149,28 @@ def mean(values):
     return sum(values) / len(values) if values else None
 
 
+# build/cv.json: the fold means as fractions, under the names issue 14 gives
+# (ner_f1, quotes_attributed_f1), plus each task's other figures and folds.
+JSON_NAMES = {'ner': ['ner_f1', 'ner_precision', 'ner_recall'],
+              'quotes': ['quotes_attributed_f1', 'quotes_speaker_accuracy', 'quotes_speaker_name_all'],
+              'dates': ['dates_value_f1', 'dates_strict_f1']}
+
+
+def write_json(results):
+    path = os.path.join(ROOT, 'build', 'cv.json')
+    old = {}
+    if os.path.exists(path):  # a run over some tasks keeps the others' figures
+        with open(path) as f:
+            old = json.load(f)
+    old.update(results)
+    with open(path, 'w') as f:
+        json.dump(old, f, indent=1, sort_keys=True)
+    print(f'wrote {os.path.relpath(path, ROOT)}')
+
+
 def run(tasks, folds):
     summary = []
+    results = {}
     for task in tasks:
         per = []
         for k in folds:
@@ -167,6 +187,9 @@ def run(tasks, folds):
         print(f'   {task} dev (make eval): ' + (fmt(figures(task, json.load(open(dev)))) if os.path.exists(dev)
                                                  else 'no build/eval score (run make eval)'))
         folds_of = lambda i: ' '.join(pct(f[i][1]) for f in per)
+        for i, name in enumerate(JSON_NAMES[task][:len(means)]):
+            results[name] = None if means[i][1] is None else round(means[i][1], 4)
+            results[name + '_folds'] = [None if f[i][1] is None else round(f[i][1], 4) for f in per]
         if task == 'ner':
             summary.append(f'cv entities: F1 mean {pct(means[0][1])} (folds {folds_of(0)}), '
                            f'P {pct(means[1][1])}, R {pct(means[2][1])}')
@@ -180,6 +203,7 @@ def run(tasks, folds):
                            + (' [train gold has no speaker_canonical]' if means[2][1] is None else ''))
     print('\n== cv summary')
     print('\n'.join(summary))
+    write_json(results)
 
 
 def spans(doc, key):
