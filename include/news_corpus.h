@@ -91,7 +91,8 @@ typedef struct nw_corpus_opts {
   int batch;               /* articles per transaction (also ~8 MB of text); <= 0: 200 */
   int hint_after;          /* articles a run stores before it resolves their names and writes
                               later articles' entity ids with their rows (ext/corpus/corpus_hints.c);
-                              0: 1000, < 0: never (the link writes every id) */
+                              <= 0: never, the default (the link writes every id): on
+                              this machine's 100 000-article ingest hints cost wall time */
   /* Called from the writer thread after each committed batch (may be NULL). */
   void (*progress)(const nw_corpus_stats *s, void *ctx);
   void *progress_ctx;

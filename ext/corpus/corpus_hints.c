@@ -4,7 +4,8 @@
 ** The link gives every mention its entity and every quote its speaker key
 ** only once the whole corpus is resolved; written afterwards, row by row,
 ** that was most of a first link (10.4 of 17.4 s at 100 000 articles) and it
-** ran alone on the one writer after the extraction. Instead, once HINT_AFTER
+** ran alone on the one writer after the extraction. Instead (when asked: option
+** "hint_after", off by default), once that many
 ** articles of a run are stored, their names are resolved (the identity
 ** resolver over those articles alone) and every later article's mentions,
 ** quotes and stored names are written with the entity ids this gives their
@@ -24,11 +25,6 @@
 #include "hash.h"
 
 SQLITE_EXTENSION_INIT3
-
-/* Articles of a run stored before its hints are resolved (by default):
-** enough that most names of a corpus have been seen, few enough that the
-** resolve is quick. */
-#define HINT_AFTER 1000
 
 enum { N_TYPES = NW_ENT_MISC - NW_ENT_PERSON + 1 };
 
@@ -220,7 +216,7 @@ static int no_memory(char **err) {
 int cp_hints_apply(sqlite3 *db, cp_hints **hp, int after, int64_t id, const char *body, const cp_analysis *an,
                    cp_hinted *out, char **err) {
   out->ready = 0;
-  if (!an->link_names.len || after < 0) return SQLITE_OK;
+  if (!an->link_names.len || after <= 0) return SQLITE_OK; /* off unless asked for */
   if (!*hp && !(*hp = calloc(1, sizeof **hp))) return no_memory(err);
   cp_hints *h = *hp;
   if (!h->ready) {
@@ -230,7 +226,7 @@ int cp_hints_apply(sqlite3 *db, cp_hints **hp, int after, int64_t id, const char
       h->ready = -1;
       return SQLITE_OK;
     }
-    if (h->na < (size_t)(after ? after : HINT_AFTER)) return SQLITE_OK;
+    if (h->na < (size_t)after) return SQLITE_OK;
     int rc = resolve_seen(db, h, err);
     return rc == SQLITE_NOMEM ? no_memory(err) : rc;
   }

@@ -11,7 +11,7 @@
 ** "bytes":..,"seconds":..}. Options (a JSON object): "jobs" worker threads
 ** (default 1), "batch" articles per transaction (default 200), "hint_after"
 ** articles stored before entity ids are written with the rows (default
-** 1000, 0 never: ext/corpus/corpus_hints.c), "outlets" a
+** 0, never: ext/corpus/corpus_hints.c), "outlets" a
 ** mapping file of lines "pattern<TAB>outlet" (stored in the table
 ** outlet_map and applied by every later relink; see
 ** ext/identity/outlet_guess.h), and for news_ingest "shard": "I/N" (only the
