@@ -67,7 +67,7 @@ static int parse_options(sqlite3 *db, sqlite3_value *v, int allow_shard, nw_corp
       else o->batch = (int)n;
     } else if (key && !strcmp(key, "hint_after")) {
       if (!is_int || n < 0 || n > 1000000000) *err = sqlite3_mprintf("\"hint_after\" must be an integer from 0 to 1000000000");
-      else o->hint_after = n ? (int)n : -1;
+      else o->hint_after = (int)n; /* 0: never, as by default */
     } else if (key && !strcmp(key, "shard") && allow_shard) {
       const char *s = (const char *)sqlite3_column_text(st, 1);
       int i = -1, count = 0, used = 0;
